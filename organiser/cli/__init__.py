@@ -1,0 +1,57 @@
+"""The `organiser` command line: the same services as the window, for scripts and quick work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from organiser import __version__
+from organiser.cli import campaigns, demo, organisations
+from organiser.errors import OrganiserError
+
+EXIT_BAD_INPUT = 2
+
+# Each module adds its commands to the parser; the order is the order of `organiser --help`.
+COMMAND_MODULES = (demo, organisations, campaigns)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="organiser",
+        description="Campaign Organiser: union campaigns, actions, commitments and letters.",
+    )
+    parser.add_argument(
+        "--db", help="database file or SQLAlchemy URL (default: $ORGANISER_DB or your data folder)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from organiser.app import main as open_window
+
+        return open_window(args.db)
+    try:
+        return int(args.run(args) or 0)
+    except OrganiserError as error:
+        sys.stderr.write(f"organiser: error: {error}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("organiser: interrupted; nothing was written\n")
+        return 130

@@ -1,0 +1,95 @@
+"""`organiser campaign ...`."""
+
+from __future__ import annotations
+
+import argparse
+
+from organiser import store
+from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_record, print_table
+from organiser.models import CampaignStatus
+from organiser.services import campaigns as service
+
+
+def register(commands: Commands) -> None:
+    campaign = commands.add_parser("campaign", help="campaigns: add, list, show")
+    actions = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a campaign; prints its id")
+    add.add_argument("--title", required=True)
+    add.add_argument("--country", default="", help="ISO 3166 code, e.g. KR")
+    add.add_argument("--target", default="", help="who must act")
+    add.add_argument("--summary", default="")
+    add.add_argument(
+        "--demand", action="append", default=[], metavar="TEXT", help="a demand; repeat in order"
+    )
+    add.add_argument(
+        "--status",
+        default=CampaignStatus.PLANNED.value,
+        help=", ".join(s.value for s in CampaignStatus),
+    )
+    add.add_argument("--start", default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--end", default=None, metavar="YYYY-MM-DD")
+    add.add_argument(
+        "--lead",
+        type=positive_id,
+        default=None,
+        metavar="ID",
+        help="id of the leading organisation",
+    )
+    add.add_argument("--colour", default="", help="calendar colour, e.g. #d1242f")
+    add.set_defaults(run=add_campaign)
+
+    listing = actions.add_parser("list", help="list campaigns")
+    add_json(listing)
+    listing.set_defaults(run=list_campaigns)
+
+    show = actions.add_parser("show", help="show one campaign")
+    show.add_argument("id", type=positive_id)
+    add_json(show)
+    show.set_defaults(run=show_campaign)
+
+
+def add_campaign(args: argparse.Namespace) -> int:
+    fields = service.CampaignFields(
+        title=args.title,
+        country=args.country,
+        target=args.target,
+        summary=args.summary,
+        demands=args.demand,
+        status=args.status,
+        start_date=args.start,
+        end_date=args.end,
+        lead_id=args.lead,
+        colour=args.colour,
+    )
+    with store.transaction(engine_for(args)) as session:
+        created = service.create_campaign(session, fields)
+    print(created.id)
+    return 0
+
+
+def list_campaigns(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        campaigns = service.list_campaigns(session)
+    if args.json:
+        print_json(campaigns)
+    else:
+        print_table(
+            ("ID", "Title", "Country", "Status", "Start", "End", "Lead"),
+            (
+                (c.id, c.title, c.country, c.status, c.start_date, c.end_date, c.lead_name)
+                for c in campaigns
+            ),
+        )
+    return 0
+
+
+def show_campaign(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        campaign = service.get_campaign(session, args.id)
+    if args.json:
+        print_json(campaign)
+    else:
+        print_record(campaign)
+    return 0

@@ -1,0 +1,40 @@
+"""Pieces every command module shares: opening the database, ids, references, --json."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TypeAlias
+
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.errors import ValidationError
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def engine_for(args: argparse.Namespace) -> Engine:
+    return store.open_database(getattr(args, "db", None))
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def positive_id(text: str) -> int:
+    """An integer id option; argparse turns the ValueError into a one-line error."""
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
+
+
+positive_id.__name__ = "id"
+
+
+def parse_ref(text: str, field: str) -> tuple[str, int]:
+    """`org:ID` or `person:ID` -> ('org'|'person', id)."""
+    kind, _, key = text.partition(":")
+    if kind not in ("org", "person") or not key.isdigit():
+        raise ValidationError(field, f"'{text}' is not a reference; write org:ID or person:ID.")
+    return kind, int(key)

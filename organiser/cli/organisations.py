@@ -1,0 +1,114 @@
+"""`organiser org ...` and `organiser person ...`."""
+
+from __future__ import annotations
+
+import argparse
+
+from organiser import store
+from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_table
+from organiser.models import OrganisationKind
+from organiser.services import organisations as service
+
+
+def register(commands: Commands) -> None:
+    org = commands.add_parser(
+        "org", help="organisations: affiliates, centres, governments, employers"
+    )
+    org_commands = org.add_subparsers(dest="org_command", metavar="ACTION", required=True)
+
+    add = org_commands.add_parser("add", help="add an organisation; prints its id")
+    add.add_argument("--name", required=True)
+    add.add_argument("--acronym", default="")
+    add.add_argument(
+        "--kind",
+        default=OrganisationKind.UNION.value,
+        help=", ".join(k.value for k in OrganisationKind),
+    )
+    add.add_argument("--country", default="", help="ISO 3166 code, e.g. KR")
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--address", default="")
+    add.add_argument("--language", default="", help="ISO 639-1 code, e.g. ko")
+    add.add_argument("--affiliate-of", type=positive_id, default=None, metavar="ID")
+    add.set_defaults(run=add_organisation)
+
+    listing = org_commands.add_parser("list", help="list organisations")
+    add_json(listing)
+    listing.set_defaults(run=list_organisations)
+
+    person = commands.add_parser("person", help="people: leaders, contacts, signatories")
+    person_commands = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    padd = person_commands.add_parser("add", help="add a person; prints their id")
+    padd.add_argument("--name", required=True)
+    padd.add_argument("--title", default="")
+    padd.add_argument("--org", type=positive_id, default=None, metavar="ID")
+    padd.add_argument("--email", default="")
+    padd.add_argument("--address", default="")
+    padd.add_argument("--language", default="")
+    padd.set_defaults(run=add_person)
+    plist = person_commands.add_parser("list", help="list people")
+    add_json(plist)
+    plist.set_defaults(run=list_people)
+
+
+def add_organisation(args: argparse.Namespace) -> int:
+    fields = service.OrganisationFields(
+        name=args.name,
+        acronym=args.acronym,
+        kind=args.kind,
+        country=args.country,
+        email=args.email,
+        phone=args.phone,
+        address=args.address,
+        language=args.language,
+        affiliate_of_id=args.affiliate_of,
+    )
+    with store.transaction(engine_for(args)) as session:
+        created = service.create_organisation(session, fields)
+    print(created.id)
+    return 0
+
+
+def list_organisations(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        organisations = service.list_organisations(session)
+    if args.json:
+        print_json(organisations)
+    else:
+        print_table(
+            ("ID", "Name", "Acronym", "Kind", "Country", "Affiliate of"),
+            (
+                (o.id, o.name, o.acronym, o.kind, o.country, o.affiliate_of_name)
+                for o in organisations
+            ),
+        )
+    return 0
+
+
+def add_person(args: argparse.Namespace) -> int:
+    fields = service.PersonFields(
+        name=args.name,
+        title=args.title,
+        organisation_id=args.org,
+        email=args.email,
+        address=args.address,
+        language=args.language,
+    )
+    with store.transaction(engine_for(args)) as session:
+        created = service.create_person(session, fields)
+    print(created.id)
+    return 0
+
+
+def list_people(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        people = service.list_people(session)
+    if args.json:
+        print_json(people)
+    else:
+        print_table(
+            ("ID", "Name", "Title", "Organisation", "Email"),
+            ((p.id, p.name, p.title, p.organisation_name, p.email) for p in people),
+        )
+    return 0

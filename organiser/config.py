@@ -1,0 +1,96 @@
+"""Where things live: the default database, the --db / ORGANISER_DB choice, and user settings."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "campaign-organiser"
+APP_AUTHOR = "CampaignOrganiser"
+DB_ENV = "ORGANISER_DB"
+DB_FILENAME = "organiser.sqlite3"
+
+
+def package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def shipped_dir(name: str) -> Path:
+    """A directory shipped beside the package (`db`, `resources`).
+
+    In a wheel they are copied into the package; in a source checkout they sit at the top level.
+    """
+    inside = package_dir() / name
+    return inside if inside.is_dir() else package_dir().parent / name
+
+
+def default_database_path() -> Path:
+    return user_data_path(APP_NAME, APP_AUTHOR) / DB_FILENAME
+
+
+def database_url(choice: str | None = None) -> str:
+    """The SQLAlchemy URL for --db (a path or URL), else $ORGANISER_DB, else the default file."""
+    value = choice or os.environ.get(DB_ENV) or str(default_database_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One user setting, declared once with its type, default and label."""
+
+    key: str
+    type: type
+    default: Any
+    label: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("pdf.paper", str, "a4", "Paper size for letters (a4 or letter)"),
+        Setting("pdf.margin_mm", float, 20.0, "Page margin in millimetres"),
+        Setting("pdf.extra_fonts", list, [], "TrueType fonts to use besides the system's"),
+        Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
+    )
+}
+
+
+def settings_path() -> Path:
+    return user_config_path(APP_NAME, APP_AUTHOR) / "settings.json"
+
+
+def _read_all(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def get_setting(key: str, path: Path | None = None) -> Any:
+    """The value of a declared setting, or its default when unset or of the wrong type."""
+    setting = SETTINGS[key]
+    value = _read_all(path or settings_path()).get(key, setting.default)
+    if setting.type is float and isinstance(value, int):
+        value = float(value)
+    return value if isinstance(value, setting.type) else setting.default
+
+
+def set_setting(key: str, value: Any, path: Path | None = None) -> None:
+    from organiser.files import write_text_atomic
+
+    setting = SETTINGS[key]
+    if not isinstance(value, setting.type):
+        raise TypeError(f"{key} takes a {setting.type.__name__}")
+    target = path or settings_path()
+    data = _read_all(target)
+    data[key] = value
+    write_text_atomic(target, json.dumps(data, indent=2, ensure_ascii=False))

@@ -1,0 +1,1 @@
+"""Interchange with other programs: iCalendar, CSV, archives."""

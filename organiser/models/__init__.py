@@ -1,0 +1,64 @@
+"""The domain as SQLAlchemy 2.x typed mapped classes; portable between SQLite and PostgreSQL."""
+
+from organiser.models.attachments import Attachment
+from organiser.models.base import Base, UTCDateTime, utc_now
+from organiser.models.campaigns import (
+    Action,
+    Campaign,
+    CampaignDemand,
+    Commitment,
+    InternationalDay,
+)
+from organiser.models.enums import (
+    ActionKind,
+    ActionStatus,
+    CampaignStatus,
+    Channel,
+    CommitmentStatus,
+    LabelledEnum,
+    LetterKind,
+    LetterStatus,
+    OrganisationKind,
+    RecipientRole,
+    SituationKind,
+)
+from organiser.models.letters import (
+    Letter,
+    LetterRecipient,
+    LetterSignatory,
+    LetterVersion,
+    Template,
+)
+from organiser.models.organisations import Organisation, Person, Situation, situation_campaign
+
+__all__ = [
+    "Action",
+    "ActionKind",
+    "ActionStatus",
+    "Attachment",
+    "Base",
+    "Campaign",
+    "CampaignDemand",
+    "CampaignStatus",
+    "Channel",
+    "Commitment",
+    "CommitmentStatus",
+    "InternationalDay",
+    "LabelledEnum",
+    "Letter",
+    "LetterKind",
+    "LetterRecipient",
+    "LetterSignatory",
+    "LetterStatus",
+    "LetterVersion",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "RecipientRole",
+    "Situation",
+    "SituationKind",
+    "Template",
+    "UTCDateTime",
+    "situation_campaign",
+    "utc_now",
+]

@@ -1,0 +1,125 @@
+"""Campaigns with their ordered demands, the dated actions in them, and affiliates' commitments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from organiser.models.base import Base, Record, UTCDateTime, enum_column
+from organiser.models.enums import ActionKind, ActionStatus, CampaignStatus, CommitmentStatus
+from organiser.models.organisations import Organisation
+
+
+class Campaign(Record, Base):
+    __tablename__ = "campaign"
+
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    country: Mapped[str] = mapped_column(String(2), default="")
+    target: Mapped[str] = mapped_column(String(500), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[CampaignStatus] = mapped_column(
+        enum_column(CampaignStatus), default=CampaignStatus.PLANNED
+    )
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    lead_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    colour: Mapped[str] = mapped_column(String(7), default="#1f6feb")
+
+    lead: Mapped[Organisation | None] = relationship()
+    demands: Mapped[list[CampaignDemand]] = relationship(
+        order_by="CampaignDemand.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class CampaignDemand(Base):
+    """One demand of a campaign; their order is the order they are put to the target."""
+
+    __tablename__ = "campaign_demand"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Action(Record, Base):
+    """A dated thing in a campaign.
+
+    `start_date`/`end_date` are always the local dates where the action happens (so a month is one
+    indexed range query); `starts_at`/`ends_at` are the UTC instants of a timed action, None when
+    the action is all-day.
+    """
+
+    __tablename__ = "action"
+    __table_args__ = (Index("ix_action_dates", "start_date", "end_date"),)
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[ActionKind] = mapped_column(enum_column(ActionKind))
+    title: Mapped[str] = mapped_column(String(300))
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    location: Mapped[str] = mapped_column(String(500), default="")
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_column(ActionStatus), default=ActionStatus.PLANNED
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+    ical_uid: Mapped[str | None] = mapped_column(String(500), index=True)
+
+    campaign: Mapped[Campaign] = relationship()
+
+
+class Commitment(Record, Base):
+    """An organisation's pledge to a campaign, perhaps for one action, and whether it was kept."""
+
+    __tablename__ = "commitment"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), index=True
+    )
+    what: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[CommitmentStatus] = mapped_column(
+        enum_column(CommitmentStatus), default=CommitmentStatus.PLEDGED
+    )
+    fulfilled_on: Mapped[date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    evidence_url: Mapped[str] = mapped_column(String(2000), default="")
+    evidence_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+
+    campaign: Mapped[Campaign] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+    action: Mapped[Action | None] = relationship()
+
+
+class InternationalDay(Record, Base):
+    """A yearly day of the movement shown on the calendar (1 May, 7 October, or the organiser's)."""
+
+    __tablename__ = "international_day"
+
+    name: Mapped[str] = mapped_column(String(300))
+    month: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,124 @@
+"""Letters and statements: signatories, recipients, language versions, and mail-merge templates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from organiser.models.attachments import Attachment
+from organiser.models.base import Base, Record, enum_column
+from organiser.models.campaigns import Campaign
+from organiser.models.enums import Channel, LetterKind, LetterStatus, RecipientRole
+from organiser.models.organisations import Organisation, Person
+
+
+class Letter(Record, Base):
+    __tablename__ = "letter"
+
+    kind: Mapped[LetterKind] = mapped_column(enum_column(LetterKind))
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True
+    )
+    sender_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    subject: Mapped[str] = mapped_column(String(500))
+    letter_date: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[LetterStatus] = mapped_column(
+        enum_column(LetterStatus), default=LetterStatus.DRAFT
+    )
+    sent_on: Mapped[date | None] = mapped_column(Date)
+    channel: Mapped[Channel | None] = mapped_column(enum_column(Channel))
+    tracking_number: Mapped[str] = mapped_column(String(100), default="")
+    our_reference: Mapped[str] = mapped_column(String(100), default="")
+    their_reference: Mapped[str] = mapped_column(String(100), default="")
+    reply_received_on: Mapped[date | None] = mapped_column(Date)
+    reply_note: Mapped[str] = mapped_column(Text, default="")
+    reply_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+    pdf_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+
+    campaign: Mapped[Campaign] = relationship()
+    sender: Mapped[Organisation | None] = relationship()
+    reply_file: Mapped[Attachment | None] = relationship(foreign_keys=[reply_file_id])
+    pdf: Mapped[Attachment | None] = relationship(foreign_keys=[pdf_id])
+    signatories: Mapped[list[LetterSignatory]] = relationship(
+        order_by="LetterSignatory.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    recipients: Mapped[list[LetterRecipient]] = relationship(
+        order_by="LetterRecipient.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    versions: Mapped[list[LetterVersion]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class LetterSignatory(Base):
+    __tablename__ = "letter_signatory"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship()
+
+
+class LetterRecipient(Base):
+    """An addressee (role `to`) or copy (role `cc`): a person or an organisation, never both."""
+
+    __tablename__ = "letter_recipient"
+    __table_args__ = (
+        CheckConstraint(
+            "(person_id IS NULL) <> (organisation_id IS NULL)", name="person_or_organisation"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
+    role: Mapped[RecipientRole] = mapped_column(enum_column(RecipientRole))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE")
+    )
+
+    person: Mapped[Person | None] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class LetterVersion(Base):
+    """The subject and body of a letter in another language."""
+
+    __tablename__ = "letter_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+class Template(Record, Base):
+    """A letter with merge fields ({{ recipient.name }}) producing one letter per recipient."""
+
+    __tablename__ = "template"
+
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[LetterKind] = mapped_column(enum_column(LetterKind))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))

@@ -1,0 +1,89 @@
+"""Organisations (affiliates, centres, governments, employers), people, and people's situations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from organiser.models.base import Base, Record, enum_column
+from organiser.models.enums import OrganisationKind, SituationKind
+
+if TYPE_CHECKING:
+    from organiser.models.campaigns import Campaign
+
+
+class Organisation(Record, Base):
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    acronym: Mapped[str] = mapped_column(String(50), default="")
+    kind: Mapped[OrganisationKind] = mapped_column(
+        enum_column(OrganisationKind), default=OrganisationKind.UNION
+    )
+    country: Mapped[str] = mapped_column(String(2), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(500), default="")
+    language: Mapped[str] = mapped_column(String(8), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    affiliate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    logo_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+
+    affiliate_of: Mapped[Organisation | None] = relationship(
+        remote_side="Organisation.id", back_populates="affiliates"
+    )
+    affiliates: Mapped[list[Organisation]] = relationship(back_populates="affiliate_of")
+    people: Mapped[list[Person]] = relationship(back_populates="organisation")
+
+
+class Person(Record, Base):
+    __tablename__ = "person"
+
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(320), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(8), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    signature_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="people")
+    situations: Mapped[list[Situation]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+situation_campaign = Table(
+    "situation_campaign",
+    Base.metadata,
+    Column("situation_id", ForeignKey("situation.id", ondelete="CASCADE"), primary_key=True),
+    Column("campaign_id", ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Situation(Record, Base):
+    """What is happening to a person at risk: arrested, sentenced, on hunger strike..."""
+
+    __tablename__ = "situation"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[SituationKind] = mapped_column(enum_column(SituationKind))
+    since: Mapped[date | None] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)
+    court: Mapped[str] = mapped_column(String(300), default="")
+    sentence: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="situations")
+    campaigns: Mapped[list[Campaign]] = relationship(secondary=situation_campaign)

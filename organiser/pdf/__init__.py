@@ -1,0 +1,1 @@
+"""PDF output through ReportLab: fonts per script, styles, letters, calendars, reports."""

@@ -1,0 +1,181 @@
+"""Campaigns: who must act, what is demanded, when, and which organisation leads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from organiser.models import (
+    Action,
+    Campaign,
+    CampaignDemand,
+    CampaignStatus,
+    Commitment,
+    Letter,
+    Organisation,
+    utc_now,
+)
+from organiser.services import validation as v
+
+PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#bf8700", "#0a7b83", "#cf222e", "#6e7781")
+
+
+@dataclass
+class CampaignFields:
+    """What a user types for a campaign; services validate it."""
+
+    title: str = ""
+    country: str = ""
+    target: str = ""
+    summary: str = ""
+    demands: list[str] = field(default_factory=list)
+    status: CampaignStatus | str = CampaignStatus.PLANNED
+    start_date: date | str | None = None
+    end_date: date | str | None = None
+    lead_id: int | None = None
+    colour: str = ""
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    id: int
+    uuid: str
+    title: str
+    country: str
+    target: str
+    summary: str
+    demands: list[str]
+    status: CampaignStatus
+    start_date: date | None
+    end_date: date | None
+    lead_id: int | None
+    lead_name: str
+    colour: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CampaignContents:
+    """What deleting a campaign would take with it, for the confirmation."""
+
+    actions: int
+    commitments: int
+    letters: int
+
+
+def _apply(session: Session, record: Campaign, data: CampaignFields) -> None:
+    record.title = v.require_text(data.title, "title", "Title")
+    record.country = v.check_country(data.country)
+    record.target = v.optional_text(data.target, "target", "Target", 500)
+    record.summary = v.optional_text(data.summary, "summary", "Summary")
+    record.status = v.parse_enum(CampaignStatus, data.status, "status", "Status")
+    start = v.parse_date(data.start_date, "start_date", "Start date")
+    end = v.parse_date(data.end_date, "end_date", "End date")
+    v.check_order(start, end, "end_date", "The end date")
+    record.start_date, record.end_date = start, end
+    lead = v.reference(session, Organisation, data.lead_id, "lead_id", "organisation")
+    record.lead_id = lead.id if lead else None
+    if data.colour or not record.colour:
+        record.colour = v.check_colour(data.colour) if data.colour else _next_colour(session)
+    demands = [v.optional_text(text, "demands", "A demand") for text in data.demands]
+    _set_demands(record, [text for text in demands if text])
+
+
+def _set_demands(record: Campaign, texts: list[str]) -> None:
+    existing = list(record.demands)
+    for position, text in enumerate(texts):
+        if position < len(existing):
+            existing[position].text = text
+        else:
+            record.demands.append(CampaignDemand(text=text))
+    del record.demands[len(texts) :]
+    record.demands.reorder()  # type: ignore[attr-defined]
+
+
+def _next_colour(session: Session) -> str:
+    count = session.scalar(select(func.count(Campaign.id))) or 0
+    return PALETTE[count % len(PALETTE)]
+
+
+def _view(record: Campaign) -> CampaignView:
+    return CampaignView(
+        id=record.id,
+        uuid=record.uuid,
+        title=record.title,
+        country=record.country,
+        target=record.target,
+        summary=record.summary,
+        demands=[demand.text for demand in record.demands],
+        status=record.status,
+        start_date=record.start_date,
+        end_date=record.end_date,
+        lead_id=record.lead_id,
+        lead_name=record.lead.name if record.lead else "",
+        colour=record.colour,
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def create_campaign(session: Session, data: CampaignFields) -> CampaignView:
+    record = Campaign()
+    with session.no_autoflush:
+        _apply(session, record, data)
+    session.add(record)
+    session.flush()
+    return _view(record)
+
+
+def update_campaign(
+    session: Session, campaign_id: int, data: CampaignFields, expected_version: int | None = None
+) -> CampaignView:
+    record = v.get_or_raise(session, Campaign, campaign_id, "campaign")
+    v.check_version(record, expected_version, "campaign")
+    with session.no_autoflush:
+        _apply(session, record, data)
+    record.updated_at = utc_now()  # demands live in their own table: still a new version
+    session.flush()
+    return _view(record)
+
+
+def delete_campaign(session: Session, campaign_id: int) -> None:
+    session.delete(v.get_or_raise(session, Campaign, campaign_id, "campaign"))
+    session.flush()
+
+
+def campaign_contents(session: Session, campaign_id: int) -> CampaignContents:
+    def count(model: type[Action] | type[Commitment] | type[Letter]) -> int:
+        return (
+            session.scalar(select(func.count(model.id)).where(model.campaign_id == campaign_id))
+            or 0
+        )
+
+    return CampaignContents(
+        actions=count(Action), commitments=count(Commitment), letters=count(Letter)
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(Campaign).options(selectinload(Campaign.demands), selectinload(Campaign.lead))
+
+
+def get_campaign(session: Session, campaign_id: int) -> CampaignView:
+    record = session.scalars(_query().where(Campaign.id == campaign_id)).first()
+    if record is None:
+        raise v.not_found("campaign", campaign_id)
+    return _view(record)
+
+
+def list_campaigns(session: Session) -> list[CampaignView]:
+    query = _query().order_by(Campaign.start_date.desc().nulls_last(), func.lower(Campaign.title))
+    return [_view(record) for record in session.scalars(query)]
+
+
+def count_campaigns(session: Session) -> int:
+    return session.scalar(select(func.count(Campaign.id))) or 0

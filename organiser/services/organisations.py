@@ -1,0 +1,279 @@
+"""Organisations (affiliates, national centres, governments, employers...) and their people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from organiser.errors import ValidationError
+from organiser.models import Organisation, OrganisationKind, Person
+from organiser.services import validation as v
+
+
+@dataclass
+class OrganisationFields:
+    """What a user types for an organisation; services validate it."""
+
+    name: str = ""
+    acronym: str = ""
+    kind: OrganisationKind | str = OrganisationKind.UNION
+    country: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    language: str = ""
+    notes: str = ""
+    affiliate_of_id: int | None = None
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    id: int
+    uuid: str
+    name: str
+    acronym: str
+    kind: OrganisationKind
+    country: str
+    address: str
+    email: str
+    phone: str
+    website: str
+    language: str
+    notes: str
+    affiliate_of_id: int | None
+    affiliate_of_name: str
+    people_count: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+@dataclass
+class PersonFields:
+    name: str = ""
+    title: str = ""
+    organisation_id: int | None = None
+    email: str = ""
+    address: str = ""
+    language: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: int
+    uuid: str
+    name: str
+    title: str
+    organisation_id: int | None
+    organisation_name: str
+    email: str
+    address: str
+    language: str
+    notes: str
+    version: int
+    created_at: datetime = field(compare=False)
+    updated_at: datetime = field(compare=False)
+
+
+def _apply_organisation(session: Session, record: Organisation, data: OrganisationFields) -> None:
+    record.name = v.require_text(data.name, "name", "Name")
+    record.acronym = v.optional_text(data.acronym, "acronym", "Acronym", 50)
+    record.kind = v.parse_enum(OrganisationKind, data.kind, "kind", "Kind")
+    record.country = v.check_country(data.country)
+    record.address = v.optional_text(data.address, "address", "Address")
+    record.email = v.check_email(data.email)
+    record.phone = v.optional_text(data.phone, "phone", "Phone", 50)
+    record.website = v.optional_text(data.website, "website", "Website", 500)
+    record.language = v.check_language(data.language)
+    record.notes = v.optional_text(data.notes, "notes", "Notes")
+    parent = v.reference(
+        session, Organisation, data.affiliate_of_id, "affiliate_of_id", "organisation"
+    )
+    if parent is not None and record.id is not None and _is_affiliate_of(session, parent, record):
+        raise ValidationError(
+            "affiliate_of_id", f"{parent.name} is itself an affiliate of {record.name}."
+        )
+    record.affiliate_of_id = parent.id if parent else None
+
+
+def _is_affiliate_of(session: Session, candidate: Organisation, record: Organisation) -> bool:
+    """True if `candidate` is `record` or sits below it (a loop in affiliate-of)."""
+    seen: set[int] = set()
+    node: Organisation | None = candidate
+    while node is not None and node.id not in seen:
+        if node.id == record.id:
+            return True
+        seen.add(node.id)
+        node = node.affiliate_of
+    return False
+
+
+def create_organisation(session: Session, data: OrganisationFields) -> OrganisationView:
+    record = Organisation()
+    with session.no_autoflush:
+        _apply_organisation(session, record, data)
+    session.add(record)
+    session.flush()
+    return get_organisation(session, record.id)
+
+
+def update_organisation(
+    session: Session,
+    organisation_id: int,
+    data: OrganisationFields,
+    expected_version: int | None = None,
+) -> OrganisationView:
+    record = v.get_or_raise(session, Organisation, organisation_id, "organisation")
+    v.check_version(record, expected_version, "organisation")
+    with session.no_autoflush:
+        _apply_organisation(session, record, data)
+    session.flush()
+    return get_organisation(session, record.id)
+
+
+def delete_organisation(session: Session, organisation_id: int) -> None:
+    session.delete(v.get_or_raise(session, Organisation, organisation_id, "organisation"))
+    session.flush()
+
+
+def _organisation_query():  # type: ignore[no-untyped-def]
+    parent = aliased(Organisation)
+    people = (
+        select(func.count(Person.id))
+        .where(Person.organisation_id == Organisation.id)
+        .correlate(Organisation)
+        .scalar_subquery()
+    )
+    return select(Organisation, parent.name, people).outerjoin(
+        parent, Organisation.affiliate_of_id == parent.id
+    )
+
+
+def _organisation_view(
+    record: Organisation, parent_name: str | None, people: int
+) -> OrganisationView:
+    return OrganisationView(
+        id=record.id,
+        uuid=record.uuid,
+        name=record.name,
+        acronym=record.acronym,
+        kind=record.kind,
+        country=record.country,
+        address=record.address,
+        email=record.email,
+        phone=record.phone,
+        website=record.website,
+        language=record.language,
+        notes=record.notes,
+        affiliate_of_id=record.affiliate_of_id,
+        affiliate_of_name=parent_name or "",
+        people_count=people,
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def get_organisation(session: Session, organisation_id: int) -> OrganisationView:
+    row = session.execute(_organisation_query().where(Organisation.id == organisation_id)).first()
+    if row is None:
+        raise v.not_found("organisation", organisation_id)
+    return _organisation_view(*row)
+
+
+def list_organisations(
+    session: Session, affiliates_of: int | None = None
+) -> list[OrganisationView]:
+    query = _organisation_query().order_by(func.lower(Organisation.name), Organisation.id)
+    if affiliates_of is not None:
+        query = query.where(Organisation.affiliate_of_id == affiliates_of)
+    return [_organisation_view(*row) for row in session.execute(query)]
+
+
+def count_organisations(session: Session) -> int:
+    return session.scalar(select(func.count(Organisation.id))) or 0
+
+
+def _apply_person(session: Session, record: Person, data: PersonFields) -> None:
+    record.name = v.require_text(data.name, "name", "Name")
+    record.title = v.optional_text(data.title, "title", "Title", 300)
+    organisation = v.reference(
+        session, Organisation, data.organisation_id, "organisation_id", "organisation"
+    )
+    record.organisation_id = organisation.id if organisation else None
+    record.email = v.check_email(data.email)
+    record.address = v.optional_text(data.address, "address", "Address")
+    record.language = v.check_language(data.language)
+    record.notes = v.optional_text(data.notes, "notes", "Notes")
+
+
+def _person_view(record: Person, organisation_name: str | None) -> PersonView:
+    return PersonView(
+        id=record.id,
+        uuid=record.uuid,
+        name=record.name,
+        title=record.title,
+        organisation_id=record.organisation_id,
+        organisation_name=organisation_name or "",
+        email=record.email,
+        address=record.address,
+        language=record.language,
+        notes=record.notes,
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def create_person(session: Session, data: PersonFields) -> PersonView:
+    record = Person()
+    with session.no_autoflush:
+        _apply_person(session, record, data)
+    session.add(record)
+    session.flush()
+    return get_person(session, record.id)
+
+
+def update_person(
+    session: Session, person_id: int, data: PersonFields, expected_version: int | None = None
+) -> PersonView:
+    record = v.get_or_raise(session, Person, person_id, "person")
+    v.check_version(record, expected_version, "person")
+    with session.no_autoflush:
+        _apply_person(session, record, data)
+    session.flush()
+    return get_person(session, record.id)
+
+
+def delete_person(session: Session, person_id: int) -> None:
+    session.delete(v.get_or_raise(session, Person, person_id, "person"))
+    session.flush()
+
+
+def _person_query():  # type: ignore[no-untyped-def]
+    return select(Person, Organisation.name).outerjoin(
+        Organisation, Person.organisation_id == Organisation.id
+    )
+
+
+def get_person(session: Session, person_id: int) -> PersonView:
+    row = session.execute(_person_query().where(Person.id == person_id)).first()
+    if row is None:
+        raise v.not_found("person", person_id)
+    return _person_view(*row)
+
+
+def list_people(session: Session, organisation_id: int | None = None) -> list[PersonView]:
+    query = _person_query().order_by(func.lower(Person.name), Person.id)
+    if organisation_id is not None:
+        query = query.where(Person.organisation_id == organisation_id)
+    return [_person_view(*row) for row in session.execute(query)]
