@@ -35,10 +35,8 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migrations directory has no revision"
-    return head
+def head_revisions() -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,7 +55,7 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _read_only_revision(path: Path) -> str | None:
+def _read_only_revisions(path: Path) -> set[str]:
     """The schema revision of an SQLite file, read without writing a byte to it."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -68,18 +66,17 @@ def _read_only_revision(path: Path) -> str | None:
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if not has_table:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+            return set()
+        return {
+            str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
+        }
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path} is not a Campaign Organiser database ({error}).") from error
     finally:
         connection.close()
 
 
-def _refuse_unknown(revision: str | None, where: str) -> None:
-    if revision is None:
-        return
+def _refuse_unknown(revision: str, where: str) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
     if revision not in known:
@@ -106,7 +103,8 @@ def open_database(choice: str | None = None) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
         if path.exists():
-            _refuse_unknown(_read_only_revision(path), str(path))
+            for revision in _read_only_revisions(path):
+                _refuse_unknown(revision, str(path))
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,9 +113,8 @@ def open_database(choice: str | None = None) -> Engine:
     engine = create_db_engine(url)
     try:
         if path is None:
-            with engine.connect() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
-            _refuse_unknown(current, engine.url.render_as_string())
+            for current in current_revisions(engine):
+                _refuse_unknown(current, engine.url.render_as_string())
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
@@ -128,16 +125,16 @@ def open_database(choice: str | None = None) -> Engine:
     return engine
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     with engine.begin() as connection:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def table_names(engine: Engine) -> list[str]:

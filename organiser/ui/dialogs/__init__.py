@@ -1,0 +1,1 @@
+"""Dialogs: forms for each kind of record, confirmations and messages."""

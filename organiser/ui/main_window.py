@@ -1,0 +1,132 @@
+"""The main window: a navigation sidebar beside a stack of pages, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser.ui import settings
+from organiser.ui.icons import icon
+from organiser.ui.pages.base import Page
+from organiser.ui.pages.calendar import CalendarPage
+from organiser.ui.pages.campaigns import CampaignsPage
+from organiser.ui.pages.commitments import CommitmentsPage
+from organiser.ui.pages.dashboard import DashboardPage
+from organiser.ui.pages.letters import LettersPage
+from organiser.ui.pages.organisations import OrganisationsPage
+
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    DashboardPage,
+    CampaignsPage,
+    CalendarPage,
+    CommitmentsPage,
+    LettersPage,
+    OrganisationsPage,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, engine: Engine, database_label: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.setWindowTitle(
+            self.tr("Campaign Organiser") + (f" — {database_label}" if database_label else "")
+        )
+        self.resize(1200, 760)
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setMaximumWidth(260)
+        self.stack = QStackedWidget(self)
+        self.pages: list[Page] = []
+        for page_class in PAGE_CLASSES:
+            self._add_page(page_class(engine, self))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+        self.sidebar.currentRowChanged.connect(self._show_page)
+        self._build_menus()
+        self._restore_layout()
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+
+    def _add_page(self, page: Page) -> None:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        item = QListWidgetItem(icon(page.icon_name), page.title)
+        item.setSizeHint(QSize(0, 36))
+        self.sidebar.addItem(item)
+        page.data_changed.connect(self.refresh_pages)
+
+    def page(self, page_class: type[Page]) -> Page:
+        return next(p for p in self.pages if isinstance(p, page_class))
+
+    def show_page(self, page_class: type[Page]) -> None:
+        self.sidebar.setCurrentRow(
+            next(i for i, p in enumerate(self.pages) if isinstance(p, page_class))
+        )
+
+    def _show_page(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self.pages[row].refresh()
+
+    def refresh_pages(self) -> None:
+        """Data changed somewhere: the page on screen reloads now, the others when shown."""
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            current.refresh()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, page in enumerate(self.pages, 1):
+            action = QAction(icon(page.icon_name), page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(
+                lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row)
+            )
+            go_menu.addAction(action)
+
+    def _restore_layout(self) -> None:
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.load_bytes("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        last = settings.load_text("window/page")
+        for row, page in enumerate(self.pages):
+            if page.title == last:
+                self.sidebar.setCurrentRow(row)
+
+    def save_layout(self) -> None:
+        settings.save_bytes("window/geometry", self.saveGeometry())
+        settings.save_bytes("window/splitter", self.splitter.saveState())
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            settings.save_text("window/page", current.title)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

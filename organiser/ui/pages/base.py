@@ -1,0 +1,39 @@
+"""What every page shares: the database engine, a title and icon, refresh, and a change signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from sqlalchemy import Engine
+
+
+class Page(QWidget):
+    """A page of the main window. `data_changed` tells the window that other pages should
+    refresh; `refresh()` reloads from the services."""
+
+    data_changed = Signal()
+    title = "Page"
+    icon_name = ""
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+
+    def refresh(self) -> None:
+        """Reload what the page shows; pages with data override it."""
+
+
+class PlannedPage(Page):
+    """A page not built yet: it says what it will hold."""
+
+    description = ""
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        heading = QLabel(f"<h2>{self.title}</h2>", self)
+        text = QLabel(self.description, self)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addStretch(1)

@@ -1,0 +1,115 @@
+"""A Qt table model over a list of read models, declared by columns; sorting and filtering sit
+in a QSortFilterProxyModel on top (see `tables.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from organiser.models import LabelledEnum
+
+T = TypeVar("T")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: its header, the value shown, and optionally a colour and a tooltip."""
+
+    header: str
+    value: Callable[[T], Any]
+    foreground: Callable[[T], str | None] | None = None
+    background: Callable[[T], str | None] | None = None
+    tooltip: Callable[[T], str] | None = None
+
+
+def display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, LabelledEnum):
+        return value.label
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(display(item) for item in value)
+    return str(value).replace("\n", " ")
+
+
+def sort_key(value: Any) -> Any:
+    """Dates sort as ISO strings, numbers as numbers, the rest case-insensitively."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return value
+    return display(value).casefold()
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are plain read models from a service; `set_rows` replaces them all at once."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    # Qt overrides
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column.value(row))
+        if role == SORT_ROLE:
+            return sort_key(column.value(row))
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+            colour = column.foreground(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            colour = column.background(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
+        return None
+
+    # our own
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def rows(self) -> list[T]:
+        return list(self._rows)

@@ -1,0 +1,90 @@
+"""A filterable, sortable table: a search box over a QTableView, a proxy doing the work."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, RecordTableModel
+
+T = TypeVar("T")
+
+
+class RecordTable(QWidget, Generic[T]):
+    """A table of read models with a filter box; emits `activated_row` on double-click/Enter."""
+
+    activated_row = Signal(object)
+    selection_changed = Signal(object)
+
+    def __init__(
+        self, model: RecordTableModel[T], placeholder: str = "", parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(placeholder or self.tr("Filter…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.doubleClicked.connect(self._on_activated)
+        self.view.activated.connect(self._on_activated)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[T]) -> None:
+        selected = self.selected()
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        if selected is not None:
+            self.select_where(
+                lambda row: getattr(row, "id", None) == getattr(selected, "id", object())
+            )
+
+    def selected(self) -> T | None:
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_where(self, predicate: Any) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if predicate(index.data(ROW_ROLE)):
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return True
+        return False
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activated_row.emit(index.data(ROW_ROLE))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.selection_changed.emit(current.data(ROW_ROLE) if current.isValid() else None)

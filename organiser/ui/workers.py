@@ -1,0 +1,128 @@
+"""One helper for slow work off the GUI thread, with progress, cancel, success and failure.
+
+The work function gets a `Progress` to report through and to ask whether the user cancelled; it
+never touches a widget. Callbacks run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from organiser.errors import OrganiserError
+
+
+class Cancelled(Exception):
+    """Raised inside work when the user pressed Cancel."""
+
+
+class Progress:
+    """What the work sees: report(done, total, text), and cancelled()."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._signals.progress.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(
+        self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress
+    ) -> None:
+        super().__init__()
+        self._work, self._signals, self._progress = work, signals, progress
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except OrganiserError as error:
+            self._signals.failed.emit(str(error))
+        except Exception as error:  # shown to the user, never a traceback dialog
+            traceback.print_exc()
+            self._signals.failed.emit(f"Unexpected error: {error}")
+        else:
+            if self._progress.cancelled():
+                self._signals.cancelled.emit()
+            else:
+                self._signals.succeeded.emit(result)
+
+
+_RUNNING: set[_Signals] = set()
+
+
+def run_in_background(
+    parent: QWidget,
+    title: str,
+    work: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str], None] | None = None,
+    show_progress: bool = True,
+) -> Progress:
+    """Start `work` on the thread pool; a modal progress dialog with Cancel follows it."""
+    signals = _Signals()
+    progress = Progress(signals)
+    _RUNNING.add(signals)
+    dialog: QProgressDialog | None = None
+    if show_progress:
+        dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(progress.cancel)
+
+    def on_progress(done: int, total: int, text: str) -> None:
+        if dialog is not None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if text:
+                dialog.setLabelText(text)
+
+    def finish() -> None:
+        _RUNNING.discard(signals)
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+    def succeeded(result: Any) -> None:
+        finish()
+        on_success(result)
+
+    def failed(message: str) -> None:
+        finish()
+        if on_failure is not None:
+            on_failure(message)
+        else:
+            from organiser.ui.dialogs.messages import show_error
+
+            show_error(parent, title, message)
+
+    signals.progress.connect(on_progress)
+    signals.succeeded.connect(succeeded)
+    signals.failed.connect(failed)
+    signals.cancelled.connect(finish)
+    QThreadPool.globalInstance().start(_Job(work, signals, progress))
+    return progress
