@@ -82,8 +82,10 @@ def country_combo(current: str = "", parent: QWidget | None = None) -> QComboBox
     countries: Sequence[Any] = sorted(pycountry.countries, key=lambda c: c.name)
     for country in countries:
         combo.addItem(f"{country.name} ({country.alpha_2})", country.alpha_2)
-    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer = combo.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
