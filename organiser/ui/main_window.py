@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
         self._build_menus()

@@ -1,9 +1,86 @@
-"""The Campaigns page (being built)."""
+"""The Campaigns page: every campaign in a sortable, filterable table, its details below."""
 
-from organiser.ui.pages.base import PlannedPage
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea
+from sqlalchemy.orm import Session
+
+from organiser.services import campaigns
+from organiser.services.campaigns import CampaignView
+from organiser.services.validation import country_name
+from organiser.ui.detail_tabs import campaign_tabs
+from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.pages.records import RecordsPage
+from organiser.ui.table_model import Column
 
 
-class CampaignsPage(PlannedPage):
+class CampaignsPage(RecordsPage):
     title = "Campaigns"
     icon_name = "campaigns"
-    description = "Being built."
+    noun = "campaign"
+    empty_text = "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
+
+    def columns(self) -> list[Column[Any]]:
+        return [
+            Column("Title", lambda c: c.title, foreground=lambda c: c.colour),
+            Column("Country", lambda c: c.country, tooltip=lambda c: country_name(c.country)),
+            Column("Status", lambda c: c.status),
+            Column("Start", lambda c: c.start_date),
+            Column("End", lambda c: c.end_date),
+            Column("Lead", lambda c: c.lead_name),
+            Column("Target", lambda c: c.target),
+        ]
+
+    def load_rows(self, session: Session) -> list[CampaignView]:
+        return campaigns.list_campaigns(session)
+
+    def build_details(self) -> None:
+        self.overview = QLabel(self)
+        self.overview.setWordWrap(True)
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setContentsMargins(8, 8, 8, 8)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.overview)
+        self.details.addTab(scroll, self.tr("Overview"))
+        self.add_detail_tabs(campaign_tabs())
+
+    def show_details(self, row: CampaignView | None) -> None:
+        self.overview.setText(overview_html(row) if row else "")
+        super().show_details(row)
+
+    def form(self, row: CampaignView | None) -> QDialog:
+        return CampaignForm(self.engine, row, self)
+
+    def delete_question(self, session: Session, row: CampaignView) -> str:
+        contents = campaigns.campaign_contents(session, row.id)
+        return self.tr(
+            "Delete the campaign “%s” with its %d actions, %d commitments and %d letters? "
+            "This cannot be undone."
+        ) % (row.title, contents.actions, contents.commitments, contents.letters)
+
+    def delete_row(self, session: Session, row: CampaignView) -> None:
+        campaigns.delete_campaign(session, row.id)
+
+
+def overview_html(campaign: CampaignView) -> str:
+    """The selected campaign as rich text; every user string escaped."""
+    e = html.escape
+    dates = " – ".join(d.isoformat() for d in (campaign.start_date, campaign.end_date) if d)
+    demands = "".join(f"<li>{e(text)}</li>" for text in campaign.demands)
+    facts = [
+        ("Status", campaign.status.label),
+        ("Country", country_name(campaign.country)),
+        ("Dates", dates),
+        ("Target", campaign.target),
+        ("Lead", campaign.lead_name),
+    ]
+    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;</td><td>{e(v)}</td></tr>" for k, v in facts if v)
+    return (
+        f"<h3 style='color:{e(campaign.colour)}'>{e(campaign.title)}</h3><table>{rows}</table>"
+        f"<p>{e(campaign.summary)}</p>" + (f"<b>Demands</b><ol>{demands}</ol>" if demands else "")
+    )

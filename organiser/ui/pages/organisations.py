@@ -1,9 +1,107 @@
-"""The Organisations page (being built)."""
+"""The Organisations page: affiliates, national centres, governments, employers and their people."""
 
-from organiser.ui.pages.base import PlannedPage
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.services import organisations as service
+from organiser.services.organisations import OrganisationView
+from organiser.services.validation import country_name
+from organiser.ui.detail_tabs import organisation_tabs
+from organiser.ui.dialogs.organisation_form import OrganisationForm
+from organiser.ui.pages.people_tab import PeopleTab
+from organiser.ui.pages.records import RecordsPage
+from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.tables import RecordTable
+
+ORGANISATION_COLUMNS: list[Column[Any]] = [
+    Column("Name", lambda o: o.name),
+    Column("Acronym", lambda o: o.acronym),
+    Column("Kind", lambda o: o.kind),
+    Column("Country", lambda o: o.country, tooltip=lambda o: country_name(o.country)),
+    Column("Affiliate of", lambda o: o.affiliate_of_name),
+    Column("People", lambda o: o.people_count),
+    Column("Email", lambda o: o.email),
+]
 
 
-class OrganisationsPage(PlannedPage):
+class AffiliatesTab(RecordTable[OrganisationView]):
+    """The organisations affiliated to the selected one."""
+
+    tab_title = "Affiliates"
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(RecordTableModel(ORGANISATION_COLUMNS[:4]), parent=parent)
+        self.engine = engine
+
+    def show_record(self, organisation_id: int | None) -> None:
+        rows: list[OrganisationView] = []
+        if organisation_id is not None:
+            with store.transaction(self.engine) as session:
+                rows = service.list_organisations(session, affiliates_of=organisation_id)
+        self.set_rows(rows)
+
+
+class OrganisationsPage(RecordsPage):
     title = "Organisations"
     icon_name = "organisations"
-    description = "Being built."
+    noun = "organisation"
+    empty_text = "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one."
+
+    def columns(self) -> list[Column[Any]]:
+        return ORGANISATION_COLUMNS
+
+    def load_rows(self, session: Session) -> list[OrganisationView]:
+        return service.list_organisations(session)
+
+    def build_details(self) -> None:
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(8, 8, 8, 8)
+        self.details.addTab(self.summary, self.tr("Details"))
+        self.add_detail_tabs([PeopleTab, AffiliatesTab, *organisation_tabs()])
+
+    def show_details(self, row: OrganisationView | None) -> None:
+        self.summary.setText(details_html(row) if row else "")
+        super().show_details(row)
+
+    def form(self, row: OrganisationView | None) -> QDialog:
+        return OrganisationForm(self.engine, row, self)
+
+    def delete_question(self, session: Session, row: OrganisationView) -> str:
+        return self.tr(
+            "Delete “%s”? Its %d people stay, without an organisation; its commitments and "
+            "letter addresses are deleted. This cannot be undone."
+        ) % (row.name, row.people_count)
+
+    def delete_row(self, session: Session, row: OrganisationView) -> None:
+        service.delete_organisation(session, row.id)
+
+
+def details_html(org: OrganisationView) -> str:
+    e = html.escape
+    facts = [
+        ("Kind", org.kind.label),
+        ("Country", country_name(org.country)),
+        ("Affiliate of", org.affiliate_of_name),
+        ("Email", org.email),
+        ("Phone", org.phone),
+        ("Website", org.website),
+        ("Language", org.language),
+    ]
+    rows = "".join(f"<tr><td><b>{k}</b>&nbsp;</td><td>{e(v)}</td></tr>" for k, v in facts if v)
+    address = e(org.address).replace("\n", "<br>")
+    return (
+        f"<h3>{e(org.display_name)}</h3><table>{rows}</table>"
+        + (f"<p><b>Address</b><br>{address}</p>" if address else "")
+        + (f"<p>{e(org.notes)}</p>" if org.notes else "")
+    )

@@ -1,0 +1,116 @@
+"""The form to create or edit a campaign."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.models import CampaignStatus
+from organiser.services import organisations
+from organiser.services.campaigns import (
+    CampaignFields,
+    CampaignView,
+    create_campaign,
+    update_campaign,
+)
+from organiser.ui.dialogs.demands_editor import DemandsEditor
+from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.widgets import (
+    OptionalDateEdit,
+    combo_code,
+    country_combo,
+    enum_combo,
+    record_combo,
+)
+
+
+class CampaignForm(RecordForm):
+    """Create (campaign=None) or edit a campaign; `result_value` is the saved CampaignView."""
+
+    def __init__(
+        self, engine: Engine, campaign: CampaignView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Edit campaign") if campaign else self.tr("New campaign"), parent)
+        self.engine = engine
+        self.campaign = campaign
+        with store.transaction(engine) as session:
+            leads = [(o.id, o.display_name) for o in organisations.list_organisations(session)]
+
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Free the jailed union leaders"))
+        self.country = country_combo(parent=self)
+        self.target = QLineEdit(self)
+        self.target.setPlaceholderText(self.tr("Who must act: a government, an employer…"))
+        self.summary = QPlainTextEdit(self)
+        self.summary.setFixedHeight(80)
+        self.demands = DemandsEditor(self)
+        self.status = enum_combo(CampaignStatus, parent=self)
+        self.start = OptionalDateEdit(self)
+        self.end = OptionalDateEdit(self)
+        self.lead = record_combo(leads, parent=self)
+        self.colour_button = QPushButton(self)
+        self.colour_button.clicked.connect(self.choose_colour)
+        self._colour = ""
+
+        self.add_field("title", self.tr("&Title"), self.title_edit)
+        self.add_field("country", self.tr("&Country"), self.country)
+        self.add_field("target", self.tr("Tar&get"), self.target)
+        self.add_field("summary", self.tr("&Summary"), self.summary)
+        self.add_field("demands", self.tr("&Demands (in order)"), self.demands)
+        self.add_field("status", self.tr("St&atus"), self.status)
+        self.add_field("start_date", self.tr("Start date"), self.start)
+        self.add_field("end_date", self.tr("End date"), self.end)
+        self.add_field("lead_id", self.tr("&Lead organisation"), self.lead)
+        self.add_field("colour", self.tr("Calendar colour"), self.colour_button)
+        self.resize(620, 640)
+        if campaign is not None:
+            self.load(campaign)
+        else:
+            self.set_colour("")
+
+    def load(self, campaign: CampaignView) -> None:
+        self.title_edit.setText(campaign.title)
+        self.country.setCurrentIndex(max(0, self.country.findData(campaign.country)))
+        self.target.setText(campaign.target)
+        self.summary.setPlainText(campaign.summary)
+        self.demands.set_demands(campaign.demands)
+        self.status.setCurrentIndex(self.status.findData(campaign.status.value))
+        self.start.set_value(campaign.start_date)
+        self.end.set_value(campaign.end_date)
+        self.lead.setCurrentIndex(max(0, self.lead.findData(campaign.lead_id)))
+        self.set_colour(campaign.colour)
+
+    def set_colour(self, colour: str) -> None:
+        self._colour = colour
+        self.colour_button.setText(colour or self.tr("Automatic"))
+        self.colour_button.setStyleSheet(f"background-color: {colour};" if colour else "")
+
+    def choose_colour(self) -> None:
+        chosen = QColorDialog.getColor(
+            QColor(self._colour or "#1f6feb"), self, self.tr("Campaign colour")
+        )
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+
+    def fields(self) -> CampaignFields:
+        return CampaignFields(
+            title=self.title_edit.text(),
+            country=combo_code(self.country),
+            target=self.target.text(),
+            summary=self.summary.toPlainText(),
+            demands=self.demands.demands(),
+            status=str(self.status.currentData()),
+            start_date=self.start.value(),
+            end_date=self.end.value(),
+            lead_id=self.lead.currentData(),
+            colour=self._colour,
+        )
+
+    def save(self) -> CampaignView:
+        fields = self.fields()
+        with store.transaction(self.engine) as session:
+            if self.campaign is None:
+                return create_campaign(session, fields)
+            return update_campaign(session, self.campaign.id, fields, self.campaign.version)

@@ -1,0 +1,176 @@
+"""The forms to create or edit an organisation and a person."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.models import OrganisationKind
+from organiser.services import organisations as service
+from organiser.services.organisations import (
+    OrganisationFields,
+    OrganisationView,
+    PersonFields,
+    PersonView,
+)
+from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.widgets import combo_code, country_combo, enum_combo, record_combo
+
+
+def _organisation_choices(engine: Engine, exclude: int | None = None) -> list[tuple[int, str]]:
+    with store.transaction(engine) as session:
+        return [
+            (o.id, o.display_name) for o in service.list_organisations(session) if o.id != exclude
+        ]
+
+
+def _text_box(parent: QWidget, height: int = 70) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setFixedHeight(height)
+    return box
+
+
+class OrganisationForm(RecordForm):
+    """Create (organisation=None) or edit an organisation, with its affiliate-of link."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        organisation: OrganisationView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            self.tr("Edit organisation") if organisation else self.tr("New organisation"), parent
+        )
+        self.engine = engine
+        self.organisation = organisation
+        own_id = organisation.id if organisation else None
+        self.name = QLineEdit(self)
+        self.acronym = QLineEdit(self)
+        self.kind = enum_combo(OrganisationKind, OrganisationKind.UNION, self)
+        self.country = country_combo(parent=self)
+        self.affiliate_of = record_combo(_organisation_choices(engine, own_id), parent=self)
+        self.address = _text_box(self)
+        self.email = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        self.website = QLineEdit(self)
+        self.language = QLineEdit(self)
+        self.language.setPlaceholderText(self.tr("ISO code, e.g. en, ko, kk"))
+        self.notes = _text_box(self)
+        for name, label, widget in (
+            ("name", self.tr("&Name"), self.name),
+            ("acronym", self.tr("&Acronym"), self.acronym),
+            ("kind", self.tr("&Kind"), self.kind),
+            ("country", self.tr("&Country"), self.country),
+            ("affiliate_of_id", self.tr("Affiliate &of"), self.affiliate_of),
+            ("address", self.tr("Postal a&ddress"), self.address),
+            ("email", self.tr("&Email"), self.email),
+            ("phone", self.tr("&Phone"), self.phone),
+            ("website", self.tr("&Website"), self.website),
+            ("language", self.tr("&Language"), self.language),
+            ("notes", self.tr("N&otes"), self.notes),
+        ):
+            self.add_field(name, label, widget)
+        self.resize(560, 600)
+        if organisation is not None:
+            self.load(organisation)
+
+    def load(self, org: OrganisationView) -> None:
+        self.name.setText(org.name)
+        self.acronym.setText(org.acronym)
+        self.kind.setCurrentIndex(self.kind.findData(org.kind.value))
+        self.country.setCurrentIndex(max(0, self.country.findData(org.country)))
+        self.affiliate_of.setCurrentIndex(max(0, self.affiliate_of.findData(org.affiliate_of_id)))
+        self.address.setPlainText(org.address)
+        self.email.setText(org.email)
+        self.phone.setText(org.phone)
+        self.website.setText(org.website)
+        self.language.setText(org.language)
+        self.notes.setPlainText(org.notes)
+
+    def fields(self) -> OrganisationFields:
+        return OrganisationFields(
+            name=self.name.text(),
+            acronym=self.acronym.text(),
+            kind=str(self.kind.currentData()),
+            country=combo_code(self.country),
+            address=self.address.toPlainText(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            website=self.website.text(),
+            language=self.language.text(),
+            notes=self.notes.toPlainText(),
+            affiliate_of_id=self.affiliate_of.currentData(),
+        )
+
+    def save(self) -> OrganisationView:
+        with store.transaction(self.engine) as session:
+            if self.organisation is None:
+                return service.create_organisation(session, self.fields())
+            return service.update_organisation(
+                session, self.organisation.id, self.fields(), self.organisation.version
+            )
+
+
+class PersonForm(RecordForm):
+    """Create or edit a person; a new person starts in the given organisation."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        person: PersonView | None = None,
+        organisation_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Edit person") if person else self.tr("New person"), parent)
+        self.engine = engine
+        self.person = person
+        self.name = QLineEdit(self)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("e.g. President, General Secretary"))
+        self.organisation: QComboBox = record_combo(
+            _organisation_choices(engine),
+            person.organisation_id if person else organisation_id,
+            parent=self,
+        )
+        self.email = QLineEdit(self)
+        self.address = _text_box(self)
+        self.language = QLineEdit(self)
+        self.notes = _text_box(self)
+        for name, label, widget in (
+            ("name", self.tr("&Name"), self.name),
+            ("title", self.tr("&Title or role"), self.title_edit),
+            ("organisation_id", self.tr("&Organisation"), self.organisation),
+            ("email", self.tr("&Email"), self.email),
+            ("address", self.tr("Postal a&ddress"), self.address),
+            ("language", self.tr("&Language"), self.language),
+            ("notes", self.tr("N&otes"), self.notes),
+        ):
+            self.add_field(name, label, widget)
+        if person is not None:
+            self.name.setText(person.name)
+            self.title_edit.setText(person.title)
+            self.email.setText(person.email)
+            self.address.setPlainText(person.address)
+            self.language.setText(person.language)
+            self.notes.setPlainText(person.notes)
+
+    def fields(self) -> PersonFields:
+        return PersonFields(
+            name=self.name.text(),
+            title=self.title_edit.text(),
+            organisation_id=self.organisation.currentData(),
+            email=self.email.text(),
+            address=self.address.toPlainText(),
+            language=self.language.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> PersonView:
+        with store.transaction(self.engine) as session:
+            if self.person is None:
+                return service.create_person(session, self.fields())
+            return service.update_person(
+                session, self.person.id, self.fields(), self.person.version
+            )

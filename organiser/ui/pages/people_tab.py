@@ -1,0 +1,81 @@
+"""The people of one organisation, with buttons to add, edit and remove them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.services import organisations as service
+from organiser.services.organisations import PersonView
+from organiser.ui.dialogs.messages import confirm
+from organiser.ui.dialogs.organisation_form import PersonForm
+from organiser.ui.icons import icon
+from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.tables import RecordTable
+
+PERSON_COLUMNS: list[Column[Any]] = [
+    Column("Name", lambda p: p.name),
+    Column("Title", lambda p: p.title),
+    Column("Email", lambda p: p.email),
+    Column("Language", lambda p: p.language),
+]
+
+
+class PeopleTab(QWidget):
+    tab_title = "People"
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.organisation_id: int | None = None
+        self.table: RecordTable[PersonView] = RecordTable(
+            RecordTableModel(PERSON_COLUMNS), parent=self
+        )
+        self.table.activated_row.connect(lambda _row: self.edit_person())
+        self.add_button = QPushButton(icon("add"), self.tr("Add person"), self)
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit"), self)
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove"), self)
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_person)
+        self.remove_button.clicked.connect(self.remove_person)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def show_record(self, organisation_id: int | None) -> None:
+        self.organisation_id = organisation_id
+        rows: list[PersonView] = []
+        if organisation_id is not None:
+            with store.transaction(self.engine) as session:
+                rows = service.list_people(session, organisation_id)
+        self.table.set_rows(rows)
+        self.add_button.setEnabled(organisation_id is not None)
+
+    def add_person(self) -> None:
+        self._run(PersonForm(self.engine, None, self.organisation_id, self))
+
+    def edit_person(self) -> None:
+        person = self.table.selected()
+        if person is not None:
+            self._run(PersonForm(self.engine, person, parent=self))
+
+    def remove_person(self) -> None:
+        person = self.table.selected()
+        if person is None or not confirm(
+            self, self.tr("Remove person"), self.tr("Remove %s?") % person.name
+        ):
+            return
+        with store.transaction(self.engine) as session:
+            service.delete_person(session, person.id)
+        self.show_record(self.organisation_id)
+
+    def _run(self, dialog: QDialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_record(self.organisation_id)

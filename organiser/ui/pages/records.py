@@ -1,0 +1,173 @@
+"""A page listing one kind of record: toolbar (new, edit, delete), a filterable table, an empty
+state, and a detail panel of tabs under the table. Campaigns and Organisations build on it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.ui import settings
+from organiser.ui.detail_tabs import DetailTab
+from organiser.ui.dialogs.messages import confirm, show_error
+from organiser.ui.icons import icon
+from organiser.ui.pages.base import Page
+from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.tables import RecordTable
+
+
+class RecordsPage(Page):
+    """Subclasses set `noun`, `empty_text`, and implement the hooks below."""
+
+    noun = "record"
+    empty_text = ""
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_action = self._action(
+            "add", self.tr("New %s") % self.noun, QKeySequence.StandardKey.New, self.create_record
+        )
+        self.edit_action = self._action(
+            "edit", self.tr("Edit"), QKeySequence("Return"), self.edit_selected
+        )
+        self.delete_action = self._action(
+            "delete", self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        self.refresh_action = self._action(
+            "refresh", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        )
+
+        self.table: RecordTable[Any] = RecordTable(
+            RecordTableModel(self.columns()), self.tr("Filter %ss…") % self.noun, self
+        )
+        self.table.activated_row.connect(lambda _row: self.edit_selected())
+        self.table.selection_changed.connect(self.show_details)
+        self.empty = QLabel(self.empty_text, self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("empty_state")
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+
+        self.details = QTabWidget(self)
+        self.detail_tabs: list[DetailTab] = []
+        self.build_details()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.body)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([420, 300])
+        state = settings.load_bytes(f"{self.title}/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(
+            lambda *_: settings.save_bytes(f"{self.title}/splitter", self.splitter.saveState())
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.refresh()
+
+    def _action(self, icon_name: str, text: str, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def add_detail_tabs(self, tab_classes: Sequence[type[DetailTab]]) -> None:
+        for tab_class in tab_classes:
+            tab = tab_class(self.engine, self.details)
+            self.detail_tabs.append(tab)
+            self.details.addTab(cast(QWidget, tab), tab.tab_title)
+
+    # Hooks for subclasses
+    def columns(self) -> list[Column[Any]]:
+        raise NotImplementedError
+
+    def load_rows(self, session: Session) -> list[Any]:
+        raise NotImplementedError
+
+    def build_details(self) -> None:
+        """Add tabs to self.details."""
+
+    def show_details(self, row: Any) -> None:
+        for tab in self.detail_tabs:
+            tab.show_record(row.id if row is not None else None)
+
+    def form(self, row: Any | None) -> QDialog:
+        raise NotImplementedError
+
+    def delete_question(self, session: Session, row: Any) -> str:
+        return self.tr("Delete %s?") % getattr(row, "name", getattr(row, "title", ""))
+
+    def delete_row(self, session: Session, row: Any) -> None:
+        raise NotImplementedError
+
+    # Behaviour
+    def refresh(self) -> None:
+        with store.transaction(self.engine) as session:
+            rows = self.load_rows(session)
+        self.table.set_rows(rows)
+        self.body.setCurrentWidget(self.table if rows else self.empty)
+        has_selection = self.table.selected() is not None
+        self.edit_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection)
+        if not has_selection and rows:
+            self.table.view.selectRow(0)
+        self.show_details(self.table.selected())
+
+    def create_record(self) -> None:
+        self._run_form(self.form(None))
+
+    def edit_selected(self) -> None:
+        row = self.table.selected()
+        if row is not None:
+            self._run_form(self.form(row))
+
+    def _run_form(self, dialog: QDialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            saved = getattr(dialog, "result_value", None)
+            self.refresh()
+            if saved is not None:
+                self.table.select_where(lambda row: row.id == saved.id)
+            self.data_changed.emit()
+
+    def delete_selected(self) -> None:
+        row = self.table.selected()
+        if row is None:
+            return
+        with store.transaction(self.engine) as session:
+            question = self.delete_question(session, row)
+        if not confirm(self, self.tr("Delete %s") % self.noun, question):
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                self.delete_row(session, row)
+        except OrganiserError as error:
+            show_error(self, self.tr("Delete %s") % self.noun, str(error))
+            return
+        self.refresh()
+        self.data_changed.emit()
