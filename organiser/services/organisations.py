@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -84,17 +85,26 @@ class PersonView:
     updated_at: datetime = field(compare=False)
 
 
+def clean_organisation(data: OrganisationFields) -> dict[str, Any]:
+    """The checked column values of an organisation, all but `affiliate_of_id` (which needs the
+    database); the import of affiliates in bulk validates each row through this too."""
+    return {
+        "name": v.require_text(data.name, "name", "Name"),
+        "acronym": v.optional_text(data.acronym, "acronym", "Acronym", 50),
+        "kind": v.parse_enum(OrganisationKind, data.kind, "kind", "Kind"),
+        "country": v.check_country(data.country),
+        "address": v.optional_text(data.address, "address", "Address"),
+        "email": v.check_email(data.email),
+        "phone": v.optional_text(data.phone, "phone", "Phone", 50),
+        "website": v.optional_text(data.website, "website", "Website", 500),
+        "language": v.check_language(data.language),
+        "notes": v.optional_text(data.notes, "notes", "Notes"),
+    }
+
+
 def _apply_organisation(session: Session, record: Organisation, data: OrganisationFields) -> None:
-    record.name = v.require_text(data.name, "name", "Name")
-    record.acronym = v.optional_text(data.acronym, "acronym", "Acronym", 50)
-    record.kind = v.parse_enum(OrganisationKind, data.kind, "kind", "Kind")
-    record.country = v.check_country(data.country)
-    record.address = v.optional_text(data.address, "address", "Address")
-    record.email = v.check_email(data.email)
-    record.phone = v.optional_text(data.phone, "phone", "Phone", 50)
-    record.website = v.optional_text(data.website, "website", "Website", 500)
-    record.language = v.check_language(data.language)
-    record.notes = v.optional_text(data.notes, "notes", "Notes")
+    for name, value in clean_organisation(data).items():
+        setattr(record, name, value)
     parent = v.reference(
         session, Organisation, data.affiliate_of_id, "affiliate_of_id", "organisation"
     )

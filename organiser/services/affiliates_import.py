@@ -1,0 +1,260 @@
+"""Affiliates in bulk: a preview of a spreadsheet's rows with each bad row's reasons, then an
+all-or-nothing write, and the export of organisations to the same spreadsheet shape.
+
+Rules (documented in the user guide): a row is bad when it has no name, an unknown country, kind,
+language or email, names an `affiliate_of` that is neither in the database nor in the file, or
+repeats an organisation (the same name, case and spacing aside, in the same country) already in
+the database or earlier in the file. A file with bad rows is refused as a whole unless the user
+chooses to skip the bad rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session, aliased
+
+from organiser.errors import ValidationError
+from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
+from organiser.models import Organisation
+from organiser.services.organisations import OrganisationFields, clean_organisation
+
+ProgressCallback = Callable[[int, int], None]
+
+_BATCH = 5000
+_SHOWN_ERRORS = 3
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row as it would be imported: its file line, the mapped text, and what is wrong."""
+
+    line: int
+    values: dict[str, str]
+    errors: tuple[str, ...]
+    clean: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    headers: list[str]
+    mapping: dict[str, int]
+    delimiter: str
+    encoding: str
+    rows: list[PreviewRow]
+
+    @property
+    def bad_rows(self) -> list[PreviewRow]:
+        return [row for row in self.rows if not row.ok]
+
+    @property
+    def good_count(self) -> int:
+        return sum(1 for row in self.rows if row.ok)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    skipped: int
+
+
+def name_key(name: str, country: str) -> tuple[str, str]:
+    """What makes two organisations the same: the name, case and spacing aside, and country."""
+    return re.sub(r"\s+", " ", name).strip().casefold(), country.upper()
+
+
+def _country(text: str) -> str:
+    """An ISO code, or a country's name or alpha-3 code as spreadsheets often have it."""
+    text = text.strip()
+    if len(text) > 2:
+        try:
+            return str(pycountry.countries.lookup(text).alpha_2)
+        except LookupError:
+            pass
+    return text
+
+
+def _kind(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", text.strip().lower()) or "union"
+
+
+def _fields(values: dict[str, str]) -> OrganisationFields:
+    return OrganisationFields(
+        name=values.get("name", ""),
+        acronym=values.get("acronym", ""),
+        kind=_kind(values.get("kind", "")),
+        country=_country(values.get("country", "")),
+        address=values.get("address", ""),
+        email=values.get("email", ""),
+        phone=values.get("phone", ""),
+        website=values.get("website", ""),
+        language=values.get("language", ""),
+        notes=values.get("notes", ""),
+    )
+
+
+class _Checker:
+    """Validates rows one by one, remembering names seen in the database and the file."""
+
+    def __init__(self, session: Session) -> None:
+        rows = session.execute(select(Organisation.id, Organisation.name, Organisation.country))
+        self.existing: dict[tuple[str, str], int] = {}
+        self.parents: dict[str, int] = {}
+        for key, name, country in rows:
+            self.existing.setdefault(name_key(name, country), key)
+            self.parents.setdefault(name_key(name, "")[0], key)
+        self.in_file: dict[tuple[str, str], int] = {}
+        self.file_names: set[str] = set()
+
+    def check(self, line: int, values: dict[str, str]) -> PreviewRow:
+        errors: list[str] = []
+        clean: dict[str, Any] = {}
+        try:
+            clean = clean_organisation(_fields(values))
+        except ValidationError as error:
+            errors.append(str(error))
+        if clean:
+            errors.extend(self._duplicate(line, clean))
+        return PreviewRow(line, values, tuple(errors), clean)
+
+    def _duplicate(self, line: int, clean: dict[str, Any]) -> list[str]:
+        key = name_key(clean["name"], clean["country"])
+        if key in self.existing:
+            return [
+                f"Duplicate of the existing organisation '{clean['name']}' "
+                f"(id {self.existing[key]})."
+            ]
+        if key in self.in_file:
+            return [f"Duplicate of line {self.in_file[key]} of this file."]
+        self.in_file[key] = line
+        self.file_names.add(key[0])
+        return []
+
+    def check_parent(self, row: PreviewRow) -> PreviewRow:
+        parent = row.values.get("affiliate_of", "").strip()
+        if not parent or not row.ok:
+            return row
+        key = name_key(parent, "")[0]
+        if key in self.parents or key in self.file_names:
+            return row
+        message = f"Affiliate of '{parent}': no organisation of that name, here or in the file."
+        return PreviewRow(row.line, row.values, (*row.errors, message), row.clean)
+
+
+def check_mapping(table: CsvTable, mapping: dict[str, int]) -> None:
+    if "name" not in mapping:
+        raise ValidationError(
+            "name",
+            "The file has no column of organisation names: choose which column holds the name "
+            f"(columns found: {', '.join(h or '(blank)' for h in table.headers)}).",
+        )
+    for field_name, column in mapping.items():
+        if field_name not in FIELDS or not 0 <= column < len(table.headers):
+            raise ValidationError(field_name, f"Column {column + 1} does not exist in the file.")
+
+
+def preview_import(
+    session: Session,
+    table: CsvTable,
+    mapping: dict[str, int] | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportPreview:
+    """Every row with its problems; nothing is written."""
+    chosen = suggest_mapping(table.headers) if mapping is None else dict(mapping)
+    check_mapping(table, chosen)
+    checker = _Checker(session)
+    rows: list[PreviewRow] = []
+    for number, record in enumerate(table.rows):
+        values = {f: record.cells[c] if c < len(record.cells) else "" for f, c in chosen.items()}
+        rows.append(checker.check(record.line, values))
+        if progress is not None and number % _BATCH == 0:
+            progress(number, len(table.rows))
+    rows = [checker.check_parent(row) for row in rows]
+    return ImportPreview(table.headers, chosen, table.delimiter, table.encoding, rows)
+
+
+def describe_bad_rows(preview: ImportPreview, shown: int = _SHOWN_ERRORS) -> str:
+    """One line naming how many rows are bad and the first few reasons."""
+    bad = preview.bad_rows
+    first = "; ".join(f"line {row.line}: {' '.join(row.errors)}" for row in bad[:shown])
+    more = f"; and {len(bad) - shown} more" if len(bad) > shown else ""
+    return f"{len(bad)} of {len(preview.rows)} rows have problems — {first}{more}"
+
+
+def import_affiliates(
+    session: Session,
+    table: CsvTable,
+    mapping: dict[str, int] | None = None,
+    skip_bad: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Write every good row in one go, or nothing: a bad row refuses the whole file unless
+    `skip_bad`. Validation runs again here, in the same transaction as the write."""
+    preview = preview_import(session, table, mapping, progress)
+    if preview.bad_rows and not skip_bad:
+        raise ValidationError(
+            "file", f"Nothing was imported: {describe_bad_rows(preview)}. Fix them and try again."
+        )
+    good = [row for row in preview.rows if row.ok]
+    _insert(session, good, progress)
+    return ImportResult(len(good), len(preview.rows) - len(good))
+
+
+def _insert(
+    session: Session, rows: Sequence[PreviewRow], progress: ProgressCallback | None
+) -> None:
+    statement = insert(Organisation).returning(Organisation.id, sort_by_parameter_order=True)
+    ids: list[int] = []
+    for start in range(0, len(rows), _BATCH):
+        batch = [row.clean for row in rows[start : start + _BATCH]]
+        ids.extend(session.scalars(statement, batch).all())
+        if progress is not None:
+            progress(start + len(batch), len(rows))
+    _link_parents(session, rows, ids)
+
+
+def _link_parents(session: Session, rows: Sequence[PreviewRow], ids: list[int]) -> None:
+    """Set `affiliate_of` by name once every row has its id (a parent may come later)."""
+    wanted = [(i, row.values.get("affiliate_of", "").strip()) for i, row in enumerate(rows)]
+    wanted = [(i, parent) for i, parent in wanted if parent]
+    if not wanted:
+        return
+    by_name: dict[str, int] = {}
+    for key, name in session.execute(select(Organisation.id, Organisation.name)):
+        by_name.setdefault(name_key(name, "")[0], key)
+    changes = [
+        {"id": ids[i], "version": 1, "affiliate_of_id": by_name[name_key(parent, "")[0]]}
+        for i, parent in wanted
+    ]
+    session.execute(update(Organisation), changes)
+
+
+def export_affiliates(session: Session, path: str, affiliates_of: int | None = None) -> int:
+    """Write organisations as a CSV the import reads back; returns how many were written."""
+    parent = aliased(Organisation)
+    query = (
+        select(Organisation, parent.name)
+        .outerjoin(parent, Organisation.affiliate_of_id == parent.id)
+        .order_by(Organisation.name, Organisation.id)
+    )
+    if affiliates_of is not None:
+        query = query.where(Organisation.affiliate_of_id == affiliates_of)
+    rows = [_export_row(record, parent_name) for record, parent_name in session.execute(query)]
+    write_rows(path, FIELDS, rows)
+    return len(rows)
+
+
+def _export_row(record: Organisation, parent_name: str | None) -> list[str]:
+    values = {name: getattr(record, name, "") for name in FIELDS if name != "affiliate_of"}
+    values["kind"] = record.kind.value
+    values["affiliate_of"] = parent_name or ""
+    return [str(values[name] or "") for name in FIELDS]

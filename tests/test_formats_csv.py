@@ -1,0 +1,90 @@
+"""Reading the CSV files organisers really have, and writing one Excel and LibreOffice reopen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from organiser.errors import ValidationError
+from organiser.formats.csv_affiliates import read_table, suggest_mapping, write_rows
+
+DATA = Path(__file__).parent / "data" / "csv"
+SPECTRUM = sorted(p.stem for p in DATA.glob("spectrum_*.csv"))
+
+
+@pytest.mark.parametrize("name", SPECTRUM)
+def test_csv_spectrum_files_read_as_expected(name: str) -> None:
+    """Quotes, commas and line breaks inside fields, CRLF and UTF-8 come out cell for cell."""
+    table = read_table(DATA / f"{name}.csv")
+    expected = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+    got = [dict(zip(table.headers, row.cells, strict=True)) for row in table.rows]
+    normalised = [{k: v.replace("\r\n", "\n") for k, v in row.items()} for row in expected]
+    assert got == normalised
+
+
+def test_excel_utf8_with_bom_and_commas() -> None:
+    table = read_table(DATA / "excel_utf8_bom_comma.csv")
+    assert table.encoding == "utf-8-sig"
+    assert table.delimiter == ","
+    assert table.headers[0] == "Name"  # the BOM is not part of the first header
+    assert table.rows[0].cells[0] == "Confédération générale du travail"
+    assert table.rows[2].cells[0] == "Unión General de Trabajadores, España"
+
+
+def test_libreoffice_semicolons_with_line_breaks_korean_and_cyrillic() -> None:
+    table = read_table(DATA / "libreoffice_semicolon.csv")
+    assert table.delimiter == ";"
+    assert table.encoding == "utf-8"
+    assert table.rows[0].cells[0] == "전국금속노동조합"
+    assert table.rows[0].cells[3] == "서울 중구\n정동길 3"
+    assert table.rows[1].cells[0].startswith("Федерация")
+    assert [row.line for row in table.rows] == [2, 4, 6]  # where each row starts in the file
+
+
+def test_windows_1252_from_excel_is_decoded() -> None:
+    table = read_table(DATA / "excel_windows1252.csv")
+    assert table.encoding == "cp1252"
+    assert table.rows[0].cells == ["Förbundet Kommunal", "SE"]
+
+
+def test_mapping_suggested_from_headers_in_several_languages() -> None:
+    table = read_table(DATA / "libreoffice_semicolon.csv")
+    assert suggest_mapping(table.headers) == {
+        "name": 0,
+        "acronym": 1,
+        "country": 2,
+        "address": 3,
+        "affiliate_of": 4,
+    }
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "affiliates.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)))
+    with pytest.raises(ValidationError, match="not a CSV file"):
+        read_table(path)
+
+
+def test_unclosed_quote_is_refused_with_its_line() -> None:
+    with pytest.raises(ValidationError, match="line"):
+        read_table(DATA / "unclosed_quote.csv")
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"\r\n\r\n")
+    with pytest.raises(ValidationError, match="empty"):
+        read_table(path)
+
+
+def test_written_csv_reads_back_the_same(tmp_path: Path) -> None:
+    """BOM, CRLF and quoting: what we write is what we read, line breaks and Hangul included."""
+    path = tmp_path / "out.csv"
+    rows = [["전국금속노동조합", "서울\n중구"], ['Say "no"; now', "a,b"]]
+    write_rows(path, ["name", "address"], rows)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfname,address\r\n")
+    table = read_table(path)
+    assert [row.cells for row in table.rows] == rows
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
