@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from sqlalchemy import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt reads its settings folder once per process: point it away from the user's before any test.
+_SESSION_HOME = tempfile.mkdtemp(prefix="organiser-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SESSION_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SESSION_HOME, "data")
 
 from organiser import store
 

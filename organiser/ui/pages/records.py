@@ -113,10 +113,6 @@ class RecordsPage(Page):
     def build_details(self) -> None:
         """Add tabs to self.details."""
 
-    def show_details(self, row: Any) -> None:
-        for tab in self.detail_tabs:
-            tab.show_record(row.id if row is not None else None)
-
     def form(self, row: Any | None) -> QDialog:
         raise NotImplementedError
 
@@ -132,12 +128,16 @@ class RecordsPage(Page):
             rows = self.load_rows(session)
         self.table.set_rows(rows)
         self.body.setCurrentWidget(self.table if rows else self.empty)
-        has_selection = self.table.selected() is not None
-        self.edit_action.setEnabled(has_selection)
-        self.delete_action.setEnabled(has_selection)
-        if not has_selection and rows:
+        if self.table.selected() is None and rows:
             self.table.view.selectRow(0)
         self.show_details(self.table.selected())
+
+    def show_details(self, row: Any) -> None:
+        """Follow the selection: the detail tabs and the actions that need a row."""
+        self.edit_action.setEnabled(row is not None)
+        self.delete_action.setEnabled(row is not None)
+        for tab in self.detail_tabs:
+            tab.show_record(row.id if row is not None else None)
 
     def create_record(self) -> None:
         self._run_form(self.form(None))

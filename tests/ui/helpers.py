@@ -1,0 +1,31 @@
+"""Driving modal forms in widget tests: `exec()` is replaced by filling the form and pressing Save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+
+def drive_form(
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    form_class: type[QDialog],
+    fill: Callable[[Any], None],
+) -> list[Any]:
+    """Each time the page opens `form_class`, fill it and click Save; returns the forms opened."""
+    opened: list[Any] = []
+
+    def fake_exec(form: Any) -> int:
+        opened.append(form)
+        fill(form)
+        save = form.buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        return int(form.result())
+
+    monkeypatch.setattr(form_class, "exec", fake_exec)
+    return opened

@@ -1,0 +1,117 @@
+"""The main window: welcome on an empty database, sample data, pages, remembered layout, and
+the Organisations page with its people."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.services import campaigns, organisations
+from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+from organiser.ui.main_window import MainWindow
+from organiser.ui.pages.campaigns import CampaignsPage
+from organiser.ui.pages.dashboard import DashboardPage
+from organiser.ui.pages.organisations import OrganisationsPage
+from tests.ui.helpers import drive_form
+
+
+@pytest.fixture
+def window(qtbot: QtBot, engine: Engine) -> MainWindow:
+    main = MainWindow(engine)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_an_empty_database_opens_on_a_welcome_that_loads_the_sample_campaigns(
+    window: MainWindow, engine: Engine, qtbot: QtBot
+) -> None:
+    dashboard = window.page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    assert window.stack.currentWidget() is dashboard
+    assert dashboard.layers.currentWidget() is dashboard.welcome
+    qtbot.mouseClick(dashboard.sample_button, Qt.MouseButton.LeftButton)
+    with store.transaction(engine) as session:
+        assert campaigns.count_campaigns(session) == 4
+    assert dashboard.layers.currentWidget() is dashboard.overview
+    window.show_page(CampaignsPage)
+    assert window.page(CampaignsPage).table.model.rowCount() == 4
+
+
+def test_every_page_of_the_sidebar_opens(window: MainWindow) -> None:
+    titles = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+    assert titles == [
+        "Dashboard",
+        "Campaigns",
+        "Calendar",
+        "Commitments",
+        "Letters",
+        "Organisations",
+    ]
+    for row in range(window.sidebar.count()):
+        window.sidebar.setCurrentRow(row)
+        assert window.stack.currentIndex() == row
+
+
+def test_window_size_splitter_and_page_are_remembered(qtbot: QtBot, engine: Engine) -> None:
+    first = MainWindow(engine)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 560)
+    size = first.size()
+    first.show_page(OrganisationsPage)
+    first.close()
+    second = MainWindow(engine)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size() == size
+    assert second.stack.currentWidget() is second.page(OrganisationsPage)
+
+
+def test_an_organisation_and_its_person_are_added_through_the_forms(
+    window: MainWindow, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.transaction(engine) as session:
+        psi = organisations.create_organisation(
+            session, organisations.OrganisationFields(name="PSI")
+        )
+    page = window.page(OrganisationsPage)
+    assert isinstance(page, OrganisationsPage)
+    window.show_page(OrganisationsPage)
+
+    def fill_org(form: OrganisationForm) -> None:
+        qtbot.keyClicks(form.name, "Korean Public Service and Transport Workers' Union")
+        qtbot.keyClicks(form.acronym, "KPTU")
+        form.country.setCurrentIndex(form.country.findData("KR"))
+        form.affiliate_of.setCurrentIndex(form.affiliate_of.findData(psi.id))
+        qtbot.keyClicks(form.email, "not an email")
+
+    forms = drive_form(monkeypatch, qtbot, OrganisationForm, fill_org)
+    page.new_action.trigger()
+    assert "not an email address" in forms[0].error_text("email")
+    forms[0].email.setText("intl@kptu.net")
+    forms[0].submit()
+    with store.transaction(engine) as session:
+        kptu = next(o for o in organisations.list_organisations(session) if o.acronym == "KPTU")
+    assert kptu.affiliate_of_name == "PSI" and kptu.email == "intl@kptu.net"
+
+    page.refresh()
+    page.table.select_where(lambda row: row.id == kptu.id)
+
+    def fill_person(form: PersonForm) -> None:
+        assert form.organisation.currentData() == kptu.id
+        qtbot.keyClicks(form.name, "Hyun Jung-hee ")
+        form.name.insert("(현정희)")  # QTest types ASCII only
+        qtbot.keyClicks(form.title_edit, "President")
+
+    drive_form(monkeypatch, qtbot, PersonForm, fill_person)
+    people_tab = page.detail_tabs[0]
+    people_tab.add_person()  # type: ignore[attr-defined]
+    with store.transaction(engine) as session:
+        assert [p.name for p in organisations.list_people(session, kptu.id)] == [
+            "Hyun Jung-hee (현정희)"
+        ]
+    assert people_tab.table.model.rowCount() == 1  # type: ignore[attr-defined]
