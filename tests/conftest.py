@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from organiser import store
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt reads its settings folder once per process: point it away from the user's before any test.
 _SESSION_HOME = tempfile.mkdtemp(prefix="organiser-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SESSION_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_SESSION_HOME, "data")
-
-from organiser import store
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Driving modal forms in widget tests: `exec()` is replaced by filling the form and pressing Save."""
+"""Driving modal forms in widget tests: `exec()` becomes filling the form and pressing Save."""
 
 from __future__ import annotations
 
