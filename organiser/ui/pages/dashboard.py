@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 from sqlalchemy import Engine
@@ -68,7 +70,8 @@ class DashboardPage(Page):
             rows = campaigns.list_campaigns(session)
         active = [c for c in rows if c.status.value == "active"]
         lines = "".join(
-            f"<li><span style='color:{c.colour}'>■</span> {c.title} — {c.target or c.country}</li>"
+            f"<li><span style='color:{escape(c.colour)}'>■</span> "
+            f"{escape(c.title)} — {escape(c.target or c.country)}</li>"
             for c in active
         )
         self.overview.setText(
