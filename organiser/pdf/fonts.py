@@ -1,0 +1,221 @@
+"""Fonts for PDFs: TrueType faces found on the system or named in the settings, chosen per script.
+
+ReportLab has no glyph fallback: a character its font lacks is dropped without a word. So every
+run of text is given the first face that covers it, and text no face covers is refused with a
+message naming the characters, before anything is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from organiser.errors import OrganiserError
+
+
+class FontCoverageError(OrganiserError):
+    """The letter holds characters that no available font can print."""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A font family by file names: regular, bold, italic, bold italic (the last three optional)."""
+
+    name: str
+    regular: str
+    bold: str = ""
+    italic: str = ""
+    bold_italic: str = ""
+
+
+# In order of preference: Latin and Cyrillic (Kazakh included) first, then Korean faces.
+# Only TrueType outlines: ReportLab cannot embed CFF (.otf, most .ttc) fonts.
+KNOWN_FAMILIES: tuple[Family, ...] = (
+    Family(
+        "DejaVuSans",
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSans-Oblique.ttf",
+        "DejaVuSans-BoldOblique.ttf",
+    ),
+    Family(
+        "LiberationSans",
+        "LiberationSans-Regular.ttf",
+        "LiberationSans-Bold.ttf",
+        "LiberationSans-Italic.ttf",
+        "LiberationSans-BoldItalic.ttf",
+    ),
+    Family("Arial", "arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
+    Family("NanumGothic", "NanumGothic.ttf", "NanumGothicBold.ttf"),
+    Family("MalgunGothic", "malgun.ttf", "malgunbd.ttf"),
+    Family("NotoSansKR", "NotoSansKR-Regular.ttf", "NotoSansKR-Bold.ttf"),
+)
+
+HOW_TO_ADD = (
+    "Install a TrueType font that has them (for Korean: NanumGothic, e.g. the Debian package "
+    "fonts-nanum, or Malgun Gothic on Windows; for Cyrillic: DejaVu Sans), or add the font's "
+    ".ttf file under Settings > PDF fonts (setting pdf.extra_fonts)."
+)
+
+
+def _font_folders() -> list[Path]:
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local"))
+        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
+    if sys.platform == "darwin":
+        return [home / "Library/Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts")]
+    return [
+        home / ".local/share/fonts",
+        home / ".fonts",
+        Path("/usr/local/share/fonts"),
+        Path("/usr/share/fonts"),
+    ]
+
+
+def _fontconfig_files() -> list[Path]:
+    """Every font file fontconfig knows (Linux, BSD); empty when fc-list is not there."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return []
+    try:
+        result = subprocess.run(
+            [fc_list, "--format", "%{file}\\n"], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [Path(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def system_font_files() -> dict[str, Path]:
+    """Font files of this computer by lower-case file name (fontconfig first, then folders)."""
+    found: dict[str, Path] = {}
+    files = _fontconfig_files()
+    for folder in _font_folders():
+        if folder.is_dir():
+            files.extend(p for p in folder.rglob("*") if p.suffix.lower() == ".ttf")
+    for path in files:
+        found.setdefault(path.name.lower(), path)
+    return found
+
+
+def _register(name: str, path: Path) -> bool:
+    if name in pdfmetrics.getRegisteredFontNames():
+        return True
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError):  # CFF outlines, damaged or unreadable files
+        return False
+    return True
+
+
+def _register_family(family: Family, files: dict[str, Path]) -> str | None:
+    """Register a family's faces; missing bold/italic faces fall back to the regular one."""
+    regular = files.get(family.regular.lower())
+    if regular is None or not _register(family.name, regular):
+        return None
+    faces = {}
+    for style, file_name in (
+        ("Bold", family.bold),
+        ("Italic", family.italic),
+        ("BoldItalic", family.bold_italic),
+    ):
+        path = files.get(file_name.lower()) if file_name else None
+        face_name = f"{family.name}-{style}"
+        faces[style] = face_name if path and _register(face_name, path) else family.name
+    if faces["BoldItalic"] == family.name:
+        faces["BoldItalic"] = faces["Bold"] if faces["Bold"] != family.name else faces["Italic"]
+    addMapping(family.name, 0, 0, family.name)
+    addMapping(family.name, 1, 0, faces["Bold"])
+    addMapping(family.name, 0, 1, faces["Italic"])
+    addMapping(family.name, 1, 1, faces["BoldItalic"])
+    return family.name
+
+
+def _extra_family(path: Path) -> Family:
+    return Family(f"Extra-{path.stem}", path.name)
+
+
+class FontSet:
+    """The faces available for a document, in order of preference, with coverage lookups."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        if not names:
+            raise FontCoverageError(f"No usable TrueType font was found. {HOW_TO_ADD}")
+        self.names = list(names)
+        self._glyphs = [pdfmetrics.getFont(name).face.charToGlyph for name in self.names]
+
+    @property
+    def primary(self) -> str:
+        return self.names[0]
+
+    def font_for(self, char: str) -> str | None:
+        code = ord(char)
+        for name, glyphs in zip(self.names, self._glyphs, strict=True):
+            if code in glyphs:
+                return name
+        return None
+
+    def missing(self, texts: Iterable[str]) -> list[str]:
+        """Characters in `texts` that no face covers (spacing and control characters aside)."""
+        seen: dict[str, None] = {}
+        for text in texts:
+            for char in text:
+                if char not in seen and not _ignorable(char) and self.font_for(char) is None:
+                    seen[char] = None
+        return list(seen)
+
+    def check(self, texts: Iterable[str]) -> None:
+        missing = self.missing(texts)
+        if missing:
+            named = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, '?')})" for c in missing)
+            raise FontCoverageError(
+                f"No available font has these characters: {named}. {HOW_TO_ADD}"
+            )
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """`text` cut into (font name, piece) runs; spaces stay in the run they are in."""
+        result: list[tuple[str, str]] = []
+        for char in text:
+            current = result[-1][0] if result else None
+            if current is not None and (char.isspace() or self._covers(current, char)):
+                result[-1] = (current, result[-1][1] + char)
+                continue
+            result.append((self.font_for(char) or self.primary, char))
+        return result
+
+    def _covers(self, name: str, char: str) -> bool:
+        return ord(char) in self._glyphs[self.names.index(name)]
+
+
+def _ignorable(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf")
+
+
+def load_fonts(extra_fonts: Sequence[str] = ()) -> FontSet:
+    """The user's fonts from the settings first, then the system's known families."""
+    names: list[str] = []
+    for extra in extra_fonts:
+        path = Path(extra).expanduser()
+        name = _register_family(_extra_family(path), {path.name.lower(): path})
+        if name:
+            names.append(name)
+    files = system_font_files()
+    for family in KNOWN_FAMILIES:
+        name = _register_family(family, files)
+        if name:
+            names.append(name)
+    return FontSet(names)

@@ -1,0 +1,282 @@
+"""A letter as a PDF (ReportLab platypus): letterhead, references, addressees, body, signatures.
+
+The renderer takes anything shaped like `PrintableLetter` (the letters service builds one), so it
+knows nothing of the database. Every user string is escaped before it meets Paragraph markup.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Protocol
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from organiser.errors import ValidationError
+from organiser.pdf.fonts import FontSet
+from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
+from organiser.pdf.styles import LetterStyles, numbered_canvas
+
+PAPERS = {"a4": A4, "letter": LETTER}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+class PartyLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def lines(self) -> Sequence[str]: ...
+
+
+class SignerLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def signature(self) -> bytes | None: ...
+
+
+class PrintableLetter(Protocol):
+    @property
+    def sender_name(self) -> str: ...
+    @property
+    def sender_address(self) -> str: ...
+    @property
+    def logo(self) -> bytes | None: ...
+    @property
+    def letter_date(self) -> date | None: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def our_reference(self) -> str: ...
+    @property
+    def their_reference(self) -> str: ...
+    @property
+    def addressees(self) -> Sequence[PartyLike]: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def signatories(self) -> Sequence[SignerLike]: ...
+    @property
+    def cc(self) -> Sequence[str]: ...
+
+
+def date_text(value: date, language: str) -> str:
+    if language == "ko":
+        return f"{value.year}년 {value.month}월 {value.day}일"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
+    """Every user text the PDF will print, for the font coverage check."""
+    texts = [letter.sender_name, letter.sender_address, letter.subject]
+    texts += [letter.our_reference, letter.their_reference, *letter.cc]
+    for party in letter.addressees:
+        texts += [party.name, *party.lines]
+    for signer in letter.signatories:
+        texts += [signer.name, signer.title, signer.organisation]
+    return texts + body_texts(blocks)
+
+
+class _Builder:
+    """Turns a letter into flowables with one font set; one builder per document."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self.styles = LetterStyles(fonts.primary)
+
+    def markup(self, text: str, bold: bool = False, italic: bool = False) -> str:
+        """Escaped text, each script run in a font that covers it; newlines become breaks."""
+        pieces = []
+        for font, piece in self.fonts.runs(text):
+            inner = escape(piece).replace("\n", "<br/>")
+            inner = f"<i>{inner}</i>" if italic else inner
+            inner = f"<b>{inner}</b>" if bold else inner
+            pieces.append(f'<font name="{font}">{inner}</font>')
+        return "".join(pieces)
+
+    def para(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
+        return Paragraph(self.markup(text, bold=bold), self.styles[style])
+
+    def runs(self, runs: list[Run], style: str = "body") -> Paragraph:
+        text = "".join(self.markup(r.text, r.bold, r.italic) for r in runs)
+        return Paragraph(text, self.styles[style])
+
+    def blocks(self, blocks: list[Block]) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, TextBlock):
+                flowables.append(self.runs(block.runs))
+            else:
+                flowables.append(self.bullets(block))
+        return flowables
+
+    def bullets(self, block: ListBlock) -> ListFlowable:
+        items = [ListItem(self.blocks(item) or [Spacer(0, 0)]) for item in block.items]
+        options: dict[str, Any] = {
+            "bulletFontName": self.fonts.primary,
+            "bulletFontSize": self.styles["body"].fontSize,
+            "leftIndent": 6 * mm,
+            "spaceAfter": self.styles["body"].spaceAfter,
+        }
+        if block.ordered:
+            return ListFlowable(
+                items, bulletType="1", start=block.start, bulletFormat="%s.", **options
+            )
+        return ListFlowable(items, bulletType="bullet", start="•", **options)
+
+    def letterhead(self, letter: PrintableLetter, width: float) -> list[Flowable]:
+        left = [self.para(letter.sender_name, "sender", bold=True)]
+        if letter.sender_address:
+            left.append(self.para(letter.sender_address, "small"))
+        logo = _logo(letter.logo) if letter.logo else ""
+        table = Table([[left, logo]], colWidths=[width * 0.7, width * 0.3])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.fonts.primary),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [table, HRFlowable(width="100%", thickness=0.6, spaceBefore=4, spaceAfter=10)]
+
+    def references(self, letter: PrintableLetter) -> list[Flowable]:
+        lines = []
+        if letter.letter_date:
+            lines.append(date_text(letter.letter_date, letter.language))
+        if letter.our_reference:
+            lines.append(f"Our ref.: {letter.our_reference}")
+        if letter.their_reference:
+            lines.append(f"Your ref.: {letter.their_reference}")
+        return [self.para(line, "right") for line in lines] + [Spacer(0, 4 * mm)]
+
+    def addressees(self, letter: PrintableLetter) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for party in letter.addressees:
+            flowables.append(self.para(party.name, "address", bold=True))
+            flowables += [self.para(line, "address") for line in party.lines if line]
+            flowables.append(Spacer(0, 3 * mm))
+        return [*flowables, Spacer(0, 3 * mm)]
+
+    def signatures(self, letter: PrintableLetter, width: float) -> list[Flowable]:
+        cells = [self.signer(signer) for signer in letter.signatories]
+        if not cells:
+            return []
+        per_row = min(3, len(cells))
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        rows[-1] += [[]] * (per_row - len(rows[-1]))
+        table = Table(rows, colWidths=[width / per_row] * per_row, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), self.fonts.primary),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [Spacer(0, 4 * mm), table]
+
+    def signer(self, signer: SignerLike) -> list[Flowable]:
+        cell: list[Flowable] = [
+            _signature(signer.signature) if signer.signature else Spacer(0, 12 * mm)
+        ]
+        cell.append(self.para(signer.name, "body", bold=True))
+        cell += [self.para(text, "small") for text in (signer.title, signer.organisation) if text]
+        return cell
+
+    def cc(self, letter: PrintableLetter) -> list[Flowable]:
+        if not letter.cc:
+            return []
+        return [Spacer(0, 6 * mm), self.para("cc: " + "; ".join(letter.cc), "small")]
+
+
+def _image(data: bytes, max_width: float, max_height: float, what: str) -> Image:
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        width, height = reader.getSize()
+    except Exception as error:  # Pillow raises many kinds for a file that is not an image
+        raise ValidationError("image", f"The {what} is not a readable image ({error}).") from None
+    scale = min(max_width / width, max_height / height, 1.0)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+
+
+def _logo(data: bytes) -> Image:
+    return _image(data, 45 * mm, 22 * mm, "sender's logo")
+
+
+def _signature(data: bytes) -> Image:
+    image = _image(data, 45 * mm, 16 * mm, "scanned signature")
+    image.hAlign = "LEFT"
+    return image
+
+
+def render_letter(
+    letter: PrintableLetter, fonts: FontSet, paper: str = "a4", margin_mm: float = 20.0
+) -> bytes:
+    """The letter as PDF bytes; refuses (FontCoverageError) text that no font can print."""
+    if paper not in PAPERS:
+        raise ValidationError("paper", f"Paper '{paper}' is not known; choose a4 or letter.")
+    if not 5 <= margin_mm <= 60:
+        raise ValidationError("margin", f"A margin of {margin_mm} mm is not between 5 and 60.")
+    blocks = parse_body(letter.body)
+    fonts.check(letter_texts(letter, blocks))
+    builder = _Builder(fonts)
+    output = io.BytesIO()
+    margin = margin_mm * mm
+    document = SimpleDocTemplate(
+        output,
+        pagesize=PAPERS[paper],
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + 6 * mm,
+        title=letter.subject,
+        author=letter.sender_name,
+    )
+    width = document.width
+    story: list[Flowable] = builder.letterhead(letter, width) + builder.references(letter)
+    story += builder.addressees(letter)
+    story.append(builder.para(letter.subject, "subject", bold=True))
+    story += builder.blocks(blocks)
+    story += builder.signatures(letter, width) + builder.cc(letter)
+    document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin))
+    return output.getvalue()

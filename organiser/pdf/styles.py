@@ -1,0 +1,58 @@
+"""Paragraph styles of a letter and the canvas that numbers its pages ("Page 2 of 3")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+
+
+class LetterStyles:
+    """The named styles of a letter, all in the document's primary font."""
+
+    def __init__(self, font: str) -> None:
+        body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=14, spaceAfter=7)
+        self._styles = {
+            "body": body,
+            "sender": ParagraphStyle("sender", body, fontSize=15, leading=19, spaceAfter=2),
+            "small": ParagraphStyle("small", body, fontSize=9, leading=11.5, spaceAfter=0),
+            "address": ParagraphStyle("address", body, spaceAfter=0),
+            "right": ParagraphStyle("right", body, alignment=TA_RIGHT, spaceAfter=0),
+            "subject": ParagraphStyle("subject", body, fontSize=11.5, spaceAfter=10),
+        }
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        return self._styles[name]
+
+
+def numbered_canvas(font: str, margin: float) -> type[Canvas]:
+    """A canvas class that holds pages back until the end, to print 'Page n of N' on each."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Without it every page names Helvetica, a font that is never embedded.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_number(total)
+                super().showPage()
+            super().save()
+
+        def _draw_number(self, total: int) -> None:
+            width, _height = self._pagesize
+            self.setFont(font, 8.5)
+            self.setFillGray(0.35)
+            self.drawCentredString(width / 2, margin / 2, f"Page {self._pageNumber} of {total}")
+
+    return NumberedCanvas

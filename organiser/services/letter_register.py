@@ -1,0 +1,202 @@
+"""What happens to a letter once written: the page to print, the PDF kept, sending, the reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organiser.errors import ValidationError
+from organiser.models import Channel, Letter, LetterStatus, Organisation, Person
+from organiser.services import attachments
+from organiser.services import validation as v
+from organiser.services.letters import LetterFields, LetterView, Ref, _apply, get_letter
+
+
+@dataclass(frozen=True)
+class PrintParty:
+    """An addressee as printed: a name and the lines under it."""
+
+    name: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PrintSigner:
+    name: str
+    title: str = ""
+    organisation: str = ""
+    signature: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PrintableLetter:
+    """Everything the PDF prints, as plain data (see organiser.pdf.letter)."""
+
+    sender_name: str
+    sender_address: str
+    logo: bytes | None
+    letter_date: date | None
+    language: str
+    our_reference: str
+    their_reference: str
+    addressees: tuple[PrintParty, ...]
+    subject: str
+    body: str
+    signatories: tuple[PrintSigner, ...]
+    cc: tuple[str, ...]
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _addressee(session: Session, ref: Ref) -> PrintParty:
+    kind, key = ref
+    if kind == "person":
+        person = v.get_or_raise(session, Person, key, "person")
+        org = person.organisation
+        head = tuple(filter(None, [person.title, org.name if org else ""]))
+        return PrintParty(
+            person.name, head + _lines(person.address or (org.address if org else ""))
+        )
+    organisation = v.get_or_raise(session, Organisation, key, "organisation")
+    return PrintParty(organisation.name, _lines(organisation.address))
+
+
+def _cc_name(session: Session, ref: Ref) -> str:
+    kind, key = ref
+    if kind == "person":
+        person = v.get_or_raise(session, Person, key, "person")
+        return f"{person.name} ({person.organisation.name})" if person.organisation else person.name
+    return v.get_or_raise(session, Organisation, key, "organisation").name
+
+
+def _signer(session: Session, person_id: int) -> PrintSigner:
+    person = v.get_or_raise(session, Person, person_id, "person")
+    signature = (
+        attachments.attachment_data(session, person.signature_id) if person.signature_id else None
+    )
+    org = person.organisation.name if person.organisation else ""
+    return PrintSigner(person.name, person.title, org, signature)
+
+
+def printable_from_fields(session: Session, data: LetterFields) -> PrintableLetter:
+    """The page for a letter as typed in a form (validated, nothing saved): the live preview."""
+    with session.no_autoflush:
+        check = Letter()
+        _apply(session, check, data)  # validates; `check` is never added to the session
+    sender = session.get(Organisation, data.sender_id) if data.sender_id else None
+    logo = (
+        attachments.attachment_data(session, sender.logo_id) if sender and sender.logo_id else None
+    )
+    return PrintableLetter(
+        sender_name=sender.name if sender else "",
+        sender_address=sender.address if sender else "",
+        logo=logo,
+        letter_date=check.letter_date,
+        language=check.language,
+        our_reference=check.our_reference,
+        their_reference=check.their_reference,
+        addressees=tuple(_addressee(session, ref) for ref in data.to),
+        subject=check.subject,
+        body=check.body,
+        signatories=tuple(_signer(session, key) for key in data.signatory_ids),
+        cc=tuple(_cc_name(session, ref) for ref in data.cc),
+    )
+
+
+def printable_letter(session: Session, letter_id: int) -> PrintableLetter:
+    return printable_from_fields(session, get_letter(session, letter_id).fields())
+
+
+def keep_pdf(session: Session, letter_id: int, data: bytes) -> LetterView:
+    """Keep `data` as the letter's PDF (replacing an earlier one): the register shows it."""
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    name = f"letter-{record.id}-{record.our_reference or record.uuid[:8]}.pdf".replace("/", "-")
+    kept = attachments.store_attachment(session, name, data, "application/pdf")
+    record.pdf_id = kept.id
+    session.flush()
+    return get_letter(session, letter_id)
+
+
+def kept_pdf(session: Session, letter_id: int) -> bytes | None:
+    """The PDF kept with the letter (what went out, once sent), or None."""
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    return attachments.attachment_data(session, record.pdf_id) if record.pdf_id else None
+
+
+def is_frozen(view: LetterView) -> bool:
+    """A sent letter prints as it went out: from its kept PDF, never regenerated."""
+    return (
+        view.status not in (LetterStatus.DRAFT, LetterStatus.APPROVED) and view.pdf_id is not None
+    )
+
+
+def mark_sent(
+    session: Session,
+    letter_id: int,
+    sent_on: date | str | None,
+    channel: Channel | str | None,
+    tracking_number: str = "",
+) -> LetterView:
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    when = v.parse_date(sent_on, "sent_on", "Sent on")
+    if when is None:
+        raise ValidationError("sent_on", "Say on which day the letter was sent.")
+    if record.letter_date is not None and when < record.letter_date:
+        raise ValidationError(
+            "sent_on",
+            f"Sent on {when.isoformat()} is before the letter's date "
+            f"({record.letter_date.isoformat()}).",
+        )
+    if channel is None or channel == "":
+        raise ValidationError("channel", "Say how the letter was sent.")
+    record.channel = v.parse_enum(Channel, channel, "channel", "Channel")
+    tracking = v.optional_text(tracking_number, "tracking_number", "Tracking number", 100)
+    if tracking and record.channel is not Channel.REGISTERED_POST:
+        raise ValidationError("tracking_number", "Only registered post has a tracking number.")
+    record.tracking_number = tracking
+    record.sent_on = when
+    if record.status is not LetterStatus.ANSWERED:
+        record.status = LetterStatus.SENT
+    session.flush()
+    return get_letter(session, letter_id)
+
+
+def record_reply(
+    session: Session,
+    letter_id: int,
+    received_on: date | str | None,
+    note: str = "",
+    file: tuple[str, bytes] | None = None,
+) -> LetterView:
+    """The answer came: when, a note, and optionally the reply's file kept with the letter."""
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    if record.status not in (LetterStatus.SENT, LetterStatus.ANSWERED) or record.sent_on is None:
+        raise ValidationError("received_on", "Mark the letter as sent before recording a reply.")
+    when = v.parse_date(received_on, "received_on", "Received on")
+    if when is None:
+        raise ValidationError("received_on", "Say on which day the reply came.")
+    if when < record.sent_on:
+        raise ValidationError(
+            "received_on",
+            f"The reply ({when.isoformat()}) cannot come before the letter was "
+            f"sent ({record.sent_on.isoformat()}).",
+        )
+    record.reply_note = v.optional_text(note, "reply_note", "Note")
+    if file is not None:
+        record.reply_file_id = attachments.store_attachment(session, *file, field="reply_file").id
+    record.reply_received_on = when
+    record.status = LetterStatus.ANSWERED
+    session.flush()
+    return get_letter(session, letter_id)
+
+
+def choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(organisations, people) as (id, name) pairs for the editor's pickers."""
+    orgs = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+    people = session.execute(select(Person.id, Person.name).order_by(Person.name))
+    return [(row[0], row[1]) for row in orgs], [(row[0], row[1]) for row in people]

@@ -1,0 +1,310 @@
+"""Letters and statements: drafting, signatories and recipients, the register and its filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from organiser.errors import ValidationError
+from organiser.models import (
+    Campaign,
+    Channel,
+    Letter,
+    LetterKind,
+    LetterRecipient,
+    LetterSignatory,
+    LetterStatus,
+    Organisation,
+    Person,
+    RecipientRole,
+    utc_now,
+)
+from organiser.services import validation as v
+
+Ref = tuple[str, int]  # ("org" | "person", id): who a letter goes to
+
+
+@dataclass
+class LetterFields:
+    """What a user types for a letter; services validate it."""
+
+    kind: LetterKind | str = LetterKind.SOLIDARITY_LETTER
+    campaign_id: int | None = None
+    sender_id: int | None = None
+    subject: str = ""
+    letter_date: date | str | None = None
+    language: str = "en"
+    body: str = ""
+    our_reference: str = ""
+    their_reference: str = ""
+    status: LetterStatus | str = LetterStatus.DRAFT
+    signatory_ids: list[int] = field(default_factory=list)
+    to: list[Ref] = field(default_factory=list)
+    cc: list[Ref] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A signatory or recipient as the register shows it."""
+
+    ref: Ref
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class LetterView:
+    id: int
+    uuid: str
+    kind: LetterKind
+    campaign_id: int
+    campaign_title: str
+    sender_id: int | None
+    sender_name: str
+    subject: str
+    letter_date: date | None
+    language: str
+    body: str
+    status: LetterStatus
+    sent_on: date | None
+    channel: Channel | None
+    tracking_number: str
+    our_reference: str
+    their_reference: str
+    reply_received_on: date | None
+    reply_note: str
+    reply_file_id: int | None
+    pdf_id: int | None
+    signatories: list[Party]
+    to: list[Party]
+    cc: list[Party]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def awaiting_reply(self) -> bool:
+        return self.status is LetterStatus.SENT
+
+    @property
+    def recipient_names(self) -> str:
+        return "; ".join(party.name for party in self.to)
+
+    def fields(self) -> LetterFields:
+        """The letter as a form would hold it (to edit or duplicate it)."""
+        return LetterFields(
+            kind=self.kind,
+            campaign_id=self.campaign_id,
+            sender_id=self.sender_id,
+            subject=self.subject,
+            letter_date=self.letter_date,
+            language=self.language,
+            body=self.body,
+            our_reference=self.our_reference,
+            their_reference=self.their_reference,
+            status=self.status,
+            signatory_ids=[p.ref[1] for p in self.signatories],
+            to=[p.ref for p in self.to],
+            cc=[p.ref for p in self.cc],
+        )
+
+
+@dataclass(frozen=True)
+class LetterFilter:
+    """What the register is narrowed to; None or False means 'any'."""
+
+    campaign_id: int | None = None
+    kind: LetterKind | str | None = None
+    status: LetterStatus | str | None = None
+    date_from: date | str | None = None
+    date_to: date | str | None = None
+    awaiting_reply: bool = False
+
+
+EDITABLE = (LetterStatus.DRAFT, LetterStatus.APPROVED)
+
+
+def _apply(session: Session, record: Letter, data: LetterFields) -> None:
+    record.kind = v.parse_enum(LetterKind, data.kind, "kind", "Kind")
+    if data.campaign_id is None:
+        raise ValidationError("campaign_id", "Choose the campaign the letter belongs to.")
+    campaign = v.reference(session, Campaign, data.campaign_id, "campaign_id", "campaign")
+    record.campaign_id = campaign.id if campaign else data.campaign_id
+    sender = v.reference(session, Organisation, data.sender_id, "sender_id", "organisation")
+    record.sender_id = sender.id if sender else None
+    record.subject = v.require_text(data.subject, "subject", "Subject", 500)
+    record.letter_date = v.parse_date(data.letter_date, "letter_date", "Date")
+    record.language = v.check_language(data.language) or "en"
+    record.body = v.optional_text(data.body, "body", "Body", 200_000)
+    record.our_reference = v.optional_text(data.our_reference, "our_reference", "Our ref.", 100)
+    record.their_reference = v.optional_text(
+        data.their_reference, "their_reference", "Their ref.", 100
+    )
+    status = v.parse_enum(LetterStatus, data.status, "status", "Status")
+    if status not in EDITABLE and status is not record.status:
+        raise ValidationError(
+            "status", "A letter becomes sent or answered by marking it sent or recording a reply."
+        )
+    record.status = status
+    _set_people(session, record, data)
+
+
+def _set_people(session: Session, record: Letter, data: LetterFields) -> None:
+    for person_id in data.signatory_ids:
+        v.reference(session, Person, person_id, "signatory_ids", "person")
+    record.signatories[:] = [LetterSignatory(person_id=key) for key in data.signatory_ids]
+    recipients = [_recipient(session, RecipientRole.TO, ref, "to") for ref in data.to]
+    recipients += [_recipient(session, RecipientRole.CC, ref, "cc") for ref in data.cc]
+    record.recipients[:] = recipients
+    record.signatories.reorder()  # type: ignore[attr-defined]
+    record.recipients.reorder()  # type: ignore[attr-defined]
+
+
+def _recipient(session: Session, role: RecipientRole, ref: Ref, field: str) -> LetterRecipient:
+    kind, key = ref
+    if kind == "person":
+        v.reference(session, Person, key, field, "person")
+        return LetterRecipient(role=role, person_id=key)
+    if kind == "org":
+        v.reference(session, Organisation, key, field, "organisation")
+        return LetterRecipient(role=role, organisation_id=key)
+    raise ValidationError(field, f"'{kind}:{key}' is not a reference; write org:ID or person:ID.")
+
+
+def _party_of_recipient(recipient: LetterRecipient) -> Party:
+    if recipient.person is not None:
+        person = recipient.person
+        org = person.organisation.name if person.organisation else ""
+        return Party(
+            ("person", person.id), person.name, ", ".join(filter(None, [person.title, org]))
+        )
+    assert recipient.organisation is not None  # the table's check constraint guarantees one
+    return Party(("org", recipient.organisation.id), recipient.organisation.name)
+
+
+def _view(record: Letter) -> LetterView:
+    signatories = [
+        Party(("person", s.person.id), s.person.name, s.person.title) for s in record.signatories
+    ]
+    to = [_party_of_recipient(r) for r in record.recipients if r.role is RecipientRole.TO]
+    cc = [_party_of_recipient(r) for r in record.recipients if r.role is RecipientRole.CC]
+    return LetterView(
+        id=record.id,
+        uuid=record.uuid,
+        kind=record.kind,
+        campaign_id=record.campaign_id,
+        campaign_title=record.campaign.title,
+        sender_id=record.sender_id,
+        sender_name=record.sender.name if record.sender else "",
+        subject=record.subject,
+        letter_date=record.letter_date,
+        language=record.language,
+        body=record.body,
+        status=record.status,
+        sent_on=record.sent_on,
+        channel=record.channel,
+        tracking_number=record.tracking_number,
+        our_reference=record.our_reference,
+        their_reference=record.their_reference,
+        reply_received_on=record.reply_received_on,
+        reply_note=record.reply_note,
+        reply_file_id=record.reply_file_id,
+        pdf_id=record.pdf_id,
+        signatories=signatories,
+        to=to,
+        cc=cc,
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(Letter).options(
+        selectinload(Letter.campaign),
+        selectinload(Letter.sender),
+        selectinload(Letter.signatories).selectinload(LetterSignatory.person),
+        selectinload(Letter.recipients)
+        .selectinload(LetterRecipient.person)
+        .selectinload(Person.organisation),
+        selectinload(Letter.recipients).selectinload(LetterRecipient.organisation),
+    )
+
+
+def create_letter(session: Session, data: LetterFields) -> LetterView:
+    record = Letter(tracking_number="", reply_note="")
+    with session.no_autoflush:
+        _apply(session, record, data)
+    session.add(record)
+    session.flush()
+    return get_letter(session, record.id)
+
+
+def update_letter(
+    session: Session, letter_id: int, data: LetterFields, expected_version: int | None = None
+) -> LetterView:
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    v.check_version(record, expected_version, "letter")
+    if record.status not in EDITABLE:
+        raise ValidationError(
+            "status", "This letter has gone out; duplicate it to write a new one."
+        )
+    with session.no_autoflush:
+        _apply(session, record, data)
+    record.updated_at = utc_now()  # people live in their own tables: still a new version
+    session.flush()
+    session.expire(record)
+    return get_letter(session, record.id)
+
+
+def duplicate_letter(session: Session, letter_id: int) -> LetterView:
+    """A new draft with the same text, people and references, dated today, not yet sent."""
+    original = get_letter(session, letter_id)
+    fields = original.fields()
+    fields.status = LetterStatus.DRAFT
+    fields.letter_date = date.today()
+    fields.subject = original.subject
+    return create_letter(session, fields)
+
+
+def delete_letter(session: Session, letter_id: int) -> None:
+    session.delete(v.get_or_raise(session, Letter, letter_id, "letter"))
+    session.flush()
+
+
+def get_letter(session: Session, letter_id: int) -> LetterView:
+    record = session.scalars(_query().where(Letter.id == letter_id)).first()
+    if record is None:
+        raise v.not_found("letter", letter_id)
+    return _view(record)
+
+
+def list_letters(session: Session, where: LetterFilter | None = None) -> list[LetterView]:
+    """The register, newest first, narrowed by `where`."""
+    where = where or LetterFilter()
+    query = _query()
+    if where.campaign_id is not None:
+        query = query.where(Letter.campaign_id == where.campaign_id)
+    if where.kind:
+        query = query.where(Letter.kind == v.parse_enum(LetterKind, where.kind, "kind", "Kind"))
+    if where.status:
+        status = v.parse_enum(LetterStatus, where.status, "status", "Status")
+        query = query.where(Letter.status == status)
+    if where.awaiting_reply:
+        query = query.where(Letter.status == LetterStatus.SENT)
+    start = v.parse_date(where.date_from, "date_from", "From")
+    end = v.parse_date(where.date_to, "date_to", "To")
+    v.check_order(start, end, "date_to", "The end of the period")
+    if start is not None:
+        query = query.where(Letter.letter_date >= start)
+    if end is not None:
+        query = query.where(Letter.letter_date <= end)
+    query = query.order_by(Letter.letter_date.desc().nulls_first(), Letter.id.desc())
+    return [_view(record) for record in session.scalars(query)]
+
+
+def count_letters(session: Session) -> int:
+    return session.scalar(select(func.count(Letter.id))) or 0
