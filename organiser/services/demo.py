@@ -8,7 +8,7 @@ and the call-centre outsourcing campaign in Argentina are illustrations of our o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -382,7 +382,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
                 "Reinstate dismissed workers",
             ],
             status="active",
-            start_date=today.replace(day=1),
+            start_date=today - timedelta(days=20),
             end_date=None,
             lead_id=orgs["industriall"],
             colour="#8250df",
@@ -403,7 +403,16 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
         ),
     )
 
-    y, m = today.year, today.month
+    def soon(days: int) -> date:
+        return today + timedelta(days=days)
+
+    def soon_at(days: int, hour: int, minute: int, zone: str) -> datetime:
+        day = soon(days)
+        return _at(day.year, day.month, day.day, hour, minute, zone)
+
+    strike_day = date(today.year, 12, 11)
+    if strike_day < today:
+        strike_day = date(today.year + 1, 12, 11)
     actions = [
         _all_day(
             korea.id,
@@ -489,8 +498,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             kazakh.id,
             ActionKind.STRIKE,
             "Oil-field strike day",
-            date(y, m, 11),
-            date(y, m, 11),
+            strike_day,
+            strike_day,
             "Asia/Aqtau",
             "Жаңаөзен, Mangystau",
             ActionStatus.CONFIRMED,
@@ -499,8 +508,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             kazakh.id,
             ActionKind.COURT_HEARING,
             "Appeal hearing",
-            _at(y, m, 16, 10, 0, "Asia/Aqtau"),
-            _at(y, m, 16, 13, 0, "Asia/Aqtau"),
+            soon_at(3, 10, 0, "Asia/Aqtau"),
+            soon_at(3, 13, 0, "Asia/Aqtau"),
             "Mangystau Regional Court, Aktau",
             ActionStatus.PLANNED,
         ),
@@ -508,8 +517,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             kazakh.id,
             ActionKind.VIGIL,
             "Vigil at the embassy",
-            _at(y, m, 18, 12, 0, "Europe/Berlin"),
-            _at(y, m, 18, 14, 0, "Europe/Berlin"),
+            soon_at(7, 12, 0, "Europe/Berlin"),
+            soon_at(7, 14, 0, "Europe/Berlin"),
             "Embassy of Kazakhstan, Berlin",
             ActionStatus.PLANNED,
         ),
@@ -517,8 +526,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             kazakh.id,
             ActionKind.GLOBAL_DAY_OF_ACTION,
             "Global day of action: right to strike",
-            date(y, m, 22),
-            date(y, m, 22),
+            soon(16),
+            soon(16),
             "UTC",
             "Worldwide",
             ActionStatus.PLANNED,
@@ -527,8 +536,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             argentina.id,
             ActionKind.MEETING,
             "Meeting with ANSES management",
-            _at(y, m, 25, 11, 0, "America/Argentina/Buenos_Aires"),
-            _at(y, m, 25, 12, 30, "America/Argentina/Buenos_Aires"),
+            soon_at(2, 11, 0, "America/Argentina/Buenos_Aires"),
+            soon_at(2, 12, 30, "America/Argentina/Buenos_Aires"),
             "Buenos Aires",
             ActionStatus.CONFIRMED,
         ),
@@ -536,8 +545,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             argentina.id,
             ActionKind.DEADLINE,
             "Tender closes",
-            date(y, m, 28),
-            date(y, m, 28),
+            soon(9),
+            soon(9),
             "America/Argentina/Buenos_Aires",
             "",
             ActionStatus.PLANNED,
@@ -607,7 +616,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             "ig-metall",
             "Hold a vigil at the embassy in Berlin",
             "Vigil at the embassy",
-            date(y, m, 18),
+            soon(7),
             CommitmentStatus.PLEDGED,
             None,
         ),
@@ -616,7 +625,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             "unite",
             "Protest letter to the Kazakh ambassador",
             None,
-            date(y, m, 9),
+            soon(-3),
             CommitmentStatus.IN_PROGRESS,
             None,
         ),
@@ -625,7 +634,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             "if-metall",
             "Join the global day of action",
             "Global day of action: right to strike",
-            date(y, m, 22),
+            soon(16),
             CommitmentStatus.PLEDGED,
             None,
         ),
@@ -634,7 +643,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             "cfmeu",
             "Send observers to the appeal hearing",
             "Appeal hearing",
-            date(y, m, 5),
+            soon(-1),
             CommitmentStatus.PLEDGED,
             None,
         ),
@@ -643,7 +652,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             "unison",
             "Share research on outsourced call centres",
             None,
-            date(y, m, 27),
+            soon(12),
             CommitmentStatus.PLEDGED,
             None,
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import campaigns, organisations
+from organiser.services.dashboard import DashboardSummary, dashboard_summary
 from organiser.services.demo import load_demo
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
@@ -67,16 +69,8 @@ class DashboardPage(Page):
             self.layers.setCurrentWidget(self.welcome)
             return
         with store.transaction(self.engine) as session:
-            rows = campaigns.list_campaigns(session)
-        active = [c for c in rows if c.status.value == "active"]
-        lines = "".join(
-            f"<li><span style='color:{escape(c.colour)}'>■</span> "
-            f"{escape(c.title)} — {escape(c.target or c.country)}</li>"
-            for c in active
-        )
-        self.overview.setText(
-            f"<h2>{self.tr('Active campaigns')} ({len(active)} of {len(rows)})</h2><ul>{lines}</ul>"
-        )
+            summary = dashboard_summary(session, date.today())
+        self.overview.setText(overview_html(summary))
         self.layers.setCurrentWidget(self.overview)
 
     def load_sample_data(self) -> None:
@@ -88,3 +82,34 @@ class DashboardPage(Page):
             return
         self.refresh()
         self.data_changed.emit()
+
+
+def overview_html(summary: DashboardSummary) -> str:
+    """The overview as rich text: every user string escaped."""
+    campaigns_html = (
+        "".join(
+            f"<li><span style='color:{escape(colour)}'>■</span> <b>{escape(title)}</b>"
+            f"{' — ' + escape(target) if target else ''}</li>"
+            for title, target, colour in summary.active_campaigns
+        )
+        or "<li>None active.</li>"
+    )
+    upcoming_html = (
+        "".join(
+            f"<tr><td>{a.day:%a %d %b}&nbsp;&nbsp;</td>"
+            f"<td><span style='color:{escape(a.colour)}'>■</span> {escape(a.title)}</td>"
+            f"<td>&nbsp;&nbsp;{escape(a.location)}</td></tr>"
+            for a in summary.upcoming
+        )
+        or "<tr><td>Nothing planned in the next 30 days.</td></tr>"
+    )
+    overdue_style = "color:#b3261e" if summary.overdue_commitments else ""
+    return (
+        f"<h2>Active campaigns ({len(summary.active_campaigns)})</h2><ul>{campaigns_html}</ul>"
+        f"<h2>Next 30 days</h2><table>{upcoming_html}</table>"
+        "<h2>To chase</h2><ul>"
+        f"<li style='{overdue_style}'>{summary.overdue_commitments} overdue commitments "
+        f"(of {summary.open_commitments} open)</li>"
+        f"<li>{summary.letters_awaiting_reply} letters sent and awaiting a reply</li>"
+        f"<li>{summary.draft_letters} letters in draft or awaiting signature</li></ul>"
+    )
