@@ -42,6 +42,7 @@ class CampaignsPage(RecordsPage):
         self.overview = QLabel(self)
         self.overview.setWordWrap(True)
         self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.overview.setContentsMargins(8, 8, 8, 8)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
