@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
+from organiser.cli import affiliates
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
 from organiser.cli.output import print_json, print_table
 from organiser.models import OrganisationKind
@@ -36,6 +37,7 @@ def register(commands: Commands) -> None:
     listing = org_commands.add_parser("list", help="list organisations")
     add_json(listing)
     listing.set_defaults(run=list_organisations)
+    affiliates.register_org_commands(org_commands)
 
     person = commands.add_parser("person", help="people: leaders, contacts, signatories")
     person_commands = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)

@@ -185,7 +185,7 @@ def preview_import(
 def describe_bad_rows(preview: ImportPreview, shown: int = _SHOWN_ERRORS) -> str:
     """One line naming how many rows are bad and the first few reasons."""
     bad = preview.bad_rows
-    first = "; ".join(f"line {row.line}: {' '.join(row.errors)}" for row in bad[:shown])
+    first = "; ".join(f"line {row.line}: {' '.join(row.errors).rstrip('.')}" for row in bad[:shown])
     more = f"; and {len(bad) - shown} more" if len(bad) > shown else ""
     return f"{len(bad)} of {len(preview.rows)} rows have problems — {first}{more}"
 

@@ -1,0 +1,166 @@
+"""`organiser commitment ...`: affiliates' pledges, their status and the campaign's report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_table
+from organiser.errors import ValidationError
+from organiser.models import CommitmentStatus
+from organiser.pdf.commitment_report import write_report_pdf
+from organiser.services import commitment_summary, commitments
+from organiser.services.attachments import read_upload
+
+STATUSES = ", ".join(s.value for s in CommitmentStatus)
+
+
+def register(commands: Commands) -> None:
+    parser = commands.add_parser("commitment", help="what affiliates pledged, and was it kept")
+    actions = parser.add_subparsers(dest="commitment_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="record a pledge; prints its id")
+    add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
+    add.add_argument("--org", type=positive_id, required=True, metavar="ID")
+    add.add_argument("--what", required=True, help="what was promised")
+    add.add_argument("--action", type=positive_id, default=None, metavar="ID")
+    add.add_argument("--due", default=None, metavar="DATE")
+    add.add_argument("--status", default=CommitmentStatus.PLEDGED.value, help=STATUSES)
+    add.add_argument("--on", default=None, metavar="DATE", help="date fulfilled")
+    _evidence_options(add)
+    add.set_defaults(run=add_commitment)
+
+    listing = actions.add_parser("list", help="list commitments")
+    listing.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
+    listing.add_argument("--org", type=positive_id, default=None, metavar="ID")
+    listing.add_argument("--status", default=None, help=STATUSES)
+    listing.add_argument("--overdue", action="store_true", help="only open pledges past due")
+    listing.add_argument("--this-week", action="store_true", help="only those due this week")
+    add_json(listing)
+    listing.set_defaults(run=list_commitments)
+
+    status = actions.add_parser("status", help="change a commitment's status")
+    status.add_argument("id", type=positive_id)
+    status.add_argument("status", help=STATUSES)
+    status.add_argument("--on", default=None, metavar="DATE", help="date fulfilled (default today)")
+    _evidence_options(status)
+    status.set_defaults(run=change_status)
+
+    report = actions.add_parser("report", help="a campaign's commitments as PDF or CSV")
+    report.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
+    report.add_argument("file", metavar="FILE.pdf|FILE.csv")
+    report.set_defaults(run=make_report)
+
+
+def _evidence_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--evidence", default=None, help="a note on what shows it was kept")
+    parser.add_argument("--evidence-url", default=None, metavar="URL")
+    parser.add_argument("--evidence-file", default=None, metavar="FILE", help="photo or document")
+
+
+def _evidence_file(args: argparse.Namespace) -> commitments.EvidenceFile | None:
+    if not args.evidence_file:
+        return None
+    name, data = read_upload(args.evidence_file, "evidence_file")
+    return commitments.EvidenceFile(name, data)
+
+
+def add_commitment(args: argparse.Namespace) -> int:
+    fields = commitments.CommitmentFields(
+        campaign_id=args.campaign,
+        organisation_id=args.org,
+        action_id=args.action,
+        what=args.what,
+        due_date=args.due,
+        status=args.status,
+        fulfilled_on=args.on,
+        evidence=args.evidence or "",
+        evidence_url=args.evidence_url or "",
+        evidence_file=_evidence_file(args),
+    )
+    with store.transaction(engine_for(args)) as session:
+        created = commitments.create_commitment(session, fields)
+    print(created.id)
+    return 0
+
+
+def list_commitments(args: argparse.Namespace) -> int:
+    criteria = commitments.CommitmentFilter(
+        campaign_id=args.campaign,
+        organisation_id=args.org,
+        status=CommitmentStatus(args.status) if _status_or_none(args.status) else None,
+        overdue=args.overdue,
+        due_this_week=args.this_week,
+    )
+    with store.transaction(engine_for(args)) as session:
+        found = commitments.list_commitments(session, criteria)
+    if args.json:
+        print_json(found)
+        return 0
+    print_table(
+        ("ID", "Affiliate", "Campaign", "What", "Action", "Due", "Status", "Overdue"),
+        (
+            (c.id, c.organisation_name, c.campaign_title, c.what, c.action_title, c.due_date,
+             c.status, "overdue" if c.overdue else "")
+            for c in found
+        ),
+    )  # fmt: skip
+    return 0
+
+
+def _status_or_none(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return CommitmentStatus(text.strip().lower()).value
+    except ValueError:
+        raise ValidationError(
+            "status", f"Status '{text}' is not known; choose one of: {STATUSES}."
+        ) from None
+
+
+def change_status(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        changed = commitments.set_status(
+            session, args.id, args.status, on=args.on, evidence=args.evidence
+        )
+        if args.evidence_url is not None or args.evidence_file:
+            _attach_evidence(session, changed, args)
+    print(f"{changed.id} {changed.status.value}")
+    return 0
+
+
+def _attach_evidence(
+    session: Session, changed: commitments.CommitmentView, args: argparse.Namespace
+) -> None:
+    fields = commitments.CommitmentFields(
+        campaign_id=changed.campaign_id,
+        organisation_id=changed.organisation_id,
+        action_id=changed.action_id,
+        what=changed.what,
+        due_date=changed.due_date,
+        status=changed.status,
+        fulfilled_on=changed.fulfilled_on,
+        evidence=changed.evidence,
+        evidence_url=changed.evidence_url if args.evidence_url is None else args.evidence_url,
+        evidence_file=_evidence_file(args),
+    )
+    commitments.update_commitment(session, changed.id, fields)
+
+
+def make_report(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".csv"):
+        raise ValidationError("file", f"{target.name}: the report is written as .pdf or .csv.")
+    with store.transaction(engine_for(args)) as session:
+        report = commitment_summary.campaign_report(session, args.campaign)
+    if suffix == ".pdf":
+        write_report_pdf(report, target)
+    else:
+        commitment_summary.write_report_csv(report, str(target))
+    return 0

@@ -1,0 +1,155 @@
+"""The printable report of one campaign's commitments: grouped by affiliate, totals per status
+and the fulfilment rate, overdue pledges marked."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from organiser.files import write_bytes_atomic
+from organiser.models import CommitmentStatus
+from organiser.pdf.report_fonts import base_font, markup
+
+if TYPE_CHECKING:
+    from organiser.services.commitment_summary import AffiliateGroup, CommitmentReport
+    from organiser.services.commitments import CommitmentView
+
+OVERDUE = colors.HexColor("#b3261e")
+GRID = colors.HexColor("#c9ced6")
+HEAD = colors.HexColor("#eef1f5")
+COLUMNS = ("What was promised", "Action", "Due", "Status", "Fulfilled", "Evidence")
+WIDTHS = (44 * mm, 28 * mm, 23 * mm, 26 * mm, 23 * mm, 36 * mm)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = base_font()
+    return {
+        "title": ParagraphStyle("title", fontName=font, fontSize=16, leading=20, spaceAfter=4),
+        "meta": ParagraphStyle("meta", fontName=font, fontSize=9, leading=12, spaceAfter=8),
+        "heading": ParagraphStyle(
+            "heading", fontName=font, fontSize=12, leading=15, spaceBefore=10, spaceAfter=3
+        ),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=10.5),
+        "overdue": ParagraphStyle(
+            "overdue", fontName=font, fontSize=8.5, leading=10.5, textColor=OVERDUE
+        ),
+    }
+
+
+def _p(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
+    return Paragraph(markup(text, bold), style)
+
+
+def _rate(report: CommitmentReport) -> str:
+    rate = report.fulfilment_rate
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def _counts_line(counts: dict[CommitmentStatus, int] | Counter[CommitmentStatus]) -> str:
+    return ", ".join(f"{counts[s]} {s.label.lower()}" for s in CommitmentStatus if counts[s])
+
+
+def _summary(report: CommitmentReport, styles: dict[str, ParagraphStyle]) -> Table:
+    rows = [[_p(s.label, styles["cell"]), str(report.totals[s])] for s in CommitmentStatus]
+    rows.append([_p("Total", styles["cell"], bold=True), str(report.total)])
+    rows.append([_p("Fulfilment rate (of those not withdrawn)", styles["cell"]), _rate(report)])
+    table = Table(rows, colWidths=(70 * mm, 25 * mm), hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), base_font()),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LINEBELOW", (0, -3), (-1, -3), 0.5, GRID),
+                ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+            ]
+        )
+    )
+    return table
+
+
+def _evidence(item: CommitmentView) -> str:
+    parts = [item.evidence, item.evidence_url]
+    if item.evidence_file_name:
+        parts.append(f"File: {item.evidence_file_name}")
+    return "\n".join(part for part in parts if part)
+
+
+def _row(item: CommitmentView, styles: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    status = item.status.label + (" — overdue" if item.overdue else "")
+    style = styles["overdue"] if item.overdue else styles["cell"]
+    texts = (
+        item.what,
+        item.action_title,
+        item.due_date.isoformat() if item.due_date else "",
+        status,
+        item.fulfilled_on.isoformat() if item.fulfilled_on else "",
+        _evidence(item),
+    )
+    return [_p(text, style if i in (2, 3) else styles["cell"]) for i, text in enumerate(texts)]
+
+
+def _group(group: AffiliateGroup, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    counts = Counter(item.status for item in group.commitments)
+    header = [_p(text, styles["cell"], bold=True) for text in COLUMNS]
+    table = Table(
+        [header, *(_row(item, styles) for item in group.commitments)],
+        colWidths=WIDTHS,
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    heading = _p(group.organisation_name, styles["heading"], bold=True)
+    line = _p(_counts_line(counts), styles["meta"])
+    return [KeepTogether([heading, line, table])]
+
+
+def render_report(report: CommitmentReport) -> bytes:
+    """The report as PDF bytes; raises MissingGlyphs before anything is written."""
+    styles = _styles()
+    story: list[Flowable] = [
+        _p(f"Commitments — {report.campaign_title}", styles["title"], bold=True),
+        _p(
+            f"Made on {report.made_on.isoformat()} · {report.total} commitments from "
+            f"{len(report.groups)} affiliates · fulfilment rate {_rate(report)}",
+            styles["meta"],
+        ),
+        _summary(report, styles),
+        Spacer(1, 4 * mm),
+    ]
+    for group in report.groups:
+        story.extend(_group(group, styles))
+    if not report.groups:
+        story.append(_p("No affiliate has made a commitment to this campaign yet.", styles["meta"]))
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=f"Commitments — {report.campaign_title}",
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+    )
+    document.build(story)
+    return buffer.getvalue()
+
+
+def write_report_pdf(report: CommitmentReport, path: str | os.PathLike[str]) -> None:
+    write_bytes_atomic(path, render_report(report))

@@ -1,0 +1,141 @@
+"""One campaign's commitments seen whole: the matrix of affiliates and actions, and the report
+grouped by affiliate with totals per status and the fulfilment rate."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organiser.formats.csv_affiliates import write_rows
+from organiser.models import Action, Campaign, CommitmentStatus
+from organiser.services import validation as v
+from organiser.services.commitments import CommitmentFilter, CommitmentView, list_commitments
+
+Cell = tuple[int, int | None]  # (organisation id, action id or None for campaign-wide pledges)
+
+
+@dataclass(frozen=True)
+class MatrixAction:
+    id: int | None
+    title: str
+    start_date: date | None
+
+
+@dataclass(frozen=True)
+class CommitmentMatrix:
+    """Affiliates down, actions across (the last column: pledges for no one action)."""
+
+    campaign_id: int
+    campaign_title: str
+    affiliates: list[tuple[int, str]]
+    actions: list[MatrixAction]
+    cells: dict[Cell, list[CommitmentView]]
+
+
+@dataclass(frozen=True)
+class AffiliateGroup:
+    organisation_id: int
+    organisation_name: str
+    commitments: list[CommitmentView]
+
+
+@dataclass(frozen=True)
+class CommitmentReport:
+    campaign_id: int
+    campaign_title: str
+    made_on: date
+    groups: list[AffiliateGroup]
+    totals: dict[CommitmentStatus, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals.values())
+
+    @property
+    def fulfilment_rate(self) -> float | None:
+        """Fulfilled out of the commitments not withdrawn; None when there are none."""
+        counted = self.total - self.totals[CommitmentStatus.WITHDRAWN]
+        return self.totals[CommitmentStatus.FULFILLED] / counted if counted else None
+
+
+def campaign_matrix(
+    session: Session, campaign_id: int, today: date | None = None
+) -> CommitmentMatrix:
+    campaign = v.get_or_raise(session, Campaign, campaign_id, "campaign")
+    commitments = list_commitments(session, CommitmentFilter(campaign_id=campaign_id), today)
+    actions = [
+        MatrixAction(key, title, start)
+        for key, title, start in session.execute(
+            select(Action.id, Action.title, Action.start_date)
+            .where(Action.campaign_id == campaign_id)
+            .order_by(Action.start_date, Action.id)
+        )
+    ]
+    actions.append(MatrixAction(None, "Whole campaign", None))
+    cells: dict[Cell, list[CommitmentView]] = {}
+    names: dict[int, str] = {}
+    for item in sorted(commitments, key=lambda c: c.id):
+        cells.setdefault((item.organisation_id, item.action_id), []).append(item)
+        names[item.organisation_id] = item.organisation_name
+    affiliates = sorted(names.items(), key=lambda pair: pair[1].casefold())
+    return CommitmentMatrix(campaign.id, campaign.title, affiliates, actions, cells)
+
+
+def campaign_report(
+    session: Session, campaign_id: int, today: date | None = None
+) -> CommitmentReport:
+    today = today or date.today()
+    campaign = v.get_or_raise(session, Campaign, campaign_id, "campaign")
+    commitments = list_commitments(session, CommitmentFilter(campaign_id=campaign_id), today)
+    grouped: dict[int, list[CommitmentView]] = {}
+    for item in commitments:
+        grouped.setdefault(item.organisation_id, []).append(item)
+    groups = sorted(
+        (AffiliateGroup(key, items[0].organisation_name, items) for key, items in grouped.items()),
+        key=lambda group: group.organisation_name.casefold(),
+    )
+    counts = Counter(item.status for item in commitments)
+    totals = {status: counts.get(status, 0) for status in CommitmentStatus}
+    return CommitmentReport(campaign.id, campaign.title, today, groups, totals)
+
+
+REPORT_HEADERS = (
+    "affiliate",
+    "what",
+    "action",
+    "due",
+    "status",
+    "fulfilled on",
+    "overdue",
+    "evidence",
+    "link",
+    "file",
+)
+
+
+def report_rows(report: CommitmentReport) -> list[list[str]]:
+    """The report as spreadsheet rows, one per commitment, grouped by affiliate."""
+    return [
+        [
+            group.organisation_name,
+            item.what,
+            item.action_title,
+            item.due_date.isoformat() if item.due_date else "",
+            item.status.value,
+            item.fulfilled_on.isoformat() if item.fulfilled_on else "",
+            "yes" if item.overdue else "",
+            item.evidence,
+            item.evidence_url,
+            item.evidence_file_name,
+        ]
+        for group in report.groups
+        for item in group.commitments
+    ]
+
+
+def write_report_csv(report: CommitmentReport, path: str) -> None:
+    write_rows(path, REPORT_HEADERS, report_rows(report))

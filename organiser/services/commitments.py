@@ -1,0 +1,334 @@
+"""Commitments: what an affiliate pledged to a campaign, perhaps for one action, and whether it was
+kept — its status, the date it was fulfilled and the evidence (a note, a link, a file)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from organiser.errors import ValidationError
+from organiser.models import (
+    Action,
+    Attachment,
+    Campaign,
+    Commitment,
+    CommitmentStatus,
+    Organisation,
+)
+from organiser.services import validation as v
+from organiser.services.attachments import store_attachment
+
+OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A photo or document given as evidence, to keep in the database."""
+
+    name: str
+    data: bytes
+    media_type: str = ""
+
+
+@dataclass
+class CommitmentFields:
+    """What a user types for a commitment; services validate it."""
+
+    campaign_id: int | None = None
+    organisation_id: int | None = None
+    action_id: int | None = None
+    what: str = ""
+    due_date: date | str | None = None
+    status: CommitmentStatus | str = CommitmentStatus.PLEDGED
+    fulfilled_on: date | str | None = None
+    evidence: str = ""
+    evidence_url: str = ""
+    evidence_file: EvidenceFile | None = None
+    remove_evidence_file: bool = False
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    id: int
+    uuid: str
+    campaign_id: int
+    campaign_title: str
+    organisation_id: int
+    organisation_name: str
+    action_id: int | None
+    action_title: str
+    what: str
+    due_date: date | None
+    status: CommitmentStatus
+    fulfilled_on: date | None
+    evidence: str
+    evidence_url: str
+    evidence_file_id: int | None
+    evidence_file_name: str
+    overdue: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CommitmentFilter:
+    """Which commitments a list shows; every criterion given must hold."""
+
+    campaign_id: int | None = None
+    organisation_id: int | None = None
+    action_id: int | None = None
+    status: CommitmentStatus | None = None
+    overdue: bool = False
+    due_this_week: bool = False
+
+
+def is_overdue(due: date | None, status: CommitmentStatus, today: date) -> bool:
+    return due is not None and due < today and status in OPEN_STATUSES
+
+
+def week_of(today: date) -> tuple[date, date]:
+    """Monday to Sunday of the week `today` is in."""
+    monday = today - timedelta(days=today.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _check_url(text: str) -> str:
+    url = v.optional_text(text, "evidence_url", "Link", 2000)
+    if url and not _URL.match(url):
+        raise ValidationError(
+            "evidence_url", f"'{url}' is not a web link; it should start with https://."
+        )
+    return url
+
+
+def _check_fulfilment(status: CommitmentStatus, on: date | None, today: date) -> date | None:
+    """A fulfilled commitment has the day it was kept (today if not given), not in the future;
+    other statuses have none."""
+    if status is not CommitmentStatus.FULFILLED:
+        if on is not None:
+            raise ValidationError(
+                "fulfilled_on", "Only a fulfilled commitment has a date it was fulfilled."
+            )
+        return None
+    on = on or today
+    if on > today:
+        raise ValidationError(
+            "fulfilled_on", f"The date it was fulfilled ({on.isoformat()}) is in the future."
+        )
+    return on
+
+
+def _check_action(session: Session, action_id: int | None, campaign_id: int) -> int | None:
+    action = v.reference(session, Action, action_id, "action_id", "action")
+    if action is not None and action.campaign_id != campaign_id:
+        raise ValidationError(
+            "action_id", f"The action '{action.title}' belongs to another campaign."
+        )
+    return action.id if action else None
+
+
+def _apply(session: Session, record: Commitment, data: CommitmentFields, today: date) -> None:
+    if data.campaign_id is None:
+        raise ValidationError("campaign_id", "Choose the campaign the commitment is for.")
+    if data.organisation_id is None:
+        raise ValidationError("organisation_id", "Choose the affiliate that made the commitment.")
+    campaign = v.reference(session, Campaign, data.campaign_id, "campaign_id", "campaign")
+    organisation = v.reference(
+        session, Organisation, data.organisation_id, "organisation_id", "organisation"
+    )
+    assert campaign is not None and organisation is not None
+    record.campaign_id, record.organisation_id = campaign.id, organisation.id
+    record.action_id = _check_action(session, data.action_id, campaign.id)
+    record.what = v.require_text(data.what, "what", "What was promised", 2000)
+    record.due_date = v.parse_date(data.due_date, "due_date", "Due date")
+    record.status = v.parse_enum(CommitmentStatus, data.status, "status", "Status")
+    fulfilled = v.parse_date(data.fulfilled_on, "fulfilled_on", "Fulfilled on")
+    record.fulfilled_on = _check_fulfilment(record.status, fulfilled, today)
+    record.evidence = v.optional_text(data.evidence, "evidence", "Evidence")
+    record.evidence_url = _check_url(data.evidence_url)
+    _apply_file(session, record, data)
+
+
+def _apply_file(session: Session, record: Commitment, data: CommitmentFields) -> None:
+    if data.evidence_file is not None:
+        if not data.evidence_file.data:
+            raise ValidationError("evidence_file", f"{data.evidence_file.name} is empty.")
+        stored = store_attachment(
+            session,
+            data.evidence_file.name,
+            data.evidence_file.data,
+            data.evidence_file.media_type,
+            "evidence_file",
+        )
+        record.evidence_file_id = stored.id
+    elif data.remove_evidence_file:
+        record.evidence_file_id = None
+
+
+def create_commitment(
+    session: Session, data: CommitmentFields, today: date | None = None
+) -> CommitmentView:
+    record = Commitment()
+    with session.no_autoflush:
+        _apply(session, record, data, today or date.today())
+    session.add(record)
+    session.flush()
+    return get_commitment(session, record.id, today)
+
+
+def update_commitment(
+    session: Session,
+    commitment_id: int,
+    data: CommitmentFields,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> CommitmentView:
+    record = v.get_or_raise(session, Commitment, commitment_id, "commitment")
+    v.check_version(record, expected_version, "commitment")
+    with session.no_autoflush:
+        _apply(session, record, data, today or date.today())
+    session.flush()
+    return get_commitment(session, record.id, today)
+
+
+def set_status(
+    session: Session,
+    commitment_id: int,
+    status: CommitmentStatus | str,
+    on: date | str | None = None,
+    evidence: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> CommitmentView:
+    """Move a commitment to a new status; a fulfilled one gets its date (today if not given)."""
+    record = v.get_or_raise(session, Commitment, commitment_id, "commitment")
+    v.check_version(record, expected_version, "commitment")
+    new_status = v.parse_enum(CommitmentStatus, status, "status", "Status")
+    fulfilled = v.parse_date(on, "fulfilled_on", "Fulfilled on")
+    record.fulfilled_on = _check_fulfilment(new_status, fulfilled, today or date.today())
+    record.status = new_status
+    if evidence is not None:
+        record.evidence = v.optional_text(evidence, "evidence", "Evidence")
+    session.flush()
+    return get_commitment(session, record.id, today)
+
+
+def delete_commitment(session: Session, commitment_id: int) -> None:
+    session.delete(v.get_or_raise(session, Commitment, commitment_id, "commitment"))
+    session.flush()
+
+
+def _query() -> Any:  # a Select of (Commitment, campaign, organisation, action, file names)
+    return (
+        select(
+            Commitment,
+            Campaign.title,
+            Organisation.name,
+            Action.title,
+            Attachment.name,
+        )
+        .join(Campaign, Commitment.campaign_id == Campaign.id)
+        .join(Organisation, Commitment.organisation_id == Organisation.id)
+        .outerjoin(Action, Commitment.action_id == Action.id)
+        .outerjoin(Attachment, Commitment.evidence_file_id == Attachment.id)
+    )
+
+
+def _filtered(query: Select[Any], criteria: CommitmentFilter, today: date) -> Select[Any]:
+    if criteria.campaign_id is not None:
+        query = query.where(Commitment.campaign_id == criteria.campaign_id)
+    if criteria.organisation_id is not None:
+        query = query.where(Commitment.organisation_id == criteria.organisation_id)
+    if criteria.action_id is not None:
+        query = query.where(Commitment.action_id == criteria.action_id)
+    if criteria.status is not None:
+        query = query.where(Commitment.status == criteria.status)
+    if criteria.overdue:
+        query = query.where(Commitment.due_date < today, Commitment.status.in_(OPEN_STATUSES))
+    if criteria.due_this_week:
+        monday, sunday = week_of(today)
+        query = query.where(Commitment.due_date.between(monday, sunday))
+    return query
+
+
+def _view(row: Any, today: date) -> CommitmentView:
+    record, campaign_title, organisation_name, action_title, file_name = row
+    return CommitmentView(
+        id=record.id,
+        uuid=record.uuid,
+        campaign_id=record.campaign_id,
+        campaign_title=campaign_title,
+        organisation_id=record.organisation_id,
+        organisation_name=organisation_name,
+        action_id=record.action_id,
+        action_title=action_title or "",
+        what=record.what,
+        due_date=record.due_date,
+        status=record.status,
+        fulfilled_on=record.fulfilled_on,
+        evidence=record.evidence,
+        evidence_url=record.evidence_url,
+        evidence_file_id=record.evidence_file_id,
+        evidence_file_name=file_name or "",
+        overdue=is_overdue(record.due_date, record.status, today),
+        version=record.version,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+    )
+
+
+def get_commitment(
+    session: Session, commitment_id: int, today: date | None = None
+) -> CommitmentView:
+    row = session.execute(_query().where(Commitment.id == commitment_id)).first()
+    if row is None:
+        raise v.not_found("commitment", commitment_id)
+    return _view(row, today or date.today())
+
+
+def list_commitments(
+    session: Session,
+    criteria: CommitmentFilter | None = None,
+    today: date | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[CommitmentView]:
+    """Commitments by due date (undated last), then affiliate; a page of them with `limit`."""
+    today = today or date.today()
+    query = _filtered(_query(), criteria or CommitmentFilter(), today).order_by(
+        Commitment.due_date.is_(None), Commitment.due_date, Commitment.id
+    )
+    if offset or limit is not None:
+        query = query.offset(offset).limit(limit)
+    return [_view(row, today) for row in session.execute(query)]
+
+
+def count_commitments(
+    session: Session, criteria: CommitmentFilter | None = None, today: date | None = None
+) -> int:
+    query = _filtered(
+        select(func.count(Commitment.id)), criteria or CommitmentFilter(), today or date.today()
+    )
+    return session.scalar(query) or 0
+
+
+def organisations_with_commitments(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every organisation that ever promised something, by name."""
+    query = (
+        select(Organisation.id, Organisation.name)
+        .where(
+            or_(
+                Organisation.id.in_(select(Commitment.organisation_id)),
+                Organisation.affiliate_of_id.is_not(None),
+            )
+        )
+        .order_by(func.lower(Organisation.name))
+    )
+    return [(key, name) for key, name in session.execute(query)]
