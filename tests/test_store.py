@@ -114,3 +114,32 @@ def test_backup_is_a_consistent_copy_with_every_committed_row(
     with sqlite3.connect(target) as copy:
         assert copy.execute("SELECT count(*) FROM campaign").fetchone() == (4,)
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_an_empty_file_is_upgraded_to_the_newest_schema(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    engine = store.open_database(str(path))
+    try:
+        assert store.current_revisions(engine) == store.head_revisions()
+    finally:
+        engine.dispose()
+
+
+def test_an_sqlalchemy_url_opens_the_same_way_as_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "by-url.sqlite3"
+    engine = store.open_database(f"sqlite:///{path}")
+    try:
+        assert "campaign" in store.table_names(engine)
+    finally:
+        engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_declare(engine: Engine) -> None:
+    """A model changed without a migration (or the reverse) fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
