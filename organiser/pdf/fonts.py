@@ -207,6 +207,11 @@ def _ignorable(char: str) -> bool:
 
 def load_fonts(extra_fonts: Sequence[str] = ()) -> FontSet:
     """The user's fonts from the settings first, then the system's known families."""
+    return _load_fonts(tuple(extra_fonts))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_fonts(extra_fonts: tuple[str, ...]) -> FontSet:
     names: list[str] = []
     for extra in extra_fonts:
         path = Path(extra).expanduser()

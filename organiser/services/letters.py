@@ -238,6 +238,7 @@ def create_letter(session: Session, data: LetterFields) -> LetterView:
     record = Letter(tracking_number="", reply_note="")
     with session.no_autoflush:
         _apply(session, record, data)
+    record.letter_date = record.letter_date or date.today()  # a letter always bears a date
     session.add(record)
     session.flush()
     return get_letter(session, record.id)

@@ -1,0 +1,207 @@
+"""`organiser letter ...`: write, list, show, export to PDF, mark as sent, record a reply."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.cli.common import Commands, add_json, engine_for, parse_ref, positive_id
+from organiser.cli.output import plain, print_json, print_record, print_table
+from organiser.config import get_setting
+from organiser.errors import ValidationError
+from organiser.files import write_bytes_atomic
+from organiser.models import Channel, LetterKind, LetterStatus
+from organiser.pdf.fonts import load_fonts
+from organiser.pdf.letter import render_letter
+from organiser.services import attachments, letters
+from organiser.services import letter_register as register_service
+
+KINDS = ", ".join(k.value for k in LetterKind)
+CHANNELS = ", ".join(c.value for c in Channel)
+
+
+def register(commands: Commands) -> None:
+    letter = commands.add_parser("letter", help="letters and statements: write, PDF, register")
+    actions = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
+    _register_add(actions.add_parser("add", help="write a letter; prints its id"))
+
+    listing = actions.add_parser("list", help="the register of letters")
+    listing.add_argument("--campaign", type=positive_id, metavar="ID")
+    listing.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
+    listing.add_argument("--kind", help=KINDS)
+    listing.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    listing.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    listing.add_argument("--awaiting-reply", action="store_true", help="sent, no answer yet")
+    add_json(listing)
+    listing.set_defaults(run=list_letters)
+
+    show = actions.add_parser("show", help="show one letter")
+    show.add_argument("id", type=positive_id)
+    add_json(show)
+    show.set_defaults(run=show_letter)
+
+    pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
+    pdf.add_argument("id", type=positive_id)
+    pdf.add_argument("file", metavar="FILE.pdf")
+    pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
+    pdf.set_defaults(run=export_pdf)
+
+    sent = actions.add_parser("sent", help="mark as sent; keeps the PDF that went out")
+    sent.add_argument("id", type=positive_id)
+    sent.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    sent.add_argument("--channel", required=True, help=CHANNELS)
+    sent.add_argument("--tracking", default="", help="tracking number of registered post")
+    sent.set_defaults(run=mark_sent)
+
+    reply = actions.add_parser("reply", help="record the answer to a sent letter")
+    reply.add_argument("id", type=positive_id)
+    reply.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    reply.add_argument("--note", default="")
+    reply.add_argument("--file", default=None, help="the reply itself (scan, PDF, email)")
+    reply.set_defaults(run=record_reply)
+
+
+def _register_add(add: argparse.ArgumentParser) -> None:
+    add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
+    add.add_argument("--kind", required=True, help=KINDS)
+    add.add_argument("--sender", type=positive_id, required=True, metavar="ID")
+    add.add_argument("--subject", required=True)
+    add.add_argument("--body-file", required=True, metavar="FILE", help="UTF-8 Markdown subset")
+    add.add_argument("--signatory", type=positive_id, action="append", default=[], metavar="ID")
+    add.add_argument("--to", action="append", default=[], metavar="REF", help="org:ID|person:ID")
+    add.add_argument("--cc", action="append", default=[], metavar="REF", help="org:ID|person:ID")
+    add.add_argument("--date", default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--language", default="en", help="ISO 639-1 code, e.g. ko, kk, ru")
+    add.add_argument("--our-ref", default="")
+    add.add_argument("--their-ref", default="")
+    add.add_argument("--status", default="draft", help="draft or approved")
+    add.set_defaults(run=add_letter)
+
+
+def _body(path: str) -> str:
+    _name, data = attachments.read_upload(path, "body_file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError("body_file", f"{path} is not UTF-8 text.") from None
+
+
+def add_letter(args: argparse.Namespace) -> int:
+    fields = letters.LetterFields(
+        kind=args.kind,
+        campaign_id=args.campaign,
+        sender_id=args.sender,
+        subject=args.subject,
+        letter_date=args.date,
+        language=args.language,
+        body=_body(args.body_file),
+        our_reference=args.our_ref,
+        their_reference=args.their_ref,
+        status=args.status,
+        signatory_ids=args.signatory,
+        to=[parse_ref(text, "to") for text in args.to],
+        cc=[parse_ref(text, "cc") for text in args.cc],
+    )
+    with store.transaction(engine_for(args)) as session:
+        created = letters.create_letter(session, fields)
+    print(created.id)
+    return 0
+
+
+def list_letters(args: argparse.Namespace) -> int:
+    where = letters.LetterFilter(
+        campaign_id=args.campaign,
+        kind=args.kind,
+        status=args.status,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        awaiting_reply=args.awaiting_reply,
+    )
+    with store.transaction(engine_for(args)) as session:
+        found = letters.list_letters(session, where)
+    if args.json:
+        print_json(found)
+        return 0
+    print_table(
+        ("ID", "Date", "Kind", "Subject", "To", "Status", "Sent on", "Reply on"),
+        (
+            (
+                x.id,
+                x.letter_date,
+                x.kind,
+                x.subject,
+                x.recipient_names,
+                x.status,
+                x.sent_on,
+                x.reply_received_on,
+            )
+            for x in found
+        ),
+    )
+    return 0
+
+
+def show_letter(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        letter = letters.get_letter(session, args.id)
+    if args.json:
+        print_json(letter)
+        return 0
+    readable = plain(letter)
+    for key in ("signatories", "to", "cc"):
+        readable[key] = [_party_text(p) for p in getattr(letter, key)]
+    print_record(readable)
+    return 0
+
+
+def _party_text(party: letters.Party) -> str:
+    kind, key = party.ref
+    detail = f", {party.detail}" if party.detail else ""
+    return f"{party.name}{detail} [{kind}:{key}]"
+
+
+def render_and_keep(session: Session, letter_id: int, paper: str | None = None) -> bytes:
+    """The letter's PDF: the kept one once it has gone out, else made now and kept."""
+    view = letters.get_letter(session, letter_id)
+    if register_service.is_frozen(view):
+        kept = register_service.kept_pdf(session, letter_id)
+        if kept is not None:
+            return kept
+    printable = register_service.printable_letter(session, letter_id)
+    data = render_letter(
+        printable,
+        load_fonts(get_setting("pdf.extra_fonts")),
+        paper or get_setting("pdf.paper"),
+        get_setting("pdf.margin_mm"),
+    )
+    register_service.keep_pdf(session, letter_id, data)
+    return data
+
+
+def export_pdf(args: argparse.Namespace) -> int:
+    # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
+    with store.transaction(engine_for(args)) as session:
+        data = render_and_keep(session, args.id, args.paper)
+        try:
+            write_bytes_atomic(args.file, data)
+        except OSError as error:
+            message = f"Cannot write {args.file}: {error.strerror or error}."
+            raise ValidationError("file", message) from None
+    return 0
+
+
+def mark_sent(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        # The PDF first, while the letter is still a draft: what goes out is today's text.
+        render_and_keep(session, args.id)
+        register_service.mark_sent(session, args.id, args.on, args.channel, args.tracking)
+    return 0
+
+
+def record_reply(args: argparse.Namespace) -> int:
+    upload = attachments.read_upload(args.file, "reply_file") if args.file else None
+    with store.transaction(engine_for(args)) as session:
+        register_service.record_reply(session, args.id, args.on, args.note, upload)
+    return 0
