@@ -1,0 +1,91 @@
+"""`organiser action ...`: add and list the dated actions of campaigns."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from organiser import store
+from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_table
+from organiser.config import get_setting
+from organiser.models import ActionKind, ActionStatus
+from organiser.services import validation as v
+from organiser.services.actions import ActionFields, create_action
+from organiser.services.calendar import ActionFilter, actions_between, check_range
+
+
+def default_zone() -> str:
+    return str(get_setting("ui.organiser_timezone") or "UTC")
+
+
+def register(commands: Commands) -> None:
+    action = commands.add_parser("action", help="actions of campaigns: add, list")
+    sub = action.add_subparsers(dest="action_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser("add", help="add an action; prints its id")
+    add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
+    add.add_argument("--kind", required=True, help=", ".join(k.value for k in ActionKind))
+    add.add_argument("--title", required=True)
+    add.add_argument("--start", required=True, metavar="DATE|TIME", help="YYYY-MM-DD[THH:MM]")
+    add.add_argument("--end", default=None, metavar="DATE|TIME", help="last day, or end time")
+    add.add_argument("--tz", default=None, metavar="ZONE", help="IANA zone where it happens")
+    add.add_argument("--location", default="")
+    add.add_argument("--status", default="planned", help=", ".join(s.value for s in ActionStatus))
+    add.add_argument("--notes", default="")
+    add.set_defaults(run=add_action)
+
+    listing = sub.add_parser("list", help="list actions, earliest first")
+    listing.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
+    listing.add_argument("--from", dest="first", default=None, metavar="DATE")
+    listing.add_argument("--to", dest="last", default=None, metavar="DATE")
+    listing.add_argument("--kind", default=None)
+    listing.add_argument("--status", default=None)
+    add_json(listing)
+    listing.set_defaults(run=list_actions)
+
+
+def add_action(args: argparse.Namespace) -> int:
+    fields = ActionFields(
+        campaign_id=args.campaign,
+        kind=args.kind,
+        title=args.title,
+        start=args.start,
+        end=args.end,
+        timezone=args.tz or default_zone(),
+        location=args.location,
+        status=args.status,
+        notes=args.notes,
+    )
+    with store.transaction(engine_for(args)) as session:
+        saved = create_action(session, fields)
+    for warning in saved.warnings:
+        sys.stderr.write(f"organiser: warning: {warning}\n")
+    print(saved.action.id)
+    return 0
+
+
+def list_actions(args: argparse.Namespace) -> int:
+    first = v.parse_date(args.first, "from", "--from")
+    last = v.parse_date(args.last, "to", "--to")
+    check_range(first, last)
+    chosen = ActionFilter(
+        campaign_ids=(args.campaign,) if args.campaign else (),
+        kinds=(v.parse_enum(ActionKind, args.kind, "kind", "Kind"),) if args.kind else (),
+        statuses=(v.parse_enum(ActionStatus, args.status, "status", "Status"),)
+        if args.status
+        else (),
+    )
+    with store.transaction(engine_for(args)) as session:
+        actions = actions_between(session, first, last, chosen)
+    if args.json:
+        print_json(actions)
+        return 0
+    print_table(
+        ("ID", "When", "Campaign", "Kind", "Title", "Location", "Status"),
+        (
+            (a.id, a.when_text(), a.campaign_title, a.kind, a.title, a.location, a.status)
+            for a in actions
+        ),
+    )
+    return 0

@@ -1,0 +1,107 @@
+"""`organiser calendar ...`: iCalendar export and import, and the printable month."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from organiser import store
+from organiser.cli.actions import default_zone
+from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.errors import ValidationError
+from organiser.files import write_bytes_atomic
+from organiser.formats.ics import export_calendar
+from organiser.formats.ics_read import parse_calendar
+from organiser.pdf.calendar import MarkedDayText, month_pdf
+from organiser.services import validation as v
+from organiser.services.action_import import import_events, plan_import
+from organiser.services.calendar import ActionFilter, actions_between, check_range, marked_days
+from organiser.services.campaigns import get_campaign
+
+
+def register(commands: Commands) -> None:
+    calendar = commands.add_parser("calendar", help="calendar: export, import, pdf")
+    sub = calendar.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+
+    export = sub.add_parser("export", help="write actions to an .ics file")
+    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
+    export.add_argument("--from", dest="first", default=None, metavar="DATE")
+    export.add_argument("--to", dest="last", default=None, metavar="DATE")
+    export.set_defaults(run=export_ics)
+
+    imp = sub.add_parser("import", help="read events from an .ics file into a campaign")
+    imp.add_argument("file", type=Path, metavar="FILE.ics")
+    imp.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
+    imp.add_argument("--tz", default=None, metavar="ZONE", help="zone for floating times")
+    imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
+    imp.set_defaults(run=import_ics)
+
+    pdf = sub.add_parser("pdf", help="a printable month (A4 landscape) with its agenda")
+    pdf.add_argument("file", type=Path, metavar="FILE.pdf")
+    pdf.add_argument("--month", required=True, metavar="YYYY-MM")
+    pdf.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
+    pdf.set_defaults(run=calendar_pdf)
+
+
+def _campaign_filter(campaign: int | None) -> ActionFilter:
+    return ActionFilter(campaign_ids=(campaign,) if campaign else ())
+
+
+def export_ics(args: argparse.Namespace) -> int:
+    first = v.parse_date(args.first, "from", "--from")
+    last = v.parse_date(args.last, "to", "--to")
+    check_range(first, last)
+    with store.transaction(engine_for(args)) as session:
+        name = get_campaign(session, args.campaign).title if args.campaign else "Campaign actions"
+        actions = actions_between(session, first, last, _campaign_filter(args.campaign))
+    write_bytes_atomic(args.file, export_calendar(actions, name))
+    print(f"{len(actions)} actions written to {args.file}", file=sys.stderr)
+    return 0
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
+
+
+def import_ics(args: argparse.Namespace) -> int:
+    events = parse_calendar(read_file(args.file), args.tz or default_zone())
+    with store.transaction(engine_for(args)) as session:
+        get_campaign(session, args.campaign)
+        if args.dry_run:
+            plan = plan_import(session, events)
+            new = sum(1 for p in plan if p.change == "new")
+            print(f"would create {new} and update {len(plan) - new} actions (dry run)")
+            return 0
+        result = import_events(session, args.campaign, events)
+    for warning in result.warnings:
+        sys.stderr.write(f"organiser: warning: {warning}\n")
+    print(f"created {result.created}, updated {result.updated} actions")
+    return 0
+
+
+def parse_month(text: str) -> date:
+    if not re.fullmatch(r"\d{4}-\d{2}", text.strip()):
+        raise ValidationError("month", f"Month '{text}' is not a month; write it as YYYY-MM.")
+    year, month = (int(part) for part in text.strip().split("-"))
+    if not 1 <= month <= 12:
+        raise ValidationError("month", f"Month '{text}' does not exist.")
+    return date(year, month, 1)
+
+
+def calendar_pdf(args: argparse.Namespace) -> int:
+    first = parse_month(args.month)
+    grid_first = first - timedelta(days=first.weekday())
+    grid_last = grid_first + timedelta(days=41)
+    with store.transaction(engine_for(args)) as session:
+        heading = get_campaign(session, args.campaign).title if args.campaign else ""
+        actions = actions_between(session, grid_first, grid_last, _campaign_filter(args.campaign))
+        marks = [MarkedDayText(m.day, m.name) for m in marked_days(session, grid_first, grid_last)]
+    write_bytes_atomic(args.file, month_pdf(first.year, first.month, actions, marks, heading))
+    return 0

@@ -1,0 +1,226 @@
+"""The printable calendar: a month grid on A4 landscape with each day's actions, then an agenda."""
+
+from __future__ import annotations
+
+import calendar as monthcal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from io import BytesIO
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from organiser.pdf.calendar_fonts import body_face, markup
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MAX_IN_CELL = 6
+
+
+class PrintableAction(Protocol):
+    @property
+    def campaign_title(self) -> str: ...
+    @property
+    def campaign_colour(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def all_day(self) -> bool: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def starts_at(self) -> datetime | None: ...
+    @property
+    def ends_at(self) -> datetime | None: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class MarkedDayText:
+    day: date
+    name: str
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    face, bold = body_face(), body_face(bold=True)
+    return {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=16, leading=20),
+        "head": ParagraphStyle("head", fontName=bold, fontSize=8, leading=10, alignment=1),
+        "day": ParagraphStyle("day", fontName=bold, fontSize=8, leading=9),
+        "item": ParagraphStyle("item", fontName=face, fontSize=6.3, leading=7.4),
+        "mark": ParagraphStyle(
+            "mark", fontName=face, fontSize=5.8, leading=7, textColor=colors.HexColor("#8a5a00")
+        ),
+        "cell": ParagraphStyle("cell", fontName=face, fontSize=7.5, leading=9),
+    }
+
+
+def _time(action: PrintableAction) -> str:
+    if action.all_day or action.starts_at is None:
+        return ""
+    return action.starts_at.astimezone(ZoneInfo(action.timezone)).strftime("%H:%M")
+
+
+def _colour(value: str) -> colors.Color:
+    try:
+        return colors.HexColor(value)
+    except (ValueError, TypeError):
+        return colors.grey
+
+
+def _cell(
+    day: date,
+    month: int,
+    actions: Sequence[PrintableAction],
+    marks: Sequence[MarkedDayText],
+    styles: dict[str, ParagraphStyle],
+) -> list[Paragraph]:
+    grey = "" if day.month == month else ' color="#9aa0a6"'
+    parts = [Paragraph(f"<font{grey}>{day.day}</font>", styles["day"])]
+    parts += [Paragraph(markup(m.name), styles["mark"]) for m in marks if m.day == day]
+    todays = [a for a in actions if a.start_date <= day <= a.end_date]
+    for action in todays[:MAX_IN_CELL]:
+        colour = _colour(action.campaign_colour).hexval()[2:]
+        time = f"{_time(action)} " if _time(action) and action.start_date == day else ""
+        text = markup(f"{time}{action.title}")
+        strike = "<strike>" if str(action.status) == "cancelled" else ""
+        end = "</strike>" if strike else ""
+        parts.append(
+            Paragraph(f'<font color="#{colour}">■</font> {strike}{text}{end}', styles["item"])
+        )
+    if len(todays) > MAX_IN_CELL:
+        parts.append(Paragraph(f"+{len(todays) - MAX_IN_CELL} more", styles["item"]))
+    return parts
+
+
+def _grid(
+    year: int,
+    month: int,
+    actions: Sequence[PrintableAction],
+    marks: Sequence[MarkedDayText],
+    styles: dict[str, ParagraphStyle],
+) -> Table:
+    weeks = monthcal.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    rows: list[list[object]] = [[Paragraph(d, styles["head"]) for d in WEEKDAYS]]
+    rows += [[_cell(day, month, actions, marks, styles) for day in week] for week in weeks]
+    width = (landscape(A4)[0] - 24 * mm) / 7
+    height = (landscape(A4)[1] - 60 * mm) / len(weeks)
+    table = Table(rows, colWidths=[width] * 7, rowHeights=[7 * mm] + [height] * len(weeks))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#c4c9d0")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _legend(actions: Sequence[PrintableAction], styles: dict[str, ParagraphStyle]) -> Paragraph:
+    seen: dict[str, str] = {}
+    for action in actions:
+        seen.setdefault(action.campaign_title, action.campaign_colour)
+    items = [
+        f'<font color="#{_colour(c).hexval()[2:]}">■</font> {markup(t)}' for t, c in seen.items()
+    ]
+    return Paragraph("&nbsp;&nbsp;&nbsp;".join(items) or "No actions this month.", styles["cell"])
+
+
+def _agenda(actions: Sequence[PrintableAction], styles: dict[str, ParagraphStyle]) -> Table:
+    rows: list[list[object]] = [
+        [Paragraph(markup(h, bold=True), styles["cell"]) for h in AGENDA_HEADERS]
+    ]
+    for action in actions:
+        rows.append([Paragraph(markup(text), styles["cell"]) for text in _agenda_row(action)])
+    widths = [48 * mm, 55 * mm, 28 * mm, 75 * mm, 45 * mm, 22 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = [
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#d0d5db")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for row, action in enumerate(actions, 1):
+        style.append(("LINEBEFORE", (0, row), (0, row), 3, _colour(action.campaign_colour)))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+AGENDA_HEADERS = ("When", "Campaign", "Kind", "Action", "Where", "Status")
+
+
+def _agenda_row(action: PrintableAction) -> tuple[str, ...]:
+    if action.all_day or action.starts_at is None:
+        when = action.start_date.isoformat()
+        if action.end_date != action.start_date:
+            when += f" – {action.end_date.isoformat()}"
+    else:
+        local = action.starts_at.astimezone(ZoneInfo(action.timezone))
+        when = f"{local:%Y-%m-%d %H:%M} {action.timezone}"
+    kind = str(action.kind).replace("-", " ").capitalize()
+    status = str(action.status).capitalize()
+    return (when, action.campaign_title, kind, action.title, action.location, status)
+
+
+def month_pdf(
+    year: int,
+    month: int,
+    actions: Sequence[PrintableAction],
+    marks: Sequence[MarkedDayText] = (),
+    heading: str = "",
+) -> bytes:
+    """The month grid, the campaigns' legend, and the agenda of the month's actions."""
+    styles = _styles()
+    buffer = BytesIO()
+    first = date(year, month, 1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    in_month = [a for a in actions if a.start_date <= last and a.end_date >= first]
+    title = f"{first:%B %Y}" + (f" — {heading}" if heading else "")
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=10 * mm,
+        bottomMargin=10 * mm,
+        title=f"Calendar {first:%B %Y}",
+        author="Campaign Organiser",
+    )
+    story = [
+        Paragraph(markup(title, bold=True), styles["title"]),
+        Spacer(1, 3 * mm),
+        _grid(year, month, actions, marks, styles),
+        Spacer(1, 3 * mm),
+        KeepTogether(_legend(in_month, styles)),
+        PageBreak(),
+        Paragraph(markup(f"Agenda — {first:%B %Y}", bold=True), styles["title"]),
+        Spacer(1, 3 * mm),
+        _agenda(in_month, styles) if in_month else Paragraph("No actions.", styles["cell"]),
+    ]
+    document.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,130 @@
+"""Importing events from other calendars as actions of one campaign; a re-import updates them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organiser.errors import ValidationError
+from organiser.models import Action, Campaign
+from organiser.services import validation as v
+from organiser.services.actions import ActionFields, create_action, update_action
+
+OUR_UID_DOMAIN = "@campaign-organiser"
+
+
+class ImportableEvent(Protocol):
+    """An event read from a file (formats.ics_read.IcsEvent is one)."""
+
+    @property
+    def uid(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def all_day(self) -> bool: ...
+    @property
+    def start(self) -> date | datetime: ...
+    @property
+    def end(self) -> date | datetime | None: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class PlannedImport:
+    """What an import would do with one event: 'new' or 'update' (of action `action_id`)."""
+
+    event: ImportableEvent
+    change: str
+    action_id: int | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    warnings: tuple[str, ...] = ()
+
+
+def _existing(session: Session, uids: Sequence[str]) -> dict[str, int]:
+    """Actions already imported (by their iCalendar UID) or exported by us (by their UUID)."""
+    found: dict[str, int] = {}
+    for chunk_start in range(0, len(uids), 500):
+        chunk = list(uids[chunk_start : chunk_start + 500])
+        query = select(Action.ical_uid, Action.id).where(Action.ical_uid.in_(chunk))
+        found.update({str(uid): key for uid, key in session.execute(query)})
+        ours = {uid.removesuffix(OUR_UID_DOMAIN): uid for uid in chunk if _is_ours(uid)}
+        if ours:
+            query = select(Action.uuid, Action.id).where(Action.uuid.in_(list(ours)))
+            found.update({ours[uuid]: key for uuid, key in session.execute(query)})
+    return found
+
+
+def _is_ours(uid: str) -> bool:
+    return uid.endswith(OUR_UID_DOMAIN) and len(uid) == 36 + len(OUR_UID_DOMAIN)
+
+
+def plan_import(session: Session, events: Sequence[ImportableEvent]) -> list[PlannedImport]:
+    existing = _existing(session, [event.uid for event in events])
+    return [
+        PlannedImport(event, "update" if event.uid in existing else "new", existing.get(event.uid))
+        for event in events
+    ]
+
+
+def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
+    return ActionFields(
+        campaign_id=campaign_id,
+        kind=event.kind,
+        title=event.title[:300],
+        start=event.start,
+        end=event.end,
+        timezone=event.timezone,
+        location=event.location[:500],
+        status=event.status,
+        notes=event.notes,
+        ical_uid=event.uid[:500],
+    )
+
+
+def import_events(
+    session: Session, campaign_id: int, events: Sequence[ImportableEvent]
+) -> ImportResult:
+    """Create or update one action per event; any refused event stops the whole import
+    (the caller's transaction then writes nothing)."""
+    v.get_or_raise(session, Campaign, campaign_id, "campaign")
+    created = updated = 0
+    warnings: list[str] = []
+    for planned in plan_import(session, events):
+        data = fields_from(planned.event, campaign_id)
+        if planned.action_id is not None:  # an update keeps the action in its own campaign
+            data.campaign_id = session.get(Action, planned.action_id).campaign_id  # type: ignore[union-attr]
+        try:
+            if planned.action_id is None:
+                saved = create_action(session, data)
+                created += 1
+            else:
+                saved = update_action(session, planned.action_id, data)
+                updated += 1
+        except ValidationError as error:
+            where = f"'{planned.event.title}' (line {planned.event.line})"
+            raise ValidationError(
+                "file", f"The event {where} cannot be imported: {error}"
+            ) from None
+        warnings.extend(w for w in saved.warnings if w not in warnings)
+    return ImportResult(created, updated, tuple(warnings))

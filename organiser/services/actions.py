@@ -1,0 +1,271 @@
+"""Actions: the dated things in a campaign, timed or all-day, each in the zone where it happens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from organiser.errors import ValidationError
+from organiser.models import Action, ActionKind, ActionStatus, Campaign, CampaignStatus, utc_now
+from organiser.services import validation as v
+from organiser.services.timezones import check_zone, local_to_utc
+
+When = str | date | datetime | None
+
+
+@dataclass
+class ActionFields:
+    """What a user types for an action.
+
+    `start`/`end` are `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:MM` (a local time in `timezone`),
+    or dates / datetimes; an aware datetime is converted to the action's zone. `end` is the last
+    day of an all-day action (inclusive).
+    """
+
+    campaign_id: int | None = None
+    kind: ActionKind | str = ActionKind.OTHER
+    title: str = ""
+    start: When = None
+    end: When = None
+    timezone: str = "UTC"
+    location: str = ""
+    status: ActionStatus | str = ActionStatus.PLANNED
+    notes: str = ""
+    ical_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    uuid: str
+    campaign_id: int
+    campaign_title: str
+    campaign_colour: str
+    campaign_country: str
+    kind: ActionKind
+    title: str
+    all_day: bool
+    start_date: date
+    end_date: date
+    starts_at: datetime | None
+    ends_at: datetime | None
+    timezone: str
+    location: str
+    status: ActionStatus
+    notes: str
+    ical_uid: str | None
+    version: int
+
+    def local_start(self, zone: str | None = None) -> datetime | None:
+        """The start as a wall-clock time in the action's zone, or in `zone` when given."""
+        return (
+            self.starts_at.astimezone(ZoneInfo(zone or self.timezone)) if self.starts_at else None
+        )
+
+    def local_end(self, zone: str | None = None) -> datetime | None:
+        return self.ends_at.astimezone(ZoneInfo(zone or self.timezone)) if self.ends_at else None
+
+    def when_text(self, zone: str | None = None) -> str:
+        """'2026-11-14' / '2026-12-11 – 2026-12-13' / '2026-11-14 14:00–17:00 Asia/Seoul'."""
+        if self.all_day:
+            if self.end_date == self.start_date:
+                return self.start_date.isoformat()
+            return f"{self.start_date.isoformat()} – {self.end_date.isoformat()}"
+        start, end = self.local_start(zone), self.local_end(zone)
+        assert start is not None
+        text = start.strftime("%Y-%m-%d %H:%M")
+        if end is not None:
+            text += "–" + end.strftime("%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M")
+        return f"{text} {zone or self.timezone}"
+
+
+@dataclass(frozen=True)
+class SavedAction:
+    """A saved action and the warnings the user should see (they did not stop the save)."""
+
+    action: ActionView
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A parsed start or end: a date for all-day, an aware UTC instant for timed."""
+
+    day: date
+    instant: datetime | None
+
+
+def _parse_when(value: When, zone: str, field: str, label: str) -> Moment | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return _local(value, zone, field, label)
+        instant = value.astimezone(UTC)
+        return Moment(instant.astimezone(ZoneInfo(zone)).date(), instant)
+    if isinstance(value, date):
+        return Moment(value, None)
+    text = value.strip()
+    if "T" in text or " " in text:
+        return _local(
+            v.parse_datetime_local(text.replace(" ", "T"), field, label), zone, field, label
+        )
+    parsed = v.parse_date(text, field, label)
+    assert parsed is not None
+    return Moment(parsed, None)
+
+
+def _local(naive: datetime, zone: str, field: str, label: str) -> Moment:
+    return Moment(naive.date(), local_to_utc(naive, zone, field, label))
+
+
+def _apply_when(record: Action, data: ActionFields, zone: str) -> None:
+    start = _parse_when(data.start, zone, "start", "Start")
+    if start is None:
+        raise ValidationError("start", "Start is required: a date (YYYY-MM-DD) or a time.")
+    end = _parse_when(data.end, zone, "end", "End")
+    if end is not None and (end.instant is None) != (start.instant is None):
+        raise ValidationError("end", "Start and end must both be dates (all-day) or both be times.")
+    if end and end.instant and start.instant and end.instant < start.instant:
+        raise ValidationError("end", "The end is before the start.")
+    v.check_order(start.day, end.day if end else None, "end", "The end")
+    record.all_day = start.instant is None
+    record.start_date = start.day
+    record.end_date = end.day if end else start.day
+    record.starts_at = start.instant
+    record.ends_at = end.instant if end else None
+
+
+def _apply(session: Session, record: Action, data: ActionFields) -> Campaign:
+    campaign = v.reference(session, Campaign, data.campaign_id, "campaign_id", "campaign")
+    if campaign is None:
+        raise ValidationError("campaign_id", "Choose the campaign this action belongs to.")
+    record.campaign_id = campaign.id
+    record.kind = v.parse_enum(ActionKind, data.kind, "kind", "Kind")
+    record.title = v.require_text(data.title, "title", "Title")
+    zone = check_zone(data.timezone)
+    record.timezone = zone
+    _apply_when(record, data, zone)
+    record.location = v.optional_text(data.location, "location", "Location", 500)
+    record.status = v.parse_enum(ActionStatus, data.status, "status", "Status")
+    record.notes = v.optional_text(data.notes, "notes", "Notes", 100_000)
+    if data.ical_uid is not None:
+        record.ical_uid = data.ical_uid.strip() or None
+    return campaign
+
+
+def campaign_warnings(campaign: Campaign, first: date, last: date) -> tuple[str, ...]:
+    """A closed campaign's action dated outside its dates is allowed, but worth a second look."""
+    if campaign.status is not CampaignStatus.CLOSED:
+        return ()
+    before = campaign.start_date is not None and first < campaign.start_date
+    after = campaign.end_date is not None and last > campaign.end_date
+    if not (before or after):
+        return ()
+    span = f"{campaign.start_date or '…'} – {campaign.end_date or '…'}"
+    return (
+        f"The campaign '{campaign.title}' is closed and ran {span}; this action falls outside it.",
+    )
+
+
+def view(record: Action, campaign: Campaign | None = None) -> ActionView:
+    campaign = campaign or record.campaign
+    return ActionView(
+        id=record.id,
+        uuid=record.uuid,
+        campaign_id=record.campaign_id,
+        campaign_title=campaign.title,
+        campaign_colour=campaign.colour,
+        campaign_country=campaign.country,
+        kind=record.kind,
+        title=record.title,
+        all_day=record.all_day,
+        start_date=record.start_date,
+        end_date=record.end_date,
+        starts_at=record.starts_at,
+        ends_at=record.ends_at,
+        timezone=record.timezone,
+        location=record.location,
+        status=record.status,
+        notes=record.notes,
+        ical_uid=record.ical_uid,
+        version=record.version,
+    )
+
+
+def _saved(record: Action, campaign: Campaign) -> SavedAction:
+    return SavedAction(
+        view(record, campaign), campaign_warnings(campaign, record.start_date, record.end_date)
+    )
+
+
+def create_action(session: Session, data: ActionFields) -> SavedAction:
+    record = Action()
+    with session.no_autoflush:
+        campaign = _apply(session, record, data)
+    session.add(record)
+    session.flush()
+    return _saved(record, campaign)
+
+
+def update_action(
+    session: Session, action_id: int, data: ActionFields, expected_version: int | None = None
+) -> SavedAction:
+    record = v.get_or_raise(session, Action, action_id, "action")
+    v.check_version(record, expected_version, "action")
+    with session.no_autoflush:
+        campaign = _apply(session, record, data)
+    record.updated_at = utc_now()
+    session.flush()
+    return _saved(record, campaign)
+
+
+def fields_of(action: ActionView) -> ActionFields:
+    """The form values of a saved action, times as local wall-clock times in its zone."""
+    start: When = action.start_date
+    end: When = action.end_date
+    if not action.all_day:
+        local_start, local_end = action.local_start(), action.local_end()
+        start = local_start.replace(tzinfo=None) if local_start else None
+        end = local_end.replace(tzinfo=None) if local_end else None
+    return ActionFields(
+        campaign_id=action.campaign_id,
+        kind=action.kind,
+        title=action.title,
+        start=start,
+        end=end,
+        timezone=action.timezone,
+        location=action.location,
+        status=action.status,
+        notes=action.notes,
+        ical_uid=action.ical_uid,
+    )
+
+
+def move_action(
+    session: Session, action_id: int, new_start: date, expected_version: int | None = None
+) -> SavedAction:
+    """Move an action to start on another day, keeping its length and local wall-clock times."""
+    record = v.get_or_raise(session, Action, action_id, "action")
+    v.check_version(record, expected_version, "action")
+    shift = new_start - record.start_date
+    data = fields_of(view(record))
+    data.start = _shifted(data.start, shift)
+    data.end = _shifted(data.end, shift)
+    return update_action(session, action_id, data)
+
+
+def _shifted(value: When, shift: timedelta) -> When:
+    return value + shift if isinstance(value, date | datetime) else value
+
+
+def get_action(session: Session, action_id: int) -> ActionView:
+    return view(v.get_or_raise(session, Action, action_id, "action"))
+
+
+def delete_action(session: Session, action_id: int) -> None:
+    session.delete(v.get_or_raise(session, Action, action_id, "action"))
+    session.flush()

@@ -1,0 +1,188 @@
+"""The calendar's window queries: actions overlapping a range of days, and days to mark on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organiser.errors import ValidationError
+from organiser.models import Action, ActionKind, ActionStatus, Campaign, InternationalDay
+from organiser.services import validation as v
+from organiser.services.actions import ActionView
+
+# The movement's days shown when the organiser has not stored any of their own yet.
+MOVEMENT_DAYS = (
+    ("International Women's Day", 3, 8),
+    ("International Workers' Memorial Day", 4, 28),
+    ("International Workers' Day", 5, 1),
+    ("World Day for Decent Work", 10, 7),
+    ("Human Rights Day", 12, 10),
+)
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Which actions to show; an empty tuple means 'all'."""
+
+    campaign_ids: tuple[int, ...] = ()
+    kinds: tuple[ActionKind, ...] = ()
+    countries: tuple[str, ...] = ()
+    statuses: tuple[ActionStatus, ...] = ()
+
+
+@dataclass(frozen=True)
+class MarkedDay:
+    """A day marked on the calendar: an international day or a campaign's anniversary."""
+
+    day: date
+    name: str
+    colour: str = ""
+
+
+@dataclass(frozen=True)
+class InternationalDayView:
+    id: int
+    name: str
+    month: int
+    day: int
+
+
+_COLUMNS = (
+    Action.id,
+    Action.uuid,
+    Action.campaign_id,
+    Campaign.title,
+    Campaign.colour,
+    Campaign.country,
+    Action.kind,
+    Action.title,
+    Action.all_day,
+    Action.start_date,
+    Action.end_date,
+    Action.starts_at,
+    Action.ends_at,
+    Action.timezone,
+    Action.location,
+    Action.status,
+    Action.notes,
+    Action.ical_uid,
+    Action.version,
+)
+
+
+def _filtered(query: Any, chosen: ActionFilter) -> Any:
+    if chosen.campaign_ids:
+        query = query.where(Action.campaign_id.in_(chosen.campaign_ids))
+    if chosen.kinds:
+        query = query.where(Action.kind.in_(chosen.kinds))
+    if chosen.statuses:
+        query = query.where(Action.status.in_(chosen.statuses))
+    if chosen.countries:
+        query = query.where(Campaign.country.in_(chosen.countries))
+    return query
+
+
+def actions_between(
+    session: Session,
+    first: date | None = None,
+    last: date | None = None,
+    chosen: ActionFilter | None = None,
+    limit: int | None = None,
+) -> list[ActionView]:
+    """Actions with at least one day in [first, last], as plain rows (no ORM objects).
+
+    One range on the (start_date, end_date) index: only the visible window is read.
+    """
+    query = select(*_COLUMNS).join(Campaign, Campaign.id == Action.campaign_id)
+    if last is not None:
+        query = query.where(Action.start_date <= last)
+    if first is not None:
+        query = query.where(Action.end_date >= first)
+    query = _filtered(query, chosen or ActionFilter())
+    query = query.order_by(Action.start_date, Action.starts_at, Action.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [ActionView(*row) for row in session.execute(query)]
+
+
+def check_range(first: date | None, last: date | None) -> None:
+    v.check_order(first, last, "to", "The end of the range")
+
+
+def countries_in_use(session: Session) -> list[str]:
+    query = select(Campaign.country).where(Campaign.country != "").distinct()
+    return sorted(session.scalars(query))
+
+
+def list_international_days(session: Session) -> list[InternationalDayView]:
+    query = select(InternationalDay).order_by(InternationalDay.month, InternationalDay.day)
+    return [InternationalDayView(d.id, d.name, d.month, d.day) for d in session.scalars(query)]
+
+
+def add_international_day(session: Session, name: str, month: int, day: int) -> int:
+    """Store a yearly day; the first one stored also stores the movement's days beside it."""
+    text = v.require_text(name, "name", "Name")
+    try:
+        date(2024, month, day)  # a leap year, so 29 February is allowed
+    except ValueError:
+        raise ValidationError("day", f"{day}/{month} is not a day of the year.") from None
+    if not list_international_days(session):
+        for known, m, d in MOVEMENT_DAYS:
+            session.add(InternationalDay(name=known, month=m, day=d))
+    record = InternationalDay(name=text, month=month, day=day)
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def marked_days(
+    session: Session, first: date, last: date, anniversaries: bool = True
+) -> list[MarkedDay]:
+    """International days and yearly anniversaries of campaigns' start and end dates."""
+    stored = [(d.name, d.month, d.day) for d in list_international_days(session)]
+    marks = [
+        MarkedDay(day, name)
+        for name, month, mday in (stored or list(MOVEMENT_DAYS))
+        for day in _yearly(month, mday, first, last)
+    ]
+    if anniversaries:
+        marks.extend(_anniversaries(session, first, last))
+    return sorted(marks, key=lambda mark: (mark.day, mark.name))
+
+
+def _yearly(month: int, day: int, first: date, last: date) -> list[date]:
+    found = []
+    for year in range(first.year, last.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if first <= candidate <= last:
+            found.append(candidate)
+    return found
+
+
+def _anniversaries(session: Session, first: date, last: date) -> list[MarkedDay]:
+    query = select(Campaign.title, Campaign.colour, Campaign.start_date, Campaign.end_date)
+    marks = []
+    for title, colour, start, end in session.execute(query):
+        for origin, what in ((start, "started"), (end, "ended")):
+            if origin is None:
+                continue
+            for day in _yearly(origin.month, origin.day, first, last):
+                years = day.year - origin.year
+                if years > 0:
+                    noun = "year" if years == 1 else "years"
+                    marks.append(MarkedDay(day, f"{title}: {what} {years} {noun} ago", colour))
+    return marks
+
+
+def visible_range(anchor: date, weeks: int) -> tuple[date, date]:
+    """The Monday-first grid shown for a month (weeks=6) or a week (weeks=1) around `anchor`."""
+    start = anchor.replace(day=1) if weeks > 1 else anchor
+    first = start - timedelta(days=start.weekday())
+    return first, first + timedelta(days=7 * weeks - 1)
