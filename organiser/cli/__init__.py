@@ -8,13 +8,31 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from organiser import __version__
-from organiser.cli import campaigns, commitments, demo, letters, organisations
+from organiser.cli import (
+    actions,
+    calendar,
+    campaigns,
+    commitments,
+    demo,
+    letters,
+    maintenance,
+    organisations,
+)
 from organiser.errors import OrganiserError
 
 EXIT_BAD_INPUT = 2
 
 # Each module adds its commands to the parser; the order is the order of `organiser --help`.
-COMMAND_MODULES = (demo, organisations, campaigns, commitments, letters)
+COMMAND_MODULES = (
+    demo,
+    organisations,
+    campaigns,
+    actions,
+    calendar,
+    commitments,
+    letters,
+    maintenance,
+)
 
 
 class Parser(argparse.ArgumentParser):
