@@ -15,7 +15,6 @@ from organiser.cli import (
     commitments,
     demo,
     letters,
-    maintenance,
     organisations,
 )
 from organiser.errors import OrganiserError
@@ -31,7 +30,6 @@ COMMAND_MODULES = (
     calendar,
     commitments,
     letters,
-    maintenance,
 )
 
 
