@@ -169,3 +169,21 @@ def backup(engine: Engine, target: Path) -> None:
     finally:
         source.close()
     tmp.replace(target)
+
+
+def check(engine: Engine) -> list[str]:
+    """Problems found in the database: damage, broken references, an old or unknown schema."""
+    problems: list[str] = []
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                problems.extend(f"integrity: {line}" for line in integrity)
+            for table, rowid, parent, _key in connection.exec_driver_sql(
+                "PRAGMA foreign_key_check"
+            ):
+                problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
+    if current != newest:
+        problems.append(f"schema {current} is not the newest {newest}")
+    return problems

@@ -15,6 +15,7 @@ from organiser.cli import (
     commitments,
     demo,
     letters,
+    maintenance,
     organisations,
 )
 from organiser.errors import OrganiserError
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     calendar,
     commitments,
     letters,
+    maintenance,
 )
 
 

@@ -1,0 +1,46 @@
+"""`organiser backup` and `organiser check`: keeping the database safe."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from organiser import store
+from organiser.cli.common import Commands, engine_for
+from organiser.errors import ValidationError
+
+EXIT_PROBLEM_FOUND = 1
+
+
+def register(commands: Commands) -> None:
+    backup = commands.add_parser("backup", help="write a consistent copy of the open database")
+    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.set_defaults(run=run_backup)
+    check = commands.add_parser("check", help="integrity and schema check; exit 1 on a problem")
+    check.set_defaults(run=run_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    target: Path = args.file
+    if target.is_dir() or not target.parent.is_dir():
+        raise ValidationError(
+            "file", f"Cannot write the backup to {target}: not a file in an existing folder."
+        )
+    engine = engine_for(args)
+    if Path(engine.url.database or "").resolve() == target.resolve():
+        raise ValidationError(
+            "file", "The backup must go to another file than the database itself."
+        )
+    store.backup(engine, target)
+    print(target)
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    problems = store.check(engine_for(args))
+    for problem in problems:
+        sys.stderr.write(f"organiser: problem: {problem}\n")
+    if not problems:
+        print("ok")
+    return EXIT_PROBLEM_FOUND if problems else 0

@@ -1,0 +1,41 @@
+"""`organiser backup` and `organiser check`: a consistent copy, and damage found and reported."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import run, snapshot
+
+
+def test_backup_writes_a_copy_with_every_committed_row(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, db_path, "demo")
+    target = tmp_path / "copy.sqlite3"
+    result = run(capsys, db_path, "backup", str(target))
+    assert result.code == 0
+    assert snapshot(target) == snapshot(db_path)
+    assert run(capsys, target, "check").out.strip() == "ok"
+
+
+def test_backup_to_a_missing_folder_is_refused_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    result = run(capsys, db_path, "backup", str(tmp_path / "no-such-folder" / "copy.sqlite3"))
+    assert result.code == 2 and len(result.err.splitlines()) == 1
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_check_reports_a_broken_reference_with_exit_status_1(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    run(capsys, db_path, "demo")
+    assert run(capsys, db_path, "check").code == 0
+    with sqlite3.connect(db_path) as raw:  # foreign keys are off in a raw connection
+        raw.execute("UPDATE person SET organisation_id = 999 WHERE id = 1")
+    result = run(capsys, db_path, "check")
+    assert result.code == 1
+    assert "person row 1 refers to a missing organisation" in result.err
