@@ -23,7 +23,9 @@ class DetailTab(Protocol):
 
 def campaign_tabs() -> list[type[DetailTab]]:
     """Tabs shown under the selected campaign: areas add their tab class here."""
-    return []
+    from organiser.ui.letters.campaign_tab import CampaignLettersTab
+
+    return [CampaignLettersTab]
 
 
 def organisation_tabs() -> list[type[DetailTab]]:

@@ -1,12 +1,159 @@
-"""The Letters page (planned)."""
+"""The Letters page: the register with its filters, the editor, sending, replies, PDF and print."""
 
-from organiser.ui.pages.base import PlannedPage
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.files import write_bytes_atomic
+from organiser.services import campaigns, letters
+from organiser.services.letters import LetterView
+from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.letters.columns import letter_columns, letter_html
+from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
+from organiser.ui.letters.editor import LetterEditor
+from organiser.ui.letters.filters import LetterFilterBar
+from organiser.ui.letters.render import letter_pdf, print_pdf
+from organiser.ui.pages.records import RecordsPage
+from organiser.ui.table_model import Column
 
 
-class LettersPage(PlannedPage):
+class LettersPage(RecordsPage):
     title = "Letters"
     icon_name = "letters"
-    description = (
-        "The register of solidarity and protest letters, statements and resolutions: drafts, "
-        "signatories, PDF export and printing, and when each was sent and answered."
-    )
+    noun = "letter"
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        self.filter_bar: LetterFilterBar | None = None
+        super().__init__(engine, parent)
+        self.empty.setText(self.tr("No letters match. Write one with “New letter”."))
+        self.filter_bar = LetterFilterBar(self)
+        self.filter_bar.changed.connect(self.refresh)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.filter_bar)
+        self.toolbar.addSeparator()
+        self.duplicate_action = self._action("duplicate", self.tr("Duplicate"), "", self.duplicate)
+        self.sent_action = self._action("sent", self.tr("Mark as sent"), "", self.mark_sent)
+        self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
+        self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
+        self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
+        self.refresh()
+
+    # Hooks of RecordsPage
+    def columns(self) -> list[Column[Any]]:
+        return list(letter_columns())
+
+    def load_rows(self, session: Session) -> list[LetterView]:
+        if self.filter_bar is None:
+            return letters.list_letters(session)
+        self.filter_bar.set_campaigns([(c.id, c.title) for c in campaigns.list_campaigns(session)])
+        try:
+            return letters.list_letters(session, self.filter_bar.value())
+        except OrganiserError as error:
+            self.empty.setText(str(error))
+            return []
+
+    def build_details(self) -> None:
+        self.summary = QLabel(self.details)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setContentsMargins(8, 8, 8, 8)
+        self.details.addTab(self.summary, self.tr("Letter"))
+
+    def show_details(self, row: LetterView | None) -> None:
+        super().show_details(row)
+        self.summary.setText(letter_html(row) if row else "")
+        for action_name, enabled in (
+            ("duplicate_action", row is not None),
+            ("sent_action", row is not None),
+            ("reply_action", row is not None and row.sent_on is not None),
+            ("pdf_action", row is not None),
+            ("print_action", row is not None),
+        ):
+            action = getattr(self, action_name, None)
+            if action is not None:
+                action.setEnabled(enabled)
+        if row is not None:
+            self.edit_action.setEnabled(row.status in letters.EDITABLE)
+
+    def form(self, row: LetterView | None) -> QDialog:
+        if self.filter_bar is not None and row is None:
+            return LetterEditor(self.engine, None, self.filter_bar.campaign.currentData(), self)
+        return LetterEditor(self.engine, row, parent=self)
+
+    def delete_question(self, session: Session, row: LetterView) -> str:
+        return self.tr("Delete the letter “%s” and its kept PDF link?") % row.subject
+
+    def delete_row(self, session: Session, row: LetterView) -> None:
+        letters.delete_letter(session, row.id)
+
+    # The letter's own actions
+    def duplicate(self) -> None:
+        row = self.table.selected()
+        if row is None:
+            return
+        with store.transaction(self.engine) as session:
+            copy = letters.duplicate_letter(session, row.id)
+        self._after_change(copy.id)
+
+    def mark_sent(self) -> None:
+        self._run_letter_dialog(SentDialog)
+
+    def record_reply(self) -> None:
+        self._run_letter_dialog(ReplyDialog)
+
+    def _run_letter_dialog(self, dialog_class: type[SentDialog] | type[ReplyDialog]) -> None:
+        row = self.table.selected()
+        if row is not None and dialog_class(self.engine, row, self).exec():
+            self._after_change(row.id)
+
+    def _after_change(self, letter_id: int) -> None:
+        self.refresh()
+        self.table.select_where(lambda row: row.id == letter_id)
+        self.data_changed.emit()
+
+    def _pdf_of_selected(self, title: str) -> tuple[LetterView, bytes] | None:
+        row = self.table.selected()
+        if row is None:
+            return None
+        try:
+            data = letter_pdf(self.engine, row.id)
+        except OrganiserError as error:
+            show_error(self, title, str(error))
+            return None
+        self._after_change(row.id)  # the register now shows the PDF kept
+        return row, data
+
+    def export_pdf(self) -> None:
+        title = self.tr("Export PDF")
+        made = self._pdf_of_selected(title)
+        if made is None:
+            return
+        row, data = made
+        default = f"{row.our_reference or 'letter-' + str(row.id)}.pdf".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, title, default, self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            write_bytes_atomic(path, data)
+        except OSError as error:
+            show_error(self, title, self.tr("Cannot write %s: %s") % (path, error))
+            return
+        show_info(self, title, self.tr("Saved %s.") % path)
+
+    def print_letter(self) -> None:
+        made = self._pdf_of_selected(self.tr("Print"))
+        if made is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_pdf(printer, made[1])

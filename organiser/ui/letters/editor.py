@@ -1,0 +1,223 @@
+"""The letter editor: the fields and body on the left, the printed page beside them, live."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.models import LetterKind, LetterStatus
+from organiser.services import campaigns, letter_register, letters
+from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
+from organiser.ui.letters.pickers import RefPicker
+from organiser.ui.letters.render import page_images, render_printable
+
+W = TypeVar("W", bound=QWidget)
+
+
+def add_typed(form: RecordForm, name: str, label: str, widget: W) -> W:
+    """RecordForm.add_field keeping the widget's own type."""
+    form.add_field(name, label, widget)
+    return widget
+
+
+LANGUAGES = ("en", "fr", "es", "de", "ru", "kk", "ko", "ja", "zh", "pt", "ar", "tr")
+PREVIEW_DELAY_MS = 400
+PREVIEW_DPI = 60
+
+
+class LetterPreview(QScrollArea):
+    """The letter's pages as they will print, or why they cannot be made yet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(int(8.27 * PREVIEW_DPI) + 40)
+        holder = QWidget(self)
+        self._layout = QVBoxLayout(holder)
+        self.message = QLabel(holder)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self._layout.addWidget(self.message)
+        self._layout.addStretch(1)
+        self.setWidget(holder)
+        self.pages: list[QLabel] = []
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.message.hide()
+        for label in self.pages:
+            label.deleteLater()
+        self.pages = []
+        for number, image in enumerate(page_images(pdf, PREVIEW_DPI)):
+            label = QLabel(self.widget())
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #c8ccd2; background: white;")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._layout.insertWidget(1 + number, label)
+            self.pages.append(label)
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+class LetterEditor(RecordForm):
+    """New or existing letter; `save()` writes it in one unit of work."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        letter: letters.LetterView | None = None,
+        campaign_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Edit letter") if letter else self.tr("New letter")
+        super().__init__(title, parent)
+        self.engine = engine
+        self.letter = letter
+        with store.transaction(engine) as session:
+            campaign_choices = [(c.id, c.title) for c in campaigns.list_campaigns(session)]
+            orgs, people = letter_register.choices(session)
+        self._build_fields(campaign_choices, orgs, people)
+        self._place_preview()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        fields = letter.fields() if letter else letters.LetterFields(campaign_id=campaign_id)
+        self.set_fields(fields)
+        self._connect_changes()
+        self.resize(1250, 860)
+        self.update_preview()
+
+    def _build_fields(
+        self,
+        campaign_choices: list[tuple[int, str]],
+        orgs: list[tuple[int, str]],
+        people: list[tuple[int, str]],
+    ) -> None:
+        parties = [(("org", k), name) for k, name in orgs]
+        parties += [(("person", k), f"{name} ({self.tr('person')})") for k, name in people]
+        self.kind = add_typed(self, "kind", self.tr("Kind"), enum_combo(LetterKind, parent=self))
+        self.campaign = add_typed(
+            self, "campaign_id", self.tr("Campaign"), record_combo(campaign_choices, parent=self)
+        )
+        self.sender_combo = add_typed(
+            self, "sender_id", self.tr("Sender"), record_combo(orgs, parent=self)
+        )
+        self.subject = add_typed(self, "subject", self.tr("Subject"), QLineEdit(self))
+        self.letter_date = add_typed(self, "letter_date", self.tr("Date"), OptionalDateEdit(self))
+        self.language = add_typed(self, "language", self.tr("Language"), QComboBox(self))
+        self.language.setEditable(True)
+        self.language.addItems(LANGUAGES)
+        self.our_reference = add_typed(self, "our_reference", self.tr("Our ref."), QLineEdit(self))
+        self.their_reference = add_typed(
+            self, "their_reference", self.tr("Their ref."), QLineEdit(self)
+        )
+        self.status = add_typed(self, "status", self.tr("Status"), QComboBox(self))
+        for status in (LetterStatus.DRAFT, LetterStatus.APPROVED):
+            self.status.addItem(status.label, status.value)
+        people_refs = [(("person", k), name) for k, name in people]
+        self.signatories = add_typed(
+            self, "signatory_ids", self.tr("Signatories"), RefPicker(people_refs, self)
+        )
+        self.to = add_typed(self, "to", self.tr("To"), RefPicker(parties, self))
+        self.cc = add_typed(self, "cc", self.tr("Cc"), RefPicker(parties, self))
+        self.body = add_typed(self, "body", self.tr("Body"), QPlainTextEdit(self))
+        self.body.setPlaceholderText(
+            self.tr("Paragraphs, - bullet lists, 1. numbered lists, **bold**, *italic*")
+        )
+        self.body.setMinimumHeight(220)
+
+    def _place_preview(self) -> None:
+        """Move the form into a row with the preview beside it."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.removeItem(self.form)
+        self.form.setParent(None)  # a layout moves only once it has no parent
+        left = QWidget(self)
+        left.setLayout(self.form)
+        self.preview = LetterPreview(self)
+        row = QHBoxLayout()
+        row.addWidget(left, 3)
+        row.addWidget(self.preview, 2)
+        outer.insertLayout(0, row, 1)
+
+    def _connect_changes(self) -> None:
+        restart = self._timer.start
+        for combo in (self.kind, self.campaign, self.sender_combo, self.language, self.status):
+            combo.currentIndexChanged.connect(restart)
+        self.language.editTextChanged.connect(restart)
+        for edit in (self.subject, self.our_reference, self.their_reference):
+            edit.textChanged.connect(restart)
+        self.body.textChanged.connect(restart)
+        self.letter_date.edit.dateChanged.connect(restart)
+        self.letter_date.enabled.toggled.connect(restart)
+        for picker in (self.signatories, self.to, self.cc):
+            picker.changed.connect(restart)
+
+    def set_fields(self, fields: letters.LetterFields) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(LetterKind(fields.kind).value))
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(fields.campaign_id)))
+        self.sender_combo.setCurrentIndex(max(0, self.sender_combo.findData(fields.sender_id)))
+        self.subject.setText(fields.subject)
+        date_value = fields.letter_date if not isinstance(fields.letter_date, str) else None
+        self.letter_date.set_value(date_value)
+        self.language.setCurrentText(fields.language or "en")
+        self.our_reference.setText(fields.our_reference)
+        self.their_reference.setText(fields.their_reference)
+        self.status.setCurrentIndex(max(0, self.status.findData(LetterStatus(fields.status).value)))
+        self.signatories.set_refs([("person", k) for k in fields.signatory_ids])
+        self.to.set_refs(fields.to)
+        self.cc.set_refs(fields.cc)
+        self.body.setPlainText(fields.body)
+
+    def fields(self) -> letters.LetterFields:
+        return letters.LetterFields(
+            kind=str(self.kind.currentData()),
+            campaign_id=self.campaign.currentData(),
+            sender_id=self.sender_combo.currentData(),
+            subject=self.subject.text(),
+            letter_date=self.letter_date.value(),
+            language=self.language.currentText(),
+            body=self.body.toPlainText(),
+            our_reference=self.our_reference.text(),
+            their_reference=self.their_reference.text(),
+            status=str(self.status.currentData()),
+            signatory_ids=[key for _kind, key in self.signatories.refs()],
+            to=self.to.refs(),
+            cc=self.cc.refs(),
+        )
+
+    def update_preview(self) -> None:
+        """Render the page from what is typed now; a problem is shown instead of the page."""
+        self._timer.stop()
+        try:
+            with store.transaction(self.engine) as session:
+                printable = letter_register.printable_from_fields(session, self.fields())
+            self.preview.show_pdf(render_printable(printable))
+        except OrganiserError as error:
+            self.preview.show_problem(str(error))
+
+    def save(self) -> letters.LetterView:
+        with store.transaction(self.engine) as session:
+            if self.letter is None:
+                return letters.create_letter(session, self.fields())
+            return letters.update_letter(
+                session, self.letter.id, self.fields(), self.letter.version
+            )
