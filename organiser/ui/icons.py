@@ -24,7 +24,7 @@ ICONS = {
     "import": "mdi6.file-import-outline",
     "export": "mdi6.file-export-outline",
     "sent": "mdi6.send-check-outline",
-    "reply": "mdi6.email-receive-outline",
+    "reply": "mdi6.email-arrow-left-outline",
     "refresh": "mdi6.refresh",
     "today": "mdi6.calendar-today",
     "previous": "mdi6.chevron-left",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -14,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from organiser import store
 from organiser.ui import settings
+from organiser.ui.dialogs.messages import show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.calendar import CalendarPage
@@ -23,6 +29,8 @@ from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.organisations import OrganisationsPage
+from organiser.ui.pages.records import RecordsPage
+from organiser.ui.workers import run_in_background
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     DashboardPage,
@@ -62,6 +70,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
+        dashboard = self.page(DashboardPage)
+        assert isinstance(dashboard, DashboardPage)
+        dashboard.new_campaign_requested.connect(lambda: self.start_new(CampaignsPage))
+        dashboard.new_organisation_requested.connect(lambda: self.start_new(OrganisationsPage))
         self._build_menus()
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
@@ -83,6 +95,13 @@ class MainWindow(QMainWindow):
             next(i for i, p in enumerate(self.pages) if isinstance(p, page_class))
         )
 
+    def start_new(self, page_class: type[RecordsPage]) -> None:
+        """Open a page and its form for a new record (from the welcome page's buttons)."""
+        self.show_page(page_class)
+        page = self.page(page_class)
+        assert isinstance(page, RecordsPage)
+        page.create_record()
+
     def _show_page(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
@@ -96,6 +115,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup_action = QAction(self.tr("&Back up the database…"), self)
+        backup_action.triggered.connect(self.back_up)
+        file_menu.addAction(backup_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -108,6 +131,23 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row)
             )
             go_menu.addAction(action)
+
+    def back_up(self) -> None:
+        """Write a consistent copy of the database where the user chooses, off the GUI thread."""
+        suggested = f"organiser-backup-{date.today().isoformat()}.sqlite3"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), suggested, self.tr("SQLite database (*.sqlite3)")
+        )
+        if not path:
+            return
+        run_in_background(
+            self,
+            self.tr("Backing up"),
+            lambda _progress: store.backup(self.engine, Path(path)),
+            lambda _result: show_info(
+                self, self.tr("Backup"), self.tr("Saved a copy to %s") % path
+            ),
+        )
 
     def _restore_layout(self) -> None:
         geometry = settings.load_bytes("window/geometry")

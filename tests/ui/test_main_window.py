@@ -3,6 +3,8 @@ the Organisations page with its people."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -115,3 +117,45 @@ def test_an_organisation_and_its_person_are_added_through_the_forms(
             "Hyun Jung-hee (현정희)"
         ]
     assert people_tab.table.model.rowCount() == 1  # type: ignore[attr-defined]
+
+
+def test_the_welcome_page_starts_a_new_campaign_on_the_campaigns_page(
+    window: MainWindow, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from organiser.ui.dialogs.campaign_form import CampaignForm
+
+    def fill(form: CampaignForm) -> None:
+        qtbot.keyClicks(form.title_edit, "First campaign")
+
+    drive_form(monkeypatch, qtbot, CampaignForm, fill)
+    dashboard = window.page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    qtbot.mouseClick(dashboard.campaign_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.page(CampaignsPage)
+    with store.transaction(engine) as session:
+        assert [c.title for c in campaigns.list_campaigns(session)] == ["First campaign"]
+
+
+def test_backing_up_from_the_file_menu_writes_a_consistent_copy(
+    window: MainWindow,
+    engine: Engine,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from organiser.ui import main_window
+
+    target = tmp_path / "copy.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(main_window, "show_info", lambda _p, _t, message: told.append(message))
+    window.pages[0].load_sample_data()  # type: ignore[attr-defined]
+    window.back_up()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT count(*) FROM campaign").fetchone() == (4,)
+    assert str(target) in told[0]

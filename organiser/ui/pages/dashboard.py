@@ -5,8 +5,15 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from organiser import store
@@ -22,6 +29,8 @@ from organiser.ui.pages.base import Page
 class DashboardPage(Page):
     title = "Dashboard"
     icon_name = "dashboard"
+    new_campaign_requested = Signal()
+    new_organisation_requested = Signal()
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
@@ -49,12 +58,22 @@ class DashboardPage(Page):
         text.setWordWrap(True)
         self.sample_button = QPushButton(icon("sample"), self.tr("Load sample campaigns"), widget)
         self.sample_button.clicked.connect(self.load_sample_data)
+        self.campaign_button = QPushButton(icon("campaigns"), self.tr("New campaign…"), widget)
+        self.campaign_button.clicked.connect(self.new_campaign_requested)
+        self.organisation_button = QPushButton(
+            icon("organisations"), self.tr("New organisation…"), widget
+        )
+        self.organisation_button.clicked.connect(self.new_organisation_requested)
+        buttons = QHBoxLayout()
+        for button in (self.campaign_button, self.organisation_button, self.sample_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(heading)
         layout.addWidget(text)
         layout.addSpacing(12)
-        layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         return widget
 
