@@ -23,11 +23,14 @@ class DetailTab(Protocol):
 
 def campaign_tabs() -> list[type[DetailTab]]:
     """Tabs shown under the selected campaign: areas add their tab class here."""
+    from organiser.ui.calendar.timeline import CampaignTimelineTab
     from organiser.ui.letters.campaign_tab import CampaignLettersTab
 
-    return [CampaignLettersTab]
+    return [CampaignTimelineTab, CampaignLettersTab]
 
 
 def organisation_tabs() -> list[type[DetailTab]]:
     """Tabs shown under the selected organisation: areas add their tab class here."""
-    return []
+    from organiser.ui.commitments.affiliate_tab import AffiliateCommitmentsTab
+
+    return [AffiliateCommitmentsTab]

@@ -1,13 +1,282 @@
-"""The Calendar page (planned)."""
+"""The Calendar page: month, week and agenda views of every campaign's actions."""
 
-from organiser.ui.pages.base import PlannedPage
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QTimeZone
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.config import get_setting
+from organiser.models import ActionKind, ActionStatus
+from organiser.services.actions import ActionView
+from organiser.services.calendar import (
+    ActionFilter,
+    actions_between,
+    countries_in_use,
+    marked_days,
+    visible_range,
+)
+from organiser.services.campaigns import list_campaigns
+from organiser.services.timezones import is_zone
+from organiser.ui.calendar import file_actions
+from organiser.ui.calendar.action_form import ActionForm
+from organiser.ui.calendar.agenda import agenda_model
+from organiser.ui.calendar.grid import CalendarGrid
+from organiser.ui.calendar.undo import MoveAction
+from organiser.ui.icons import icon
+from organiser.ui.pages.base import Page
+from organiser.ui.tables import RecordTable
+
+MONTH, WEEK, AGENDA = 0, 1, 2
 
 
-class CalendarPage(PlannedPage):
+def organiser_zone() -> str:
+    """The organiser's own zone: the setting, else this computer's."""
+    chosen = str(get_setting("ui.organiser_timezone") or "")
+    if is_zone(chosen):
+        return chosen
+    system = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return system if is_zone(system) else "UTC"
+
+
+class CalendarPage(Page):
     title = "Calendar"
     icon_name = "calendar"
-    description = (
-        "Month, week and agenda views of every campaign's action dates — rallies, strikes, "
-        "court hearings, deadlines — in each campaign's colour, with iCalendar import and export "
-        "and a printable month."
-    )
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        self.anchor = date.today()
+        self.shown_actions: list[ActionView] = []
+        self.undo_stack = QUndoStack(self)
+        self.grid = CalendarGrid(self)
+        self.agenda: RecordTable[ActionView] = RecordTable(
+            agenda_model(self.display_zone, self), self.tr("Filter the agenda…"), self
+        )
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.grid)
+        self.views.addWidget(self.agenda)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #9a6700;")
+        self.note.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._navigation())
+        layout.addLayout(self._filters())
+        layout.addWidget(self.views, 1)
+        layout.addWidget(self.note)
+        self.grid.day_clicked.connect(self.add_on)
+        self.grid.action_activated.connect(self.edit)
+        self.grid.action_moved.connect(self.move_action_to)
+        self.agenda.activated_row.connect(self.edit)
+        self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+
+    # building
+    def _button(self, icon_name: str, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setIcon(icon(icon_name))
+        button.setToolTip(text)
+        button.setText(text)
+        button.clicked.connect(slot)
+        return button
+
+    def _navigation(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self._button("previous", self.tr("Previous"), lambda: self.step(-1)))
+        self.today_button = self._button("today", self.tr("Today"), self.go_today)
+        self.today_button.setToolButtonStyle(
+            self.today_button.toolButtonStyle().ToolButtonTextBesideIcon
+        )
+        row.addWidget(self.today_button)
+        row.addWidget(self._button("next", self.tr("Next"), lambda: self.step(1)))
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600; padding: 0 8px;")
+        row.addWidget(self.heading, 1)
+        self.view_choice = QComboBox(self)
+        self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
+        self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        row.addWidget(self.view_choice)
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        undo.setIcon(icon("undo"))
+        redo.setIcon(icon("redo"))
+        for action in (undo, redo):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        self.undo_action, self.redo_action = undo, redo
+        row.addWidget(
+            self._button("import", self.tr("Import .ics…"), lambda: file_actions.import_ics(self))
+        )
+        row.addWidget(
+            self._button("export", self.tr("Export .ics…"), lambda: file_actions.export_ics(self))
+        )
+        row.addWidget(
+            self._button("pdf", self.tr("Export PDF…"), lambda: file_actions.export_pdf(self))
+        )
+        row.addWidget(
+            self._button("print", self.tr("Print…"), lambda: file_actions.print_month(self))
+        )
+        return row
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.campaign_filter = self._combo(self.tr("All campaigns"))
+        self.kind_filter = self._combo(
+            self.tr("All kinds"), [(k.value, k.label) for k in ActionKind]
+        )
+        self.country_filter = self._combo(self.tr("All countries"))
+        self.status_filter = self._combo(
+            self.tr("All statuses"), [(s.value, s.label) for s in ActionStatus]
+        )
+        for combo in (
+            self.campaign_filter,
+            self.kind_filter,
+            self.country_filter,
+            self.status_filter,
+        ):
+            row.addWidget(combo)
+        self.my_zone = QCheckBox(self.tr("Times in my zone"), self)
+        self.my_zone.toggled.connect(lambda _on: self.refresh())
+        self.show_days = QCheckBox(self.tr("International days and anniversaries"), self)
+        self.show_days.setChecked(True)
+        self.show_days.toggled.connect(lambda _on: self.refresh())
+        row.addWidget(self.my_zone)
+        row.addWidget(self.show_days)
+        row.addStretch(1)
+        return row
+
+    def _combo(self, everything: str, items: list[tuple[object, str]] | None = None) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        for value, label in items or []:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        return combo
+
+    # what is shown
+    def display_zone(self) -> str | None:
+        return organiser_zone() if self.my_zone.isChecked() else None
+
+    def chosen(self) -> ActionFilter:
+        def one(combo: QComboBox) -> tuple[object, ...]:
+            value = combo.currentData()
+            return () if value is None else (value,)
+
+        return ActionFilter(
+            campaign_ids=one(self.campaign_filter),  # type: ignore[arg-type]
+            kinds=tuple(ActionKind(str(k)) for k in one(self.kind_filter)),
+            countries=one(self.country_filter),  # type: ignore[arg-type]
+            statuses=tuple(ActionStatus(str(s)) for s in one(self.status_filter)),
+        )
+
+    def visible_window(self) -> tuple[date, date]:
+        if self.view_choice.currentIndex() == WEEK:
+            return visible_range(self.anchor, 1)
+        if self.view_choice.currentIndex() == AGENDA:
+            first = self.anchor.replace(day=1)
+            return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return visible_range(self.anchor, 6)
+
+    def refresh(self) -> None:
+        """Reload only the visible window (one indexed range query) and the filter choices."""
+        self._refresh_choices()
+        first, last = self.visible_window()
+        view = self.view_choice.currentIndex()
+        with store.transaction(self.engine) as session:
+            self.shown_actions = actions_between(session, first, last, self.chosen())
+            marks = marked_days(session, first, last) if self.show_days.isChecked() else []
+        self.grid.today = date.today()
+        self.grid.display_zone = self.display_zone()
+        self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
+        self.grid.set_actions(self.shown_actions, marks)
+        self.agenda.set_rows(self.shown_actions)
+        self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
+        self.heading.setText(self._heading(first, last))
+
+    def _heading(self, first: date, last: date) -> str:
+        if self.view_choice.currentIndex() == WEEK:
+            return f"{first:%d %b} – {last:%d %b %Y}"
+        return self.anchor.strftime("%B %Y")
+
+    def _refresh_choices(self) -> None:
+        with store.transaction(self.engine) as session:
+            campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+            countries = [(c, c) for c in countries_in_use(session)]
+        self._reset_combo(self.campaign_filter, campaigns)
+        self._reset_combo(self.country_filter, countries)
+
+    def _reset_combo(self, combo: QComboBox, items: Sequence[tuple[object, str]]) -> None:
+        current = combo.currentData()
+        wanted = [(None, combo.itemText(0)), *items]
+        present = [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())]
+        if present == wanted:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for value, label in wanted:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # navigation
+    def step(self, direction: int) -> None:
+        if self.view_choice.currentIndex() == WEEK:
+            self.anchor += timedelta(days=7 * direction)
+        else:
+            month = self.anchor.month - 1 + direction
+            self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = date.today()
+        self.refresh()
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    # changes
+    def show_warnings(self, warnings: list[str]) -> None:
+        """Warnings do not stop a save; they are shown under the calendar until the next one."""
+        self.note.setText("\n".join(warnings))
+        self.note.setVisible(bool(warnings))
+
+    def _after_save(self, form: ActionForm) -> None:
+        self.show_warnings(list(form.result_value.warnings))
+        self.refresh()
+        self.data_changed.emit()
+
+    def add_on(self, day: date) -> None:
+        campaign = self.campaign_filter.currentData()
+        form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
+        if form.exec():
+            self._after_save(form)
+
+    def edit(self, action: ActionView) -> None:
+        form = ActionForm(self.engine, self, action=action)
+        if form.exec():
+            self._after_save(form)
+
+    def move_action_to(self, action: ActionView, new_start: date) -> None:
+        command = MoveAction(
+            self.engine, action.id, action.title, action.start_date, new_start, self._moved
+        )
+        self.undo_stack.push(command)
+
+    def _moved(self, warnings: list[str]) -> None:
+        self.show_warnings(warnings)
+        self.data_changed.emit()

@@ -1,0 +1,26 @@
+"""The agenda: the visible actions as a table model, in date order, in campaign colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from organiser.services.actions import ActionView
+from organiser.ui.table_model import Column, RecordTableModel
+
+
+def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
+    """Columns of the agenda; `zone` gives the zone to show times in (None: the action's own)."""
+    return [
+        Column("When", lambda a: a.when_text(zone()), tooltip=lambda a: a.when_text()),
+        Column("Campaign", lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
+        Column("Kind", lambda a: a.kind),
+        Column("Action", lambda a: a.title, tooltip=lambda a: a.notes),
+        Column("Where", lambda a: a.location),
+        Column("Status", lambda a: a.status),
+    ]
+
+
+def agenda_model(
+    zone: Callable[[], str | None], parent: object = None
+) -> RecordTableModel[ActionView]:
+    return RecordTableModel(agenda_columns(zone), parent)

@@ -1,0 +1,147 @@
+"""The Calendar page's file work: .ics import (read off the GUI thread, previewed), .ics and PDF
+export, and printing the month grid through Qt's print dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from organiser import store
+from organiser.errors import OrganiserError, ValidationError
+from organiser.files import write_bytes_atomic
+from organiser.formats.ics import export_calendar
+from organiser.formats.ics_read import parse_calendar
+from organiser.pdf.calendar import MarkedDayText, month_pdf
+from organiser.services.action_import import import_events, plan_import
+from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
+from organiser.services.campaigns import list_campaigns
+from organiser.ui.calendar.import_preview import ImportPreview
+from organiser.ui.dialogs.messages import show_error
+from organiser.ui.workers import Progress, run_in_background
+
+if TYPE_CHECKING:
+    from organiser.ui.pages.calendar import CalendarPage
+
+
+def _read(path: str, zone: str) -> Any:
+    def work(progress: Progress) -> Any:
+        progress.report(0, 0, "Reading the calendar file…")
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
+        return parse_calendar(data, zone)
+
+    return work
+
+
+def import_ics(page: CalendarPage) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        page, page.tr("Import calendar"), "", page.tr("iCalendar files (*.ics);;All files (*)")
+    )
+    if not path:
+        return
+    from organiser.ui.pages.calendar import organiser_zone
+
+    run_in_background(
+        page,
+        page.tr("Reading calendar"),
+        _read(path, organiser_zone()),
+        lambda events: _preview(page, events),
+        lambda message: show_error(page, page.tr("Import calendar"), message),
+    )
+
+
+def _preview(page: CalendarPage, events: list[Any]) -> None:
+    preview_and_import(page, events)
+
+
+def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
+    """Show what the import would do; write it all in one transaction when the user agrees."""
+    with store.transaction(page.engine) as session:
+        plan = plan_import(session, events)
+        campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+    dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
+        return False
+    try:
+        with store.transaction(page.engine) as session:
+            result = import_events(session, int(dialog.campaign_id() or 0), events)
+    except OrganiserError as error:
+        show_error(page, page.tr("Import calendar"), str(error))
+        return False
+    summary = page.tr("Imported: %1 new, %2 updated.")
+    summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
+    page.show_warnings([summary, *result.warnings])
+    page.refresh()
+    page.data_changed.emit()
+    return True
+
+
+def export_ics(page: CalendarPage) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        page, page.tr("Export calendar"), "actions.ics", page.tr("iCalendar files (*.ics)")
+    )
+    if path:
+        write_ics(page, Path(path))
+
+
+def write_ics(page: CalendarPage, path: Path) -> int:
+    """Everything (or the chosen campaign's actions), all dates, through the filters chosen."""
+    with store.transaction(page.engine) as session:
+        actions = actions_between(session, chosen=page.chosen())
+    name = page.campaign_filter.currentText()
+    try:
+        write_bytes_atomic(path, export_calendar(actions, name))
+    except OSError as error:
+        show_error(page, page.tr("Export calendar"), str(error))
+    return len(actions)
+
+
+def export_pdf(page: CalendarPage) -> None:
+    name = f"calendar-{page.anchor:%Y-%m}.pdf"
+    path, _ = QFileDialog.getSaveFileName(page, page.tr("Export PDF"), name, "PDF (*.pdf)")
+    if path:
+        try:
+            write_pdf(page, Path(path))
+        except (OrganiserError, OSError) as error:
+            show_error(page, page.tr("Export PDF"), str(error))
+
+
+def write_pdf(page: CalendarPage, path: Path) -> None:
+    first, last = visible_range(page.anchor, 6)
+    chosen: ActionFilter = page.chosen()
+    with store.transaction(page.engine) as session:
+        actions = actions_between(session, first, last, chosen)
+        marks = [MarkedDayText(m.day, m.name) for m in marked_days(session, first, last)]
+    heading = (
+        "" if page.campaign_filter.currentData() is None else page.campaign_filter.currentText()
+    )
+    data = month_pdf(page.anchor.year, page.anchor.month, actions, marks, heading)
+    write_bytes_atomic(path, data)
+
+
+def print_month(page: CalendarPage) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    dialog = QPrintDialog(printer, page)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        paint_grid(page, printer)
+
+
+def paint_grid(page: CalendarPage, printer: QPrinter) -> None:
+    """The month grid as on screen, scaled to the printable area of the page."""
+    painter = QPainter(printer)
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    grid = page.grid
+    scale = min(area.width() / grid.width(), area.height() / grid.height())
+    painter.scale(scale, scale)
+    painter.setClipRect(QRectF(0, 0, grid.width(), grid.height()))
+    grid.paint_on(painter)
+    painter.end()

@@ -1,0 +1,291 @@
+"""The month and week grids: painted, not built of widgets, so a busy month stays light.
+
+Each day cell shows its number (today's ringed), the marked days, and one coloured chip per
+action in its campaign's colour. Clicking an empty part of a day asks to add an action there,
+double-clicking a chip asks to edit it, and dragging a chip to another day asks to move it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from organiser.services.actions import ActionView
+from organiser.services.calendar import MarkedDay
+
+HEADER = 22.0
+CHIP = 17.0
+DRAG_DISTANCE = 6
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class Chip:
+    rect: QRectF
+    action: ActionView
+    day: date
+
+
+def text_colour(background: QColor) -> QColor:
+    return QColor("#ffffff") if background.lightnessF() < 0.6 else QColor("#1f2328")
+
+
+class CalendarGrid(QWidget):
+    """A grid of `weeks` rows of seven days from `first`; `month` greys the days outside it."""
+
+    day_clicked = Signal(object)  # date
+    action_activated = Signal(object)  # ActionView
+    action_moved = Signal(object, object)  # ActionView, new start date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.first = date.today() - timedelta(days=date.today().weekday())
+        self.weeks = 6
+        self.month = date.today().month
+        self.today = date.today()
+        self.display_zone: str | None = None
+        self._by_day: dict[date, list[ActionView]] = {}
+        self._marks: dict[date, list[MarkedDay]] = {}
+        self._press: tuple[QPointF, Chip | None] | None = None
+        self._drop_day: date | None = None
+
+    # what is shown
+    def show_range(self, first: date, weeks: int, month: int) -> None:
+        self.first, self.weeks, self.month = first, weeks, month
+        self.update()
+
+    def set_actions(self, actions: list[ActionView], marks: list[MarkedDay]) -> None:
+        last = self.last_day()
+        by_day: dict[date, list[ActionView]] = defaultdict(list)
+        for action in actions:
+            day = max(action.start_date, self.first)
+            while day <= min(action.end_date, last):
+                by_day[day].append(action)
+                day += timedelta(days=1)
+        self._by_day = dict(by_day)
+        grouped: dict[date, list[MarkedDay]] = defaultdict(list)
+        for mark in marks:
+            grouped[mark.day].append(mark)
+        self._marks = dict(grouped)
+        self.update()
+
+    def last_day(self) -> date:
+        return self.first + timedelta(days=7 * self.weeks - 1)
+
+    def actions_on(self, day: date) -> list[ActionView]:
+        return list(self._by_day.get(day, []))
+
+    # geometry
+    def sizeHint(self) -> QSize:
+        return QSize(900, 640)
+
+    def cell_rect(self, day: date) -> QRectF:
+        index = (day - self.first).days
+        width = self.width() / 7
+        height = (self.height() - HEADER) / self.weeks
+        return QRectF((index % 7) * width, HEADER + (index // 7) * height, width, height)
+
+    def day_at(self, point: QPointF) -> date | None:
+        if point.y() < HEADER or not self.rect().contains(point.toPoint()):
+            return None
+        column = int(point.x() / (self.width() / 7))
+        row = int((point.y() - HEADER) / ((self.height() - HEADER) / self.weeks))
+        if not (0 <= column < 7 and 0 <= row < self.weeks):
+            return None
+        return self.first + timedelta(days=row * 7 + column)
+
+    def _marks_height(self, day: date) -> float:
+        return 13.0 * min(2, len(self._marks.get(day, [])))
+
+    def _room(self, day: date) -> int:
+        """How many chips fit in a day cell, keeping a line for '+N more'."""
+        usable = self.cell_rect(day).height() - 20 - self._marks_height(day)
+        return max(0, int(usable // (CHIP + 2)))
+
+    def chips(self) -> list[Chip]:
+        found = []
+        for offset in range(7 * self.weeks):
+            day = self.first + timedelta(days=offset)
+            cell = self.cell_rect(day)
+            top = cell.top() + 20 + self._marks_height(day)
+            todays = self._by_day.get(day, [])
+            room = self._room(day)
+            shown = todays if len(todays) <= room else todays[: max(0, room - 1)]
+            for position, action in enumerate(shown):
+                rect = QRectF(cell.left() + 3, top + position * (CHIP + 2), cell.width() - 6, CHIP)
+                found.append(Chip(rect, action, day))
+        return found
+
+    def chip_for(self, action_id: int, day: date | None = None) -> Chip | None:
+        for chip in self.chips():
+            if chip.action.id == action_id and (day is None or chip.day == day):
+                return chip
+        return None
+
+    def chip_at(self, point: QPointF) -> Chip | None:
+        return next((chip for chip in self.chips() if chip.rect.contains(point)), None)
+
+    # painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint_on(painter)
+        painter.end()
+
+    def paint_on(self, painter: QPainter) -> None:
+        """Paint the grid with `painter` (the screen, or a printer page of the same size)."""
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        self._paint_header(painter)
+        for offset in range(7 * self.weeks):
+            self._paint_day(painter, self.first + timedelta(days=offset))
+        for chip in self.chips():
+            self._paint_chip(painter, chip)
+        self._paint_more(painter)
+
+    def _paint_header(self, painter: QPainter) -> None:
+        width = self.width() / 7
+        painter.setPen(QColor("#57606a"))
+        for column, name in enumerate(WEEKDAYS):
+            rect = QRectF(column * width, 0, width, HEADER)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr(name))
+
+    def _paint_day(self, painter: QPainter, day: date) -> None:
+        cell = self.cell_rect(day)
+        outside = self.weeks > 1 and day.month != self.month
+        background = "#f6f8fa" if outside or day.weekday() >= 5 else "#ffffff"
+        if day == self._drop_day:
+            background = "#ddf4ff"
+        painter.fillRect(cell, QColor(background))
+        painter.setPen(QPen(QColor("#d0d7de"), 1))
+        painter.drawRect(cell)
+        number = QRectF(cell.left() + 3, cell.top() + 2, 22, 16)
+        if day == self.today:
+            painter.setBrush(QColor("#cf222e"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(number)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QColor("#ffffff"))
+        else:
+            painter.setPen(QColor("#8c959f" if outside else "#1f2328"))
+        label = str(day.day) if day.day != 1 else day.strftime("%-d %b")
+        flags = Qt.AlignmentFlag.AlignCenter if day == self.today else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(number.adjusted(0, 0, 40 if day.day == 1 else 0, 0), flags, label)
+        self._paint_marks(painter, day, cell)
+
+    def _paint_marks(self, painter: QPainter, day: date, cell: QRectF) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() - 2))
+        font.setItalic(True)
+        painter.save()
+        painter.setFont(font)
+        for position, mark in enumerate(self._marks.get(day, [])[:2]):
+            painter.setPen(QColor(mark.colour or "#9a6700"))
+            rect = QRectF(cell.left() + 4, cell.top() + 19 + 13 * position, cell.width() - 8, 13)
+            text = painter.fontMetrics().elidedText(
+                "★ " + mark.name, Qt.TextElideMode.ElideRight, int(rect.width())
+            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
+
+    def chip_text(self, chip: Chip) -> str:
+        action = chip.action
+        start = action.local_start(self.display_zone)
+        if start is not None and chip.day == action.start_date:
+            return f"{start:%H:%M} {action.title}"
+        return action.title
+
+    def _paint_chip(self, painter: QPainter, chip: Chip) -> None:
+        colour = QColor(chip.action.campaign_colour)
+        cancelled = str(chip.action.status) == "cancelled"
+        if cancelled:
+            colour.setAlphaF(0.35)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(chip.rect, 3, 3)
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.5, font.pointSizeF() - 1))
+        font.setStrikeOut(cancelled)
+        painter.setFont(font)
+        painter.setPen(
+            text_colour(QColor(chip.action.campaign_colour)) if not cancelled else "#1f2328"
+        )
+        inner = chip.rect.adjusted(4, 0, -3, 0)
+        text = painter.fontMetrics().elidedText(
+            self.chip_text(chip), Qt.TextElideMode.ElideRight, int(inner.width())
+        )
+        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.setFont(self.font())
+
+    def _paint_more(self, painter: QPainter) -> None:
+        painter.setPen(QColor("#57606a"))
+        for day, todays in self._by_day.items():
+            room = self._room(day)
+            if len(todays) > room and day <= self.last_day():
+                cell = self.cell_rect(day)
+                rect = QRectF(cell.left() + 4, cell.bottom() - CHIP - 1, cell.width() - 8, CHIP)
+                hidden = len(todays) - max(0, room - 1)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, self.tr("+%n more", "", hidden))
+
+    # mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = (event.position(), self.chip_at(event.position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or self._press[1] is None:
+            return
+        moved = (event.position() - self._press[0]).manhattanLength() >= DRAG_DISTANCE
+        day = self.day_at(event.position()) if moved else None
+        if day != self._drop_day:
+            self._drop_day = day
+            self.setCursor(Qt.CursorShape.ClosedHandCursor if day else Qt.CursorShape.ArrowCursor)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        drop, self._drop_day = self._drop_day, None
+        self.unsetCursor()
+        self.update()
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        chip = press[1]
+        if chip is not None:
+            if drop is not None and drop != chip.day:
+                self.action_moved.emit(chip.action, chip.action.start_date + (drop - chip.day))
+            return
+        day = self.day_at(event.position())
+        if day is not None and day == self.day_at(press[0]):
+            self.day_clicked.emit(day)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        chip = self.chip_at(event.position())
+        if chip is not None:
+            self._press = None
+            self.action_activated.emit(chip.action)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            chip = self.chip_at(QPointF(event.pos()))
+            if chip is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self._tooltip(chip.action), self)
+            return True
+        return super().event(event)
+
+    def _tooltip(self, action: ActionView) -> str:
+        lines = [
+            action.title,
+            action.when_text(self.display_zone),
+            f"{action.campaign_title} · {action.kind.label} · {action.status.label}",
+        ]
+        if action.location:
+            lines.append(action.location)
+        return "\n".join(lines)

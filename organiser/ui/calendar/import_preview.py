@@ -1,0 +1,74 @@
+"""The preview of an .ics import: what each event would become, before anything is written."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from organiser.services.action_import import PlannedImport
+from organiser.ui.dialogs.widgets import record_combo
+from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.tables import RecordTable
+
+
+def _when(planned: PlannedImport) -> str:
+    event = planned.event
+    if isinstance(event.start, datetime):
+        local = event.start.astimezone(ZoneInfo(event.timezone))
+        return f"{local:%Y-%m-%d %H:%M} ({event.timezone})"
+    end = f" – {event.end}" if event.end and event.end != event.start else ""
+    return f"{event.start}{end}"
+
+
+COLUMNS: list[Column[PlannedImport]] = [
+    Column("Change", lambda p: "update" if p.change == "update" else "new"),
+    Column("When", _when),
+    Column("Title", lambda p: p.event.title, tooltip=lambda p: p.event.notes),
+    Column("Kind", lambda p: p.event.kind),
+    Column("Where", lambda p: p.event.location),
+    Column("Line", lambda p: p.event.line),
+]
+
+
+class ImportPreview(QDialog):
+    """Lists the planned changes and asks for the campaign; Import accepts."""
+
+    def __init__(
+        self,
+        plan: list[PlannedImport],
+        campaigns: list[tuple[int, str]],
+        campaign_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import calendar"))
+        self.resize(820, 480)
+        new = sum(1 for p in plan if p.change == "new")
+        summary = QLabel(
+            self.tr("%1 new actions, %2 updated. Nothing is written until you press Import.")
+            .replace("%1", str(new))
+            .replace("%2", str(len(plan) - new)),
+            self,
+        )
+        self.campaign = record_combo(campaigns, campaign_id, "", self)
+        self.table: RecordTable[PlannedImport] = RecordTable(
+            RecordTableModel(COLUMNS, self), parent=self
+        )
+        self.table.set_rows(plan)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(QLabel(self.tr("Into campaign:"), self))
+        layout.addWidget(self.campaign)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def campaign_id(self) -> int | None:
+        return self.campaign.currentData()
