@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
@@ -320,15 +320,31 @@ def count_commitments(
 
 
 def organisations_with_commitments(session: Session) -> list[tuple[int, str]]:
-    """(id, name) of every organisation that ever promised something, by name."""
+    """(id, name) of every organisation that promised something, by name: the affiliate filter."""
     query = (
         select(Organisation.id, Organisation.name)
-        .where(
-            or_(
-                Organisation.id.in_(select(Commitment.organisation_id)),
-                Organisation.affiliate_of_id.is_not(None),
-            )
-        )
+        .where(Organisation.id.in_(select(Commitment.organisation_id)))
         .order_by(func.lower(Organisation.name))
     )
     return [(key, name) for key, name in session.execute(query)]
+
+
+def organisation_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every organisation, by name, for the commitment form."""
+    query = select(Organisation.id, Organisation.name).order_by(func.lower(Organisation.name))
+    return [(key, name) for key, name in session.execute(query)]
+
+
+def campaign_choices(session: Session) -> list[tuple[int, str]]:
+    query = select(Campaign.id, Campaign.title).order_by(func.lower(Campaign.title))
+    return [(key, title) for key, title in session.execute(query)]
+
+
+def action_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
+    """(id, 'date — title') of a campaign's actions, by date."""
+    query = (
+        select(Action.id, Action.title, Action.start_date)
+        .where(Action.campaign_id == campaign_id)
+        .order_by(Action.start_date, Action.id)
+    )
+    return [(key, f"{start.isoformat()} — {title}") for key, title, start in session.execute(query)]

@@ -1,12 +1,205 @@
-"""The Commitments page (planned)."""
+"""The Commitments page: every pledge across campaigns with filters, the matrix of one campaign
+(affiliates down, actions across, status changed in place), reports and the affiliates import."""
 
-from organiser.ui.pages.base import PlannedPage
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.models import CommitmentStatus
+from organiser.pdf.commitment_report import write_report_pdf
+from organiser.services import commitment_summary as summary
+from organiser.services import commitments as service
+from organiser.ui.commitments.filters import CommitmentFilters
+from organiser.ui.commitments.form import CommitmentForm
+from organiser.ui.commitments.import_dialog import AffiliateImportDialog
+from organiser.ui.commitments.matrix_model import CommitmentMatrixModel, StatusDelegate
+from organiser.ui.commitments.table_model import LazyCommitmentModel, commitment_columns
+from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.icons import icon
+from organiser.ui.pages.base import Page
+from organiser.ui.tables import RecordTable
 
 
-class CommitmentsPage(PlannedPage):
+class CommitmentsPage(Page):
     title = "Commitments"
     icon_name = "commitments"
-    description = (
-        "What each affiliate pledged to each campaign, what is due this week, what is overdue and "
-        "what was delivered, with evidence; a matrix of affiliates and actions per campaign."
-    )
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        self.filters = CommitmentFilters(self)
+        self.filters.changed.connect(self.reload)
+        self.list_model = LazyCommitmentModel(commitment_columns(), self)
+        self.table: RecordTable[service.CommitmentView] = RecordTable(
+            self.list_model, self.tr("Filter the loaded commitments…"), self
+        )
+        self.table.activated_row.connect(self.edit_commitment)
+        self.matrix_model = CommitmentMatrixModel(self._change_status, self)
+        self.matrix_model.failed.connect(lambda text: show_error(self, self.tr("Status"), text))
+        self.matrix_model.status_changed.connect(self._status_changed)
+        self.matrix_view = self._make_matrix_view()
+        self.matrix_hint = QLabel(self)
+        self.count_label = QLabel(self)
+        for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
+            self.table.view.setColumnWidth(column, width)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, self.tr("All commitments"))
+        self.tabs.addTab(self._matrix_tab(), self.tr("Matrix"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self.filters)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.count_label)
+        self.refresh()
+
+    def _button(self, text: str, icon_name: str, slot: object) -> QPushButton:
+        button = QPushButton(icon(icon_name), text, self)
+        button.clicked.connect(slot)
+        return button
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.add_button = self._button(self.tr("New commitment…"), "add", self.add_commitment)
+        self.import_button = self._button(
+            self.tr("Import affiliates…"), "import", self.import_affiliates
+        )
+        self.pdf_button = self._button(
+            self.tr("Report PDF…"), "pdf", lambda: self.ask_report("pdf")
+        )
+        self.csv_button = self._button(
+            self.tr("Report CSV…"), "export", lambda: self.ask_report("csv")
+        )
+        for button in (self.add_button, self.import_button, self.pdf_button, self.csv_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        return bar
+
+    def _make_matrix_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.matrix_model)
+        view.setItemDelegate(StatusDelegate(view))
+        view.setWordWrap(True)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        view.horizontalHeader().setDefaultSectionSize(175)
+        view.verticalHeader().setMaximumWidth(240)
+        return view
+
+    def _matrix_tab(self) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.matrix_hint)
+        layout.addWidget(self.matrix_view, 1)
+        return holder
+
+    def refresh(self) -> None:
+        with store.transaction(self.engine) as session:
+            campaigns = service.campaign_choices(session)
+            affiliates = service.organisations_with_commitments(session)
+        self.filters.set_choices(campaigns, affiliates)
+        self.reload()
+
+    def reload(self) -> None:
+        self.reload_list()
+        self.reload_matrix()
+
+    def reload_list(self) -> None:
+        criteria = self.filters.criteria()
+        with store.transaction(self.engine) as session:
+            total = service.count_commitments(session, criteria)
+
+        def load(offset: int, limit: int) -> list[service.CommitmentView]:
+            with store.transaction(self.engine) as session:
+                return service.list_commitments(session, criteria, offset=offset, limit=limit)
+
+        self.list_model.set_source(total, load)
+        self.count_label.setText(self.tr("{n} commitments").format(n=total))
+
+    def reload_matrix(self) -> None:
+        campaign_id = self.filters.campaign_id()
+        if campaign_id is None:
+            self.matrix_model.set_matrix(None)
+            self.matrix_hint.setText(self.tr("Choose a campaign above to see its matrix."))
+            return
+        with store.transaction(self.engine) as session:
+            matrix = summary.campaign_matrix(session, campaign_id)
+        self.matrix_model.set_matrix(matrix)
+        self.matrix_hint.setText(
+            self.tr("{title}: affiliates down, actions across. Double-click a pledge to change "
+                    "its status.").format(title=matrix.campaign_title)
+        )  # fmt: skip
+        self.matrix_view.resizeRowsToContents()
+
+    def _change_status(
+        self, view: service.CommitmentView, status: CommitmentStatus
+    ) -> service.CommitmentView:
+        with store.transaction(self.engine) as session:
+            return service.set_status(session, view.id, status, expected_version=view.version)
+
+    def _status_changed(self, view: service.CommitmentView) -> None:
+        self.list_model.replace_row(view)
+        self.matrix_view.resizeRowsToContents()
+        self.data_changed.emit()
+
+    def add_commitment(self) -> None:
+        form = CommitmentForm(self.engine, campaign_id=self.filters.campaign_id(), parent=self)
+        if form.exec():
+            self._saved()
+
+    def edit_commitment(self, view: service.CommitmentView | None) -> None:
+        if view is None:
+            return
+        if CommitmentForm(self.engine, existing=view, parent=self).exec():
+            self._saved()
+
+    def _saved(self) -> None:
+        self.refresh()
+        self.data_changed.emit()
+
+    def import_affiliates(self) -> None:
+        if AffiliateImportDialog(self.engine, self).exec():
+            self._saved()
+
+    def ask_report(self, kind: str) -> None:
+        if self.filters.campaign_id() is None:
+            show_error(self, self.tr("Report"), self.tr("Choose a campaign first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), f"commitments.{kind}",
+            self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("CSV (*.csv)"),
+        )  # fmt: skip
+        if path:
+            self.write_report(path)
+
+    def write_report(self, path: str) -> bool:
+        campaign_id = self.filters.campaign_id()
+        if campaign_id is None:
+            return False
+        try:
+            with store.transaction(self.engine) as session:
+                report = summary.campaign_report(session, campaign_id)
+            if path.lower().endswith(".pdf"):
+                write_report_pdf(report, path)
+            else:
+                summary.write_report_csv(report, path)
+        except (OrganiserError, OSError) as error:
+            show_error(self, self.tr("Report"), str(error))
+            return False
+        show_info(self, self.tr("Report"), self.tr("Saved {path}").format(path=path))
+        return True

@@ -1,0 +1,142 @@
+"""The form for one commitment: who promised what, for which action, and the evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.models import CommitmentStatus
+from organiser.services import commitments as service
+from organiser.services.attachments import read_upload
+from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
+
+
+class EvidenceFilePicker(QWidget):
+    """A chosen photo or document (kept in the database on save), or the one already kept."""
+
+    def __init__(self, current_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: str = ""
+        self.label = QLabel(current_name or self.tr("(no file)"), self)
+        choose = QPushButton(self.tr("Choose file…"), self)
+        choose.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(choose)
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Evidence: a photo or document"), "",
+            self.tr("Photos and documents (*.jpg *.png *.pdf *.docx *.odt);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+        self.label.setText(Path(path).name)
+
+
+class CommitmentForm(RecordForm):
+    def __init__(
+        self,
+        engine: Engine,
+        existing: service.CommitmentView | None = None,
+        campaign_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Edit commitment") if existing else self.tr("New commitment")
+        super().__init__(title, parent)
+        self.engine, self.existing = engine, existing
+        with store.transaction(engine) as session:
+            campaigns = service.campaign_choices(session)
+            organisations = service.organisation_choices(session)
+        chosen = existing.campaign_id if existing else campaign_id
+        self.campaign = record_combo(campaigns, chosen, self.tr("(choose a campaign)"), self)
+        self.organisation = record_combo(
+            organisations, existing.organisation_id if existing else None,
+            self.tr("(choose an affiliate)"), self,
+        )  # fmt: skip
+        self.action = QComboBox(self)
+        self.what = QPlainTextEdit(existing.what if existing else "", self)
+        self.what.setFixedHeight(70)
+        self.due = OptionalDateEdit(self)
+        self.status = enum_combo(CommitmentStatus, existing.status if existing else None, self)
+        self.fulfilled = OptionalDateEdit(self)
+        self.evidence = QPlainTextEdit(existing.evidence if existing else "", self)
+        self.evidence.setFixedHeight(60)
+        self.url = QLineEdit(existing.evidence_url if existing else "", self)
+        self.url.setPlaceholderText("https://")
+        self.file = EvidenceFilePicker(existing.evidence_file_name if existing else "", self)
+        self._add_fields()
+        self.campaign.currentIndexChanged.connect(self._load_actions)
+        self._load_actions()
+        if existing:
+            self.due.set_value(existing.due_date)
+            self.fulfilled.set_value(existing.fulfilled_on)
+
+    def _add_fields(self) -> None:
+        self.add_field("campaign_id", self.tr("Campaign"), self.campaign)
+        self.add_field("organisation_id", self.tr("Affiliate"), self.organisation)
+        self.add_field("action_id", self.tr("For the action"), self.action)
+        self.add_field("what", self.tr("What was promised"), self.what)
+        self.add_field("due_date", self.tr("Due"), self.due)
+        self.add_field("status", self.tr("Status"), self.status)
+        self.add_field("fulfilled_on", self.tr("Fulfilled on"), self.fulfilled)
+        self.add_field("evidence", self.tr("Evidence (note)"), self.evidence)
+        self.add_field("evidence_url", self.tr("Evidence (link)"), self.url)
+        self.add_field("evidence_file", self.tr("Evidence (file)"), self.file)
+
+    def _load_actions(self) -> None:
+        campaign_id = self.campaign.currentData()
+        choices: list[tuple[int, str]] = []
+        if campaign_id is not None:
+            with store.transaction(self.engine) as session:
+                choices = service.action_choices(session, campaign_id)
+        self.action.clear()
+        self.action.addItem(self.tr("(the whole campaign)"), None)
+        for key, title in choices:
+            self.action.addItem(title, key)
+        current = self.existing.action_id if self.existing else None
+        self.action.setCurrentIndex(max(0, self.action.findData(current)))
+
+    def fields(self) -> service.CommitmentFields:
+        upload = None
+        if self.file.path:
+            name, data = read_upload(self.file.path, "evidence_file")
+            upload = service.EvidenceFile(name, data)
+        return service.CommitmentFields(
+            campaign_id=self.campaign.currentData(),
+            organisation_id=self.organisation.currentData(),
+            action_id=self.action.currentData(),
+            what=self.what.toPlainText(),
+            due_date=self.due.value(),
+            status=str(self.status.currentData()),
+            fulfilled_on=self.fulfilled.value(),
+            evidence=self.evidence.toPlainText(),
+            evidence_url=self.url.text(),
+            evidence_file=upload,
+        )
+
+    def save(self) -> service.CommitmentView:
+        data = self.fields()
+        with store.transaction(self.engine) as session:
+            if self.existing is None:
+                return service.create_commitment(session, data)
+            return service.update_commitment(
+                session, self.existing.id, data, expected_version=self.existing.version
+            )

@@ -1,0 +1,256 @@
+"""Import affiliates from a spreadsheet: choose the file, map its columns, see every row with
+its problems, and only then write them all (or none) in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, suggest_mapping
+from organiser.services import affiliates_import as service
+from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.workers import Progress, run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+BAD_BACKGROUND = "#fde7e9"
+FIELD_LABELS = {
+    "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
+    "address": "Address", "email": "Email", "phone": "Phone", "website": "Website",
+    "language": "Language", "notes": "Notes", "affiliate_of": "Affiliate of",
+}  # fmt: skip
+
+
+class PreviewModel(QAbstractTableModel):
+    """The rows as they would be imported; a bad row is tinted and says why."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[service.PreviewRow] = []
+        self._fields: list[str] = []
+
+    def set_preview(self, preview: service.ImportPreview | None, only_bad: bool = False) -> None:
+        self.beginResetModel()
+        rows = preview.rows if preview else []
+        self._rows = [row for row in rows if not row.ok] if only_bad else list(rows)
+        self._fields = [f for f in FIELDS if preview and f in preview.mapping]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> service.PreviewRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2 + len(self._fields)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < 2:
+            return (self.tr("Line"), self.tr("Problems"))[section]
+        return self.tr(FIELD_LABELS[self._fields[section - 2]])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return str(row.line)
+            if index.column() == 1:
+                return " ".join(row.errors) or self.tr("OK")
+            return row.values.get(self._fields[index.column() - 2], "").replace("\n", " ")
+        if role == Qt.ItemDataRole.BackgroundRole and not row.ok:
+            return QBrush(QColor(BAD_BACKGROUND))
+        if role == Qt.ItemDataRole.ToolTipRole and not row.ok:
+            return "\n".join(row.errors)
+        return None
+
+
+class AffiliateImportDialog(QDialog):
+    """`exec()` it; after acceptance `result_value` holds the ImportResult."""
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.table: CsvTable | None = None
+        self.preview: service.ImportPreview | None = None
+        self.result_value: service.ImportResult | None = None
+        self.setWindowTitle(self.tr("Import affiliates from a spreadsheet"))
+        self.resize(900, 600)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("A CSV file saved by Excel or LibreOffice"))
+        choose = QPushButton(self.tr("Choose file…"), self)
+        choose.clicked.connect(self.choose_file)
+        self.file_info = QLabel(self)
+        self.mapping_box = QWidget(self)
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.combos: dict[str, QComboBox] = {}
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.only_bad = QCheckBox(self.tr("Show only rows with problems"), self)
+        self.only_bad.toggled.connect(self._show_rows)
+        self.skip_bad = QCheckBox(self.tr("Leave out the rows with problems"), self)
+        self.skip_bad.toggled.connect(self._update_buttons)
+        self.model = PreviewModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.import_now)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out(choose)
+        self._update_buttons()
+
+    def _lay_out(self, choose: QPushButton) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.path_edit, 1)
+        top.addWidget(choose)
+        options = QHBoxLayout()
+        options.addWidget(self.only_bad)
+        options.addWidget(self.skip_bad)
+        options.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.file_info)
+        layout.addWidget(QLabel(self.tr("<b>Which column holds what</b>"), self))
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.message)
+        layout.addLayout(options)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.buttons)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Affiliates spreadsheet"), "",
+            self.tr("CSV files (*.csv *.txt);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        """Read the file and show its columns and rows; an unreadable file is refused."""
+        try:
+            table = read_table(path)
+        except OrganiserError as error:
+            self.table, self.preview = None, None
+            self._set_message(str(error), bad=True)
+            self._show_rows()
+            return
+        self.table = table
+        self.path_edit.setText(path)
+        delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}[table.delimiter]
+        self.file_info.setText(
+            self.tr("{rows} rows, {columns} columns, separated by {sep}, text {enc}").format(
+                rows=len(table.rows), columns=len(table.headers), sep=delimiter,
+                enc=table.encoding.upper(),
+            )
+        )  # fmt: skip
+        self._build_mapping(table)
+        self.refresh_preview()
+
+    def _build_mapping(self, table: CsvTable) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        suggested = suggest_mapping(table.headers)
+        self.combos = {}
+        for field in FIELDS:
+            combo = QComboBox(self.mapping_box)
+            combo.addItem(self.tr("(not in the file)"), None)
+            for number, header in enumerate(table.headers):
+                combo.addItem(header or self.tr("column {n}").format(n=number + 1), number)
+            combo.setCurrentIndex(max(0, combo.findData(suggested.get(field))))
+            combo.currentIndexChanged.connect(self.refresh_preview)
+            self.mapping_form.addRow(self.tr(FIELD_LABELS[field]), combo)
+            self.combos[field] = combo
+
+    def mapping(self) -> dict[str, int]:
+        chosen = {field: combo.currentData() for field, combo in self.combos.items()}
+        return {field: column for field, column in chosen.items() if column is not None}
+
+    def refresh_preview(self) -> None:
+        if self.table is None:
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                self.preview = service.preview_import(session, self.table, self.mapping())
+        except OrganiserError as error:
+            self.preview = None
+            self._set_message(str(error), bad=True)
+        else:
+            bad = len(self.preview.bad_rows)
+            text = self.tr("{good} rows are ready to import; {bad} have problems.").format(
+                good=self.preview.good_count, bad=bad
+            )
+            self._set_message(text, bad=bad > 0)
+        self._show_rows()
+
+    def _set_message(self, text: str, bad: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b3261e;" if bad else "")
+
+    def _show_rows(self) -> None:
+        self.model.set_preview(self.preview, self.only_bad.isChecked())
+        self.view.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        preview = self.preview
+        ready = bool(
+            preview and preview.good_count and (not preview.bad_rows or self.skip_bad.isChecked())
+        )
+        self.import_button.setEnabled(ready)
+
+    def import_now(self) -> None:
+        """Write in the background: all good rows, or nothing if anything fails."""
+        if self.table is None or not self.import_button.isEnabled():
+            return
+        table, mapping, skip = self.table, self.mapping(), self.skip_bad.isChecked()
+        self.import_button.setEnabled(False)
+
+        def work(progress: Progress) -> service.ImportResult:
+            with store.transaction(self.engine) as session:
+                return service.import_affiliates(
+                    session, table, mapping, skip, lambda done, total: progress.report(done, total)
+                )
+
+        run_in_background(self, self.tr("Importing affiliates"), work, self._imported, self._failed)
+
+    def _imported(self, result: service.ImportResult) -> None:
+        self.result_value = result
+        show_info(
+            self, self.windowTitle(),
+            self.tr("{n} organisations imported.").format(n=result.created),
+        )  # fmt: skip
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        show_error(self, self.windowTitle(), message)
+        self.refresh_preview()

@@ -1,0 +1,102 @@
+"""The commitments table: columns, status colours, and a model that fetches rows page by page so
+that 100,000 commitments open at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
+from organiser.models import CommitmentStatus
+from organiser.services.commitments import CommitmentView
+from organiser.ui.table_model import Column, RecordTableModel
+
+PAGE = 1000
+OVERDUE_TEXT = "#b3261e"
+OVERDUE_BACKGROUND = "#fde7e9"
+STATUS_BACKGROUND = {
+    CommitmentStatus.PLEDGED: "#fff6d6",
+    CommitmentStatus.IN_PROGRESS: "#e3efff",
+    CommitmentStatus.FULFILLED: "#e3f4e8",
+    CommitmentStatus.WITHDRAWN: "#eeeeee",
+}
+
+Loader = Callable[[int, int], list[CommitmentView]]
+
+
+def status_background(view: CommitmentView) -> str:
+    return OVERDUE_BACKGROUND if view.overdue else STATUS_BACKGROUND[view.status]
+
+
+def overdue_text(view: CommitmentView) -> str | None:
+    return OVERDUE_TEXT if view.overdue else None
+
+
+def status_text(view: CommitmentView) -> str:
+    return view.status.label + (" — overdue" if view.overdue else "")
+
+
+def evidence_text(view: CommitmentView) -> str:
+    parts = [view.evidence, view.evidence_url, view.evidence_file_name]
+    return " · ".join(part for part in parts if part)
+
+
+def commitment_columns(with_campaign: bool = True, with_affiliate: bool = True) -> list[Column]:
+    columns: list[Column[CommitmentView]] = []
+    if with_affiliate:
+        columns.append(Column("Affiliate", lambda c: c.organisation_name))
+    if with_campaign:
+        columns.append(Column("Campaign", lambda c: c.campaign_title))
+    columns += [
+        Column("What was promised", lambda c: c.what),
+        Column("Action", lambda c: c.action_title),
+        Column("Due", lambda c: c.due_date, foreground=overdue_text),
+        Column("Status", status_text, foreground=overdue_text, background=status_background),
+        Column("Fulfilled on", lambda c: c.fulfilled_on),
+        Column("Evidence", evidence_text, tooltip=evidence_text),
+    ]
+    return columns
+
+
+class LazyCommitmentModel(RecordTableModel[CommitmentView]):
+    """Rows come from `loader(offset, limit)` a page at a time as the view scrolls."""
+
+    def __init__(self, columns: Sequence[Column[CommitmentView]], parent: Any = None) -> None:
+        super().__init__(columns, parent)
+        self._total = 0
+        self._loader: Loader | None = None
+
+    def set_source(self, total: int, loader: Loader) -> None:
+        self.beginResetModel()
+        self._total, self._loader = total, loader
+        self._rows = loader(0, PAGE) if total else []
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if parent.isValid() or self._loader is None:
+            return
+        more = self._loader(len(self._rows), PAGE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def replace_row(self, view: CommitmentView) -> None:
+        """Show a commitment changed elsewhere on the page without reloading."""
+        for number, row in enumerate(self._rows):
+            if row.id == view.id:
+                self._rows[number] = view
+                self.dataChanged.emit(
+                    self.index(number, 0), self.index(number, len(self._columns) - 1)
+                )
+                return

@@ -1,0 +1,230 @@
+"""The Commitments page driven with qtbot: the matrix's status change in place, filters, lazy
+loading, the commitment form, the affiliate tab, reports and the affiliates import dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, insert, select
+
+from organiser import store
+from organiser.models import Campaign, Commitment, CommitmentStatus, Organisation
+from organiser.services.commitments import CommitmentFilter, list_commitments
+from organiser.services.demo import load_demo
+from organiser.ui.commitments import import_dialog
+from organiser.ui.commitments.affiliate_tab import AffiliateCommitmentsTab
+from organiser.ui.commitments.form import CommitmentForm
+from organiser.ui.commitments.import_dialog import AffiliateImportDialog
+from organiser.ui.commitments.table_model import PAGE
+from organiser.ui.pages import commitments as page_module
+from organiser.ui.pages.commitments import CommitmentsPage
+
+DATA = Path(__file__).parent.parent / "data" / "csv"
+MANGYSTAU = "Right to strike for Mangystau oil workers"
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes recorded instead of shown."""
+    shown: list[str] = []
+    for module in (page_module, import_dialog):
+        monkeypatch.setattr(module, "show_info", lambda _p, _t, text: shown.append(text))
+        monkeypatch.setattr(module, "show_error", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def demo(engine: Engine) -> Engine:
+    with store.transaction(engine) as session:
+        load_demo(session)
+    return engine
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo: Engine, messages: list[str]) -> CommitmentsPage:
+    widget = CommitmentsPage(demo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def campaign_id(engine: Engine, title: str) -> int:
+    with store.transaction(engine) as session:
+        return session.scalar(select(Campaign.id).where(Campaign.title == title)) or 0
+
+
+def find_cell(page: CommitmentsPage, what: str) -> Any:
+    model = page.matrix_model
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            items = model.cell(row, column)
+            if items and items[0].what == what:
+                return model.index(row, column)
+    raise AssertionError(f"no cell for {what}")
+
+
+def test_changing_a_status_in_the_matrix_saves_it(page: CommitmentsPage, demo: Engine) -> None:
+    """Double-click a pledge, choose Fulfilled in the combobox: the database has it at once."""
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    page.tabs.setCurrentIndex(1)
+    index = find_cell(page, "Send observers to the appeal hearing")
+    assert "[Pledged — overdue]" in index.data()
+    page.matrix_view.setCurrentIndex(index)
+    page.matrix_view.edit(index)
+    editor = page.matrix_view.findChild(QComboBox)
+    assert editor is not None and editor.currentData() == "pledged"
+    editor.setCurrentIndex(editor.findData("fulfilled"))
+    editor.activated.emit(editor.currentIndex())
+    assert "[Fulfilled]" in index.data()
+    with store.transaction(demo) as session:
+        saved = list_commitments(session, CommitmentFilter(status=CommitmentStatus.FULFILLED))
+    mine = [c for c in saved if c.what == "Send observers to the appeal hearing"]
+    assert mine and mine[0].fulfilled_on == date.today()
+    listed = [page.list_model.row_at(r) for r in range(page.list_model.rowCount())]
+    assert next(c for c in listed if c.id == mine[0].id).status is CommitmentStatus.FULFILLED
+
+
+def test_matrix_set_data_refuses_an_unknown_status(page: CommitmentsPage, demo: Engine) -> None:
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    index = find_cell(page, "Send observers to the appeal hearing")
+    assert not page.matrix_model.setData(index, "kept", Qt.ItemDataRole.EditRole)
+    model = page.matrix_model
+    empty = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if not model.cell(r, c)
+    )
+    assert not model.flags(empty) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(empty, "fulfilled", Qt.ItemDataRole.EditRole)
+
+
+def test_filters_overdue_and_campaign(page: CommitmentsPage, demo: Engine) -> None:
+    assert page.list_model.total() == 11
+    page.filters.overdue.setChecked(True)
+    rows = [page.list_model.row_at(r) for r in range(page.list_model.rowCount())]
+    assert rows and all(row.overdue for row in rows)
+    assert page.count_label.text() == f"{len(rows)} commitments"
+    page.filters.overdue.setChecked(False)
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    assert page.list_model.total() == 4
+
+
+def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> None:
+    with store.transaction(engine) as session:
+        load_demo(session)
+        org = session.scalar(select(func.min(Organisation.id)))
+        rows = [{"campaign_id": 1, "organisation_id": org, "what": f"Pledge {n}"}
+                for n in range(PAGE * 2 + 10)]  # fmt: skip
+        session.execute(insert(Commitment), rows)
+    widget = CommitmentsPage(engine)
+    qtbot.addWidget(widget)
+    model = widget.list_model
+    assert model.total() == PAGE * 2 + 21
+    assert model.rowCount() == PAGE and model.canFetchMore(widget.list_model.index(-1, -1))
+    model.fetchMore(widget.list_model.index(-1, -1))
+    assert model.rowCount() == PAGE * 2
+
+
+def test_form_shows_the_error_at_the_field_and_keeps_the_text(
+    qtbot: QtBot, demo: Engine, messages: list[str]
+) -> None:
+    form = CommitmentForm(demo, campaign_id=campaign_id(demo, MANGYSTAU))
+    qtbot.addWidget(form)
+    form.organisation.setCurrentIndex(1)
+    form.url.setText("example.org")
+    form.what.setPlainText("Send a message")
+    form.submit()
+    assert "https://" in form.error_text("evidence_url")
+    assert form.what.toPlainText() == "Send a message"
+    form.url.setText("https://example.org")
+    form.submit()
+    assert form.result_value is not None and form.result_value.what == "Send a message"
+
+
+def test_affiliate_tab_lists_everything_it_promised(qtbot: QtBot, demo: Engine) -> None:
+    tab = AffiliateCommitmentsTab(demo)
+    qtbot.addWidget(tab)
+    with store.transaction(demo) as session:
+        unite = session.scalar(
+            select(Organisation.id).where(Organisation.name == "Unite the Union")
+        )
+    tab.show_record(unite)
+    assert tab.table.model.rowCount() == 2
+    assert tab.summary.text().startswith("2 promised")
+    tab.show_record(None)
+    assert tab.table.model.rowCount() == 0
+
+
+def test_report_buttons_write_pdf_and_csv(
+    page: CommitmentsPage, demo: Engine, tmp_path: Path, messages: list[str]
+) -> None:
+    assert not page.write_report(str(tmp_path / "none.pdf"))  # no campaign chosen
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    assert page.write_report(str(tmp_path / "r.pdf"))
+    assert page.write_report(str(tmp_path / "r.csv"))
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "Send observers" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def org_count(engine: Engine) -> int:
+    with store.transaction(engine) as session:
+        return session.scalar(select(func.count(Organisation.id))) or 0
+
+
+def test_import_dialog_previews_bad_rows_and_imports_only_when_allowed(
+    qtbot: QtBot, engine: Engine, messages: list[str]
+) -> None:
+    dialog = AffiliateImportDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(DATA / "bad_rows.csv"))
+    problems = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert problems == [
+        "OK", "Name is required.",
+        "Country 'ZZ' is not an ISO 3166 country code (e.g. KR, KZ, CH).",
+        "OK", "'not-an-email' is not an email address.",
+    ]  # fmt: skip
+    assert dialog.message.text() == "2 rows are ready to import; 3 have problems."
+    assert not dialog.import_button.isEnabled()
+    dialog.only_bad.setChecked(True)
+    assert dialog.model.rowCount() == 3
+    dialog.skip_bad.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    assert org_count(engine) == 0  # nothing written before the user accepts
+    dialog.import_now()
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=5000)
+    assert org_count(engine) == 2
+    assert messages == ["2 organisations imported."]
+
+
+def test_import_dialog_refuses_a_file_without_names_until_mapped(
+    qtbot: QtBot, engine: Engine, messages: list[str]
+) -> None:
+    dialog = AffiliateImportDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(DATA / "no_name_column.csv"))
+    assert "no column of organisation names" in dialog.message.text()
+    assert not dialog.import_button.isEnabled()
+    name = dialog.combos["name"]
+    name.setCurrentIndex(name.findData(1))  # the user says: the email column holds the names
+    assert dialog.message.text() == "1 rows are ready to import; 0 have problems."
+    assert dialog.import_button.isEnabled()
+
+
+def test_import_dialog_refuses_a_file_that_is_not_csv(
+    qtbot: QtBot, engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    dialog = AffiliateImportDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(path))
+    assert "is not a CSV file" in dialog.message.text()
+    assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
