@@ -1,0 +1,201 @@
+"""The Letters page and editor driven with qtbot on a demo database: preview, register, sending."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.models import LetterStatus
+from organiser.services import demo, letters
+from organiser.ui.letters.campaign_tab import CampaignLettersTab
+from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
+from organiser.ui.letters.editor import LetterEditor
+from organiser.ui.pages import letters as letters_page
+from organiser.ui.pages.letters import LettersPage
+from tests.ui.helpers import drive_form
+
+DRAFT_ID = 3  # demo: the Kazakh protest letter, a draft
+
+
+@pytest.fixture
+def demo_engine(engine: Engine) -> Engine:
+    with store.transaction(engine) as session:
+        demo.load_demo(session)
+    return engine
+
+
+def get(engine: Engine, letter_id: int) -> letters.LetterView:
+    with store.transaction(engine) as session:
+        return letters.get_letter(session, letter_id)
+
+
+def open_editor(qtbot: QtBot, engine: Engine, letter_id: int | None = DRAFT_ID) -> LetterEditor:
+    view = get(engine, letter_id) if letter_id else None
+    editor = LetterEditor(engine, view)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_editor_preview_follows_typing(qtbot: QtBot, demo_engine: Engine) -> None:
+    """Typing restarts the preview timer; the page shown is redrawn from the typed text."""
+    editor = open_editor(qtbot, demo_engine)
+    assert len(editor.preview.pages) == 1 and editor.preview.message.isHidden()
+    before = editor.preview.pages[0].pixmap().cacheKey()
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.body, " With R&D <b> staff.")  # QTest types ASCII only
+    editor.body.insertPlainText(" 한상균")
+    qtbot.waitUntil(lambda: editor.preview.pages[0].pixmap().cacheKey() != before)
+    assert editor.preview.message.isHidden()
+
+
+def test_preview_names_a_character_no_font_has(qtbot: QtBot, demo_engine: Engine) -> None:
+    editor = open_editor(qtbot, demo_engine)
+    editor.body.setPlainText("A sign: \U00013000")
+    editor.update_preview()
+    assert not editor.preview.message.isHidden()
+    assert "U+13000" in editor.preview.message.text()
+
+
+def test_errors_show_at_the_field_and_typed_text_stays(qtbot: QtBot, demo_engine: Engine) -> None:
+    editor = open_editor(qtbot, demo_engine, None)
+    editor.body.setPlainText("Dear friends,")
+    editor.campaign.setCurrentIndex(1)
+    qtbot.mouseClick(
+        editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert "Subject is required" in editor.error_text("subject")
+    assert editor.result() != QDialog.DialogCode.Accepted
+    assert editor.body.toPlainText() == "Dear friends,"
+
+
+def test_new_letter_is_saved_with_its_people(qtbot: QtBot, demo_engine: Engine) -> None:
+    editor = open_editor(qtbot, demo_engine, None)
+    editor.campaign.setCurrentIndex(1)
+    editor.sender_combo.setCurrentIndex(1)
+    qtbot.keyClicks(editor.subject, "Solidarity & <support>")
+    editor.body.setPlainText("Dear **comrades**,\n\n- one\n- two")
+    editor.signatories.set_checked(("person", 1))
+    editor.to.set_checked(("org", 2))
+    editor.cc.set_checked(("org", 4))
+    editor.submit()
+    saved = editor.result_value
+    assert saved is not None
+    stored = get(demo_engine, saved.id)
+    assert stored.subject == "Solidarity & <support>"
+    assert [p.ref for p in stored.to] == [("org", 2)] and [p.ref for p in stored.cc] == [("org", 4)]
+    assert [p.ref for p in stored.signatories] == [("person", 1)]
+
+
+def test_register_filters(qtbot: QtBot, demo_engine: Engine) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    assert page.table.model.rowCount() == 3
+    bar = page.filter_bar
+    assert bar is not None
+    bar.status.setCurrentIndex(bar.status.findData("answered"))
+    assert [r.id for r in page.table.model.rows()] == [2]
+    bar.status.setCurrentIndex(0)
+    bar.awaiting.setChecked(True)
+    assert [r.id for r in page.table.model.rows()] == [1]
+    bar.awaiting.setChecked(False)
+    bar.kind.setCurrentIndex(bar.kind.findData("protest-letter"))
+    assert {r.id for r in page.table.model.rows()} == {2, 3}
+    bar.date_from.set_value(get(demo_engine, 3).letter_date)
+    assert [r.id for r in page.table.model.rows()] == [3]
+
+
+def select(page: LettersPage, letter_id: int) -> None:
+    assert page.table.select_where(lambda row: row.id == letter_id)
+
+
+def test_mark_sent_then_reply_updates_the_register(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, DRAFT_ID)
+
+    def fill_sent(form: SentDialog) -> None:
+        form.channel.setCurrentIndex(form.channel.findData("registered-post"))
+        form.tracking.setText("RR555CH")
+
+    drive_form(monkeypatch, qtbot, SentDialog, fill_sent)
+    page.sent_action.trigger()
+    sent = get(demo_engine, DRAFT_ID)
+    assert sent.status is LetterStatus.SENT and sent.tracking_number == "RR555CH"
+    assert sent.pdf_id is not None  # the PDF that went out is kept
+    assert page.table.selected().status is LetterStatus.SENT
+
+    drive_form(monkeypatch, qtbot, ReplyDialog, lambda form: form.note.setText("Answered"))
+    page.reply_action.trigger()
+    answered = get(demo_engine, DRAFT_ID)
+    assert answered.status is LetterStatus.ANSWERED and answered.reply_note == "Answered"
+    assert not page.edit_action.isEnabled()  # what went out is not edited
+
+
+def test_duplicate_makes_a_new_draft(qtbot: QtBot, demo_engine: Engine) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, 2)
+    page.duplicate_action.trigger()
+    copy = page.table.selected()
+    assert copy.id not in (1, 2, 3) and copy.status is LetterStatus.DRAFT
+    assert copy.subject == get(demo_engine, 2).subject
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_export_pdf_writes_the_file_and_keeps_it(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, DRAFT_ID)
+    target = tmp_path / "letter.pdf"
+    monkeypatch.setattr(
+        letters_page.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+    )
+    infos: list[str] = []
+    monkeypatch.setattr(letters_page, "show_info", lambda _p, _t, text: infos.append(text))
+    page.pdf_action.trigger()
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "Құдайбергенов" in text and infos
+    assert get(demo_engine, DRAFT_ID).pdf_id is not None
+
+
+def test_print_goes_through_the_print_dialog(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, DRAFT_ID)
+    target = tmp_path / "printed.pdf"
+
+    def fake_exec(dialog: Any) -> int:
+        printer: QPrinter = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    page.print_action.trigger()
+    assert target.exists() and target.stat().st_size > 1000
+
+
+def test_campaign_tab_lists_its_letters(qtbot: QtBot, demo_engine: Engine) -> None:
+    tab = CampaignLettersTab(demo_engine)
+    qtbot.addWidget(tab)
+    campaign_id = get(demo_engine, DRAFT_ID).campaign_id
+    tab.show_record(campaign_id)
+    assert [row.id for row in tab.table.model.rows()] == [DRAFT_ID]
+    tab.show_record(None)
+    assert tab.table.model.rowCount() == 0 and not tab.new_button.isEnabled()
