@@ -203,7 +203,8 @@ class CalendarPage(Page):
         self.grid.display_zone = self.display_zone()
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
-        self.agenda.set_rows(self.shown_actions)
+        if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
+            self.agenda.set_rows(self.shown_actions)
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
 
