@@ -111,7 +111,8 @@ def month_view(engine: Engine, repeat: int) -> None:
     queried = median_ms(query_only, repeat)
     baseline = median_ms(naive, max(3, repeat // 4))
     print(
-        f"month window query (42 days, ~{len(page.shown_actions)} actions): {queried:8.1f} ms median"
+        f"month window query (42 days, ~{len(page.shown_actions)} actions): "
+        f"{queried:8.1f} ms median"
     )
     print(f"month page change, query + render:          {changed:8.1f} ms median")
     print(f"baseline, full-table load + filter + render: {baseline:8.1f} ms median")
@@ -128,7 +129,8 @@ def ics(engine: Engine, events: int, folder: Path) -> None:
     data = export_calendar(actions)
     exported = time.perf_counter() - started
     print(
-        f".ics export of {len(actions)} events: {exported * 1000:8.0f} ms ({len(data) / 1e6:.1f} MB)"
+        f".ics export of {len(actions)} events: {exported * 1000:8.0f} ms "
+        f"({len(data) / 1e6:.1f} MB)"
     )
     fresh = store.open_database(str(folder / "import.sqlite3"))
     with store.transaction(fresh) as session:
@@ -148,7 +150,8 @@ def ics(engine: Engine, events: int, folder: Path) -> None:
     with store.transaction(fresh) as session:
         again = import_events(session, 1, parsed)
     print(
-        f".ics re-import of {len(parsed)} events (updates): {(time.perf_counter() - started) * 1000:8.0f} ms "
+        f".ics re-import of {len(parsed)} events (updates): "
+        f"{(time.perf_counter() - started) * 1000:8.0f} ms "
         f"({again.updated} updated, {again.created} created)"
     )
     fresh.dispose()

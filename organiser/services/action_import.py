@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from organiser.errors import ValidationError
 from organiser.models import Action, Campaign
 from organiser.services import validation as v
-from organiser.services.actions import ActionFields, create_action, update_action
+from organiser.services.actions import ActionFields, campaign_warnings, stage_action
 
 OUR_UID_DOMAIN = "@campaign-organiser"
 
@@ -106,25 +106,26 @@ def import_events(
     session: Session, campaign_id: int, events: Sequence[ImportableEvent]
 ) -> ImportResult:
     """Create or update one action per event; any refused event stops the whole import
-    (the caller's transaction then writes nothing)."""
+    (the caller's transaction then writes nothing). An update keeps the action's campaign."""
     v.get_or_raise(session, Campaign, campaign_id, "campaign")
     created = updated = 0
     warnings: list[str] = []
-    for planned in plan_import(session, events):
+    for number, planned in enumerate(plan_import(session, events), 1):
         data = fields_from(planned.event, campaign_id)
-        if planned.action_id is not None:  # an update keeps the action in its own campaign
-            data.campaign_id = session.get(Action, planned.action_id).campaign_id  # type: ignore[union-attr]
+        record = session.get(Action, planned.action_id) if planned.action_id else None
+        if record is not None:
+            data.campaign_id = record.campaign_id
         try:
-            if planned.action_id is None:
-                saved = create_action(session, data)
-                created += 1
-            else:
-                saved = update_action(session, planned.action_id, data)
-                updated += 1
+            staged, campaign = stage_action(session, data, record)
         except ValidationError as error:
             where = f"'{planned.event.title}' (line {planned.event.line})"
             raise ValidationError(
                 "file", f"The event {where} cannot be imported: {error}"
             ) from None
-        warnings.extend(w for w in saved.warnings if w not in warnings)
+        created, updated = (created, updated + 1) if record else (created + 1, updated)
+        found = campaign_warnings(campaign, staged.start_date, staged.end_date)
+        warnings.extend(w for w in found if w not in warnings)
+        if number % 1000 == 0:
+            session.flush()
+    session.flush()
     return ImportResult(created, updated, tuple(warnings))

@@ -202,6 +202,25 @@ def _saved(record: Action, campaign: Campaign) -> SavedAction:
     )
 
 
+def stage_action(
+    session: Session, data: ActionFields, record: Action | None = None
+) -> tuple[Action, Campaign]:
+    """Validate `data` into a new (added to the session) or existing action, without a flush;
+    for bulk work such as an import, which flushes once in a while."""
+    if record is None:
+        record = Action()
+        session.add(record)
+    else:
+        record.updated_at = utc_now()
+    with session.no_autoflush:
+        try:
+            return record, _apply(session, record, data)
+        except ValidationError:
+            if record in session.new:
+                session.expunge(record)
+            raise
+
+
 def create_action(session: Session, data: ActionFields) -> SavedAction:
     record = Action()
     with session.no_autoflush:
