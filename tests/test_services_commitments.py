@@ -147,6 +147,20 @@ def test_filters_overdue_and_this_week(engine: Engine, ids: dict[str, int]) -> N
         assert found(status=CommitmentStatus.FULFILLED) == []
 
 
+def test_sorting_by_status_and_affiliate(engine: Engine, ids: dict[str, int]) -> None:
+    done = add(engine, fields(ids, status="fulfilled", fulfilled_on="2026-11-12"))
+    open_one = add(engine, fields(ids, organisation_id=ids["unite"], due_date=None))
+    with store.transaction(engine) as session:
+        by_status = [c.id for c in list_commitments(session, sort="status")]
+        by_name = [c.id for c in list_commitments(session, sort="affiliate", descending=True)]
+        by_due = [c.id for c in list_commitments(session, sort="due")]
+        with pytest.raises(ValidationError):
+            list_commitments(session, sort="colour")
+    assert by_status == [open_one, done]  # pledged before fulfilled, in the order of the work
+    assert by_name == [open_one, done]  # Unite before KCTU
+    assert by_due == [done, open_one]  # no due date last
+
+
 def test_matrix_puts_pledges_under_their_action(engine: Engine, ids: dict[str, int]) -> None:
     first = add(engine, fields(ids))
     second = add(engine, fields(ids, organisation_id=ids["unite"], action_id=None))

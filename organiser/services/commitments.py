@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
@@ -293,17 +293,39 @@ def get_commitment(
     return _view(row, today or date.today())
 
 
+def _sort_key(sort: str) -> Any:
+    keys = {
+        "affiliate": func.lower(Organisation.name),
+        "campaign": func.lower(Campaign.title),
+        "what": func.lower(Commitment.what),
+        "action": func.lower(Action.title),
+        "due": Commitment.due_date,
+        "status": case(
+            {s.value: n for n, s in enumerate(CommitmentStatus)}, value=Commitment.status
+        ),
+        "fulfilled_on": Commitment.fulfilled_on,
+        "evidence": func.lower(Commitment.evidence),
+    }
+    if sort not in keys:
+        raise ValidationError("sort", f"Commitments cannot be sorted by '{sort}'.")
+    return keys[sort]
+
+
 def list_commitments(
     session: Session,
     criteria: CommitmentFilter | None = None,
     today: date | None = None,
     offset: int = 0,
     limit: int | None = None,
+    sort: str = "due",
+    descending: bool = False,
 ) -> list[CommitmentView]:
-    """Commitments by due date (undated last), then affiliate; a page of them with `limit`."""
+    """Commitments in the order asked (by default by due date), empty values last, then by id
+    so that pages never overlap; a page of them with `offset` and `limit`."""
     today = today or date.today()
+    key = _sort_key(sort)
     query = _filtered(_query(), criteria or CommitmentFilter(), today).order_by(
-        Commitment.due_date.is_(None), Commitment.due_date, Commitment.id
+        key.is_(None), key.desc() if descending else key, Commitment.id
     )
     if offset or limit is not None:
         query = query.offset(offset).limit(limit)

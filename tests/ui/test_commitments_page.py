@@ -131,6 +131,11 @@ def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> No
     assert model.rowCount() == PAGE and model.canFetchMore(widget.list_model.index(-1, -1))
     model.fetchMore(widget.list_model.index(-1, -1))
     assert model.rowCount() == PAGE * 2
+    header = widget.table.view.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # "What was promised", Z to A
+    assert model.rowCount() == PAGE  # sorted in the database: back to the first page
+    first = widget.table.proxy.index(0, 2).data()
+    assert first == "Write to the Korean embassy in London"  # the last of all, not of a page
 
 
 def test_form_shows_the_error_at_the_field_and_keeps_the_text(

@@ -42,6 +42,10 @@ def evidence_text(view: CommitmentView) -> str:
     return " · ".join(part for part in parts if part)
 
 
+# What each column of `commitment_columns()` sorts by in the service, for sorting in SQL.
+SORT_KEYS = ("affiliate", "campaign", "what", "action", "due", "status", "fulfilled_on", "evidence")
+
+
 def commitment_columns(with_campaign: bool = True, with_affiliate: bool = True) -> list[Column]:
     columns: list[Column[CommitmentView]] = []
     if with_affiliate:

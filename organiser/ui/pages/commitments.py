@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,7 +27,11 @@ from organiser.ui.commitments.filters import CommitmentFilters
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.commitments.matrix_model import CommitmentMatrixModel, StatusDelegate
-from organiser.ui.commitments.table_model import LazyCommitmentModel, commitment_columns
+from organiser.ui.commitments.table_model import (
+    SORT_KEYS,
+    LazyCommitmentModel,
+    commitment_columns,
+)
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
@@ -52,8 +57,7 @@ class CommitmentsPage(Page):
         self.matrix_view = self._make_matrix_view()
         self.matrix_hint = QLabel(self)
         self.count_label = QLabel(self)
-        for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
-            self.table.view.setColumnWidth(column, width)
+        self._sort_in_sql()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, self.tr("All commitments"))
         self.tabs.addTab(self._matrix_tab(), self.tr("Matrix"))
@@ -63,6 +67,24 @@ class CommitmentsPage(Page):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count_label)
         self.refresh()
+
+    def _sort_in_sql(self) -> None:
+        """A header click sorts all commitments in the database, not just the fetched pages."""
+        view = self.table.view
+        view.setSortingEnabled(False)
+        self.table.proxy.sort(-1)
+        header = view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(SORT_KEYS.index("due"), Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(lambda *_: self.reload_list())
+        for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
+            view.setColumnWidth(column, width)
+
+    def _sort(self) -> tuple[str, bool]:
+        header = self.table.view.horizontalHeader()
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return SORT_KEYS[header.sortIndicatorSection()], descending
 
     def _button(self, text: str, icon_name: str, slot: object) -> QPushButton:
         button = QPushButton(icon(icon_name), text, self)
@@ -121,12 +143,15 @@ class CommitmentsPage(Page):
 
     def reload_list(self) -> None:
         criteria = self.filters.criteria()
+        sort, descending = self._sort()
         with store.transaction(self.engine) as session:
             total = service.count_commitments(session, criteria)
 
         def load(offset: int, limit: int) -> list[service.CommitmentView]:
             with store.transaction(self.engine) as session:
-                return service.list_commitments(session, criteria, offset=offset, limit=limit)
+                return service.list_commitments(
+                    session, criteria, offset=offset, limit=limit, sort=sort, descending=descending
+                )
 
         self.list_model.set_source(total, load)
         self.count_label.setText(self.tr("{n} commitments").format(n=total))
