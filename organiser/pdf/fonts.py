@@ -8,6 +8,7 @@ message naming the characters, before anything is written.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import subprocess
@@ -157,26 +158,29 @@ class FontSet:
             raise FontCoverageError(f"No usable TrueType font was found. {HOW_TO_ADD}")
         self.names = list(names)
         self._glyphs = [pdfmetrics.getFont(name).face.charToGlyph for name in self.names]
+        self._chosen: dict[str, str | None] = {}
+        self._glyph_map = dict(zip(self.names, self._glyphs, strict=True))
 
     @property
     def primary(self) -> str:
         return self.names[0]
 
     def font_for(self, char: str) -> str | None:
-        code = ord(char)
-        for name, glyphs in zip(self.names, self._glyphs, strict=True):
-            if code in glyphs:
-                return name
-        return None
+        """The first face that has `char`; remembered, as letters repeat their characters."""
+        try:
+            return self._chosen[char]
+        except KeyError:
+            code = ord(char)
+            name = next(
+                (n for n, g in zip(self.names, self._glyphs, strict=True) if code in g), None
+            )
+            self._chosen[char] = name
+            return name
 
     def missing(self, texts: Iterable[str]) -> list[str]:
         """Characters in `texts` that no face covers (spacing and control characters aside)."""
-        seen: dict[str, None] = {}
-        for text in texts:
-            for char in text:
-                if char not in seen and not _ignorable(char) and self.font_for(char) is None:
-                    seen[char] = None
-        return list(seen)
+        unique = dict.fromkeys("".join(texts))  # in order of appearance, for the message
+        return [c for c in unique if not _ignorable(c) and self.font_for(c) is None]
 
     def check(self, texts: Iterable[str]) -> None:
         missing = self.missing(texts)
@@ -188,17 +192,22 @@ class FontSet:
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, piece) runs; spaces stay in the run they are in."""
-        result: list[tuple[str, str]] = []
+        primary = self.primary
+        if all(c.isspace() or self.font_for(c) == primary for c in set(text)):
+            return [(primary, text)]  # most text: one run, no per-character work
+        fonts: list[str] = []
+        current: str | None = None
         for char in text:
-            current = result[-1][0] if result else None
-            if current is not None and (char.isspace() or self._covers(current, char)):
-                result[-1] = (current, result[-1][1] + char)
-                continue
-            result.append((self.font_for(char) or self.primary, char))
-        return result
+            if current is None or not (char.isspace() or self._covers(current, char)):
+                current = self.font_for(char) or primary
+            fonts.append(current)
+        return [
+            (font, "".join(char for _, char in group))
+            for font, group in itertools.groupby(zip(fonts, text, strict=True), key=lambda p: p[0])
+        ]
 
     def _covers(self, name: str, char: str) -> bool:
-        return ord(char) in self._glyphs[self.names.index(name)]
+        return ord(char) in self._glyph_map[name]
 
 
 def _ignorable(char: str) -> bool:
