@@ -233,3 +233,64 @@ def test_import_dialog_refuses_a_file_that_is_not_csv(
     dialog.load_file(str(path))
     assert "is not a CSV file" in dialog.message.text()
     assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+def test_large_file_is_checked_in_the_background(
+    qtbot: QtBot, engine: Engine, tmp_path: Path, messages: list[str]
+) -> None:
+    path = tmp_path / "many.csv"
+    lines = ["name;country"] + [f"Union {n};KR" for n in range(2500)] + [";KR"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = AffiliateImportDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(path))
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert dialog.message.text() == "2500 rows are ready to import; 1 have problems."
+    assert dialog.model.rowCount() == 2501
+
+
+def test_evidence_file_is_kept_and_can_be_saved_back(
+    qtbot: QtBot, demo: Engine, tmp_path: Path, messages: list[str]
+) -> None:
+    photo = tmp_path / "banner.jpg"
+    photo.write_bytes(b"\xff\xd8\xff our banner")
+    with store.transaction(demo) as session:
+        view = list_commitments(session, CommitmentFilter(overdue=True))[0]
+    form = CommitmentForm(demo, existing=view)
+    qtbot.addWidget(form)
+    form.status.setCurrentIndex(form.status.findData("fulfilled"))
+    form.file.set_path(str(photo))
+    form.submit()
+    saved = form.result_value
+    assert saved.evidence_file_name == "banner.jpg" and saved.fulfilled_on == date.today()
+    again = CommitmentForm(demo, existing=saved)
+    qtbot.addWidget(again)
+    assert not again.file.save_copy.isHidden()
+    again.file.write_copy(str(tmp_path / "copy.jpg"))
+    assert (tmp_path / "copy.jpg").read_bytes() == photo.read_bytes()
+
+
+def test_empty_matrix_cell_offers_a_new_pledge_for_that_affiliate_and_action(
+    page: CommitmentsPage, demo: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[CommitmentForm] = []
+
+    def fake_exec(form: CommitmentForm) -> int:
+        opened.append(form)
+        return 0
+
+    monkeypatch.setattr(CommitmentForm, "exec", fake_exec)
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    model = page.matrix_model
+    row, column = next(
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if not model.cell(r, c)
+    )
+    page._matrix_double_clicked(model.index(row, column))
+    matrix = model.matrix()
+    assert matrix is not None and len(opened) == 1
+    assert opened[0].organisation.currentData() == matrix.affiliates[row][0]
+    assert opened[0].action.currentData() == matrix.actions[column].id
+    assert opened[0].campaign.currentData() == matrix.campaign_id

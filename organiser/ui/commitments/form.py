@@ -17,26 +17,52 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.files import write_bytes_atomic
 from organiser.models import CommitmentStatus
 from organiser.services import commitments as service
-from organiser.services.attachments import read_upload
+from organiser.services.attachments import attachment_data, read_upload
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 
 
 class EvidenceFilePicker(QWidget):
-    """A chosen photo or document (kept in the database on save), or the one already kept."""
+    """A chosen photo or document (kept in the database on save), or the one already kept,
+    which can be saved back to a file."""
 
-    def __init__(self, current_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        existing: service.CommitmentView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.path: str = ""
-        self.label = QLabel(current_name or self.tr("(no file)"), self)
+        self.engine, self.path = engine, ""
+        self.kept_id = existing.evidence_file_id if existing else None
+        self.kept_name = existing.evidence_file_name if existing else ""
+        self.label = QLabel(self.kept_name or self.tr("(no file)"), self)
         choose = QPushButton(self.tr("Choose file…"), self)
         choose.clicked.connect(self.choose)
+        self.save_copy = QPushButton(self.tr("Save a copy…"), self)
+        self.save_copy.setVisible(self.kept_id is not None)
+        self.save_copy.clicked.connect(self.ask_save_copy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.save_copy)
         layout.addWidget(choose)
+
+    def ask_save_copy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the evidence"), self.kept_name)
+        if path:
+            self.write_copy(path)
+
+    def write_copy(self, path: str) -> None:
+        """Write the kept file's bytes to `path` (atomically)."""
+        if self.kept_id is None:
+            return
+        with store.transaction(self.engine) as session:
+            data = attachment_data(session, self.kept_id)
+        write_bytes_atomic(path, data)
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -58,17 +84,20 @@ class CommitmentForm(RecordForm):
         existing: service.CommitmentView | None = None,
         campaign_id: int | None = None,
         parent: QWidget | None = None,
+        organisation_id: int | None = None,
+        action_id: int | None = None,
     ) -> None:
         title = self.tr("Edit commitment") if existing else self.tr("New commitment")
         super().__init__(title, parent)
         self.engine, self.existing = engine, existing
+        self._action_id = existing.action_id if existing else action_id
         with store.transaction(engine) as session:
             campaigns = service.campaign_choices(session)
             organisations = service.organisation_choices(session)
         chosen = existing.campaign_id if existing else campaign_id
         self.campaign = record_combo(campaigns, chosen, self.tr("(choose a campaign)"), self)
         self.organisation = record_combo(
-            organisations, existing.organisation_id if existing else None,
+            organisations, existing.organisation_id if existing else organisation_id,
             self.tr("(choose an affiliate)"), self,
         )  # fmt: skip
         self.action = QComboBox(self)
@@ -81,7 +110,7 @@ class CommitmentForm(RecordForm):
         self.evidence.setFixedHeight(60)
         self.url = QLineEdit(existing.evidence_url if existing else "", self)
         self.url.setPlaceholderText("https://")
-        self.file = EvidenceFilePicker(existing.evidence_file_name if existing else "", self)
+        self.file = EvidenceFilePicker(engine, existing, self)
         self._add_fields()
         self.campaign.currentIndexChanged.connect(self._load_actions)
         self._load_actions()
@@ -111,8 +140,7 @@ class CommitmentForm(RecordForm):
         self.action.addItem(self.tr("(the whole campaign)"), None)
         for key, title in choices:
             self.action.addItem(title, key)
-        current = self.existing.action_id if self.existing else None
-        self.action.setCurrentIndex(max(0, self.action.findData(current)))
+        self.action.setCurrentIndex(max(0, self.action.findData(self._action_id)))
 
     def fields(self) -> service.CommitmentFields:
         upload = None

@@ -33,6 +33,7 @@ from organiser.ui.workers import Progress, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
 BAD_BACKGROUND = "#fde7e9"
+BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
     "address": "Address", "email": "Email", "phone": "Phone", "website": "Website",
@@ -99,6 +100,7 @@ class AffiliateImportDialog(QDialog):
         self.table: CsvTable | None = None
         self.preview: service.ImportPreview | None = None
         self.result_value: service.ImportResult | None = None
+        self._generation = 0
         self.setWindowTitle(self.tr("Import affiliates from a spreadsheet"))
         self.resize(900, 600)
         self.path_edit = QLineEdit(self)
@@ -196,18 +198,42 @@ class AffiliateImportDialog(QDialog):
         return {field: column for field, column in chosen.items() if column is not None}
 
     def refresh_preview(self) -> None:
+        """Check every row again with the mapping chosen; a large file is checked off the GUI
+        thread, and a result overtaken by a newer mapping is dropped."""
         if self.table is None:
             return
-        try:
+        self._generation += 1
+        generation, table, mapping = self._generation, self.table, self.mapping()
+
+        def work(progress: Progress | None = None) -> service.ImportPreview:
+            report = (lambda done, total: progress.report(done, total)) if progress else None
             with store.transaction(self.engine) as session:
-                self.preview = service.preview_import(session, self.table, self.mapping())
-        except OrganiserError as error:
-            self.preview = None
-            self._set_message(str(error), bad=True)
+                return service.preview_import(session, table, mapping, report)
+
+        def done(preview: service.ImportPreview | None, error: str = "") -> None:
+            if generation == self._generation:
+                self._previewed(preview, error)
+
+        if len(table.rows) <= BACKGROUND_ROWS:
+            try:
+                done(work())
+            except OrganiserError as error:
+                done(None, str(error))
+            return
+        self.import_button.setEnabled(False)
+        self._set_message(self.tr("Checking {n} rows…").format(n=len(table.rows)), bad=False)
+        run_in_background(
+            self, self.tr("Checking the rows"), work, done, lambda text: done(None, text)
+        )
+
+    def _previewed(self, preview: service.ImportPreview | None, error: str) -> None:
+        self.preview = preview
+        if preview is None:
+            self._set_message(error, bad=True)
         else:
-            bad = len(self.preview.bad_rows)
+            bad = len(preview.bad_rows)
             text = self.tr("{good} rows are ready to import; {bad} have problems.").format(
-                good=self.preview.good_count, bad=bad
+                good=preview.good_count, bad=bad
             )
             self._set_message(text, bad=bad > 0)
         self._show_rows()
@@ -218,7 +244,8 @@ class AffiliateImportDialog(QDialog):
 
     def _show_rows(self) -> None:
         self.model.set_preview(self.preview, self.only_bad.isChecked())
-        self.view.resizeColumnsToContents()
+        if self.model.rowCount() <= BACKGROUND_ROWS:
+            self.view.resizeColumnsToContents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -42,6 +42,9 @@ class CommitmentMatrixModel(QAbstractTableModel):
         self._matrix = matrix
         self.endResetModel()
 
+    def matrix(self) -> CommitmentMatrix | None:
+        return self._matrix
+
     def cell(self, row: int, column: int) -> list[CommitmentView]:
         if self._matrix is None:
             return []

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -118,6 +118,7 @@ class CommitmentsPage(Page):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        view.doubleClicked.connect(self._matrix_double_clicked)
         view.horizontalHeader().setDefaultSectionSize(175)
         view.verticalHeader().setMaximumWidth(240)
         return view
@@ -181,6 +182,21 @@ class CommitmentsPage(Page):
         self.list_model.replace_row(view)
         self.matrix_view.resizeRowsToContents()
         self.data_changed.emit()
+
+    def _matrix_double_clicked(self, index: QModelIndex) -> None:
+        """An empty cell: record a pledge of that affiliate for that action."""
+        matrix = self.matrix_model.matrix()
+        if matrix is None or self.matrix_model.cell(index.row(), index.column()):
+            return
+        form = CommitmentForm(
+            self.engine,
+            campaign_id=matrix.campaign_id,
+            organisation_id=matrix.affiliates[index.row()][0],
+            action_id=matrix.actions[index.column()].id,
+            parent=self,
+        )
+        if form.exec():
+            self._saved()
 
     def add_commitment(self) -> None:
         form = CommitmentForm(self.engine, campaign_id=self.filters.campaign_id(), parent=self)
