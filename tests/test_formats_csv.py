@@ -88,3 +88,28 @@ def test_written_csv_reads_back_the_same(tmp_path: Path) -> None:
     table = read_table(path)
     assert [row.cells for row in table.rows] == rows
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_excel_sep_line_names_the_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "sep.csv"
+    path.write_bytes(b"sep=;\r\nName;Address\r\nKCTU;Seoul, Jung-gu\r\n")
+    table = read_table(path)
+    assert (table.delimiter, table.headers) == (";", ["Name", "Address"])
+    assert table.rows[0].cells == ["KCTU", "Seoul, Jung-gu"]
+    assert table.rows[0].line == 3
+
+
+def test_excel_unicode_text_is_utf16_with_tabs(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("Name\tCountry\r\n전국민주노동조합총연맹\tKR\r\n".encode("utf-16"))
+    table = read_table(path)
+    assert (table.encoding, table.delimiter) == ("utf-16", "\t")
+    assert table.rows[0].cells == ["전국민주노동조합총연맹", "KR"]
+
+
+def test_semicolons_inside_values_do_not_fool_the_comma_file(tmp_path: Path) -> None:
+    path = tmp_path / "commas.csv"
+    path.write_text("Name,Notes\nA;B Union,x;y;z\nC Union,p;q;r\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.delimiter == ","
+    assert table.rows[0].cells == ["A;B Union", "x;y;z"]

@@ -108,18 +108,26 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
+def _excel_separator(text: str) -> tuple[str, str]:
+    """Excel's optional first line `sep=;` names the delimiter; it is not part of the data."""
+    match = re.match(r"sep=(.)\r?\n", text)
+    return (match.group(1), text[match.end() :]) if match else ("", text)
+
+
 def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    delimiter, body = _excel_separator(text)
+    delimiter = delimiter or sniff_delimiter(body)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=True)
     records: list[CsvRow] = []
-    start = 1
+    skipped = 0 if body is text else 1
+    start = 1 + skipped
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
                 records.append(CsvRow(start, [cell.replace("\r\n", "\n") for cell in cells]))
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + skipped
     except csv.Error as error:
-        raise not_csv(path, f"line {reader.line_num}: {error}") from None
+        raise not_csv(path, f"line {reader.line_num + skipped}: {error}") from None
     if not records:
         raise ValidationError("file", f"{Path(path).name} is empty: it has no header and no rows.")
     headers = [cell.strip() for cell in records[0].cells]
