@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -14,8 +14,9 @@ from organiser import store
 from organiser.services.actions import ActionFields, ActionView, create_action
 from organiser.services.calendar import actions_between
 from organiser.services.campaigns import CampaignFields, create_campaign
-from organiser.ui.calendar import file_actions
+from organiser.ui.calendar import action_form, file_actions
 from organiser.ui.calendar.action_form import ActionForm
+from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
 from organiser.ui.calendar.timeline import CampaignTimelineTab
 from organiser.ui.detail_tabs import campaign_tabs
@@ -179,3 +180,28 @@ def test_pdf_export_and_the_campaign_timeline_tab(
     qtbot.addWidget(tab)
     tab.show_record(campaign)
     assert tab.table.model.rowCount() == 1
+
+
+def test_deleting_from_the_edit_form_asks_first(
+    page: CalendarPage, engine: Engine, campaign: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    action = _add(engine, campaign, start="2026-11-20")
+    answers = iter([False, True])
+    monkeypatch.setattr(action_form, "confirm", lambda *args, **kwargs: next(answers))
+    monkeypatch.setattr(ActionForm, "exec", lambda form: (form.delete(), form.delete(), 1)[2])
+    page.edit(action)
+    assert saved(engine) == []
+
+
+def test_an_international_day_added_in_the_window_is_marked(
+    page: CalendarPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(form: InternationalDayForm) -> None:
+        qtbot.keyClicks(form.name, "Zhanaozen day")
+        form.day.setDate(QDate(2026, 12, 16))
+
+    drive_form(monkeypatch, qtbot, InternationalDayForm, fill)
+    page.go_to(date(2026, 12, 1))
+    page.add_day()
+    names = {m.name for marks in page.grid._marks.values() for m in marks}
+    assert {"Zhanaozen day", "Human Rights Day"} <= names

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -17,18 +18,21 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.errors import OrganiserError
 from organiser.models import ActionKind, ActionStatus
 from organiser.services.actions import (
     ActionFields,
     ActionView,
     SavedAction,
     create_action,
+    delete_action,
     fields_of,
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import zone_names
 from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.dialogs.widgets import enum_combo, record_combo
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -101,6 +105,12 @@ class ActionForm(RecordForm):
         self.notes = QPlainTextEdit(data.notes, self)
         self.notes.setFixedHeight(80)
         self.add_field("notes", self.tr("Notes"), self.notes)
+        self.deleted = False
+        if action is not None:
+            delete = self.buttons.addButton(
+                self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            delete.clicked.connect(self.delete)
         self.all_day.toggled.connect(self._on_all_day)
         self._on_all_day(self.all_day.isChecked())
         self.title_edit.setFocus()
@@ -141,6 +151,20 @@ class ActionForm(RecordForm):
             status=str(self.status.currentData()),
             notes=self.notes.toPlainText(),
         )
+
+    def delete(self) -> None:
+        assert self.action is not None
+        question = self.tr("Delete the action “%1”? Commitments tied to it are kept.")
+        if not confirm(self, self.tr("Delete action"), question.replace("%1", self.action.title)):
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                delete_action(session, self.action.id)
+        except OrganiserError as error:
+            show_error(self, self.windowTitle(), str(error))
+            return
+        self.deleted = True
+        self.accept()
 
     def save(self) -> SavedAction:
         with store.transaction(self.engine) as session:

@@ -104,10 +104,14 @@ class CalendarGrid(QWidget):
     def _marks_height(self, day: date) -> float:
         return 13.0 * min(2, len(self._marks.get(day, [])))
 
+    def chip_height(self) -> float:
+        """A week has room for a second line on each chip: where, and which campaign."""
+        return CHIP * 2 if self.weeks == 1 else CHIP
+
     def _room(self, day: date) -> int:
         """How many chips fit in a day cell, keeping a line for '+N more'."""
         usable = self.cell_rect(day).height() - 20 - self._marks_height(day)
-        return max(0, int(usable // (CHIP + 2)))
+        return max(0, int(usable // (self.chip_height() + 2)))
 
     def chips(self) -> list[Chip]:
         found = []
@@ -119,7 +123,8 @@ class CalendarGrid(QWidget):
             room = self._room(day)
             shown = todays if len(todays) <= room else todays[: max(0, room - 1)]
             for position, action in enumerate(shown):
-                rect = QRectF(cell.left() + 3, top + position * (CHIP + 2), cell.width() - 6, CHIP)
+                step = self.chip_height() + 2
+                rect = QRectF(cell.left() + 3, top + position * step, cell.width() - 6, step - 2)
                 found.append(Chip(rect, action, day))
         return found
 
@@ -197,9 +202,15 @@ class CalendarGrid(QWidget):
     def chip_text(self, chip: Chip) -> str:
         action = chip.action
         start = action.local_start(self.display_zone)
-        if start is not None and chip.day == action.start_date:
-            return f"{start:%H:%M} {action.title}"
-        return action.title
+        if start is None or chip.day != action.start_date:
+            return action.title
+        end = action.local_end(self.display_zone)
+        until = f"–{end:%H:%M}" if end is not None and self.weeks == 1 else ""
+        return f"{start:%H:%M}{until} {action.title}"
+
+    def chip_detail(self, chip: Chip) -> str:
+        where = chip.action.location or chip.action.kind.label
+        return f"{where} · {chip.action.campaign_title}"
 
     def _paint_chip(self, painter: QPainter, chip: Chip) -> None:
         colour = QColor(chip.action.campaign_colour)
@@ -217,10 +228,18 @@ class CalendarGrid(QWidget):
             text_colour(QColor(chip.action.campaign_colour)) if not cancelled else "#1f2328"
         )
         inner = chip.rect.adjusted(4, 0, -3, 0)
-        text = painter.fontMetrics().elidedText(
-            self.chip_text(chip), Qt.TextElideMode.ElideRight, int(inner.width())
-        )
-        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        lines = [self.chip_text(chip)]
+        if chip.rect.height() > CHIP * 1.5:
+            lines.append(self.chip_detail(chip))
+        line_height = inner.height() / len(lines)
+        for number, line in enumerate(lines):
+            rect = QRectF(
+                inner.left(), inner.top() + number * line_height, inner.width(), line_height
+            )
+            text = painter.fontMetrics().elidedText(
+                line, Qt.TextElideMode.ElideRight, int(inner.width())
+            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(self.font())
 
     def _paint_more(self, painter: QPainter) -> None:
@@ -281,9 +300,10 @@ class CalendarGrid(QWidget):
         return super().event(event)
 
     def _tooltip(self, action: ActionView) -> str:
-        lines = [
-            action.title,
-            action.when_text(self.display_zone),
+        lines = [action.title, action.when_text()]
+        if self.display_zone and not action.all_day and self.display_zone != action.timezone:
+            lines.append(action.when_text(self.display_zone))
+        lines += [
             f"{action.campaign_title} · {action.kind.label} · {action.status.label}",
         ]
         if action.location:

@@ -35,6 +35,7 @@ from organiser.services.timezones import is_zone
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
+from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.icons import icon
@@ -149,13 +150,16 @@ class CalendarPage(Page):
             self.status_filter,
         ):
             row.addWidget(combo)
-        self.my_zone = QCheckBox(self.tr("Times in my zone"), self)
+        self.my_zone = QCheckBox(
+            self.tr("Times in my zone (%1)").replace("%1", organiser_zone()), self
+        )
         self.my_zone.toggled.connect(lambda _on: self.refresh())
         self.show_days = QCheckBox(self.tr("International days and anniversaries"), self)
         self.show_days.setChecked(True)
         self.show_days.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.my_zone)
         row.addWidget(self.show_days)
+        row.addWidget(self._button("add", self.tr("Add an international day…"), self.add_day))
         row.addStretch(1)
         return row
 
@@ -257,7 +261,8 @@ class CalendarPage(Page):
         self.note.setVisible(bool(warnings))
 
     def _after_save(self, form: ActionForm) -> None:
-        self.show_warnings(list(form.result_value.warnings))
+        warnings = [] if form.deleted else list(form.result_value.warnings)
+        self.show_warnings(warnings)
         self.refresh()
         self.data_changed.emit()
 
@@ -266,6 +271,11 @@ class CalendarPage(Page):
         form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
         if form.exec():
             self._after_save(form)
+
+    def add_day(self) -> None:
+        if InternationalDayForm(self.engine, self).exec():
+            self.show_days.setChecked(True)
+            self.refresh()
 
     def edit(self, action: ActionView) -> None:
         form = ActionForm(self.engine, self, action=action)
