@@ -4,6 +4,7 @@ status, changed in place through a combobox delegate."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from textwrap import fill
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -67,7 +68,8 @@ class CommitmentMatrixModel(QAbstractTableModel):
             return self._matrix.affiliates[section][1]
         action = self._matrix.actions[section]
         when = action.start_date.isoformat() if action.start_date else ""
-        return f"{action.title}\n{when}" if when else action.title
+        title = action.title if role == Qt.ItemDataRole.ToolTipRole else fill(action.title, 26)
+        return f"{title}\n{when}" if when else title
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -181,7 +181,8 @@ class CommitmentsPage(Page):
     def _status_changed(self, view: service.CommitmentView) -> None:
         self.list_model.replace_row(view)
         self.matrix_view.resizeRowsToContents()
-        self.data_changed.emit()
+        # Later, not inside the model's setData: the window answers by refreshing this page.
+        QTimer.singleShot(0, self.data_changed.emit)
 
     def _matrix_double_clicked(self, index: QModelIndex) -> None:
         """An empty cell: record a pledge of that affiliate for that action."""
