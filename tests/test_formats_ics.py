@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -230,3 +230,17 @@ def test_a_bad_event_late_in_a_good_file_leaves_the_database_unchanged(engine: E
         with store.transaction(engine) as session:
             import_events(session, campaign, events)
     assert _all(engine) == []
+
+
+def test_a_series_that_still_runs_is_expanded_over_the_coming_year_only() -> None:
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        b"PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:weekly-vigil\r\nSUMMARY:Weekly vigil\r\n"
+        b"DTSTART;VALUE=DATE:20150105\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    events = parse_calendar(data)
+    starts = [e.start for e in events]
+    assert 50 <= len(events) <= 54 and len(set(e.uid for e in events)) == len(events)
+    assert min(starts) >= date.today() - timedelta(days=366)  # type: ignore[operator]
+    assert "Repeats: FREQ=WEEKLY" in events[0].notes

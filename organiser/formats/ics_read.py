@@ -21,24 +21,16 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from organiser.errors import ValidationError
 from organiser.formats.ics import X_KIND, X_STATUS, X_TIMEZONE
 from organiser.formats.ics_zones import iana_name, is_zone
+from organiser.models import ActionKind, ActionStatus
 
 MAX_BYTES = 50_000_000
 MAX_EVENTS = 200_000
 MAX_OCCURRENCES = 400  # of one recurring series
-SERIES_WINDOW = timedelta(days=366)  # a series is expanded over its first year at most
-KINDS = (
-    "rally",
-    "strike",
-    "hunger-strike",
-    "global-day-of-action",
-    "march",
-    "vigil",
-    "meeting",
-    "court-hearing",
-    "deadline",
-    "online-action",
-    "other",
-)
+# A series is expanded over one year: the coming one (from a year back) while it still runs,
+# else its first year. The rule itself is kept in the notes.
+SERIES_WINDOW = timedelta(days=366)
+KINDS = tuple(kind.value for kind in ActionKind)
+STATUSES = tuple(status.value for status in ActionStatus)
 STATUS_FROM_ICS = {"TENTATIVE": "planned", "CONFIRMED": "confirmed", "CANCELLED": "cancelled"}
 
 
@@ -186,19 +178,26 @@ def _occurrences(
     first = start.date() if isinstance(start, datetime) else start
     rule = master.get("rrule")
     repeats = f"Repeats: {rule.to_ical().decode()}" if rule is not None else "Repeats"
+    recent = max(first, date.today() - SERIES_WINDOW)
     try:
         query = recurring_ical_events.of(calendar)
-        expanded = query.between(first, first + SERIES_WINDOW)
+        expanded = [o for o in query.between(recent, recent + SERIES_WINDOW) if _uid(o) == uid]
+        if not expanded and recent != first:
+            expanded = [o for o in query.between(first, first + SERIES_WINDOW) if _uid(o) == uid]
     except Exception as error:  # the library raises its own kinds for bad rules
         raise _fail(f"Cannot expand {_event_name(master, line)}: {error}") from None
     found: list[IcsEvent] = []
     for occurrence in expanded:
-        if str(occurrence.get("uid", "")) != uid or len(found) >= MAX_OCCURRENCES:
-            continue
+        if len(found) >= MAX_OCCURRENCES:
+            break
         event = convert(occurrence, line, zone, repeats)
         key = event.start.isoformat()
         found.append(_with_uid(event, f"{event.uid}#{key}"))
     return found
+
+
+def _uid(component: Component) -> str:
+    return str(component.get("uid", ""))
 
 
 def _with_uid(event: IcsEvent, uid: str) -> IcsEvent:
@@ -296,7 +295,7 @@ def _kind_of(event: Event) -> str:
 
 def _status_of(event: Event) -> str:
     ours = str(event.get(X_STATUS, "") or "").strip().lower()
-    if ours in ("planned", "confirmed", "happened", "cancelled"):
+    if ours in STATUSES:
         return ours
     return STATUS_FROM_ICS.get(str(event.get("status", "") or "").upper(), "planned")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTimeZone
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt, QTimeZone
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -114,6 +114,11 @@ class CalendarPage(Page):
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         undo.setIcon(icon("undo"))
         redo.setIcon(icon("redo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):  # only while the calendar has the focus
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         for action in (undo, redo):
             button = QToolButton(self)
             button.setDefaultAction(action)
