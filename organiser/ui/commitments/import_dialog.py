@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +33,12 @@ from organiser.ui.workers import Progress, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
 BAD_BACKGROUND = "#fde7e9"
+ENCODINGS = {
+    "utf-8-sig": "UTF-8 with BOM", "utf-8": "UTF-8", "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+}  # fmt: skip
+MAPPING_COLUMNS = 3
+MAX_COLUMN_WIDTH = 320
 BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
@@ -110,7 +116,10 @@ class AffiliateImportDialog(QDialog):
         choose.clicked.connect(self.choose_file)
         self.file_info = QLabel(self)
         self.mapping_box = QWidget(self)
-        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_grid = QGridLayout(self.mapping_box)
+        self.mapping_grid.setContentsMargins(0, 0, 0, 0)
+        for column in range(MAPPING_COLUMNS):
+            self.mapping_grid.setColumnStretch(column * 2 + 1, 1)
         self.combos: dict[str, QComboBox] = {}
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -172,25 +181,28 @@ class AffiliateImportDialog(QDialog):
         self.file_info.setText(
             self.tr("{rows} rows, {columns} columns, separated by {sep}, text {enc}").format(
                 rows=len(table.rows), columns=len(table.headers), sep=delimiter,
-                enc=table.encoding.upper(),
+                enc=ENCODINGS.get(table.encoding, table.encoding),
             )
         )  # fmt: skip
         self._build_mapping(table)
         self.refresh_preview()
 
     def _build_mapping(self, table: CsvTable) -> None:
-        while self.mapping_form.rowCount():
-            self.mapping_form.removeRow(0)
+        for old in self.mapping_box.findChildren(QWidget):
+            old.deleteLater()
         suggested = suggest_mapping(table.headers)
         self.combos = {}
-        for field in FIELDS:
+        for position, field in enumerate(FIELDS):
             combo = QComboBox(self.mapping_box)
             combo.addItem(self.tr("(not in the file)"), None)
             for number, header in enumerate(table.headers):
                 combo.addItem(header or self.tr("column {n}").format(n=number + 1), number)
             combo.setCurrentIndex(max(0, combo.findData(suggested.get(field))))
             combo.currentIndexChanged.connect(self.refresh_preview)
-            self.mapping_form.addRow(self.tr(FIELD_LABELS[field]), combo)
+            row, column = divmod(position, MAPPING_COLUMNS)
+            label = QLabel(self.tr(FIELD_LABELS[field]), self.mapping_box)
+            self.mapping_grid.addWidget(label, row, column * 2)
+            self.mapping_grid.addWidget(combo, row, column * 2 + 1)
             self.combos[field] = combo
 
     def mapping(self) -> dict[str, int]:
@@ -246,6 +258,9 @@ class AffiliateImportDialog(QDialog):
         self.model.set_preview(self.preview, self.only_bad.isChecked())
         if self.model.rowCount() <= BACKGROUND_ROWS:
             self.view.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                width = min(self.view.columnWidth(column), MAX_COLUMN_WIDTH)
+                self.view.setColumnWidth(column, width)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
