@@ -92,7 +92,7 @@ def list_commitments(args: argparse.Namespace) -> int:
     criteria = commitments.CommitmentFilter(
         campaign_id=args.campaign,
         organisation_id=args.org,
-        status=CommitmentStatus(args.status) if _status_or_none(args.status) else None,
+        status=_status_or_none(args.status),
         overdue=args.overdue,
         due_this_week=args.this_week,
     )
@@ -112,11 +112,11 @@ def list_commitments(args: argparse.Namespace) -> int:
     return 0
 
 
-def _status_or_none(text: str | None) -> str | None:
+def _status_or_none(text: str | None) -> CommitmentStatus | None:
     if text is None:
         return None
     try:
-        return CommitmentStatus(text.strip().lower()).value
+        return CommitmentStatus(text.strip().lower())
     except ValueError:
         raise ValidationError(
             "status", f"Status '{text}' is not known; choose one of: {STATUSES}."

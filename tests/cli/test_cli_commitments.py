@@ -37,7 +37,9 @@ def test_add_list_and_status(capsys: pytest.CaptureFixture[str], demo_db: Path) 
     key = out.strip()
     assert run(capsys, demo_db, "commitment", "status", key, "fulfilled", "--on", "2026-11-20",
                "--evidence", "Posted on the website")[0] == 0  # fmt: skip
-    listed = json.loads(run(capsys, demo_db, "commitment", "list", "--campaign", "3", "--json")[1])
+    listed = json.loads(
+        run(capsys, demo_db, "commitment", "list", "--status", "Fulfilled", "--json")[1]
+    )
     mine = next(c for c in listed if str(c["id"]) == key)
     assert (mine["status"], mine["fulfilled_on"], mine["evidence"]) == (
         "fulfilled", "2026-11-20", "Posted on the website",
