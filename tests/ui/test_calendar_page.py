@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -18,6 +20,7 @@ from organiser.ui.calendar import action_form, file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
+from organiser.ui.calendar.printing import a4_landscape, print_calendar
 from organiser.ui.calendar.timeline import CampaignTimelineTab
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.pages.calendar import AGENDA, WEEK, CalendarPage
@@ -205,3 +208,19 @@ def test_an_international_day_added_in_the_window_is_marked(
     page.add_day()
     names = {m.name for marks in page.grid._marks.values() for m in marks}
     assert {"Zhanaozen day", "Human Rights Day"} <= names
+
+
+def test_printing_paints_the_grid_legend_and_agenda(
+    page: CalendarPage, engine: Engine, campaign: int, tmp_path: Path
+) -> None:
+    _add(engine, campaign, start="2026-11-14", title="Rally in Seoul")
+    page.refresh()
+    printer = a4_landscape()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_calendar(printer, page.grid, page.shown_actions, page.heading.text())
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "November 2026" in text and "Rally in Seoul" in text and "Korean unions" in text
+    assert "Agenda" in text

@@ -1,14 +1,11 @@
 """The Calendar page's file work: .ics import (read off the GUI thread, previewed), .ics and PDF
-export, and printing the month grid through Qt's print dialog."""
+export, and printing through Qt's print dialog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from organiser import store
@@ -21,6 +18,7 @@ from organiser.services.action_import import import_events, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.calendar.import_preview import ImportPreview
+from organiser.ui.calendar.printing import ask_and_print
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.workers import Progress, run_in_background
 
@@ -127,21 +125,4 @@ def write_pdf(page: CalendarPage, path: Path) -> None:
 
 
 def print_month(page: CalendarPage) -> None:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    dialog = QPrintDialog(printer, page)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        paint_grid(page, printer)
-
-
-def paint_grid(page: CalendarPage, printer: QPrinter) -> None:
-    """The month grid as on screen, scaled to the printable area of the page."""
-    painter = QPainter(printer)
-    area = printer.pageRect(QPrinter.Unit.DevicePixel)
-    grid = page.grid
-    scale = min(area.width() / grid.width(), area.height() / grid.height())
-    painter.scale(scale, scale)
-    painter.setClipRect(QRectF(0, 0, grid.width(), grid.height()))
-    grid.paint_on(painter)
-    painter.end()
+    ask_and_print(page, page.grid, page.shown_actions, page.heading.text())
