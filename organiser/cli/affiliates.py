@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli.common import Commands, engine_for
+from organiser.cli.common import Commands, engine_for, positive_id
 from organiser.cli.output import print_table
 from organiser.formats.csv_affiliates import read_table
 from organiser.services import affiliates_import as service
@@ -30,6 +30,10 @@ def register_org_commands(org_commands: Commands) -> None:
 
     exporting = org_commands.add_parser("export", help="organisations to a CSV spreadsheet")
     exporting.add_argument("file", metavar="FILE.csv")
+    exporting.add_argument(
+        "--affiliates-of", type=positive_id, default=None, metavar="ID",
+        help="only the affiliates of this organisation",
+    )  # fmt: skip
     exporting.set_defaults(run=export_organisations)
 
 
@@ -66,6 +70,6 @@ def _print_preview(preview: service.ImportPreview) -> None:
 
 def export_organisations(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
-        count = service.export_affiliates(session, args.file)
+        count = service.export_affiliates(session, args.file, args.affiliates_of)
     print(f"{count} organisations exported")
     return 0

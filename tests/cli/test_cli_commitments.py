@@ -133,3 +133,7 @@ def test_org_export_round_trip(
     fresh = tmp_path / "fresh.sqlite3"
     assert run(capsys, fresh, "org", "import", str(out_file))[0] == 0
     assert org_count(capsys, fresh) == org_count(capsys, demo_db)
+    listed = json.loads(run(capsys, demo_db, "org", "list", "--json")[1])
+    affiliates = sum(1 for org in listed if org["affiliate_of_id"] == 1)
+    code, out, _ = run(capsys, demo_db, "org", "export", str(out_file), "--affiliates-of", "1")
+    assert code == 0 and out.strip() == f"{affiliates} organisations exported"
