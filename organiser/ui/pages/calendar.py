@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -54,6 +55,17 @@ def organiser_zone() -> str:
     return system if is_zone(system) else "UTC"
 
 
+def legend_html(actions: Sequence[ActionView]) -> str:
+    """Each campaign shown, in its colour, in the order of its first action."""
+    seen: dict[str, str] = {}
+    for action in actions:
+        seen.setdefault(action.campaign_title, action.campaign_colour)
+    return " &nbsp; ".join(
+        f'<span style="color:{colour}">■</span> {html.escape(title)}'
+        for title, colour in seen.items()
+    )
+
+
 class CalendarPage(Page):
     title = "Calendar"
     icon_name = "calendar"
@@ -77,7 +89,10 @@ class CalendarPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(self._navigation())
         layout.addLayout(self._filters())
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
         layout.addWidget(self.views, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.note)
         self.grid.day_clicked.connect(self.add_on)
         self.grid.action_activated.connect(self.edit)
@@ -216,6 +231,7 @@ class CalendarPage(Page):
             self.agenda.set_rows(self.shown_actions)
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
+        self.legend.setText(legend_html(self.shown_actions))
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
