@@ -8,8 +8,8 @@ message naming the characters, before anything is written.
 from __future__ import annotations
 
 import functools
-import itertools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from organiser.errors import OrganiserError
+
+_WORDS = re.compile(r"(\s+)")
 
 
 class FontCoverageError(OrganiserError):
@@ -195,16 +197,37 @@ class FontSet:
         primary = self.primary
         if all(c.isspace() or self.font_for(c) == primary for c in set(text)):
             return [(primary, text)]  # most text: one run, no per-character work
-        fonts: list[str] = []
-        current: str | None = None
-        for char in text:
-            if current is None or not (char.isspace() or self._covers(current, char)):
-                current = self.font_for(char) or primary
-            fonts.append(current)
-        return [
-            (font, "".join(char for _, char in group))
-            for font, group in itertools.groupby(zip(fonts, text, strict=True), key=lambda p: p[0])
-        ]
+        result: list[tuple[str, str]] = []
+        for word in _WORDS.split(text):  # words and the spaces between them
+            if result and word.isspace():
+                result[-1] = (result[-1][0], result[-1][1] + word)
+                continue
+            font = self._word_font(word)
+            if font is None:
+                result.extend(self._char_runs(word))
+            elif result and result[-1][0] == font:
+                result[-1] = (font, result[-1][1] + word)
+            else:
+                result.append((font, word))
+        return result
+
+    def _word_font(self, word: str) -> str | None:
+        """The first face (in order of preference) that has every character of `word`."""
+        return next((name for name in self.names if self._covers_all(name, word)), None)
+
+    def _covers_all(self, name: str, word: str) -> bool:
+        glyphs = self._glyph_map[name]
+        return all(ord(c) in glyphs or c.isspace() for c in word)
+
+    def _char_runs(self, word: str) -> list[tuple[str, str]]:
+        """A word mixing scripts, cut character by character."""
+        result: list[tuple[str, str]] = []
+        for char in word:
+            if result and self._covers(result[-1][0], char):
+                result[-1] = (result[-1][0], result[-1][1] + char)
+            else:
+                result.append((self.font_for(char) or self.primary, char))
+        return result
 
     def _covers(self, name: str, char: str) -> bool:
         return ord(char) in self._glyph_map[name]
