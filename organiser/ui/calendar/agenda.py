@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from organiser.services.actions import ActionView
 from organiser.ui.table_model import Column, RecordTableModel
 
@@ -11,13 +13,17 @@ from organiser.ui.table_model import Column, RecordTableModel
 def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
     """Columns of the agenda; `zone` gives the zone to show times in (None: the action's own)."""
     return [
-        Column("When", lambda a: a.when_text(zone()), tooltip=lambda a: a.when_text()),
-        Column("Campaign", lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
-        Column("Kind", lambda a: a.kind),
-        Column("Action", lambda a: a.title, tooltip=lambda a: a.notes),
-        Column("Where", lambda a: a.location),
-        Column("Status", lambda a: a.status),
+        Column(_tr("When"), lambda a: a.when_text(zone()), tooltip=lambda a: a.when_text()),
+        Column(_tr("Campaign"), lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
+        Column(_tr("Kind"), lambda a: a.kind),
+        Column(_tr("Action"), lambda a: a.title, tooltip=lambda a: a.notes),
+        Column(_tr("Where"), lambda a: a.location),
+        Column(_tr("Status"), lambda a: a.status),
     ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Agenda", text)
 
 
 def agenda_model(

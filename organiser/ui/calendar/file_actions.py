@@ -64,6 +64,11 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
     with store.transaction(page.engine) as session:
         plan = plan_import(session, events)
         campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+    if not campaigns:
+        show_error(
+            page, page.tr("Import calendar"), page.tr("Add a campaign to import into first.")
+        )
+        return False
     dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False

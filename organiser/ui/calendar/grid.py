@@ -179,7 +179,7 @@ class CalendarGrid(QWidget):
             painter.setPen(QColor("#ffffff"))
         else:
             painter.setPen(QColor("#8c959f" if outside else "#1f2328"))
-        label = str(day.day) if day.day != 1 else day.strftime("%-d %b")
+        label = str(day.day) if day.day != 1 else f"{day.day} {day:%b}"
         flags = Qt.AlignmentFlag.AlignCenter if day == self.today else Qt.AlignmentFlag.AlignLeft
         painter.drawText(number.adjusted(0, 0, 40 if day.day == 1 else 0, 0), flags, label)
         self._paint_marks(painter, day, cell)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from organiser.services.action_import import PlannedImport
@@ -22,14 +23,19 @@ def _when(planned: PlannedImport) -> str:
     return f"{event.start}{end}"
 
 
-COLUMNS: list[Column[PlannedImport]] = [
-    Column("Change", lambda p: "update" if p.change == "update" else "new"),
-    Column("When", _when),
-    Column("Title", lambda p: p.event.title, tooltip=lambda p: p.event.notes),
-    Column("Kind", lambda p: p.event.kind),
-    Column("Where", lambda p: p.event.location),
-    Column("Line", lambda p: p.event.line),
-]
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportPreview", text)
+
+
+def preview_columns() -> list[Column[PlannedImport]]:
+    return [
+        Column(_tr("Change"), lambda p: _tr("update") if p.change == "update" else _tr("new")),
+        Column(_tr("When"), _when),
+        Column(_tr("Title"), lambda p: p.event.title, tooltip=lambda p: p.event.notes),
+        Column(_tr("Kind"), lambda p: p.event.kind),
+        Column(_tr("Where"), lambda p: p.event.location),
+        Column(_tr("Line"), lambda p: p.event.line),
+    ]
 
 
 class ImportPreview(QDialog):
@@ -54,7 +60,7 @@ class ImportPreview(QDialog):
         )
         self.campaign = record_combo(campaigns, campaign_id, "", self)
         self.table: RecordTable[PlannedImport] = RecordTable(
-            RecordTableModel(COLUMNS, self), parent=self
+            RecordTableModel(preview_columns(), self), parent=self
         )
         self.table.set_rows(plan)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)

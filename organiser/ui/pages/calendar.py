@@ -33,6 +33,7 @@ from organiser.services.calendar import (
 )
 from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import is_zone
+from organiser.services.validation import country_name
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
@@ -241,7 +242,7 @@ class CalendarPage(Page):
     def _refresh_choices(self) -> None:
         with store.transaction(self.engine) as session:
             campaigns = [(c.id, c.title) for c in list_campaigns(session)]
-            countries = [(c, c) for c in countries_in_use(session)]
+            countries = [(c, f"{country_name(c)} ({c})") for c in countries_in_use(session)]
         self._reset_combo(self.campaign_filter, campaigns)
         self._reset_combo(self.country_filter, countries)
 
