@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.config import set_setting
 from organiser.services.actions import ActionFields, ActionView, create_action
 from organiser.services.calendar import actions_between
 from organiser.services.campaigns import CampaignFields, create_campaign
@@ -224,3 +225,16 @@ def test_printing_paints_the_grid_legend_and_agenda(
     ).stdout
     assert "November 2026" in text and "Rally in Seoul" in text and "Korean unions" in text
     assert "Agenda" in text
+
+
+def test_times_show_in_the_actions_zone_and_in_mine_on_demand(
+    page: CalendarPage, engine: Engine, campaign: int
+) -> None:
+    set_setting("ui.organiser_timezone", "Europe/Berlin")
+    action = _add(engine, campaign, start="2026-11-14T14:00", timezone="Asia/Seoul")
+    page.refresh()
+    chip = page.grid.chip_for(action.id)
+    assert chip is not None and page.grid.chip_text(chip).startswith("14:00")
+    page.my_zone.setChecked(True)
+    chip = page.grid.chip_for(action.id)
+    assert chip is not None and page.grid.chip_text(chip).startswith("06:00")
