@@ -256,3 +256,15 @@ def _load_fonts(extra_fonts: tuple[str, ...]) -> FontSet:
         if name:
             names.append(name)
     return FontSet(names)
+
+
+def font_file_problem(path: str | Path) -> str | None:
+    """Why a font file the user chose cannot be used, or None when it can."""
+    target = Path(path).expanduser()
+    if not target.is_file():
+        return f"{target} is not a file."
+    try:
+        TTFont(f"Check-{target.stem}", str(target))
+    except (TTFError, OSError, ValueError) as error:
+        return f"{target.name} cannot be embedded ({error}); choose a TrueType (.ttf) font."
+    return None

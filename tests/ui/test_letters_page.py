@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.config import get_setting
 from organiser.models import LetterStatus
 from organiser.services import demo, letters
+from organiser.ui.letters import pdf_settings
 from organiser.ui.letters.campaign_tab import CampaignLettersTab
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
@@ -199,3 +201,21 @@ def test_campaign_tab_lists_its_letters(qtbot: QtBot, demo_engine: Engine) -> No
     assert [row.id for row in tab.table.model.rows()] == [DRAFT_ID]
     tab.show_record(None)
     assert tab.table.model.rowCount() == 0 and not tab.new_button.isEnabled()
+
+
+def test_pdf_settings_refuse_a_bad_font_and_keep_a_good_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(pdf_settings, "show_error", lambda _p, _t, text: errors.append(text))
+    dialog = pdf_settings.PdfSettingsDialog()
+    qtbot.addWidget(dialog)
+    not_a_font = tmp_path / "notes.ttf"
+    not_a_font.write_text("not a font")
+    assert not dialog.add_font(str(not_a_font)) and "cannot be embedded" in errors[0]
+    good = next(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))
+    assert dialog.add_font(str(good))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.save()
+    assert get_setting("pdf.extra_fonts") == [str(good)]
+    assert get_setting("pdf.paper") == "letter"

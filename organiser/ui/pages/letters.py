@@ -20,6 +20,7 @@ from organiser.ui.letters.columns import letter_columns, letter_html
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
+from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.letters.render import letter_pdf, print_pdf
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column
@@ -45,6 +46,9 @@ class LettersPage(RecordsPage):
         self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
         self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
         self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
+        self.settings_action = self._action(
+            "settings", self.tr("PDF settings"), "", lambda: PdfSettingsDialog(self).exec()
+        )
         self.refresh()
 
     # Hooks of RecordsPage
