@@ -14,13 +14,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, insert, select
 
 from organiser import store
+from organiser.errors import ConflictError
 from organiser.models import Campaign, Commitment, CommitmentStatus, Organisation
+from organiser.services.commitment_summary import campaign_matrix
 from organiser.services.commitments import CommitmentFilter, list_commitments
 from organiser.services.demo import load_demo
 from organiser.ui.commitments import import_dialog
 from organiser.ui.commitments.affiliate_tab import AffiliateCommitmentsTab
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
+from organiser.ui.commitments.matrix_model import CommitmentMatrixModel
 from organiser.ui.commitments.table_model import PAGE
 from organiser.ui.pages import commitments as page_module
 from organiser.ui.pages.commitments import CommitmentsPage
@@ -294,3 +297,27 @@ def test_empty_matrix_cell_offers_a_new_pledge_for_that_affiliate_and_action(
     assert opened[0].organisation.currentData() == matrix.affiliates[row][0]
     assert opened[0].action.currentData() == matrix.actions[column].id
     assert opened[0].campaign.currentData() == matrix.campaign_id
+
+
+def test_matrix_model_reports_a_refused_change_and_keeps_the_cell(
+    qtbot: QtBot, demo: Engine
+) -> None:
+    """Without a view: an edit made elsewhere meanwhile is refused, said, and nothing changes."""
+
+    def refuse(_view: Any, _status: CommitmentStatus) -> Any:
+        raise ConflictError("changed elsewhere")
+
+    model = CommitmentMatrixModel(refuse)
+    with store.transaction(demo) as session:
+        model.set_matrix(campaign_matrix(session, campaign_id(demo, MANGYSTAU)))
+    index = next(
+        model.index(r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.cell(r, c)
+    )
+    before = index.data()
+    with qtbot.waitSignal(model.failed) as failed:
+        assert not model.setData(index, "withdrawn", Qt.ItemDataRole.EditRole)
+    assert failed.args == ["changed elsewhere"]
+    assert index.data() == before
