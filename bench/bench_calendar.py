@@ -29,6 +29,7 @@ from organiser.formats.ics_read import parse_calendar
 from organiser.models import Action, ActionKind, ActionStatus, Campaign
 from organiser.services.action_import import import_events
 from organiser.services.calendar import actions_between, visible_range
+from organiser.services.campaigns import PALETTE
 from organiser.ui.pages.calendar import CalendarPage
 
 FIRST_DAY = date(2024, 1, 1)
@@ -50,9 +51,7 @@ def fill(engine: Engine, count: int) -> None:
     kinds, statuses = list(ActionKind), list(ActionStatus)
     with store.transaction(engine) as session:
         campaigns = [
-            Campaign(
-                title=f"Campaign {n}", country="KR", colour=f"#{n * 40:02x}6f{255 - n * 9:02x}"
-            )
+            Campaign(title=f"Campaign {n}", country="KR", colour=PALETTE[n % len(PALETTE)])
             for n in range(20)
         ]
         session.add_all(campaigns)
