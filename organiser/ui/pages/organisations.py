@@ -6,15 +6,20 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
+from organiser.errors import OrganiserError
 from organiser.services import organisations as service
+from organiser.services.affiliates_import import export_affiliates
 from organiser.services.organisations import OrganisationView
 from organiser.services.validation import country_name
+from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
+from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.dialogs.organisation_form import OrganisationForm
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
@@ -55,8 +60,41 @@ class OrganisationsPage(RecordsPage):
     noun = "organisation"
     empty_text = "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one."
 
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        self.toolbar.addSeparator()
+        self.import_action = self._action(
+            "import", self.tr("Import…"), QKeySequence("Ctrl+I"), self.import_affiliates
+        )
+        self.export_action = self._action(
+            "export", self.tr("Export…"), QKeySequence("Ctrl+E"), self.export_organisations
+        )
+
     def columns(self) -> list[Column[Any]]:
         return ORGANISATION_COLUMNS
+
+    def import_affiliates(self) -> None:
+        """Affiliates from a spreadsheet: mapping, preview of bad rows, then all or nothing."""
+        dialog = AffiliateImportDialog(self.engine, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.data_changed.emit()
+
+    def export_organisations(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export organisations"), "organisations.csv", self.tr("CSV (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                count = export_affiliates(session, path)
+        except (OrganiserError, OSError) as error:
+            show_error(self, self.tr("Export organisations"), str(error))
+            return
+        show_info(
+            self, self.tr("Export organisations"), self.tr("%d organisations written.") % count
+        )
 
     def load_rows(self, session: Session) -> list[OrganisationView]:
         return service.list_organisations(session)
