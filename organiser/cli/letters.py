@@ -62,6 +62,16 @@ def register(commands: Commands) -> None:
     reply.add_argument("--file", default=None, help="the reply itself (scan, PDF, email)")
     reply.set_defaults(run=record_reply)
 
+    logo = actions.add_parser("logo", help="the letterhead logo of a sending organisation")
+    logo.add_argument("org", type=positive_id, metavar="ORG_ID")
+    logo.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    logo.set_defaults(run=set_logo)
+
+    signature = actions.add_parser("signature", help="a signatory's scanned signature")
+    signature.add_argument("person", type=positive_id, metavar="PERSON_ID")
+    signature.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    signature.set_defaults(run=set_signature)
+
 
 def _register_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
@@ -204,4 +214,18 @@ def record_reply(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "reply_file") if args.file else None
     with store.transaction(engine_for(args)) as session:
         register_service.record_reply(session, args.id, args.on, args.note, upload)
+    return 0
+
+
+def set_logo(args: argparse.Namespace) -> int:
+    upload = attachments.read_upload(args.file, "logo")
+    with store.transaction(engine_for(args)) as session:
+        register_service.set_logo(session, args.org, upload)
+    return 0
+
+
+def set_signature(args: argparse.Namespace) -> int:
+    upload = attachments.read_upload(args.file, "signature")
+    with store.transaction(engine_for(args)) as session:
+        register_service.set_signature(session, args.person, upload)
     return 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
+from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -200,3 +202,29 @@ def choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, st
     orgs = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
     people = session.execute(select(Person.id, Person.name).order_by(Person.name))
     return [(row[0], row[1]) for row in orgs], [(row[0], row[1]) for row in people]
+
+
+def _check_image(upload: tuple[str, bytes], field: str) -> None:
+    """Refuse a file that is not an image before it reaches a letterhead or signature."""
+    name, data = upload
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+    except Exception:  # Pillow raises many kinds for a file that is not an image
+        raise ValidationError(field, f"{name} is not an image (PNG or JPEG).") from None
+
+
+def set_logo(session: Session, organisation_id: int, upload: tuple[str, bytes]) -> None:
+    """The logo printed in the letterhead of letters this organisation sends."""
+    organisation = v.get_or_raise(session, Organisation, organisation_id, "organisation")
+    _check_image(upload, "logo")
+    organisation.logo_id = attachments.store_attachment(session, *upload, field="logo").id
+    session.flush()
+
+
+def set_signature(session: Session, person_id: int, upload: tuple[str, bytes]) -> None:
+    """The scanned signature printed above this person's name when they sign."""
+    person = v.get_or_raise(session, Person, person_id, "person")
+    _check_image(upload, "signature")
+    person.signature_id = attachments.store_attachment(session, *upload, field="signature").id
+    session.flush()

@@ -149,3 +149,33 @@ def test_bad_channel_and_unknown_letter(demo_db: Path, capsys: Capsys) -> None:
     missing = run(capsys, demo_db, "letter", "show", "999")
     assert missing.code == 2 and "no letter with id 999" in missing.err
     assert snapshot(demo_db) == before
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="needs poppler-utils")
+def test_logo_and_scanned_signature_are_printed(
+    demo_db: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    from PIL import Image
+
+    logo, signature = tmp_path / "logo.png", tmp_path / "signature.png"
+    Image.new("RGB", (300, 120), (200, 30, 30)).save(logo)
+    Image.new("RGB", (240, 80), (20, 20, 120)).save(signature)
+    assert run(capsys, demo_db, "letter", "logo", "1", str(logo)).code == 0
+    assert run(capsys, demo_db, "letter", "signature", "1", str(signature)).code == 0
+    letter_id = add_letter(capsys, demo_db, tmp_path)
+    target = tmp_path / "with-images.pdf"
+    assert run(capsys, demo_db, "letter", "pdf", str(letter_id), str(target)).code == 0
+    listing = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True, text=True)
+    sizes = {tuple(line.split()[3:5]) for line in listing.stdout.splitlines()[2:]}
+    assert {("300", "120"), ("240", "80")} <= sizes
+
+
+def test_a_logo_that_is_not_an_image_is_refused(
+    demo_db: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    fake = tmp_path / "logo.png"
+    fake.write_text("not an image")
+    before = snapshot(demo_db)
+    result = run(capsys, demo_db, "letter", "logo", "1", str(fake))
+    assert result.code == 2 and "not an image" in result.err
+    assert snapshot(demo_db) == before

@@ -219,3 +219,25 @@ def test_pdf_settings_refuse_a_bad_font_and_keep_a_good_one(
     dialog.save()
     assert get_setting("pdf.extra_fonts") == [str(good)]
     assert get_setting("pdf.paper") == "letter"
+
+
+def test_editor_keeps_a_scanned_signature_and_shows_it(
+    qtbot: QtBot, demo_engine: Engine, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    from organiser.models import Person
+
+    image = tmp_path / "signature.png"
+    Image.new("RGB", (240, 80), (20, 20, 120)).save(image)
+    editor = open_editor(qtbot, demo_engine)
+    signer_id = editor.signatories.refs()[0][1]
+    before = editor.preview.pages[0].pixmap().cacheKey()
+    for row in range(editor.signatories.count()):
+        if editor.signatories.item(row).data(Qt.ItemDataRole.UserRole)[1] == signer_id:
+            editor.signatories.setCurrentRow(row)
+    editor.set_image("signature", str(image))
+    with store.transaction(demo_engine) as session:
+        person = session.get(Person, signer_id)
+        assert person is not None and person.signature_id is not None
+    assert editor.preview.pages[0].pixmap().cacheKey() != before

@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -21,8 +23,9 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import campaigns, letter_register, letters
+from organiser.services import attachments, campaigns, letter_register, letters
 from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.render import page_images, render_printable
@@ -138,11 +141,55 @@ class LetterEditor(RecordForm):
         )
         self.to = add_typed(self, "to", self.tr("To"), RefPicker(parties, self))
         self.cc = add_typed(self, "cc", self.tr("Cc"), RefPicker(parties, self))
+        self.image_buttons = self._image_buttons()
+        self.form.addRow("", self.image_buttons)
         self.body = add_typed(self, "body", self.tr("Body"), QPlainTextEdit(self))
         self.body.setPlaceholderText(
             self.tr("Paragraphs, - bullet lists, 1. numbered lists, **bold**, *italic*")
         )
         self.body.setMinimumHeight(220)
+
+    def _image_buttons(self) -> QWidget:
+        """Set the sender's logo and a signatory's scanned signature from image files."""
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        logo = QPushButton(self.tr("Sender's logo…"), holder)
+        logo.clicked.connect(lambda: self._choose_image("logo"))
+        signature = QPushButton(self.tr("Signature of the highlighted signatory…"), holder)
+        signature.clicked.connect(lambda: self._choose_image("signature"))
+        row.addWidget(logo)
+        row.addWidget(signature)
+        row.addStretch(1)
+        return holder
+
+    def _choose_image(self, what: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose an image"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.set_image(what, path)
+
+    def set_image(self, what: str, path: str) -> None:
+        """Keep the image as the sender's logo or the highlighted signatory's signature."""
+        item = self.signatories.currentItem()
+        key = self.sender_combo.currentData() if what == "logo" else None
+        if what == "signature" and item is not None:
+            key = item.data(Qt.ItemDataRole.UserRole)[1]
+        if key is None:
+            show_error(self, self.windowTitle(), self.tr("Choose the sender or signatory first."))
+            return
+        try:
+            upload = attachments.read_upload(path, what)
+            with store.transaction(self.engine) as session:
+                setter = (
+                    letter_register.set_logo if what == "logo" else letter_register.set_signature
+                )
+                setter(session, key, upload)
+        except OrganiserError as error:
+            show_error(self, self.windowTitle(), str(error))
+            return
+        self.update_preview()
 
     def _place_preview(self) -> None:
         """Move the form into a row with the preview beside it."""
