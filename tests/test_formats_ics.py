@@ -244,3 +244,15 @@ def test_a_series_that_still_runs_is_expanded_over_the_coming_year_only() -> Non
     assert 50 <= len(events) <= 54 and len(set(e.uid for e in events)) == len(events)
     assert min(starts) >= date.today() - timedelta(days=366)  # type: ignore[operator]
     assert "Repeats: FREQ=WEEKLY" in events[0].notes
+
+
+def test_an_import_stopped_through_its_report_writes_nothing(engine: Engine) -> None:
+    campaign = _campaign(engine)
+    events = parse_calendar((DATA / "outlook_weekly.ics").read_bytes())
+
+    def cancel(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt), store.transaction(engine) as session:
+        import_events(session, campaign, events, cancel)
+    assert _all(engine) == []

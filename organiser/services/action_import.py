@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -103,10 +103,14 @@ def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
 
 
 def import_events(
-    session: Session, campaign_id: int, events: Sequence[ImportableEvent]
+    session: Session,
+    campaign_id: int,
+    events: Sequence[ImportableEvent],
+    report: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Create or update one action per event; any refused event stops the whole import
-    (the caller's transaction then writes nothing). An update keeps the action's campaign."""
+    (the caller's transaction then writes nothing). An update keeps the action's campaign.
+    `report(done, total)` is called now and then; it may raise to stop the import."""
     v.get_or_raise(session, Campaign, campaign_id, "campaign")
     created = updated = 0
     warnings: list[str] = []
@@ -125,7 +129,11 @@ def import_events(
         created, updated = (created, updated + 1) if record else (created + 1, updated)
         found = campaign_warnings(campaign, staged.start_date, staged.end_date)
         warnings.extend(w for w in found if w not in warnings)
-        if number % 1000 == 0:
+        if number % 500 == 0:
             session.flush()
+            if report is not None:
+                report(number, len(events))
     session.flush()
+    if report is not None:
+        report(len(events), len(events))
     return ImportResult(created, updated, tuple(warnings))

@@ -159,7 +159,11 @@ def test_views_filters_today_and_overlay(page: CalendarPage, engine: Engine, cam
 
 
 def test_import_preview_writes_only_when_accepted(
-    page: CalendarPage, engine: Engine, campaign: int, monkeypatch: pytest.MonkeyPatch
+    page: CalendarPage,
+    engine: Engine,
+    campaign: int,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     from organiser.formats.ics_read import parse_calendar
 
@@ -168,8 +172,9 @@ def test_import_preview_writes_only_when_accepted(
     assert not file_actions.preview_and_import(page, events)
     assert saved(engine) == []
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
-    assert file_actions.preview_and_import(page, events)
-    assert len(saved(engine)) == 6 and "6 new" in page.note.text()
+    assert file_actions.preview_and_import(page, events)  # writes off the GUI thread
+    qtbot.waitUntil(lambda: "6 new" in page.note.text())
+    assert len(saved(engine)) == 6
 
 
 def test_pdf_export_and_the_campaign_timeline_tab(

@@ -14,7 +14,7 @@ from organiser.files import write_bytes_atomic
 from organiser.formats.ics import export_calendar
 from organiser.formats.ics_read import parse_calendar
 from organiser.pdf.calendar import MarkedDayText, month_pdf
-from organiser.services.action_import import import_events, plan_import
+from organiser.services.action_import import ImportResult, import_events, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.calendar.import_preview import ImportPreview
@@ -72,18 +72,31 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
     dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
-    try:
+    campaign_id = int(dialog.campaign_id() or 0)
+
+    def work(progress: Progress) -> ImportResult:
+        def report(done: int, total: int) -> None:
+            progress.report(done, total, f"Importing {done} of {total} events…")
+
         with store.transaction(page.engine) as session:
-            result = import_events(session, int(dialog.campaign_id() or 0), events)
-    except OrganiserError as error:
-        show_error(page, page.tr("Import calendar"), str(error))
-        return False
+            return import_events(session, campaign_id, events, report)
+
+    run_in_background(
+        page,
+        page.tr("Importing calendar"),
+        work,
+        lambda result: _imported(page, result),
+        lambda message: show_error(page, page.tr("Import calendar"), message),
+    )
+    return True
+
+
+def _imported(page: CalendarPage, result: ImportResult) -> None:
     summary = page.tr("Imported: %1 new, %2 updated.")
     summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
     page.show_warnings([summary, *result.warnings])
     page.refresh()
     page.data_changed.emit()
-    return True
 
 
 def export_ics(page: CalendarPage) -> None:
