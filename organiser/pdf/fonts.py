@@ -17,10 +17,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from reportlab.lib.fonts import addMapping
+from reportlab.lib.fonts import addMapping, tt2ps
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.platypus import Paragraph
 
 from organiser.errors import OrganiserError
 
@@ -63,6 +66,8 @@ KNOWN_FAMILIES: tuple[Family, ...] = (
     Family("NanumGothic", "NanumGothic.ttf", "NanumGothicBold.ttf"),
     Family("MalgunGothic", "malgun.ttf", "malgunbd.ttf"),
     Family("NotoSansKR", "NotoSansKR-Regular.ttf", "NotoSansKR-Bold.ttf"),
+    Family("AppleGothic", "AppleGothic.ttf"),  # macOS: its other Korean faces are CFF
+    Family("ArialUnicode", "Arial Unicode.ttf"),  # macOS: Latin, Cyrillic and Hangul
 )
 
 HOW_TO_ADD = (
@@ -191,6 +196,27 @@ class FontSet:
             raise FontCoverageError(
                 f"No available font has these characters: {named}. {HOW_TO_ADD}"
             )
+
+    @property
+    def primary_bold(self) -> str:
+        """The bold face of the primary family (the regular face when it has none)."""
+        return str(tt2ps(self.primary, 1, 0))
+
+    def markup(self, text: str, bold: bool = False, italic: bool = False) -> str:
+        """Paragraph markup for user text: escaped, each script run in a face that covers it,
+        newlines as breaks; characters no face covers raise FontCoverageError. The paragraph
+        style's font must be `primary`, which needs no tag (fewer tags, faster wrapping)."""
+        self.check([text])
+        pieces = []
+        for font, piece in self.runs(text):
+            inner = escape(piece).replace("\n", "<br/>")
+            inner = f"<i>{inner}</i>" if italic else inner
+            inner = f"<b>{inner}</b>" if bold else inner
+            pieces.append(inner if font == self.primary else f'<font name="{font}">{inner}</font>')
+        return "".join(pieces)
+
+    def paragraph(self, text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
+        return Paragraph(self.markup(text, bold=bold), style)
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, piece) runs; spaces stay in the run they are in."""
