@@ -6,9 +6,11 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -183,7 +185,7 @@ def test_pdf_export_and_the_campaign_timeline_tab(
     _add(engine, campaign, start="2026-11-14", title="Rally")
     file_actions.write_pdf(page, tmp_path / "month.pdf")
     assert (tmp_path / "month.pdf").read_bytes().startswith(b"%PDF")
-    assert file_actions.write_ics(page, tmp_path / "all.ics") == 1
+    assert file_actions.write_ics(engine, page.chosen(), "All", tmp_path / "all.ics") == 1
     assert CampaignTimelineTab in campaign_tabs()
     tab = CampaignTimelineTab(engine)
     qtbot.addWidget(tab)
@@ -243,3 +245,24 @@ def test_times_show_in_the_actions_zone_and_in_mine_on_demand(
     page.my_zone.setChecked(True)
     chip = page.grid.chip_for(action.id)
     assert chip is not None and page.grid.chip_text(chip).startswith("06:00")
+
+
+def test_import_and_export_buttons_work_off_the_gui_thread(
+    page: CalendarPage,
+    engine: Engine,
+    campaign: int,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    source = str(DATA / "outlook_weekly.ics")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (source, ""))
+    monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
+    file_actions.import_ics(page)
+    qtbot.waitUntil(lambda: len(saved(engine)) == 6)
+    target = tmp_path / "out.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    file_actions.export_ics(page)
+    qtbot.waitUntil(lambda: "6 actions written" in page.note.text())
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert len(events) == 6

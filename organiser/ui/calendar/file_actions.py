@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog
+from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import OrganiserError, ValidationError
@@ -100,22 +101,34 @@ def _imported(page: CalendarPage, result: ImportResult) -> None:
 
 
 def export_ics(page: CalendarPage) -> None:
+    """Everything (or the chosen campaign's actions), all dates, through the filters chosen;
+    written off the GUI thread."""
     path, _ = QFileDialog.getSaveFileName(
         page, page.tr("Export calendar"), "actions.ics", page.tr("iCalendar files (*.ics)")
     )
-    if path:
-        write_ics(page, Path(path))
+    if not path:
+        return
+    chosen, name, engine = page.chosen(), page.campaign_filter.currentText(), page.engine
+
+    def work(progress: Progress) -> int:
+        progress.report(0, 0, "Writing the calendar file…")
+        return write_ics(engine, chosen, name, Path(path))
+
+    def done(count: int) -> None:
+        page.show_warnings(
+            [page.tr("%1 actions written to %2").replace("%1", str(count)).replace("%2", path)]
+        )
+
+    run_in_background(page, page.tr("Exporting calendar"), work, done)
 
 
-def write_ics(page: CalendarPage, path: Path) -> int:
-    """Everything (or the chosen campaign's actions), all dates, through the filters chosen."""
-    with store.transaction(page.engine) as session:
-        actions = actions_between(session, chosen=page.chosen())
-    name = page.campaign_filter.currentText()
+def write_ics(engine: Engine, chosen: ActionFilter, name: str, path: Path) -> int:
+    with store.transaction(engine) as session:
+        actions = actions_between(session, chosen=chosen)
     try:
         write_bytes_atomic(path, export_calendar(actions, name))
     except OSError as error:
-        show_error(page, page.tr("Export calendar"), str(error))
+        raise OrganiserError(f"Cannot write {path}: {error.strerror}.") from None
     return len(actions)
 
 
