@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sqlalchemy.orm import Session
 
@@ -178,6 +179,9 @@ def render_and_keep(session: Session, letter_id: int, paper: str | None = None) 
     if register_service.is_frozen(view):
         kept = register_service.kept_pdf(session, letter_id)
         if kept is not None:
+            if paper:
+                print("organiser: note: the letter has gone out; this is the PDF that was sent, "
+                      "on its own paper", file=sys.stderr)  # fmt: skip
             return kept
     printable = register_service.printable_letter(session, letter_id)
     data = render_letter(

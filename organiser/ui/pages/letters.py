@@ -94,7 +94,7 @@ class LettersPage(RecordsPage):
         return LetterEditor(self.engine, row, parent=self)
 
     def delete_question(self, session: Session, row: LetterView) -> str:
-        return self.tr("Delete the letter “%s” and its kept PDF link?") % row.subject
+        return self.tr("Delete the letter “%s”? Its register entry goes with it.") % row.subject
 
     def delete_row(self, session: Session, row: LetterView) -> None:
         letters.delete_letter(session, row.id)
