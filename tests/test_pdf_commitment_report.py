@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.models import CommitmentStatus
 from organiser.pdf.commitment_report import write_report_pdf
-from organiser.pdf.report_fonts import MissingGlyphs, markup
+from organiser.pdf.fonts import FontCoverageError, load_fonts
 from organiser.services import campaigns, organisations
 from organiser.services.commitment_summary import campaign_report, write_report_csv
 from organiser.services.commitments import CommitmentFields, create_commitment, set_status
@@ -68,6 +68,9 @@ def test_pdf_groups_by_affiliate_with_totals_and_rate(report, tmp_path: Path) ->
     assert "overdue" in text and "2026-11-10" in text and "2026-11-09" in text
     assert "Photo sent" in text
     assert not list(tmp_path.glob(".*.part"))
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    rows = fonts.stdout.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), fonts.stdout  # emb column
 
 
 def test_csv_report_reads_back(report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -85,5 +88,5 @@ def test_csv_report_reads_back(report, tmp_path: Path) -> None:  # type: ignore[
 
 
 def test_characters_no_font_has_stop_the_report() -> None:
-    with pytest.raises(MissingGlyphs, match="𓀀"):
-        markup("Egyptian 𓀀")
+    with pytest.raises(FontCoverageError, match="𓀀"):
+        load_fonts().markup("Egyptian 𓀀")

@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
 from organiser.cli.output import print_json, print_table
+from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.models import CommitmentStatus
 from organiser.pdf.commitment_report import write_report_pdf
+from organiser.pdf.fonts import load_fonts
 from organiser.services import commitment_summary, commitments
 from organiser.services.attachments import read_upload
 
@@ -160,7 +162,7 @@ def make_report(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         report = commitment_summary.campaign_report(session, args.campaign)
     if suffix == ".pdf":
-        write_report_pdf(report, target)
+        write_report_pdf(report, target, load_fonts(get_setting("pdf.extra_fonts")))
     else:
         commitment_summary.write_report_csv(report, str(target))
     return 0

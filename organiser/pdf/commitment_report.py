@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -17,7 +18,8 @@ from reportlab.platypus.flowables import Flowable
 
 from organiser.files import write_bytes_atomic
 from organiser.models import CommitmentStatus
-from organiser.pdf.report_fonts import base_font, markup
+from organiser.pdf.fonts import FontSet, load_fonts
+from organiser.pdf.styles import numbered_canvas
 
 if TYPE_CHECKING:
     from organiser.services.commitment_summary import AffiliateGroup, CommitmentReport
@@ -30,8 +32,7 @@ COLUMNS = ("What was promised", "Action", "Due", "Status", "Fulfilled", "Evidenc
 WIDTHS = (44 * mm, 28 * mm, 23 * mm, 26 * mm, 23 * mm, 36 * mm)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    font = base_font()
+def _styles(font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=16, leading=20, spaceAfter=4),
         "meta": ParagraphStyle("meta", fontName=font, fontSize=9, leading=12, spaceAfter=8),
@@ -45,8 +46,15 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
-    return Paragraph(markup(text, bold), style)
+@dataclass(frozen=True)
+class _Kit:
+    """The fonts and paragraph styles of one report."""
+
+    fonts: FontSet
+    styles: dict[str, ParagraphStyle]
+
+    def p(self, text: str, style: str, bold: bool = False) -> Paragraph:
+        return self.fonts.paragraph(text, self.styles[style], bold)
 
 
 def _rate(report: CommitmentReport) -> str:
@@ -58,15 +66,15 @@ def _counts_line(counts: dict[CommitmentStatus, int] | Counter[CommitmentStatus]
     return ", ".join(f"{counts[s]} {s.label.lower()}" for s in CommitmentStatus if counts[s])
 
 
-def _summary(report: CommitmentReport, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [[_p(s.label, styles["cell"]), str(report.totals[s])] for s in CommitmentStatus]
-    rows.append([_p("Total", styles["cell"], bold=True), str(report.total)])
-    rows.append([_p("Fulfilment rate (of those not withdrawn)", styles["cell"]), _rate(report)])
+def _summary(report: CommitmentReport, kit: _Kit) -> Table:
+    rows = [[kit.p(s.label, "cell"), str(report.totals[s])] for s in CommitmentStatus]
+    rows.append([kit.p("Total", "cell", bold=True), str(report.total)])
+    rows.append([kit.p("Fulfilment rate (of those not withdrawn)", "cell"), _rate(report)])
     table = Table(rows, colWidths=(70 * mm, 25 * mm), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), base_font()),
+                ("FONTNAME", (0, 0), (-1, -1), kit.fonts.primary),
                 ("FONTSIZE", (0, 0), (-1, -1), 9),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LINEBELOW", (0, -3), (-1, -3), 0.5, GRID),
@@ -84,9 +92,9 @@ def _evidence(item: CommitmentView) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _row(item: CommitmentView, styles: dict[str, ParagraphStyle]) -> list[Paragraph]:
+def _row(item: CommitmentView, kit: _Kit) -> list[Paragraph]:
     status = item.status.label + (" — overdue" if item.overdue else "")
-    style = styles["overdue"] if item.overdue else styles["cell"]
+    style = "overdue" if item.overdue else "cell"
     texts = (
         item.what,
         item.action_title,
@@ -95,48 +103,50 @@ def _row(item: CommitmentView, styles: dict[str, ParagraphStyle]) -> list[Paragr
         item.fulfilled_on.isoformat() if item.fulfilled_on else "",
         _evidence(item),
     )
-    return [_p(text, style if i in (2, 3) else styles["cell"]) for i, text in enumerate(texts)]
+    return [kit.p(text, style if i in (2, 3) else "cell") for i, text in enumerate(texts)]
 
 
-def _group(group: AffiliateGroup, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _group(group: AffiliateGroup, kit: _Kit) -> list[Flowable]:
     counts = Counter(item.status for item in group.commitments)
-    header = [_p(text, styles["cell"], bold=True) for text in COLUMNS]
+    header = [kit.p(text, "cell", bold=True) for text in COLUMNS]
     table = Table(
-        [header, *(_row(item, styles) for item in group.commitments)],
+        [header, *(_row(item, kit) for item in group.commitments)],
         colWidths=WIDTHS,
         repeatRows=1,
     )
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), kit.fonts.primary),
                 ("GRID", (0, 0), (-1, -1), 0.4, GRID),
                 ("BACKGROUND", (0, 0), (-1, 0), HEAD),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
-    heading = _p(group.organisation_name, styles["heading"], bold=True)
-    line = _p(_counts_line(counts), styles["meta"])
+    heading = kit.p(group.organisation_name, "heading", bold=True)
+    line = kit.p(_counts_line(counts), "meta")
     return [KeepTogether([heading, line, table])]
 
 
-def render_report(report: CommitmentReport) -> bytes:
-    """The report as PDF bytes; raises MissingGlyphs before anything is written."""
-    styles = _styles()
+def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> bytes:
+    """The report as PDF bytes; raises FontCoverageError before anything is written."""
+    fonts = fonts or load_fonts()
+    kit = _Kit(fonts, _styles(fonts.primary))
     story: list[Flowable] = [
-        _p(f"Commitments — {report.campaign_title}", styles["title"], bold=True),
-        _p(
+        kit.p(f"Commitments — {report.campaign_title}", "title", bold=True),
+        kit.p(
             f"Made on {report.made_on.isoformat()} · {report.total} commitments from "
             f"{len(report.groups)} affiliates · fulfilment rate {_rate(report)}",
-            styles["meta"],
+            "meta",
         ),
-        _summary(report, styles),
+        _summary(report, kit),
         Spacer(1, 4 * mm),
     ]
     for group in report.groups:
-        story.extend(_group(group, styles))
+        story.extend(_group(group, kit))
     if not report.groups:
-        story.append(_p("No affiliate has made a commitment to this campaign yet.", styles["meta"]))
+        story.append(kit.p("No affiliate has made a commitment to this campaign yet.", "meta"))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -147,9 +157,12 @@ def render_report(report: CommitmentReport) -> bytes:
         topMargin=15 * mm,
         bottomMargin=15 * mm,
     )
-    document.build(story)
+    # The numbered canvas also starts each page in our font, so no unembedded Helvetica.
+    document.build(story, canvasmaker=numbered_canvas(fonts.primary, 15 * mm))
     return buffer.getvalue()
 
 
-def write_report_pdf(report: CommitmentReport, path: str | os.PathLike[str]) -> None:
-    write_bytes_atomic(path, render_report(report))
+def write_report_pdf(
+    report: CommitmentReport, path: str | os.PathLike[str], fonts: FontSet | None = None
+) -> None:
+    write_bytes_atomic(path, render_report(report, fonts))

@@ -10,7 +10,6 @@ import io
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -120,16 +119,7 @@ class _Builder:
         self.styles = LetterStyles(fonts.primary)
 
     def markup(self, text: str, bold: bool = False, italic: bool = False) -> str:
-        """Escaped text, each script run in a font that covers it; newlines become breaks."""
-        pieces = []
-        for font, piece in self.fonts.runs(text):
-            inner = escape(piece).replace("\n", "<br/>")
-            inner = f"<i>{inner}</i>" if italic else inner
-            inner = f"<b>{inner}</b>" if bold else inner
-            # The style's font needs no tag; fewer tags, faster wrapping.
-            is_primary = font == self.fonts.primary
-            pieces.append(inner if is_primary else f'<font name="{font}">{inner}</font>')
-        return "".join(pieces)
+        return self.fonts.markup(text, bold, italic)
 
     def para(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
         return Paragraph(self.markup(text, bold=bold), self.styles[style])

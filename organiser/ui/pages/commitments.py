@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.config import get_setting
 from organiser.errors import OrganiserError
 from organiser.models import CommitmentStatus
 from organiser.pdf.commitment_report import write_report_pdf
+from organiser.pdf.fonts import load_fonts
 from organiser.services import commitment_summary as summary
 from organiser.services import commitments as service
 from organiser.ui.commitments.filters import CommitmentFilters
@@ -237,7 +239,7 @@ class CommitmentsPage(Page):
             with store.transaction(self.engine) as session:
                 report = summary.campaign_report(session, campaign_id)
             if path.lower().endswith(".pdf"):
-                write_report_pdf(report, path)
+                write_report_pdf(report, path, load_fonts(get_setting("pdf.extra_fonts")))
             else:
                 summary.write_report_csv(report, path)
         except (OrganiserError, OSError) as error:
