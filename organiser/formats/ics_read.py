@@ -257,6 +257,9 @@ def _end_of(event: Event, start: date | datetime, name: str) -> date | datetime 
 
 
 def _zone_of(event: Event, start: datetime, fallback: str) -> str:
+    ours = str(event.get(X_TIMEZONE, "") or "")
+    if is_zone(ours):  # written by us: the zone where the action happens, even for UTC times
+        return ours
     tzid = str(event["dtstart"].params.get("TZID", "") or "")
     named = iana_name(tzid, WINDOWS_TO_OLSON) if tzid else None
     if named:
