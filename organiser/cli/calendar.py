@@ -11,11 +11,13 @@ from pathlib import Path
 from organiser import store
 from organiser.cli.actions import default_zone
 from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.formats.ics import export_calendar
 from organiser.formats.ics_read import parse_calendar
 from organiser.pdf.calendar import MarkedDayText, month_pdf
+from organiser.pdf.fonts import load_fonts
 from organiser.services import validation as v
 from organiser.services.action_import import import_events, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, check_range, marked_days
@@ -103,5 +105,8 @@ def calendar_pdf(args: argparse.Namespace) -> int:
         heading = get_campaign(session, args.campaign).title if args.campaign else ""
         actions = actions_between(session, grid_first, grid_last, _campaign_filter(args.campaign))
         marks = [MarkedDayText(m.day, m.name) for m in marked_days(session, grid_first, grid_last)]
-    write_bytes_atomic(args.file, month_pdf(first.year, first.month, actions, marks, heading))
+    fonts = load_fonts(get_setting("pdf.extra_fonts"))
+    write_bytes_atomic(
+        args.file, month_pdf(first.year, first.month, actions, marks, heading, fonts)
+    )
     return 0

@@ -21,10 +21,10 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
-from organiser.pdf.calendar_fonts import body_face, markup
+from organiser.pdf.fonts import FontSet, load_fonts
+from organiser.pdf.styles import StyledFonts, numbered_canvas
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_IN_CELL = 6
@@ -63,9 +63,9 @@ class MarkedDayText:
     name: str
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    face, bold = body_face(), body_face(bold=True)
-    return {
+def _styles(fonts: FontSet) -> StyledFonts:
+    face, bold = fonts.primary, fonts.primary_bold
+    styles = {
         "title": ParagraphStyle("title", fontName=bold, fontSize=16, leading=20),
         "head": ParagraphStyle("head", fontName=bold, fontSize=8, leading=10, alignment=1),
         "day": ParagraphStyle("day", fontName=bold, fontSize=8, leading=9),
@@ -75,6 +75,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", fontName=face, fontSize=7.5, leading=9),
     }
+    return StyledFonts(fonts, styles)
 
 
 def _time(action: PrintableAction) -> str:
@@ -95,16 +96,16 @@ def _cell(
     month: int,
     actions: Sequence[PrintableAction],
     marks: Sequence[MarkedDayText],
-    styles: dict[str, ParagraphStyle],
+    styles: StyledFonts,
 ) -> list[Paragraph]:
     grey = "" if day.month == month else ' color="#9aa0a6"'
     parts = [Paragraph(f"<font{grey}>{day.day}</font>", styles["day"])]
-    parts += [Paragraph(markup(m.name), styles["mark"]) for m in marks if m.day == day]
+    parts += [Paragraph(styles.markup(m.name), styles["mark"]) for m in marks if m.day == day]
     todays = [a for a in actions if a.start_date <= day <= a.end_date]
     for action in todays[:MAX_IN_CELL]:
         colour = _colour(action.campaign_colour).hexval()[2:]
         time = f"{_time(action)} " if _time(action) and action.start_date == day else ""
-        text = markup(f"{time}{action.title}")
+        text = styles.markup(f"{time}{action.title}")
         strike = "<strike>" if str(action.status) == "cancelled" else ""
         end = "</strike>" if strike else ""
         parts.append(
@@ -120,46 +121,44 @@ def _grid(
     month: int,
     actions: Sequence[PrintableAction],
     marks: Sequence[MarkedDayText],
-    styles: dict[str, ParagraphStyle],
+    styles: StyledFonts,
 ) -> Table:
     weeks = monthcal.Calendar(firstweekday=0).monthdatescalendar(year, month)
     rows: list[list[object]] = [[Paragraph(d, styles["head"]) for d in WEEKDAYS]]
     rows += [[_cell(day, month, actions, marks, styles) for day in week] for week in weeks]
     width = (landscape(A4)[0] - 24 * mm) / 7
     height = (landscape(A4)[1] - 60 * mm) / len(weeks)
-    table = Table(rows, colWidths=[width] * 7, rowHeights=[7 * mm] + [height] * len(weeks))
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#c4c9d0")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return table
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#c4c9d0")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    row_heights = [7 * mm] + [height] * len(weeks)
+    return styles.table(rows, commands, colWidths=[width] * 7, rowHeights=row_heights)
 
 
-def _legend(actions: Sequence[PrintableAction], styles: dict[str, ParagraphStyle]) -> Paragraph:
+def _legend(actions: Sequence[PrintableAction], styles: StyledFonts) -> Paragraph:
     seen: dict[str, str] = {}
     for action in actions:
         seen.setdefault(action.campaign_title, action.campaign_colour)
     items = [
-        f'<font color="#{_colour(c).hexval()[2:]}">■</font> {markup(t)}' for t, c in seen.items()
+        f'<font color="#{_colour(c).hexval()[2:]}">■</font> {styles.markup(t)}'
+        for t, c in seen.items()
     ]
     return Paragraph("&nbsp;&nbsp;&nbsp;".join(items) or "No actions this month.", styles["cell"])
 
 
-def _agenda(actions: Sequence[PrintableAction], styles: dict[str, ParagraphStyle]) -> Table:
+def _agenda(actions: Sequence[PrintableAction], styles: StyledFonts) -> Table:
     rows: list[list[object]] = [
-        [Paragraph(markup(h, bold=True), styles["cell"]) for h in AGENDA_HEADERS]
+        [Paragraph(styles.markup(h, bold=True), styles["cell"]) for h in AGENDA_HEADERS]
     ]
     for action in actions:
-        rows.append([Paragraph(markup(text), styles["cell"]) for text in _agenda_row(action)])
+        rows.append(
+            [Paragraph(styles.markup(text), styles["cell"]) for text in _agenda_row(action)]
+        )
     widths = [48 * mm, 55 * mm, 28 * mm, 75 * mm, 45 * mm, 22 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1)
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#d0d5db")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f4")),
@@ -167,8 +166,7 @@ def _agenda(actions: Sequence[PrintableAction], styles: dict[str, ParagraphStyle
     ]
     for row, action in enumerate(actions, 1):
         style.append(("LINEBEFORE", (0, row), (0, row), 3, _colour(action.campaign_colour)))
-    table.setStyle(TableStyle(style))
-    return table
+    return styles.table(rows, style, colWidths=widths, repeatRows=1)
 
 
 AGENDA_HEADERS = ("When", "Campaign", "Kind", "Action", "Where", "Status")
@@ -193,9 +191,10 @@ def month_pdf(
     actions: Sequence[PrintableAction],
     marks: Sequence[MarkedDayText] = (),
     heading: str = "",
+    fonts: FontSet | None = None,
 ) -> bytes:
     """The month grid, the campaigns' legend, and the agenda of the month's actions."""
-    styles = _styles()
+    styles = _styles(fonts or load_fonts())
     buffer = BytesIO()
     first = date(year, month, 1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -212,15 +211,16 @@ def month_pdf(
         author="Campaign Organiser",
     )
     story = [
-        Paragraph(markup(title, bold=True), styles["title"]),
+        Paragraph(styles.markup(title, bold=True), styles["title"]),
         Spacer(1, 3 * mm),
         _grid(year, month, actions, marks, styles),
         Spacer(1, 3 * mm),
         KeepTogether(_legend(in_month, styles)),
         PageBreak(),
-        Paragraph(markup(f"Agenda — {first:%B %Y}", bold=True), styles["title"]),
+        Paragraph(styles.markup(f"Agenda — {first:%B %Y}", bold=True), styles["title"]),
         Spacer(1, 3 * mm),
         _agenda(in_month, styles) if in_month else Paragraph("No actions.", styles["cell"]),
     ]
-    document.build(story)
+    # The numbered canvas also starts each page in our font, so no unembedded Helvetica.
+    document.build(story, canvasmaker=numbered_canvas(styles.fonts.primary, 10 * mm))
     return buffer.getvalue()

@@ -6,20 +6,19 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from organiser.files import write_bytes_atomic
 from organiser.models import CommitmentStatus
 from organiser.pdf.fonts import FontSet, load_fonts
-from organiser.pdf.styles import numbered_canvas
+from organiser.pdf.styles import StyledFonts, numbered_canvas
 
 if TYPE_CHECKING:
     from organiser.services.commitment_summary import AffiliateGroup, CommitmentReport
@@ -46,17 +45,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-@dataclass(frozen=True)
-class _Kit:
-    """The fonts and paragraph styles of one report."""
-
-    fonts: FontSet
-    styles: dict[str, ParagraphStyle]
-
-    def p(self, text: str, style: str, bold: bool = False) -> Paragraph:
-        return self.fonts.paragraph(text, self.styles[style], bold)
-
-
 def _rate(report: CommitmentReport) -> str:
     rate = report.fulfilment_rate
     return "—" if rate is None else f"{rate:.0%}"
@@ -66,23 +54,17 @@ def _counts_line(counts: dict[CommitmentStatus, int] | Counter[CommitmentStatus]
     return ", ".join(f"{counts[s]} {s.label.lower()}" for s in CommitmentStatus if counts[s])
 
 
-def _summary(report: CommitmentReport, kit: _Kit) -> Table:
+def _summary(report: CommitmentReport, kit: StyledFonts) -> Table:
     rows = [[kit.p(s.label, "cell"), str(report.totals[s])] for s in CommitmentStatus]
     rows.append([kit.p("Total", "cell", bold=True), str(report.total)])
     rows.append([kit.p("Fulfilment rate (of those not withdrawn)", "cell"), _rate(report)])
-    table = Table(rows, colWidths=(70 * mm, 25 * mm), hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), kit.fonts.primary),
-                ("FONTSIZE", (0, 0), (-1, -1), 9),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                ("LINEBELOW", (0, -3), (-1, -3), 0.5, GRID),
-                ("BOX", (0, 0), (-1, -1), 0.5, GRID),
-            ]
-        )
-    )
-    return table
+    commands = [
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("LINEBELOW", (0, -3), (-1, -3), 0.5, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+    ]
+    return kit.table(rows, commands, colWidths=(70 * mm, 25 * mm), hAlign="LEFT")
 
 
 def _evidence(item: CommitmentView) -> str:
@@ -92,7 +74,7 @@ def _evidence(item: CommitmentView) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _row(item: CommitmentView, kit: _Kit) -> list[Paragraph]:
+def _row(item: CommitmentView, kit: StyledFonts) -> list[Paragraph]:
     status = item.status.label + (" — overdue" if item.overdue else "")
     style = "overdue" if item.overdue else "cell"
     texts = (
@@ -106,24 +88,16 @@ def _row(item: CommitmentView, kit: _Kit) -> list[Paragraph]:
     return [kit.p(text, style if i in (2, 3) else "cell") for i, text in enumerate(texts)]
 
 
-def _group(group: AffiliateGroup, kit: _Kit) -> list[Flowable]:
+def _group(group: AffiliateGroup, kit: StyledFonts) -> list[Flowable]:
     counts = Counter(item.status for item in group.commitments)
     header = [kit.p(text, "cell", bold=True) for text in COLUMNS]
-    table = Table(
-        [header, *(_row(item, kit) for item in group.commitments)],
-        colWidths=WIDTHS,
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), kit.fonts.primary),
-                ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), HEAD),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    rows = [header, *(_row(item, kit) for item in group.commitments)]
+    table = kit.table(rows, commands, colWidths=WIDTHS, repeatRows=1)
     heading = kit.p(group.organisation_name, "heading", bold=True)
     line = kit.p(_counts_line(counts), "meta")
     return [KeepTogether([heading, line, table])]
@@ -132,7 +106,7 @@ def _group(group: AffiliateGroup, kit: _Kit) -> list[Flowable]:
 def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> bytes:
     """The report as PDF bytes; raises FontCoverageError before anything is written."""
     fonts = fonts or load_fonts()
-    kit = _Kit(fonts, _styles(fonts.primary))
+    kit = StyledFonts(fonts, _styles(fonts.primary))
     story: list[Flowable] = [
         kit.p(f"Commitments — {report.campaign_title}", "title", bold=True),
         kit.p(

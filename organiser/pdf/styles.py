@@ -1,12 +1,43 @@
-"""Paragraph styles of a letter and the canvas that numbers its pages ("Page 2 of 3")."""
+"""Paragraph styles with their fonts, and the canvas that numbers pages ("Page 2 of 3")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from organiser.pdf.fonts import FontSet
+
+
+@dataclass(frozen=True)
+class StyledFonts:
+    """A document's fonts with its named paragraph styles (styles use `fonts.primary`)."""
+
+    fonts: FontSet
+    styles: Mapping[str, ParagraphStyle]
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        return self.styles[name]
+
+    def markup(self, text: str, bold: bool = False) -> str:
+        return self.fonts.markup(text, bold)
+
+    def p(self, text: str, style: str, bold: bool = False) -> Paragraph:
+        return self.fonts.paragraph(text, self.styles[style], bold)
+
+    def table(
+        self, rows: Sequence[Sequence[Any]], commands: Sequence[Any], **options: Any
+    ) -> Table:
+        """A table whose cells start in the primary face: Table's own default is Helvetica,
+        which is never embedded."""
+        table = Table(rows, **options)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), self.fonts.primary), *commands]))
+        return table
 
 
 class LetterStyles:

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.config import get_setting
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.formats.ics import export_calendar
 from organiser.formats.ics_read import parse_calendar
 from organiser.pdf.calendar import MarkedDayText, month_pdf
+from organiser.pdf.fonts import load_fonts
 from organiser.services.action_import import ImportResult, import_events, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
@@ -151,7 +153,8 @@ def write_pdf(page: CalendarPage, path: Path) -> None:
     heading = (
         "" if page.campaign_filter.currentData() is None else page.campaign_filter.currentText()
     )
-    data = month_pdf(page.anchor.year, page.anchor.month, actions, marks, heading)
+    fonts = load_fonts(get_setting("pdf.extra_fonts"))
+    data = month_pdf(page.anchor.year, page.anchor.month, actions, marks, heading, fonts)
     write_bytes_atomic(path, data)
 
 
