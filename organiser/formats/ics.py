@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from typing import Protocol
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from organiser.models import utc_now
+from organiser.models.readable import ReadableAction
 
 PRODID = "-//Campaign Organiser//Campaign Organiser 0.1//EN"
 UID_DOMAIN = "campaign-organiser"
@@ -27,37 +27,6 @@ STATUS_TO_ICS = {
 }
 
 
-class ExportableAction(Protocol):
-    """What an exported action must offer (the services' ActionView does)."""
-
-    @property
-    def uuid(self) -> str: ...
-    @property
-    def campaign_title(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def all_day(self) -> bool: ...
-    @property
-    def start_date(self) -> date: ...
-    @property
-    def end_date(self) -> date: ...
-    @property
-    def starts_at(self) -> datetime | None: ...
-    @property
-    def ends_at(self) -> datetime | None: ...
-    @property
-    def timezone(self) -> str: ...
-    @property
-    def location(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def notes(self) -> str: ...
-
-
 def uid_for(action_uuid: str) -> str:
     """The UID an action always has, so a second export replaces the first in calendar programs."""
     return f"{action_uuid}@{UID_DOMAIN}"
@@ -69,7 +38,7 @@ def uuid_from_uid(uid: str) -> str | None:
     return head if domain == UID_DOMAIN and len(head) == 36 else None
 
 
-def event_for(action: ExportableAction, stamp: datetime) -> Event:
+def event_for(action: ReadableAction, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", uid_for(action.uuid))
     event.add("dtstamp", stamp)
@@ -95,7 +64,7 @@ def event_for(action: ExportableAction, stamp: datetime) -> Event:
     return event
 
 
-def export_calendar(actions: Iterable[ExportableAction], name: str = "Campaign actions") -> bytes:
+def export_calendar(actions: Iterable[ReadableAction], name: str = "Campaign actions") -> bytes:
     """One VCALENDAR with a VEVENT per action and a VTIMEZONE for each zone used."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)

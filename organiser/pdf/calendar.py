@@ -5,9 +5,8 @@ from __future__ import annotations
 import calendar as monthcal
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from io import BytesIO
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -23,38 +22,12 @@ from reportlab.platypus import (
     Table,
 )
 
+from organiser.models.readable import ReadableAction
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.styles import StyledFonts, numbered_canvas
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_IN_CELL = 6
-
-
-class PrintableAction(Protocol):
-    @property
-    def campaign_title(self) -> str: ...
-    @property
-    def campaign_colour(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def all_day(self) -> bool: ...
-    @property
-    def start_date(self) -> date: ...
-    @property
-    def end_date(self) -> date: ...
-    @property
-    def starts_at(self) -> datetime | None: ...
-    @property
-    def ends_at(self) -> datetime | None: ...
-    @property
-    def timezone(self) -> str: ...
-    @property
-    def location(self) -> str: ...
-    @property
-    def status(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -78,7 +51,7 @@ def _styles(fonts: FontSet) -> StyledFonts:
     return StyledFonts(fonts, styles)
 
 
-def _time(action: PrintableAction) -> str:
+def _time(action: ReadableAction) -> str:
     if action.all_day or action.starts_at is None:
         return ""
     return action.starts_at.astimezone(ZoneInfo(action.timezone)).strftime("%H:%M")
@@ -94,7 +67,7 @@ def _colour(value: str) -> colors.Color:
 def _cell(
     day: date,
     month: int,
-    actions: Sequence[PrintableAction],
+    actions: Sequence[ReadableAction],
     marks: Sequence[MarkedDayText],
     styles: StyledFonts,
 ) -> list[Paragraph]:
@@ -119,7 +92,7 @@ def _cell(
 def _grid(
     year: int,
     month: int,
-    actions: Sequence[PrintableAction],
+    actions: Sequence[ReadableAction],
     marks: Sequence[MarkedDayText],
     styles: StyledFonts,
 ) -> Table:
@@ -139,7 +112,7 @@ def _grid(
     return styles.table(rows, commands, colWidths=[width] * 7, rowHeights=row_heights)
 
 
-def _legend(actions: Sequence[PrintableAction], styles: StyledFonts) -> Paragraph:
+def _legend(actions: Sequence[ReadableAction], styles: StyledFonts) -> Paragraph:
     seen: dict[str, str] = {}
     for action in actions:
         seen.setdefault(action.campaign_title, action.campaign_colour)
@@ -150,7 +123,7 @@ def _legend(actions: Sequence[PrintableAction], styles: StyledFonts) -> Paragrap
     return Paragraph("&nbsp;&nbsp;&nbsp;".join(items) or "No actions this month.", styles["cell"])
 
 
-def _agenda(actions: Sequence[PrintableAction], styles: StyledFonts) -> Table:
+def _agenda(actions: Sequence[ReadableAction], styles: StyledFonts) -> Table:
     rows: list[list[object]] = [
         [Paragraph(styles.markup(h, bold=True), styles["cell"]) for h in AGENDA_HEADERS]
     ]
@@ -172,7 +145,7 @@ def _agenda(actions: Sequence[PrintableAction], styles: StyledFonts) -> Table:
 AGENDA_HEADERS = ("When", "Campaign", "Kind", "Action", "Where", "Status")
 
 
-def _agenda_row(action: PrintableAction) -> tuple[str, ...]:
+def _agenda_row(action: ReadableAction) -> tuple[str, ...]:
     if action.all_day or action.starts_at is None:
         when = action.start_date.isoformat()
         if action.end_date != action.start_date:
@@ -188,7 +161,7 @@ def _agenda_row(action: PrintableAction) -> tuple[str, ...]:
 def month_pdf(
     year: int,
     month: int,
-    actions: Sequence[PrintableAction],
+    actions: Sequence[ReadableAction],
     marks: Sequence[MarkedDayText] = (),
     heading: str = "",
     fonts: FontSet | None = None,
