@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -11,8 +13,23 @@ from organiser.config import database_url
 from organiser.errors import OrganiserError
 
 
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """An error nobody foresaw: the details go to stderr, the user gets a sentence, the
+    window stays open (Qt would otherwise just print it)."""
+    traceback.print_exception(kind, error, trace)
+    QMessageBox.critical(
+        None,
+        "Campaign Organiser",
+        f"Something went wrong that the program did not expect: {error}\n\n"
+        "Nothing was half-saved: each change is saved whole or not at all.",
+    )
+
+
 def main(db_choice: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = report_unexpected
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
     try:

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from organiser import __version__
 from organiser.cli import (
     actions,
@@ -69,6 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except OrganiserError as error:
         sys.stderr.write(f"organiser: error: {error}\n")
+        return EXIT_BAD_INPUT
+    except (OSError, SQLAlchemyError) as error:  # a file or the database, not our input
+        first_line = (
+            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        )
+        sys.stderr.write(f"organiser: error: {first_line}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("organiser: interrupted; nothing was written\n")

@@ -39,3 +39,15 @@ def test_check_reports_a_broken_reference_with_exit_status_1(
     result = run(capsys, db_path, "check")
     assert result.code == 1
     assert "person row 1 refers to a missing organisation" in result.err
+
+
+def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    run(capsys, db_path, "demo")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run(capsys, db_path, "calendar", "export", str(blocker / "actions.ics"))
+    assert result.code == 2
+    assert len(result.err.splitlines()) == 1 and "Traceback" not in result.err
+    assert blocker.read_text() == "not a folder"
