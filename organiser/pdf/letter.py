@@ -111,6 +111,25 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
     return texts + body_texts(blocks)
 
 
+class _Paragraph(Paragraph):
+    """A paragraph that keeps its line breaks for the width it last broke them for.
+
+    Tables and lists wrap their cells once to measure them and again to draw them, and line
+    breaking is the largest part of a letter's export; the second wrap gives the same lines.
+    """
+
+    _wrapped: tuple[float, object, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        wrapped = self._wrapped
+        # Paragraph.split may delete or replace blPara: then the lines are broken again.
+        if wrapped and wrapped[0] == availWidth and wrapped[1] is self.__dict__.get("blPara"):
+            return wrapped[2]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.__dict__.get("blPara"), size)
+        return size
+
+
 class _Builder:
     """Turns a letter into flowables with one font set; one builder per document."""
 
@@ -122,11 +141,11 @@ class _Builder:
         return self.fonts.markup(text, bold, italic)
 
     def para(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return Paragraph(self.markup(text, bold=bold), self.styles[style])
+        return _Paragraph(self.markup(text, bold=bold), self.styles[style])
 
     def runs(self, runs: list[Run], style: str = "body") -> Paragraph:
         text = "".join(self.markup(r.text, r.bold, r.italic) for r in runs)
-        return Paragraph(text, self.styles[style])
+        return _Paragraph(text, self.styles[style])
 
     def blocks(self, blocks: list[Block]) -> list[Flowable]:
         flowables: list[Flowable] = []
