@@ -30,6 +30,7 @@ from reportlab.platypus import Paragraph
 from organiser.errors import OrganiserError
 
 _WORDS = re.compile(r"(\s+)")
+_WORDS_REMEMBERED = 50_000
 
 
 class FontCoverageError(OrganiserError):
@@ -214,6 +215,11 @@ class FontSet:
         self._glyphs = [pdfmetrics.getFont(name).face.charToGlyph for name in self.names]
         self._chosen: dict[str, str | None] = {}
         self._glyph_map = dict(zip(self.names, self._glyphs, strict=True))
+        # Characters already known to be printable, and to need no face but the primary one:
+        # a set comparison per text instead of a look-up per character, letter after letter.
+        self._printable: set[str] = set()
+        self._plain: set[str] = set()
+        self._word_fonts: dict[str, str | None] = {}
 
     @property
     def primary(self) -> str:
@@ -233,8 +239,13 @@ class FontSet:
 
     def missing(self, texts: Iterable[str]) -> list[str]:
         """Characters in `texts` that no face covers (spacing and control characters aside)."""
-        unique = dict.fromkeys("".join(texts))  # in order of appearance, for the message
-        return [c for c in unique if not _ignorable(c) and self.font_for(c) is None]
+        joined = "".join(texts)
+        if self._printable.issuperset(joined):
+            return []
+        unique = dict.fromkeys(joined)  # in order of appearance, for the message
+        missing = [c for c in unique if not _ignorable(c) and self.font_for(c) is None]
+        self._printable.update(c for c in unique if c not in missing)
+        return missing
 
     def check(self, texts: Iterable[str]) -> None:
         missing = self.missing(texts)
@@ -268,7 +279,7 @@ class FontSet:
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, piece) runs; spaces stay in the run they are in."""
         primary = self.primary
-        if all(c.isspace() or self.font_for(c) == primary for c in set(text)):
+        if self._plain.issuperset(text) or self._all_plain(text):
             return [(primary, text)]  # most text: one run, no per-character work
         result: list[tuple[str, str]] = []
         for word in _WORDS.split(text):  # words and the spaces between them
@@ -284,9 +295,25 @@ class FontSet:
                 result.append((font, word))
         return result
 
+    def _all_plain(self, text: str) -> bool:
+        """Whether the primary face prints all of `text`; remembers the characters if so."""
+        unique = set(text)
+        if all(c.isspace() or self.font_for(c) == self.primary for c in unique):
+            self._plain.update(unique)
+            return True
+        return False
+
     def _word_font(self, word: str) -> str | None:
-        """The first face (in order of preference) that has every character of `word`."""
-        return next((name for name in self.names if self._covers_all(name, word)), None)
+        """The first face (in order of preference) that has every character of `word`;
+        remembered, as names and words come back in every letter of a merge."""
+        try:
+            return self._word_fonts[word]
+        except KeyError:
+            font = next((name for name in self.names if self._covers_all(name, word)), None)
+            if len(self._word_fonts) >= _WORDS_REMEMBERED:
+                self._word_fonts.clear()  # a bound on memory; forgetting costs only time
+            self._word_fonts[word] = font
+            return font
 
     def _covers_all(self, name: str, word: str) -> bool:
         glyphs = self._glyph_map[name]
