@@ -1,6 +1,8 @@
 """Letters per second: our PDF export of N different two-page letters beside LibreOffice.
 
 Run by hand: `.venv/bin/python bench/bench_letters.py [--count 500] [--keep DIR]`.
+Ours is measured twice: one process rendering one letter after another (what a single export
+does), and the batch export (organiser.pdf.batch) that spreads many letters over the cores.
 Both sides get the same letters (same text, names in Latin, Cyrillic with Kazakh letters and
 Hangul, bullet and numbered lists) and write one PDF per letter. LibreOffice converts HTML
 renderings of them in one `soffice --headless --convert-to pdf` run, its start included; it is
@@ -22,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from organiser.files import write_bytes_atomic
+from organiser.pdf.batch import LetterFile, default_workers, export_letters
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
 from organiser.pdf.markdown import ListBlock, TextBlock, parse_body
@@ -101,10 +104,20 @@ def _html_run(text: str, bold: bool, italic: bool) -> str:
 
 
 def ours(letters: list[PrintableLetter], out: Path) -> float:
-    fonts = load_fonts()
+    """One process, one letter after the other; finding and loading the fonts included."""
     start = time.perf_counter()
+    fonts = load_fonts()
     for number, letter in enumerate(letters):
         write_bytes_atomic(out / f"letter-{number:04d}.pdf", render_letter(letter, fonts))
+    return time.perf_counter() - start
+
+
+def ours_batch(letters: list[PrintableLetter], out: Path) -> float:
+    """The batch export the program uses for many letters: worker processes on every core,
+    their start (an interpreter, ReportLab, the fonts) included."""
+    files = [LetterFile(letter, out / f"letter-{n:04d}.pdf") for n, letter in enumerate(letters)]
+    start = time.perf_counter()
+    export_letters(files)
     return time.perf_counter() - start
 
 
@@ -151,20 +164,26 @@ def main() -> int:
     letters = [make_letter(n) for n in range(args.count)]
     with tempfile.TemporaryDirectory() as temp:
         work = args.keep or Path(temp)
-        (work / "ours").mkdir(parents=True, exist_ok=True)
-        ours_time = ours(letters, work / "ours")
-        ours_rate = args.count / ours_time
-        counts = sorted({pages(path) for path in (work / "ours").glob("*.pdf")})
-        print(f"letters: {args.count} different; pages per letter (ours): {counts}")
-        print(f"ours (ReportLab): {ours_time:.2f} s, {ours_rate:.1f} letters/s")
+        rates = {}
+        for label, export, folder in (
+            ("ours, one process", ours, "ours"),
+            (f"ours, batch export ({default_workers()} worker processes)", ours_batch, "batch"),
+        ):
+            (work / folder).mkdir(parents=True, exist_ok=True)
+            elapsed = export(letters, work / folder)
+            rates[label] = args.count / elapsed
+            counts = sorted({pages(path) for path in (work / folder).glob("*.pdf")})
+            print(f"{label}: {elapsed:.2f} s, {rates[label]:.1f} letters/s "
+                  f"(pages per letter: {counts})")  # fmt: skip
         lo_time = libreoffice(letters, work)
         if lo_time is None:
             print("LibreOffice: soffice not installed, skipped")
             return 0
         lo_rate = args.count / lo_time
-        print(f"LibreOffice (soffice --headless --convert-to pdf, start included): "
+        print(f"LibreOffice (soffice --headless --convert-to pdf, one process, start included): "
               f"{lo_time:.2f} s, {lo_rate:.1f} letters/s")  # fmt: skip
-        print(f"ratio ours / LibreOffice: {ours_rate / lo_rate:.1f}x")
+        for label, rate in rates.items():
+            print(f"ratio {label} / LibreOffice: {rate / lo_rate:.2f}x")
     return 0
 
 
