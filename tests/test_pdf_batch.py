@@ -1,0 +1,122 @@
+"""The batch letter export: every file whole and right, in worker processes or in this one."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from organiser.pdf import fonts as fonts_module
+from organiser.pdf.batch import LETTERS_PER_WORKER, LetterExportError, LetterFile, export_letters
+from organiser.pdf.fonts import load_fonts
+from organiser.pdf.letter import render_letter
+from organiser.services.letter_register import PrintableLetter, PrintParty, PrintSigner
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+NAMES = ("Ерлан Құдайбергенов", "한상균", "Rosa Pavanelli")
+
+
+def letter(number: int, extra: str = "") -> PrintableLetter:
+    name = NAMES[number % len(NAMES)]
+    return PrintableLetter(
+        sender_name="IndustriALL Global Union",
+        sender_address="54 bis, route des Acacias\n1227 Geneva",
+        logo=None,
+        letter_date=date(2026, 3, 2),
+        language="en",
+        our_reference=f"IALL/{number:03d}",
+        their_reference="",
+        addressees=(PrintParty(name, ("Astana",)),),
+        subject=f"Solidarity letter number {number}",
+        body=f"Dear {name},\n\nWe stand with you, letter {number}. {extra}\n\n- **free** {name}",
+        signatories=(PrintSigner("Atle Høie", "General Secretary"),),
+        cc=("ITUC",),
+    )
+
+
+def words(path: Path) -> str:
+    args = ["pdftotext", "-enc", "UTF-8", str(path), "-"]
+    text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def assert_is_letter(path: Path, number: int) -> None:
+    text = words(path)
+    name = NAMES[number % len(NAMES)]
+    for piece in (
+        f"Our ref.: IALL/{number:03d}",
+        f"Solidarity letter number {number}",
+        f"Dear {name},",
+        f"We stand with you, letter {number}.",
+        f"• free {name}",
+        "Page 1 of 1",
+    ):
+        assert piece in text, (piece, text)
+
+
+def assert_fonts_embedded_as_subsets(path: Path) -> None:
+    report = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    rows = report.splitlines()[2:]
+    assert rows, report
+    for row in rows:
+        assert row.split()[-5:-3] == ["yes", "yes"], report  # embedded, subset
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_letter_is_written_whole_and_right(tmp_path: Path, workers: int) -> None:
+    count = 2 * LETTERS_PER_WORKER + 3  # enough for two workers, and a short last chunk
+    files = [LetterFile(letter(n), tmp_path / f"letter-{n}.pdf") for n in range(count)]
+    seen: list[tuple[int, int]] = []
+    export_letters(files, workers=workers, progress=lambda done, total: seen.append((done, total)))
+    for number, item in enumerate(files):
+        assert_is_letter(item.path, number)
+    for number in (0, 1, count - 1):  # Cyrillic, Hangul, and a letter late in the batch
+        assert_fonts_embedded_as_subsets(files[number].path)
+    assert seen[-1] == (count, count)
+    assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_failing_letter_stops_the_batch_and_leaves_no_file(tmp_path: Path, workers: int) -> None:
+    count = 2 * LETTERS_PER_WORKER
+    files = [LetterFile(letter(n), tmp_path / f"letter-{n}.pdf") for n in range(count)]
+    bad = LetterFile(letter(5, "An ancient sign: \U00013000."), tmp_path / "letter-5.pdf")
+    files[5] = bad
+    with pytest.raises(LetterExportError) as error:
+        export_letters(files, workers=workers)
+    assert error.value.path == bad.path
+    assert "letter-5.pdf" in str(error.value) and "U+13000" in str(error.value)
+    assert not bad.path.exists()
+    assert not list(tmp_path.glob("*.part"))
+    for number in range(5):  # the letters before it, in its own chunk, were written whole
+        assert_is_letter(files[number].path, number)
+
+
+def test_remembered_font_subsets_give_reportlab_s_own_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The subset cache changes nothing in the file: the same letter rendered with ReportLab's
+    own subsetting and with the cache (cold, then warm) is the same, byte for byte."""
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
+    fonts = load_fonts()
+    sample = letter(1, "Ерлан and 한상균 *italic*")
+    fonts_module._deflated_subset.cache_clear()
+    cold = render_letter(sample, fonts)
+    warm = render_letter(sample, fonts)
+    assert fonts_module._deflated_subset.cache_info().hits > 0
+    for name in pdfmetrics.getRegisteredFontNames():
+        font = pdfmetrics.getFont(name)
+        if isinstance(getattr(font, "face", None), TTFontFace):
+            monkeypatch.setattr(font.face, "__class__", TTFontFace)
+    used = fonts_module._deflated_subset.cache_info()
+    reportlab_own = render_letter(sample, fonts)
+    assert fonts_module._deflated_subset.cache_info() == used  # the cache was not asked
+    assert cold == warm == reportlab_own
