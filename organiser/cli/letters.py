@@ -1,9 +1,13 @@
-"""`organiser letter ...`: write, list, show, export to PDF, mark as sent, record a reply."""
+"""`organiser letter ...`: write, list, show, export to PDF (one or many), mark as sent, record a
+reply."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import sys
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +18,7 @@ from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
+from organiser.pdf.batch import LetterFile, PdfOptions, export_letters
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
 from organiser.services import attachments, letters
@@ -48,6 +53,16 @@ def register(commands: Commands) -> None:
     pdf.add_argument("file", metavar="FILE.pdf")
     pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
     pdf.set_defaults(run=export_pdf)
+
+    many = actions.add_parser(
+        "pdf-all", help="export many letters, one PDF each, into a folder (on every core)"
+    )
+    many.add_argument("folder", metavar="FOLDER")
+    many.add_argument("--campaign", type=positive_id, metavar="ID")
+    many.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
+    many.add_argument("--kind", help=KINDS)
+    many.add_argument("--paper", choices=("a4", "letter"), default=None)
+    many.set_defaults(run=export_many)
 
     sent = actions.add_parser("sent", help="mark as sent; keeps the PDF that went out")
     sent.add_argument("id", type=positive_id)
@@ -204,6 +219,51 @@ def export_pdf(args: argparse.Namespace) -> int:
             message = f"Cannot write {args.file}: {error.strerror or error}."
             raise ValidationError("file", message) from None
     return 0
+
+
+def export_many(args: argparse.Namespace) -> int:
+    """A sent letter's file is the PDF that went out; the others are made in a batch. Unlike
+    `pdf`, nothing is kept in the register: a large export leaves the database as it was."""
+    folder = Path(args.folder)
+    where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
+    with store.transaction(engine_for(args)) as session:  # read everything, then write files
+        found = letters.list_letters(session, where)
+        sent = {
+            view.id: register_service.kept_pdf(session, view.id)
+            for view in found
+            if register_service.is_frozen(view)
+        }
+        to_make = [
+            LetterFile(_printable(session, view), folder / _file(view))
+            for view in found
+            if sent.get(view.id) is None
+        ]
+    for view in found:
+        data = sent.get(view.id)
+        if data is not None:
+            write_bytes_atomic(folder / _file(view), data)
+    options = PdfOptions(
+        tuple(get_setting("pdf.extra_fonts")),
+        args.paper or get_setting("pdf.paper"),
+        get_setting("pdf.margin_mm"),
+    )
+    export_letters(to_make, options)
+    print(f"{len(found)} letters written to {folder}")
+    return 0
+
+
+def _printable(session: Session, view: letters.LetterView) -> register_service.PrintableLetter:
+    """The letter as printed. A letter that went out before PDFs were kept (the demo's) has
+    none to give: it is printed from its fields, whose status the form check would refuse
+    (only marking it sent may set it) and the page does not show."""
+    fields = dataclasses.replace(view.fields(), status=LetterStatus.DRAFT)
+    return register_service.printable_from_fields(session, fields)
+
+
+def _file(view: letters.LetterView) -> str:
+    """The file name the register gives a kept PDF, safe on every system."""
+    name = f"letter-{view.id}-{view.our_reference or view.uuid[:8]}"
+    return re.sub(r"[^\w.-]+", "-", name) + ".pdf"
 
 
 def mark_sent(args: argparse.Namespace) -> int:
