@@ -75,12 +75,33 @@ def test_every_letter_is_written_whole_and_right(tmp_path: Path, workers: int) -
     count = 2 * LETTERS_PER_WORKER + 3  # enough for two workers, and a short last chunk
     files = [LetterFile(letter(n), tmp_path / f"letter-{n}.pdf") for n in range(count)]
     seen: list[tuple[int, int]] = []
-    export_letters(files, workers=workers, progress=lambda done, total: seen.append((done, total)))
+    written = export_letters(
+        files, workers=workers, progress=lambda done, total: seen.append((done, total))
+    )
+    assert written == count
     for number, item in enumerate(files):
         assert_is_letter(item.path, number)
     for number in (0, 1, count - 1):  # Cyrillic, Hangul, and a letter late in the batch
         assert_fonts_embedded_as_subsets(files[number].path)
-    assert seen[-1] == (count, count)
+    assert seen[-1] == (count, count) and seen == sorted(seen)
+    assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_stop_writes_no_more_and_says_how_many_were_written(tmp_path: Path, workers: int) -> None:
+    count = 4 * LETTERS_PER_WORKER
+    files = [LetterFile(letter(n), tmp_path / f"letter-{n}.pdf") for n in range(count)]
+    seen: list[int] = []
+    written = export_letters(
+        files,
+        workers=workers,
+        progress=lambda done, total: seen.append(done),
+        stop=lambda: bool(seen),  # the user cancels once the first letters are written
+    )
+    on_disk = [item for item in files if item.path.exists()]
+    assert 0 < written == len(on_disk) < count
+    for item in on_disk:
+        assert_is_letter(item.path, files.index(item))
     assert not list(tmp_path.glob("*.part"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,9 @@ from organiser.pdf.letter import PrintableLetter, render_letter
 LETTERS_PER_WORKER = 24
 CHUNK = 8  # letters per task: few enough round trips, fine enough progress
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], None]  # letters written, letters in the batch
+Stop = Callable[[], bool]  # True: write no more (the window's Cancel)
+ChunkResult = tuple[int, tuple[Path, str] | None]  # letters written; where and why it stopped
 
 
 class LetterExportError(OrganiserError):
@@ -66,63 +68,76 @@ def export_letters(
     options: PdfOptions = PdfOptions(),
     workers: int | None = None,
     progress: Progress | None = None,
-) -> None:
-    """Write each letter's PDF to its path. The first letter that fails stops the batch with
-    LetterExportError; letters already written stay, whole."""
+    stop: Stop | None = None,
+) -> int:
+    """Write each letter's PDF to its path; returns how many were written (fewer than asked
+    only when `stop` said so, checked between chunks). The first letter that fails stops the
+    batch with LetterExportError; letters already written stay, whole."""
     count = min(workers or default_workers(), len(files) // LETTERS_PER_WORKER)
     if count <= 1:
-        _export_here(files, options, progress)
-    else:
-        _export_in_workers(files, options, count, progress)
+        return _export_here(files, options, progress, stop)
+    return _export_in_workers(files, options, count, progress, stop)
 
 
 def _export_here(
-    files: Sequence[LetterFile], options: PdfOptions, progress: Progress | None
-) -> None:
-    for done, chunk in enumerate(_chunks(files), start=1):
-        failure = _export_chunk(chunk, options)
-        if failure:
-            raise LetterExportError(*failure)
+    files: Sequence[LetterFile], options: PdfOptions, progress: Progress | None, stop: Stop | None
+) -> int:
+    written = 0
+    for chunk in _chunks(files):
+        if stop and stop():
+            break
+        written += _outcome(_export_chunk(chunk, options))
         if progress:
-            progress(min(done * CHUNK, len(files)), len(files))
+            progress(written, len(files))
+    return written
 
 
 def _export_in_workers(
-    files: Sequence[LetterFile], options: PdfOptions, workers: int, progress: Progress | None
-) -> None:
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: set[Future[tuple[Path, str] | None]] = {
-            pool.submit(_export_chunk, chunk, options) for chunk in _chunks(files)
-        }
-        done_letters = 0
-        try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                for future in finished:
-                    failure = future.result()  # re-raises an OSError from the worker
-                    if failure:
-                        raise LetterExportError(*failure)
-                    done_letters += CHUNK
-                if progress:
-                    progress(min(done_letters, len(files)), len(files))
-        finally:
-            for future in pending:  # after a failure: do not start the rest
-                future.cancel()
+    files: Sequence[LetterFile],
+    options: PdfOptions,
+    workers: int,
+    progress: Progress | None,
+    stop: Stop | None,
+) -> int:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending = {pool.submit(_export_chunk, chunk, options) for chunk in _chunks(files)}
+    written = 0
+    try:
+        while pending and not (stop and stop()):
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                written += _outcome(future.result())  # also re-raises a worker's OSError
+            if progress:
+                progress(written, len(files))
+    finally:
+        # After a failure or a stop, chunks not yet begun are dropped; those under way finish,
+        # so no worker is killed halfway through a file.
+        pool.shutdown(wait=True, cancel_futures=True)
+    # Stopped: the chunks that were under way have written their letters too.
+    under_way = [f for f in pending if f.done() and not f.cancelled() and not f.exception()]
+    return written + sum(f.result()[0] for f in under_way)
+
+
+def _outcome(result: ChunkResult) -> int:
+    """The letters a chunk wrote; raises the failure of the letter it stopped at."""
+    written, failure = result
+    if failure:
+        raise LetterExportError(*failure)
+    return written
 
 
 def _chunks(files: Sequence[LetterFile]) -> list[list[LetterFile]]:
     return [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
 
 
-def _export_chunk(chunk: list[LetterFile], options: PdfOptions) -> tuple[Path, str] | None:
+def _export_chunk(chunk: list[LetterFile], options: PdfOptions) -> ChunkResult:
     """Render and write a chunk; the first letter the user must fix is returned, not raised,
     because our errors' own arguments do not survive the trip back from a worker process."""
     fonts = load_fonts(options.extra_fonts)  # once per process: load_fonts remembers
-    for item in chunk:
+    for written, item in enumerate(chunk):
         try:
             data = render_letter(item.letter, fonts, options.paper, options.margin_mm)
         except OrganiserError as error:
-            return item.path, error.message
+            return written, (item.path, error.message)
         write_bytes_atomic(item.path, data)
-    return None
+    return len(chunk), None
