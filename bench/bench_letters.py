@@ -1,8 +1,9 @@
 """Letters per second: our PDF export of N different two-page letters beside LibreOffice.
 
 Run by hand: `.venv/bin/python bench/bench_letters.py [--count 500] [--keep DIR]`.
-Ours is measured twice: one process rendering one letter after another (what a single export
-does), and the batch export (organiser.pdf.batch) that spreads many letters over the cores.
+Ours is the program's batch export (organiser.pdf.batch, behind `organiser letter pdf-all`),
+measured twice: in one process, letter after letter, and spread over worker processes on every
+core. Every file is written through organiser.files (temporary file, fsync, rename).
 Both sides get the same letters (same text, names in Latin, Cyrillic with Kazakh letters and
 Hangul, bullet and numbered lists) and write one PDF per letter. LibreOffice converts HTML
 renderings of them in one `soffice --headless --convert-to pdf` run, its start included; it is
@@ -23,10 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from organiser.files import write_bytes_atomic
 from organiser.pdf.batch import LetterFile, default_workers, export_letters
-from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import render_letter
 from organiser.pdf.markdown import ListBlock, TextBlock, parse_body
 from organiser.services.letter_register import (
     PrintableLetter,
@@ -103,21 +101,13 @@ def _html_run(text: str, bold: bool, italic: bool) -> str:
     return f"<b>{html}</b>" if bold else html
 
 
-def ours(letters: list[PrintableLetter], out: Path) -> float:
-    """One process, one letter after the other; finding and loading the fonts included."""
-    start = time.perf_counter()
-    fonts = load_fonts()
-    for number, letter in enumerate(letters):
-        write_bytes_atomic(out / f"letter-{number:04d}.pdf", render_letter(letter, fonts))
-    return time.perf_counter() - start
-
-
-def ours_batch(letters: list[PrintableLetter], out: Path) -> float:
-    """The batch export the program uses for many letters: worker processes on every core,
-    their start (an interpreter, ReportLab, the fonts) included."""
+def ours(letters: list[PrintableLetter], out: Path, workers: int = 1) -> float:
+    """The program's batch export (organiser.pdf.batch, as `organiser letter pdf-all` uses it):
+    with workers=1 one process renders letter after letter (a thread writes the files), with
+    more, worker processes share the letters; their start and loading the fonts included."""
     files = [LetterFile(letter, out / f"letter-{n:04d}.pdf") for n, letter in enumerate(letters)]
     start = time.perf_counter()
-    export_letters(files)
+    export_letters(files, workers=workers)
     return time.perf_counter() - start
 
 
@@ -165,12 +155,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temp:
         work = args.keep or Path(temp)
         rates = {}
-        for label, export, folder in (
-            ("ours, one process", ours, "ours"),
-            (f"ours, batch export ({default_workers()} worker processes)", ours_batch, "batch"),
+        cores = default_workers()
+        for label, workers, folder in (
+            ("ours, one process", 1, "ours"),
+            (f"ours, batch export ({cores} worker processes)", cores, "batch"),
         ):
             (work / folder).mkdir(parents=True, exist_ok=True)
-            elapsed = export(letters, work / folder)
+            elapsed = ours(letters, work / folder, workers)
             rates[label] = args.count / elapsed
             counts = sorted({pages(path) for path in (work / folder).glob("*.pdf")})
             print(f"{label}: {elapsed:.2f} s, {rates[label]:.1f} letters/s "

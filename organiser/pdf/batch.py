@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,12 +132,22 @@ def _chunks(files: Sequence[LetterFile]) -> list[list[LetterFile]]:
 
 def _export_chunk(chunk: list[LetterFile], options: PdfOptions) -> ChunkResult:
     """Render and write a chunk; the first letter the user must fix is returned, not raised,
-    because our errors' own arguments do not survive the trip back from a worker process."""
+    because our errors' own arguments do not survive the trip back from a worker process.
+
+    Files are written by a thread while the next letter is rendered: writing waits on the
+    disk (fsync) without holding the interpreter lock, so the wait costs no rendering time.
+    """
     fonts = load_fonts(options.extra_fonts)  # once per process: load_fonts remembers
-    for written, item in enumerate(chunk):
-        try:
-            data = render_letter(item.letter, fonts, options.paper, options.margin_mm)
-        except OrganiserError as error:
-            return written, (item.path, error.message)
-        write_bytes_atomic(item.path, data)
-    return len(chunk), None
+    failure = None
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        writes = []
+        for item in chunk:
+            try:
+                data = render_letter(item.letter, fonts, options.paper, options.margin_mm)
+            except OrganiserError as error:
+                failure = (item.path, error.message)
+                break
+            writes.append(writer.submit(write_bytes_atomic, item.path, data))
+        for write in writes:
+            write.result()  # an OSError stops the batch, as it would without the thread
+    return len(writes), failure
