@@ -4,7 +4,6 @@ reply."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -253,11 +252,8 @@ def export_many(args: argparse.Namespace) -> int:
 
 
 def _printable(session: Session, view: letters.LetterView) -> register_service.PrintableLetter:
-    """The letter as printed. A letter that went out before PDFs were kept (the demo's) has
-    none to give: it is printed from its fields, whose status the form check would refuse
-    (only marking it sent may set it) and the page does not show."""
-    fields = dataclasses.replace(view.fields(), status=LetterStatus.DRAFT)
-    return register_service.printable_from_fields(session, fields)
+    """The letter as printed from its fields (one that went out before PDFs were kept)."""
+    return register_service.printable_letter(session, view.id)
 
 
 def _file(view: letters.LetterView) -> str:

@@ -85,10 +85,14 @@ def _signer(session: Session, person_id: int) -> PrintSigner:
     return PrintSigner(person.name, person.title, org, signature)
 
 
-def printable_from_fields(session: Session, data: LetterFields) -> PrintableLetter:
-    """The page for a letter as typed in a form (validated, nothing saved): the live preview."""
+def printable_from_fields(
+    session: Session, data: LetterFields, saved_status: LetterStatus = LetterStatus.DRAFT
+) -> PrintableLetter:
+    """The page for a letter as typed in a form (validated, nothing saved): the live preview.
+
+    `saved_status` is the stored letter's status, so a sent letter's own status is no change."""
     with session.no_autoflush:
-        check = Letter()
+        check = Letter(status=saved_status)
         _apply(session, check, data)  # validates; `check` is never added to the session
     sender = session.get(Organisation, data.sender_id) if data.sender_id else None
     logo = (
@@ -111,7 +115,8 @@ def printable_from_fields(session: Session, data: LetterFields) -> PrintableLett
 
 
 def printable_letter(session: Session, letter_id: int) -> PrintableLetter:
-    return printable_from_fields(session, get_letter(session, letter_id).fields())
+    view = get_letter(session, letter_id)
+    return printable_from_fields(session, view.fields(), view.status)
 
 
 def keep_pdf(session: Session, letter_id: int, data: bytes) -> LetterView:

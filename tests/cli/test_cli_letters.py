@@ -179,3 +179,18 @@ def test_a_logo_that_is_not_an_image_is_refused(
     result = run(capsys, demo_db, "letter", "logo", "1", str(fake))
     assert result.code == 2 and "not an image" in result.err
     assert snapshot(demo_db) == before
+
+
+def test_a_letter_sent_before_pdfs_were_kept_still_prints(
+    demo_db: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    """The sample's sent letters have no kept PDF: printing them must not be refused."""
+    listed = run(capsys, demo_db, "letter", "list", "--status", "sent", "--json").json()
+    sent = next(letter for letter in listed if letter["pdf_id"] is None)
+    target = tmp_path / "sent.pdf"
+    result = run(capsys, demo_db, "letter", "pdf", str(sent["id"]), str(target))
+    assert result.code == 0, result.err
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert sent["subject"] in text
+    shown = run(capsys, demo_db, "letter", "show", str(sent["id"]), "--json").json()
+    assert shown["status"] == "sent" and shown["pdf_id"] is not None

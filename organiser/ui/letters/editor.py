@@ -256,7 +256,8 @@ class LetterEditor(RecordForm):
         self._timer.stop()
         try:
             with store.transaction(self.engine) as session:
-                printable = letter_register.printable_from_fields(session, self.fields())
+                saved = self.letter.status if self.letter else LetterStatus.DRAFT
+                printable = letter_register.printable_from_fields(session, self.fields(), saved)
             self.preview.show_pdf(render_printable(printable))
         except OrganiserError as error:
             self.preview.show_problem(str(error))
