@@ -4,7 +4,6 @@ reply."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.pdf.batch import LetterFile, PdfOptions, export_letters
+from organiser.pdf.batch import PdfOptions, export_to_folder
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
 from organiser.services import attachments, letters
@@ -226,40 +225,15 @@ def export_many(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
     with store.transaction(engine_for(args)) as session:  # read everything, then write files
-        found = letters.list_letters(session, where)
-        sent = {
-            view.id: register_service.kept_pdf(session, view.id)
-            for view in found
-            if register_service.is_frozen(view)
-        }
-        to_make = [
-            LetterFile(_printable(session, view), folder / _file(view))
-            for view in found
-            if sent.get(view.id) is None
-        ]
-    for view in found:
-        data = sent.get(view.id)
-        if data is not None:
-            write_bytes_atomic(folder / _file(view), data)
+        plan = register_service.plan_export(session, where)
     options = PdfOptions(
         tuple(get_setting("pdf.extra_fonts")),
         args.paper or get_setting("pdf.paper"),
         get_setting("pdf.margin_mm"),
     )
-    export_letters(to_make, options)
-    print(f"{len(found)} letters written to {folder}")
+    written = export_to_folder(folder, plan.kept, plan.to_render, options)
+    print(f"{written} letters written to {folder}")
     return 0
-
-
-def _printable(session: Session, view: letters.LetterView) -> register_service.PrintableLetter:
-    """The letter as printed from its fields (one that went out before PDFs were kept)."""
-    return register_service.printable_letter(session, view.id)
-
-
-def _file(view: letters.LetterView) -> str:
-    """The file name the register gives a kept PDF, safe on every system."""
-    name = f"letter-{view.id}-{view.our_reference or view.uuid[:8]}"
-    return re.sub(r"[^\w.-]+", "-", name) + ".pdf"
 
 
 def mark_sent(args: argparse.Namespace) -> int:

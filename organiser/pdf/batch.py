@@ -56,6 +56,22 @@ class LetterFile:
     path: Path
 
 
+def export_to_folder(
+    folder: Path,
+    kept: Sequence[tuple[str, bytes]],
+    to_render: Sequence[tuple[str, PrintableLetter]],
+    options: PdfOptions = PdfOptions(),
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> int:
+    """Letters into one folder: PDFs already kept (what went out) copied as they are, the
+    others rendered in a batch. Returns how many files were written."""
+    for name, data in kept:
+        write_bytes_atomic(folder / name, data)
+    files = [LetterFile(letter, folder / name) for name, letter in to_render]
+    return len(kept) + export_letters(files, options, progress=progress, stop=stop)
+
+
 def default_workers() -> int:
     """The cores this process may use."""
     if hasattr(os, "sched_getaffinity"):

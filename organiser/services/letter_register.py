@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +15,15 @@ from organiser.errors import ValidationError
 from organiser.models import Channel, Letter, LetterStatus, Organisation, Person
 from organiser.services import attachments
 from organiser.services import validation as v
-from organiser.services.letters import LetterFields, LetterView, Ref, _apply, get_letter
+from organiser.services.letters import (
+    LetterFields,
+    LetterFilter,
+    LetterView,
+    Ref,
+    _apply,
+    get_letter,
+    list_letters,
+)
 
 
 @dataclass(frozen=True)
@@ -233,3 +242,31 @@ def set_signature(session: Session, person_id: int, upload: tuple[str, bytes]) -
     _check_image(upload, "signature")
     person.signature_id = attachments.store_attachment(session, *upload, field="signature").id
     session.flush()
+
+
+@dataclass(frozen=True)
+class LetterExport:
+    """What exporting letters to a folder writes: a sent letter's kept PDF as it went out, the
+    others rendered from their fields. Names are file names inside the folder."""
+
+    kept: list[tuple[str, bytes]]
+    to_render: list[tuple[str, PrintableLetter]]
+
+
+def export_file_name(view: LetterView) -> str:
+    """The file name a letter's PDF gets, safe on every system."""
+    name = f"letter-{view.id}-{view.our_reference or view.uuid[:8]}"
+    return re.sub(r"[^\w.-]+", "-", name) + ".pdf"
+
+
+def plan_export(session: Session, where: LetterFilter | None = None) -> LetterExport:
+    """Read everything an export needs in one go, so the files are written after the session."""
+    kept: list[tuple[str, bytes]] = []
+    to_render: list[tuple[str, PrintableLetter]] = []
+    for view in list_letters(session, where):
+        data = kept_pdf(session, view.id) if is_frozen(view) else None
+        if data is not None:
+            kept.append((export_file_name(view), data))
+        else:
+            to_render.append((export_file_name(view), printable_letter(session, view.id)))
+    return LetterExport(kept, to_render)

@@ -241,3 +241,29 @@ def test_editor_keeps_a_scanned_signature_and_shows_it(
         person = session.get(Person, signer_id)
         assert person is not None and person.signature_id is not None
     assert editor.preview.pages[0].pixmap().cacheKey() != before
+
+
+def test_export_all_shown_writes_one_pdf_per_letter_in_the_background(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    bar = page.filter_bar
+    assert bar is not None
+    bar.kind.setCurrentIndex(bar.kind.findData("protest-letter"))  # letters 2 and 3
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    told: list[str] = []
+    monkeypatch.setattr(letters_page, "show_info", lambda _p, _t, message: told.append(message))
+    page.export_all_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    files = sorted(tmp_path.glob("*.pdf"))
+    assert [f.name.split("-")[1] for f in files] == ["2", "3"]
+    texts = [
+        subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True).stdout
+        for f in files
+    ]
+    assert "Release Han Sang-gyun and Cho Sung-deok" in texts[0]
+    assert "Құдайбергенов" in texts[1]
+    assert told == [f"2 letters written to {tmp_path}."]

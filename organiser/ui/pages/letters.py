@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,9 +12,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
+from organiser.config import get_setting
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
-from organiser.services import campaigns, letters
+from organiser.pdf.batch import PdfOptions, export_to_folder
+from organiser.services import campaigns, letter_register, letters
 from organiser.services.letters import LetterView
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.letters.columns import letter_columns, letter_html
@@ -24,6 +27,7 @@ from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.letters.render import letter_pdf, print_pdf
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column
+from organiser.ui.workers import Progress, run_in_background
 
 
 class LettersPage(RecordsPage):
@@ -46,6 +50,9 @@ class LettersPage(RecordsPage):
         self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
         self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
         self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
+        self.export_all_action = self._action(
+            "export", self.tr("Export all shown…"), "", self.export_all_shown
+        )
         self.settings_action = self._action(
             "settings", self.tr("PDF settings"), "", lambda: PdfSettingsDialog(self).exec()
         )
@@ -161,3 +168,35 @@ class LettersPage(RecordsPage):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_pdf(printer, made[1])
+
+    def export_all_shown(self) -> None:
+        """Every letter the filters show, one PDF each, in a folder: off the GUI thread, on
+        every core, with progress and Cancel. Sent letters come out as they went out."""
+        title = self.tr("Export letters")
+        folder = QFileDialog.getExistingDirectory(self, title)
+        if not folder:
+            return
+        try:
+            where = self.filter_bar.value() if self.filter_bar else None
+            with store.transaction(self.engine) as session:
+                plan = letter_register.plan_export(session, where)
+        except OrganiserError as error:
+            show_error(self, title, str(error))
+            return
+        options = PdfOptions(
+            tuple(get_setting("pdf.extra_fonts")),
+            get_setting("pdf.paper"),
+            get_setting("pdf.margin_mm"),
+        )
+
+        def work(progress: Progress) -> int:
+            return export_to_folder(
+                Path(folder), plan.kept, plan.to_render, options,
+                progress=lambda done, total: progress.report(done, total),
+                stop=progress.cancelled,
+            )  # fmt: skip
+
+        def done(written: int) -> None:
+            show_info(self, title, self.tr("%d letters written to %s.") % (written, folder))
+
+        run_in_background(self, title, work, done)
