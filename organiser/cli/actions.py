@@ -7,7 +7,7 @@ import sys
 
 from organiser import store
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
-from organiser.cli.output import print_json, print_table
+from organiser.cli.output import print_records
 from organiser.config import get_setting
 from organiser.models import ActionKind, ActionStatus
 from organiser.services import validation as v
@@ -78,14 +78,8 @@ def list_actions(args: argparse.Namespace) -> int:
     )
     with store.transaction(engine_for(args)) as session:
         actions = actions_between(session, first, last, chosen)
-    if args.json:
-        print_json(actions)
-        return 0
-    print_table(
+    return print_records(
+        args.json, actions,
         ("ID", "When", "Campaign", "Kind", "Title", "Location", "Status"),
-        (
-            (a.id, a.when_text(), a.campaign_title, a.kind, a.title, a.location, a.status)
-            for a in actions
-        ),
-    )
-    return 0
+        lambda a: (a.id, a.when_text(), a.campaign_title, a.kind, a.title, a.location, a.status),
+    )  # fmt: skip

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for, positive_id
-from organiser.cli.output import print_json, print_record, print_table
+from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_record, print_records
 from organiser.models import CampaignStatus
 from organiser.services import campaigns as service
 
@@ -63,26 +63,17 @@ def add_campaign(args: argparse.Namespace) -> int:
         lead_id=args.lead,
         colour=args.colour,
     )
-    with store.transaction(engine_for(args)) as session:
-        created = service.create_campaign(session, fields)
-    print(created.id)
-    return 0
+    return add_and_print_id(args, service.create_campaign, fields)
 
 
 def list_campaigns(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         campaigns = service.list_campaigns(session)
-    if args.json:
-        print_json(campaigns)
-    else:
-        print_table(
-            ("ID", "Title", "Country", "Status", "Start", "End", "Lead"),
-            (
-                (c.id, c.title, c.country, c.status, c.start_date, c.end_date, c.lead_name)
-                for c in campaigns
-            ),
-        )
-    return 0
+    return print_records(
+        args.json, campaigns,
+        ("ID", "Title", "Country", "Status", "Start", "End", "Lead"),
+        lambda c: (c.id, c.title, c.country, c.status, c.start_date, c.end_date, c.lead_name),
+    )  # fmt: skip
 
 
 def show_campaign(args: argparse.Namespace) -> int:

@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for, positive_id
-from organiser.cli.output import print_json, print_table
+from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.output import print_records
 from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.models import CommitmentStatus
@@ -84,10 +84,7 @@ def add_commitment(args: argparse.Namespace) -> int:
         evidence_url=args.evidence_url or "",
         evidence_file=_evidence_file(args),
     )
-    with store.transaction(engine_for(args)) as session:
-        created = commitments.create_commitment(session, fields)
-    print(created.id)
-    return 0
+    return add_and_print_id(args, commitments.create_commitment, fields)
 
 
 def list_commitments(args: argparse.Namespace) -> int:
@@ -100,18 +97,12 @@ def list_commitments(args: argparse.Namespace) -> int:
     )
     with store.transaction(engine_for(args)) as session:
         found = commitments.list_commitments(session, criteria)
-    if args.json:
-        print_json(found)
-        return 0
-    print_table(
+    return print_records(
+        args.json, found,
         ("ID", "Affiliate", "Campaign", "What", "Action", "Due", "Status", "Overdue"),
-        (
-            (c.id, c.organisation_name, c.campaign_title, c.what, c.action_title, c.due_date,
-             c.status, "overdue" if c.overdue else "")
-            for c in found
-        ),
+        lambda c: (c.id, c.organisation_name, c.campaign_title, c.what, c.action_title,
+                   c.due_date, c.status, "overdue" if c.overdue else ""),
     )  # fmt: skip
-    return 0
 
 
 def _status_or_none(text: str | None) -> CommitmentStatus | None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import TypeAlias
+from collections.abc import Callable
+from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import ValidationError
 
+F = TypeVar("F")
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
@@ -38,3 +41,13 @@ def parse_ref(text: str, field: str) -> tuple[str, int]:
     if kind not in ("org", "person") or not key.isdigit():
         raise ValidationError(field, f"'{text}' is not a reference; write org:ID or person:ID.")
     return kind, int(key)
+
+
+def add_and_print_id(
+    args: argparse.Namespace, create: Callable[[Session, F], Any], fields: F
+) -> int:
+    """An `add` command: one unit of work, then the new record's id alone on stdout."""
+    with store.transaction(engine_for(args)) as session:
+        created = create(session, fields)
+    print(created.id)
+    return 0

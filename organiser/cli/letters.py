@@ -10,8 +10,15 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for, parse_ref, positive_id
-from organiser.cli.output import plain, print_json, print_record, print_table
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    engine_for,
+    parse_ref,
+    positive_id,
+)
+from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
@@ -128,10 +135,7 @@ def add_letter(args: argparse.Namespace) -> int:
         to=[parse_ref(text, "to") for text in args.to],
         cc=[parse_ref(text, "cc") for text in args.cc],
     )
-    with store.transaction(engine_for(args)) as session:
-        created = letters.create_letter(session, fields)
-    print(created.id)
-    return 0
+    return add_and_print_id(args, letters.create_letter, fields)
 
 
 def list_letters(args: argparse.Namespace) -> int:
@@ -145,26 +149,12 @@ def list_letters(args: argparse.Namespace) -> int:
     )
     with store.transaction(engine_for(args)) as session:
         found = letters.list_letters(session, where)
-    if args.json:
-        print_json(found)
-        return 0
-    print_table(
+    return print_records(
+        args.json, found,
         ("ID", "Date", "Kind", "Subject", "To", "Status", "Sent on", "Reply on"),
-        (
-            (
-                x.id,
-                x.letter_date,
-                x.kind,
-                x.subject,
-                x.recipient_names,
-                x.status,
-                x.sent_on,
-                x.reply_received_on,
-            )
-            for x in found
-        ),
-    )
-    return 0
+        lambda x: (x.id, x.letter_date, x.kind, x.subject, x.recipient_names, x.status,
+                   x.sent_on, x.reply_received_on),
+    )  # fmt: skip
 
 
 def show_letter(args: argparse.Namespace) -> int:

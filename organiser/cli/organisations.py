@@ -6,8 +6,8 @@ import argparse
 
 from organiser import store
 from organiser.cli import affiliates
-from organiser.cli.common import Commands, add_json, engine_for, positive_id
-from organiser.cli.output import print_json, print_table
+from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.output import print_records
 from organiser.models import OrganisationKind
 from organiser.services import organisations as service
 
@@ -66,26 +66,17 @@ def add_organisation(args: argparse.Namespace) -> int:
         language=args.language,
         affiliate_of_id=args.affiliate_of,
     )
-    with store.transaction(engine_for(args)) as session:
-        created = service.create_organisation(session, fields)
-    print(created.id)
-    return 0
+    return add_and_print_id(args, service.create_organisation, fields)
 
 
 def list_organisations(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         organisations = service.list_organisations(session)
-    if args.json:
-        print_json(organisations)
-    else:
-        print_table(
-            ("ID", "Name", "Acronym", "Kind", "Country", "Affiliate of"),
-            (
-                (o.id, o.name, o.acronym, o.kind, o.country, o.affiliate_of_name)
-                for o in organisations
-            ),
-        )
-    return 0
+    return print_records(
+        args.json, organisations,
+        ("ID", "Name", "Acronym", "Kind", "Country", "Affiliate of"),
+        lambda o: (o.id, o.name, o.acronym, o.kind, o.country, o.affiliate_of_name),
+    )  # fmt: skip
 
 
 def add_person(args: argparse.Namespace) -> int:
@@ -97,20 +88,14 @@ def add_person(args: argparse.Namespace) -> int:
         address=args.address,
         language=args.language,
     )
-    with store.transaction(engine_for(args)) as session:
-        created = service.create_person(session, fields)
-    print(created.id)
-    return 0
+    return add_and_print_id(args, service.create_person, fields)
 
 
 def list_people(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         people = service.list_people(session)
-    if args.json:
-        print_json(people)
-    else:
-        print_table(
-            ("ID", "Name", "Title", "Organisation", "Email"),
-            ((p.id, p.name, p.title, p.organisation_name, p.email) for p in people),
-        )
-    return 0
+    return print_records(
+        args.json, people,
+        ("ID", "Name", "Title", "Organisation", "Email"),
+        lambda p: (p.id, p.name, p.title, p.organisation_name, p.email),
+    )  # fmt: skip

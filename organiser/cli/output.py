@@ -6,9 +6,11 @@ import dataclasses
 import enum
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def plain(value: Any) -> Any:
@@ -39,6 +41,20 @@ def cell(value: Any) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return str(value).replace("\n", " ")
+
+
+def print_records(
+    as_json: bool,
+    records: Sequence[T],
+    headers: Sequence[str],
+    row: Callable[[T], Sequence[Any]],
+) -> int:
+    """What a `list` command prints: JSON records with every field, or a readable table."""
+    if as_json:
+        print_json(list(records))
+    else:
+        print_table(headers, (row(record) for record in records))
+    return 0
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]], max_width: int = 48) -> None:
