@@ -13,15 +13,10 @@ from organiser import store
 from organiser.config import get_setting
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import write_bytes_atomic
-from organiser.formats.ics import export_calendar
-from organiser.formats.ics_read import parse_calendar
-from organiser.pdf.calendar import MarkedDayText, month_pdf
-from organiser.pdf.fonts import load_fonts
 from organiser.services.action_import import ImportResult, import_events, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.calendar.import_preview import ImportPreview
-from organiser.ui.calendar.printing import ask_and_print
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.workers import Progress, run_in_background
 
@@ -30,6 +25,9 @@ if TYPE_CHECKING:
 
 
 def _read(path: str, zone: str) -> Any:
+    # Imported on use: iCalendar, ReportLab and printing cost a fifth of a second at start-up.
+    from organiser.formats.ics_read import parse_calendar
+
     def work(progress: Progress) -> Any:
         progress.report(0, 0, "Reading the calendar file…")
         try:
@@ -125,6 +123,8 @@ def export_ics(page: CalendarPage) -> None:
 
 
 def write_ics(engine: Engine, chosen: ActionFilter, name: str, path: Path) -> int:
+    from organiser.formats.ics import export_calendar
+
     with store.transaction(engine) as session:
         actions = actions_between(session, chosen=chosen)
     try:
@@ -145,6 +145,9 @@ def export_pdf(page: CalendarPage) -> None:
 
 
 def write_pdf(page: CalendarPage, path: Path) -> None:
+    from organiser.pdf.calendar import MarkedDayText, month_pdf
+    from organiser.pdf.fonts import load_fonts
+
     first, last = visible_range(page.anchor, 6)
     chosen: ActionFilter = page.chosen()
     with store.transaction(page.engine) as session:
@@ -159,4 +162,6 @@ def write_pdf(page: CalendarPage, path: Path) -> None:
 
 
 def print_month(page: CalendarPage) -> None:
+    from organiser.ui.calendar.printing import ask_and_print
+
     ask_and_print(page, page.grid, page.shown_actions, page.heading.text())
