@@ -29,7 +29,6 @@ def report_unexpected(
 
 def main(db_choice: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    sys.excepthook = report_unexpected
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
     try:
@@ -38,6 +37,8 @@ def main(db_choice: str | None = None) -> int:
         QMessageBox.critical(None, "Campaign Organiser", str(error))
         return 2
     from organiser.ui.main_window import MainWindow
+
+    sys.excepthook = report_unexpected
 
     window = MainWindow(engine, database_url(db_choice).removeprefix("sqlite:///"))
     window.show()
