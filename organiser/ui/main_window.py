@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,22 +25,36 @@ from organiser.ui import settings
 from organiser.ui.dialogs.messages import show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
-from organiser.ui.pages.calendar import CalendarPage
-from organiser.ui.pages.campaigns import CampaignsPage
-from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.dashboard import DashboardPage
-from organiser.ui.pages.letters import LettersPage
-from organiser.ui.pages.organisations import OrganisationsPage
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.workers import run_in_background
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    DashboardPage,
-    CampaignsPage,
-    CalendarPage,
-    CommitmentsPage,
-    LettersPage,
-    OrganisationsPage,
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page of the sidebar. Its module is imported when the page is first shown: the PDF,
+    iCalendar and CSV machinery behind the pages would otherwise slow every start."""
+
+    title: str
+    icon_name: str
+    module: str
+    class_name: str
+
+    def load(self) -> type[Page]:
+        page_class = getattr(importlib.import_module(self.module), self.class_name)
+        assert issubclass(page_class, Page) and page_class.title == self.title
+        return page_class
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("Dashboard", "dashboard", "organiser.ui.pages.dashboard", "DashboardPage"),
+    PageEntry("Campaigns", "campaigns", "organiser.ui.pages.campaigns", "CampaignsPage"),
+    PageEntry("Calendar", "calendar", "organiser.ui.pages.calendar", "CalendarPage"),
+    PageEntry("Commitments", "commitments", "organiser.ui.pages.commitments", "CommitmentsPage"),
+    PageEntry("Letters", "letters", "organiser.ui.pages.letters", "LettersPage"),
+    PageEntry(
+        "Organisations", "organisations", "organiser.ui.pages.organisations", "OrganisationsPage"
+    ),
 )
 
 
@@ -58,9 +74,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(170)
         self.sidebar.setMaximumWidth(260)
         self.stack = QStackedWidget(self)
-        self.pages: list[Page] = []
-        for page_class in PAGE_CLASSES:
-            self._add_page(page_class(engine, self))
+        self.pages: list[Page | None] = [None] * len(PAGES)  # built when first shown
+        for entry in PAGES:
+            item = QListWidgetItem(icon(entry.icon_name), entry.title)
+            item.setSizeHint(QSize(0, 36))
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget(self.stack))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
@@ -70,42 +89,48 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
-        dashboard = self.page(DashboardPage)
-        assert isinstance(dashboard, DashboardPage)
-        dashboard.new_campaign_requested.connect(lambda: self.start_new(CampaignsPage))
-        dashboard.new_organisation_requested.connect(lambda: self.start_new(OrganisationsPage))
         self._build_menus()
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
 
-    def _add_page(self, page: Page) -> None:
-        self.pages.append(page)
-        self.stack.addWidget(page)
-        item = QListWidgetItem(icon(page.icon_name), page.title)
-        item.setSizeHint(QSize(0, 36))
-        self.sidebar.addItem(item)
-        page.data_changed.connect(self.refresh_pages)
+    def _row(self, title: str) -> int:
+        return next(row for row, entry in enumerate(PAGES) if entry.title == title)
+
+    def _loaded(self, row: int) -> Page:
+        """The page at `row`, built (in place of its empty stand-in) the first time it is needed."""
+        page = self.pages[row]
+        if page is None:
+            page = self.pages[row] = PAGES[row].load()(self.engine, self)
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+            page.data_changed.connect(self.refresh_pages)
+            if isinstance(page, DashboardPage):
+                page.new_campaign_requested.connect(lambda: self.start_new("Campaigns"))
+                page.new_organisation_requested.connect(lambda: self.start_new("Organisations"))
+        return page
 
     def page(self, page_class: type[Page]) -> Page:
-        return next(p for p in self.pages if isinstance(p, page_class))
+        return self._loaded(self._row(page_class.title))
 
     def show_page(self, page_class: type[Page]) -> None:
-        self.sidebar.setCurrentRow(
-            next(i for i, p in enumerate(self.pages) if isinstance(p, page_class))
-        )
+        self.sidebar.setCurrentRow(self._row(page_class.title))
 
-    def start_new(self, page_class: type[RecordsPage]) -> None:
+    def start_new(self, title: str) -> None:
         """Open a page and its form for a new record (from the welcome page's buttons)."""
-        self.show_page(page_class)
-        page = self.page(page_class)
+        self.sidebar.setCurrentRow(self._row(title))
+        page = self._loaded(self._row(title))
         assert isinstance(page, RecordsPage)
         page.create_record()
 
     def _show_page(self, row: int) -> None:
         if row >= 0:
+            page = self._loaded(row)
             self.stack.setCurrentIndex(row)
-            self.pages[row].refresh()
+            page.refresh()
 
     def refresh_pages(self) -> None:
         """Data changed somewhere: the page on screen reloads now, the others when shown."""
@@ -124,8 +149,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for number, page in enumerate(self.pages, 1):
-            action = QAction(icon(page.icon_name), page.title, self)
+        for number, entry in enumerate(PAGES, 1):
+            action = QAction(icon(entry.icon_name), entry.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(
                 lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row)
@@ -157,8 +182,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         last = settings.load_text("window/page")
-        for row, page in enumerate(self.pages):
-            if page.title == last:
+        for row, entry in enumerate(PAGES):
+            if entry.title == last:
                 self.sidebar.setCurrentRow(row)
 
     def save_layout(self) -> None:

@@ -153,9 +153,23 @@ def test_backing_up_from_the_file_menu_writes_a_consistent_copy(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     told: list[str] = []
     monkeypatch.setattr(main_window, "show_info", lambda _p, _t, message: told.append(message))
-    window.pages[0].load_sample_data()  # type: ignore[attr-defined]
+    dashboard = window.page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    dashboard.load_sample_data()
     window.back_up()
     qtbot.waitUntil(lambda: bool(told), timeout=5000)
     with sqlite3.connect(target) as copy:
         assert copy.execute("SELECT count(*) FROM campaign").fetchone() == (4,)
     assert str(target) in told[0]
+
+
+def test_pages_are_built_when_first_shown_and_match_their_sidebar_entry(window: MainWindow) -> None:
+    """Lazy pages keep start-up quick; each entry's title must be its page's own."""
+    from organiser.ui.main_window import PAGES
+
+    assert window.pages[0] is not None and all(page is None for page in window.pages[1:])
+    for row, entry in enumerate(PAGES):
+        window.sidebar.setCurrentRow(row)
+        page = window.pages[row]
+        assert page is not None and page.title == entry.title == type(page).title
+        assert window.stack.currentWidget() is page

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentFilter
+from organiser.ui.dialogs.widgets import shrinkable
 
 
 class CommitmentFilters(QWidget):
@@ -14,8 +15,8 @@ class CommitmentFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.campaign = QComboBox(self)
-        self.affiliate = QComboBox(self)
+        self.campaign = shrinkable(QComboBox(self))
+        self.affiliate = shrinkable(QComboBox(self))
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), None)
         for status in CommitmentStatus:

@@ -97,3 +97,11 @@ def combo_code(combo: QComboBox) -> str:
     if index >= 0:
         return str(combo.itemData(index) or "")
     return text
+
+
+def shrinkable(combo: QComboBox, characters: int = 18) -> QComboBox:
+    """A combo sized for `characters`, not its longest item: long campaign or affiliate names
+    must not make a filter bar wider than a laptop screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo

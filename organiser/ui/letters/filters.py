@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from organiser.models import LetterKind, LetterStatus
 from organiser.services.letters import LetterFilter
-from organiser.ui.dialogs.widgets import OptionalDateEdit
+from organiser.ui.dialogs.widgets import OptionalDateEdit, shrinkable
 
 
 class LetterFilterBar(QWidget):
@@ -17,7 +17,7 @@ class LetterFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.campaign = QComboBox(self)
+        self.campaign = shrinkable(QComboBox(self))
         self.kind = self._combo(self.tr("Any kind"), [(k.label, k.value) for k in LetterKind])
         self.status = self._combo(self.tr("Any status"), [(s.label, s.value) for s in LetterStatus])
         self.date_from = OptionalDateEdit(self)
