@@ -321,3 +321,12 @@ def test_matrix_model_reports_a_refused_change_and_keeps_the_cell(
         assert not model.setData(index, "withdrawn", Qt.ItemDataRole.EditRole)
     assert failed.args == ["changed elsewhere"]
     assert index.data() == before
+
+
+def test_an_empty_database_says_how_to_record_the_first_pledge(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    page = CommitmentsPage(engine)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert "New commitment" in page.count_label.text()

@@ -157,7 +157,14 @@ class CommitmentsPage(Page):
                 )
 
         self.list_model.set_source(total, load)
-        self.count_label.setText(self.tr("{n} commitments").format(n=total))
+        if total:
+            self.count_label.setText(self.tr("{n} commitments").format(n=total))
+        elif criteria == service.CommitmentFilter():
+            self.count_label.setText(
+                self.tr("No commitments yet: record an affiliate's pledge with New commitment…")
+            )
+        else:
+            self.count_label.setText(self.tr("No commitments match these filters."))
 
     def reload_matrix(self) -> None:
         campaign_id = self.filters.campaign_id()
