@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -66,6 +67,12 @@ class RecordForm(QDialog):
         box.addWidget(widget)
         box.addWidget(error)
         widget.setObjectName(name)
+        # The holder grows only where its field would: spare height goes to lists and the
+        # like, not into gaps around one-line fields.
+        policy = widget.sizePolicy()
+        if widget.minimumHeight() == widget.maximumHeight():  # setFixedHeight: never taller
+            policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+        holder.setSizePolicy(policy)
         self.form.addRow(label, holder)
         self._fields[name] = widget
         self._errors[name] = error

@@ -72,7 +72,7 @@ class OrganisationForm(RecordForm):
             ("notes", self.tr("N&otes"), self.notes),
         ):
             self.add_field(name, label, widget)
-        self.resize(560, 600)
+        self.resize(560, self.sizeHint().height())
         if organisation is not None:
             self.load(organisation)
 
