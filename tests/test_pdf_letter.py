@@ -120,3 +120,29 @@ def test_a_font_from_the_settings_is_used(engine: Engine) -> None:
     fonts = load_fonts([str(dejavu)])
     assert fonts.primary == "Extra-DejaVuSans"
     assert fonts.font_for("한") is not None
+
+
+def test_fragments_built_directly_are_those_the_markup_parser_makes() -> None:
+    """Letters skip ReportLab's markup parser for speed; they must get the same fragments:
+    the same text in the same face, bold and italic kept, each script in a face that has it."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    fonts = load_fonts()
+    style = ParagraphStyle("body", fontName=fonts.primary, fontSize=10.5)
+    pieces = [("Dear 한상균 & <Ерлан>, ", False, False), ("release", True, False),
+              (" Құдайбергенов ", False, True), ("*now*", True, True)]  # fmt: skip
+    markup = "".join(fonts.markup(text, bold, italic) for text, bold, italic in pieces)
+
+    def shape(frags: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+        """Text per face, neighbours in one face joined (the parser splits at `&amp;`)."""
+        merged: list[tuple[str, str]] = []
+        for frag in frags:
+            if merged and merged[-1][1] == frag.fontName:
+                merged[-1] = (merged[-1][0] + frag.text, frag.fontName)
+            elif frag.text:
+                merged.append((frag.text, frag.fontName))
+        return merged
+
+    parsed = Paragraph(markup, style).frags
+    assert shape(fonts.frags(pieces, style)) == shape(parsed)

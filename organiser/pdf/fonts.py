@@ -276,6 +276,21 @@ class FontSet:
     def paragraph(self, text: str, style: ParagraphStyle, bold: bool = False) -> Paragraph:
         return Paragraph(self.markup(text, bold=bold), style)
 
+    def frags(self, pieces: Iterable[tuple[str, bool, bool]], style: ParagraphStyle) -> list[Any]:
+        """The fragments ReportLab's parser would make of our markup for (text, bold, italic)
+        pieces, built directly: writing markup only to parse it again is a tenth of a letter's
+        export. Newlines are not handled here (they need break fragments): use `markup`."""
+        template = _template(style.fontName, style.fontSize, style.textColor)
+        made = []
+        for text, bold, italic in pieces:
+            self.check([text])
+            for font, piece in self.runs(text):
+                face = tt2ps(font, int(bold), int(italic))
+                made.append(
+                    template.clone(text=piece, fontName=face, bold=int(bold), italic=int(italic))
+                )
+        return made
+
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, piece) runs; spaces stay in the run they are in."""
         primary = self.primary
@@ -331,6 +346,14 @@ class FontSet:
 
     def _covers(self, name: str, char: str) -> bool:
         return ord(char) in self._glyph_map[name]
+
+
+@functools.lru_cache(maxsize=64)
+def _template(font: str, size: float, colour: Any) -> Any:
+    """A fragment as ReportLab's parser makes it for a style; the others are clones of it."""
+    return Paragraph(
+        "x", ParagraphStyle("template", fontName=font, fontSize=size, textColor=colour)
+    ).frags[0]
 
 
 def _ignorable(char: str) -> bool:

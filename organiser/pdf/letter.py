@@ -130,6 +130,14 @@ class _Paragraph(Paragraph):
         return size
 
 
+def _strip_ends(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
+    first, *middle = pieces
+    if not middle:
+        return [(first[0].strip(), first[1], first[2])]
+    last = middle.pop()
+    return [(first[0].lstrip(), *first[1:]), *middle, (last[0].rstrip(), *last[1:])]
+
+
 class _Builder:
     """Turns a letter into flowables with one font set; one builder per document."""
 
@@ -141,11 +149,16 @@ class _Builder:
         return self.fonts.markup(text, bold, italic)
 
     def para(self, text: str, style: str = "body", bold: bool = False) -> Paragraph:
-        return _Paragraph(self.markup(text, bold=bold), self.styles[style])
+        return self.runs([Run(text, bold)], style)
 
     def runs(self, runs: list[Run], style: str = "body") -> Paragraph:
-        text = "".join(self.markup(r.text, r.bold, r.italic) for r in runs)
-        return _Paragraph(text, self.styles[style])
+        paragraph_style = self.styles[style]
+        if any("\n" in r.text for r in runs) or not any(r.text.strip() for r in runs):
+            text = "".join(self.markup(r.text, r.bold, r.italic) for r in runs)
+            return _Paragraph(text, paragraph_style)
+        # Leading and trailing spaces go, as the markup parser would drop them.
+        pieces = _strip_ends([(r.text, r.bold, r.italic) for r in runs])
+        return _Paragraph("", paragraph_style, frags=self.fonts.frags(pieces, paragraph_style))
 
     def blocks(self, blocks: list[Block]) -> list[Flowable]:
         flowables: list[Flowable] = []
