@@ -65,6 +65,14 @@ class ActionView:
             self.starts_at.astimezone(ZoneInfo(zone or self.timezone)) if self.starts_at else None
         )
 
+    def days_in(self, zone: str | None = None) -> tuple[date, date]:
+        """The first and last day the action covers in `zone` (default: where it happens); a
+        timed action late in Seoul falls on the day before in Berlin."""
+        start, end = self.local_start(zone), self.local_end(zone)
+        if zone is None or start is None:
+            return self.start_date, self.end_date
+        return start.date(), (end or start).date()
+
     def local_end(self, zone: str | None = None) -> datetime | None:
         return self.ends_at.astimezone(ZoneInfo(zone or self.timezone)) if self.ends_at else None
 

@@ -247,6 +247,21 @@ def test_times_show_in_the_actions_zone_and_in_mine_on_demand(
     assert chip is not None and page.grid.chip_text(chip).startswith("06:00")
 
 
+def test_in_my_zone_an_action_moves_to_the_day_it_falls_on_there(
+    page: CalendarPage, engine: Engine, campaign: int
+) -> None:
+    """01:00 in Seoul on the 15th is 17:00 in Berlin on the 14th."""
+    set_setting("ui.organiser_timezone", "Europe/Berlin")
+    action = _add(engine, campaign, start="2026-11-15T01:00", timezone="Asia/Seoul")
+    page.refresh()
+    assert [a.id for a in page.grid.actions_on(date(2026, 11, 15))] == [action.id]
+    page.my_zone.setChecked(True)
+    assert page.grid.actions_on(date(2026, 11, 15)) == []
+    [shown] = page.grid.actions_on(date(2026, 11, 14))
+    chip = page.grid.chip_for(shown.id)
+    assert chip is not None and page.grid.chip_text(chip).startswith("17:00")
+
+
 def test_import_and_export_buttons_work_off_the_gui_thread(
     page: CalendarPage,
     engine: Engine,

@@ -65,8 +65,9 @@ class CalendarGrid(QWidget):
         last = self.last_day()
         by_day: dict[date, list[ActionView]] = defaultdict(list)
         for action in actions:
-            day = max(action.start_date, self.first)
-            while day <= min(action.end_date, last):
+            first_day, last_day = action.days_in(self.display_zone)
+            day = max(first_day, self.first)
+            while day <= min(last_day, last):
                 by_day[day].append(action)
                 day += timedelta(days=1)
         self._by_day = dict(by_day)
@@ -202,7 +203,7 @@ class CalendarGrid(QWidget):
     def chip_text(self, chip: Chip) -> str:
         action = chip.action
         start = action.local_start(self.display_zone)
-        if start is None or chip.day != action.start_date:
+        if start is None or chip.day != action.days_in(self.display_zone)[0]:
             return action.title
         end = action.local_end(self.display_zone)
         until = f"–{end:%H:%M}" if end is not None and self.weeks == 1 else ""

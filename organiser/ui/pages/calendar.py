@@ -221,11 +221,15 @@ class CalendarPage(Page):
         self._refresh_choices()
         first, last = self.visible_window()
         view = self.view_choice.currentIndex()
+        # In the organiser's zone an action may fall a day earlier or later than where it happens.
+        zone = self.display_zone()
+        margin = timedelta(days=1 if zone else 0)
         with store.transaction(self.engine) as session:
-            self.shown_actions = actions_between(session, first, last, self.chosen())
+            found = actions_between(session, first - margin, last + margin, self.chosen())
             marks = marked_days(session, first, last) if self.show_days.isChecked() else []
+        self.shown_actions = [a for a in found if _overlaps(a.days_in(zone), first, last)]
         self.grid.today = date.today()
-        self.grid.display_zone = self.display_zone()
+        self.grid.display_zone = zone
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
@@ -313,3 +317,7 @@ class CalendarPage(Page):
     def _moved(self, warnings: list[str]) -> None:
         self.show_warnings(warnings)
         self.data_changed.emit()
+
+
+def _overlaps(days: tuple[date, date], first: date, last: date) -> bool:
+    return days[0] <= last and days[1] >= first
