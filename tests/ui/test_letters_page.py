@@ -267,3 +267,30 @@ def test_export_all_shown_writes_one_pdf_per_letter_in_the_background(
     assert "Release Han Sang-gyun and Cho Sung-deok" in texts[0]
     assert "Құдайбергенов" in texts[1]
     assert told == [f"2 letters written to {tmp_path}."]
+
+
+def test_a_reply_recorded_with_its_file_can_be_saved_out_again(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, 1)  # demo: sent, awaiting a reply
+    assert not page.reply_file_action.isEnabled()
+    scan = tmp_path / "reply-scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 the ministry's answer")
+
+    def fill_reply(form: ReplyDialog) -> None:
+        form.note.setText("The ministry answered")
+        form.file.path.setText(str(scan))
+
+    drive_form(monkeypatch, qtbot, ReplyDialog, fill_reply)
+    page.reply_action.trigger()
+    assert page.reply_file_action.isEnabled()
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "saved" / "answer.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(letters_page, "show_info", lambda *_a: None)
+    page.reply_file_action.trigger()
+    assert target.read_bytes() == scan.read_bytes()

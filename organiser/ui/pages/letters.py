@@ -16,7 +16,7 @@ from organiser.config import get_setting
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.pdf.batch import PdfOptions, export_to_folder
-from organiser.services import campaigns, letter_register, letters
+from organiser.services import attachments, campaigns, letter_register, letters
 from organiser.services.letters import LetterView
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.letters.columns import letter_columns, letter_html
@@ -50,6 +50,9 @@ class LettersPage(RecordsPage):
         self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
         self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
         self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
+        self.reply_file_action = self._action(
+            "reply", self.tr("Save reply's file…"), "", self.save_reply_file
+        )
         self.export_all_action = self._action(
             "export", self.tr("Export all shown…"), "", self.export_all_shown
         )
@@ -88,6 +91,7 @@ class LettersPage(RecordsPage):
             ("reply_action", row is not None and row.sent_on is not None),
             ("pdf_action", row is not None),
             ("print_action", row is not None),
+            ("reply_file_action", row is not None and row.reply_file_id is not None),
         ):
             action = getattr(self, action_name, None)
             if action is not None:
@@ -200,3 +204,22 @@ class LettersPage(RecordsPage):
             show_info(self, title, self.tr("%d letters written to %s.") % (written, folder))
 
         run_in_background(self, title, work, done)
+
+    def save_reply_file(self) -> None:
+        """Write the reply kept with the letter (a scan, a PDF) where the user chooses."""
+        row = self.table.selected()
+        if row is None or row.reply_file_id is None:
+            return
+        title = self.tr("Save reply's file")
+        with store.transaction(self.engine) as session:
+            kept = attachments.get_attachment(session, row.reply_file_id)
+            data = attachments.attachment_data(session, row.reply_file_id)
+        path, _ = QFileDialog.getSaveFileName(self, title, kept.name)
+        if not path:
+            return
+        try:
+            write_bytes_atomic(path, data)
+        except OSError as error:
+            show_error(self, title, self.tr("Cannot write %s: %s") % (path, error))
+            return
+        show_info(self, title, self.tr("Saved %s.") % path)
