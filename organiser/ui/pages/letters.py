@@ -154,7 +154,11 @@ class LettersPage(RecordsPage):
             return
         row, data = made
         default = f"{row.our_reference or 'letter-' + str(row.id)}.pdf".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, title, default, self.tr("PDF (*.pdf)"))
+        self._save_as(title, default, data, self.tr("PDF (*.pdf)"))
+
+    def _save_as(self, title: str, default: str, data: bytes, file_filter: str = "") -> None:
+        """Ask where, write the file whole, and say what happened."""
+        path, _ = QFileDialog.getSaveFileName(self, title, default, file_filter)
         if not path:
             return
         try:
@@ -214,12 +218,4 @@ class LettersPage(RecordsPage):
         with store.transaction(self.engine) as session:
             kept = attachments.get_attachment(session, row.reply_file_id)
             data = attachments.attachment_data(session, row.reply_file_id)
-        path, _ = QFileDialog.getSaveFileName(self, title, kept.name)
-        if not path:
-            return
-        try:
-            write_bytes_atomic(path, data)
-        except OSError as error:
-            show_error(self, title, self.tr("Cannot write %s: %s") % (path, error))
-            return
-        show_info(self, title, self.tr("Saved %s.") % path)
+        self._save_as(title, kept.name, data)
