@@ -9,6 +9,7 @@ from organiser.models.campaigns import (
     Commitment,
     InternationalDay,
 )
+from organiser.models.drafts import Draft
 from organiser.models.enums import (
     ActionKind,
     ActionStatus,
@@ -43,6 +44,7 @@ __all__ = [
     "Channel",
     "Commitment",
     "CommitmentStatus",
+    "Draft",
     "InternationalDay",
     "LabelledEnum",
     "Letter",
