@@ -6,6 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organiser import store
@@ -21,10 +22,17 @@ def report_unexpected(
     traceback.print_exception(kind, error, trace)
     QMessageBox.critical(
         None,
-        "Campaign Organiser",
-        f"Something went wrong that the program did not expect: {error}\n\n"
-        "Nothing was half-saved: each change is saved whole or not at all.",
+        tr("Campaign Organiser"),
+        tr(
+            "Something went wrong that the program did not expect: %s\n\n"
+            "Nothing was half-saved: each change is saved whole or not at all."
+        )
+        % error,
     )
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
 
 
 def main(db_choice: str | None = None) -> int:
@@ -34,7 +42,7 @@ def main(db_choice: str | None = None) -> int:
     try:
         engine = store.open_database(db_choice)
     except OrganiserError as error:
-        QMessageBox.critical(None, "Campaign Organiser", str(error))
+        QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return 2
     from organiser.ui.main_window import MainWindow
 
