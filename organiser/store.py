@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +21,7 @@ from organiser.config import database_url, shipped_dir
 from organiser.errors import DatabaseError, SchemaTooNew
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
+_SCHEMA_WRITE = "organiser_schema_write"
 
 
 def migrations_dir() -> Path:
@@ -40,12 +41,22 @@ def head_revisions() -> set[str]:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling commits before DDL (so CREATE TABLE is never rolled
+    # back): it is switched off, and every transaction begins with our own BEGIN instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a schema upgrade, so two
+    programs opening one new file take turns instead of one failing on the other's tables."""
+    mode = "IMMEDIATE" if connection.get_execution_options().get(_SCHEMA_WRITE) else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -91,6 +102,7 @@ def create_db_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
@@ -125,11 +137,57 @@ def open_database(choice: str | None = None) -> Engine:
     return engine
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> None:
-    with engine.begin() as connection:
-        config = alembic_config(engine)
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+def upgrade(engine: Engine, revision: str = "heads", script_location: Path | None = None) -> None:
+    """Bring the schema to `revision` in one transaction: a kill or a failing step leaves the
+    database exactly at its old version (SQLite's DDL is transactional once the driver lets it be).
+
+    Foreign keys are off while the tables are rebuilt (batch mode copies a table and drops the
+    old one, which would otherwise cascade into its children) and checked before the commit.
+    """
+    before = current_revisions(engine)
+    if revision == "heads" and script_location is None and before == head_revisions():
+        return  # already the newest: no write lock, no transaction
+    config = alembic_config(engine)
+    if script_location is not None:
+        config.set_main_option("script_location", str(script_location))
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        # Outside any transaction (SQLite ignores this pragma inside one), on the driver itself.
+        raw = connection.connection.dbapi_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.execution_options(**{_SCHEMA_WRITE: True}).begin():
+                config.attributes["connection"] = connection
+                broken_before = _broken_references(connection) if sqlite else []
+                command.upgrade(config, revision)
+                if sqlite:
+                    _refuse_new_broken_references(connection, len(broken_before))
+        except DatabaseError:
+            raise
+        except Exception as error:
+            raise DatabaseError(
+                f"The database could not be brought to the newest schema ({error}); it was left "
+                f"as it was, at schema {', '.join(sorted(before)) or 'none'}."
+            ) from error
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _broken_references(connection: Connection) -> list[Any]:
+    return list(connection.exec_driver_sql("PRAGMA foreign_key_check"))
+
+
+def _refuse_new_broken_references(connection: Connection, known: int) -> None:
+    """A migration may not break references (damage it found before is `check`'s to report)."""
+    broken = _broken_references(connection)
+    if len(broken) > known:
+        table, rowid, parent, _key = broken[-1]
+        raise DatabaseError(
+            f"The schema upgrade would leave {len(broken)} broken references "
+            f"({table} row {rowid} refers to a missing {parent}); nothing was changed."
+        )
 
 
 def current_revisions(engine: Engine) -> set[str]:

@@ -46,7 +46,8 @@ CHILD = textwrap.dedent(
     }
     if "--inject-fault" in sys.argv:  # what a broken binding does, by hand: the guard's own check
         import ctypes
-        setters["fault: Py_DecRef(None)"] = lambda: ctypes.pythonapi.Py_DecRef(ctypes.py_object(None))
+        none = ctypes.py_object(None)
+        setters["fault: Py_DecRef(None)"] = lambda: ctypes.pythonapi.Py_DecRef(none)
     moved = {}
     for name, call in setters.items():
         before = sys.getrefcount(None)
@@ -55,7 +56,7 @@ CHILD = textwrap.dedent(
         moved[name] = sys.getrefcount(None) - before
     if "--inject-fault" in sys.argv:  # give the references back before the interpreter ends
         for _ in range(int(sys.argv[1])):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+            ctypes.pythonapi.Py_IncRef(none)
     print(json.dumps(moved))
     """
 )
