@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -209,38 +212,124 @@ def transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-def backup(engine: Engine, target: Path) -> None:
-    """A consistent copy of an open SQLite database (never a file copy of a WAL database)."""
+@dataclass(frozen=True)
+class BackupReport:
+    """A backup written and checked: where, how large, and the rows of each table it holds."""
+
+    path: Path
+    size: int
+    rows: dict[str, int]
+
+
+def backup(engine: Engine, target: Path) -> BackupReport:
+    """A checked, consistent copy of an open SQLite database, never a file copy of it.
+
+    The live database is checked first (a damaged one is never written over a good backup);
+    the copy goes to a temporary file beside the target through SQLite's backup API, is opened
+    and checked (integrity, references, the same rows per table as the live database at that
+    moment), synced, and only then renamed into place. A copy that fails its check is kept aside
+    under its own name and reported; the target is left as it was.
+    """
     source_path = _sqlite_path(engine.url.render_as_string(hide_password=False))
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.part")
-    tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(source_path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    source = sqlite3.connect(source_path, isolation_level=None)
     try:
+        damage = _damage(source)
+        if damage:
+            raise DatabaseError(
+                f"The database is damaged ({damage[0]}); no backup was made and {target.name} "
+                "was left as it was. Run `organiser check` for the whole report."
+            )
+        tmp.unlink(missing_ok=True)
         destination = sqlite3.connect(tmp)
         try:
+            source.execute("BEGIN")  # the counts and the copy see the same moment
+            rows = _row_counts(source)
             source.backup(destination)
+            source.execute("COMMIT")
+            destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             destination.close()
+    except sqlite3.Error as error:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot back up the database to {target}: {error}") from error
     finally:
         source.close()
+    _accept_copy(tmp, target, rows)
+    return BackupReport(target, target.stat().st_size, rows)
+
+
+def _damage(connection: sqlite3.Connection) -> list[str]:
+    """What integrity_check and foreign_key_check find ([] for a sound database)."""
+    try:
+        lines = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as error:  # "database disk image is malformed"
+        return [str(error)]
+    problems = [] if lines == ["ok"] else [f"integrity: {line}" for line in lines]
+    return problems + [
+        f"{table} row {rowid} refers to a missing {parent}" for table, rowid, parent, _ in broken
+    ]
+
+
+def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    tables = [
+        str(name)
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    return {
+        table: int(connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+        for table in tables
+    }
+
+
+def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
+    """Check the copy by opening it; sync and rename it into place, or keep it aside."""
+    copy = sqlite3.connect(f"{tmp.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        problems = _damage(copy)
+        if not problems and _row_counts(copy) != rows:
+            problems = ["its rows differ from the database's"]
+    finally:
+        copy.close()
+    if problems:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = target.with_name(f"{target.stem}.failed-check-{stamp}{target.suffix}")
+        tmp.replace(aside)
+        raise DatabaseError(
+            f"The backup failed its check ({problems[0]}): it was kept aside as {aside.name} "
+            f"and {target.name} was left as it was."
+        )
+    with tmp.open("rb+") as handle:
+        os.fsync(handle.fileno())
     tmp.replace(target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX: the folder's entry is synced; elsewhere nothing to do)."""
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def check(engine: Engine) -> list[str]:
     """Problems found in the database: damage, broken references, an old or unknown schema."""
     problems: list[str] = []
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
-            integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-            if integrity != ["ok"]:
-                problems.extend(f"integrity: {line}" for line in integrity)
-            for table, rowid, parent, _key in connection.exec_driver_sql(
-                "PRAGMA foreign_key_check"
-            ):
-                problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            problems.extend(_damage(raw))
     current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
     if current != newest:
         problems.append(f"schema {current} is not the newest {newest}")
