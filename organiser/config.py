@@ -59,6 +59,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("pdf.margin_mm", float, 20.0, "Page margin in millimetres"),
         Setting("pdf.extra_fonts", list, [], "TrueType fonts to use besides the system's"),
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
+        Setting("backup.folder", str, "", "Where backups go (empty: beside the database)"),
     )
 }
 

@@ -1,0 +1,132 @@
+"""Automatic, checked backups in the backup folder, thinned to a rotation, listed for the user."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.config import get_setting
+from organiser.errors import DatabaseError
+
+NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{0,6}Z)-(?P<reason>[a-z-]+?)(?P<pin>-pinned)?\.sqlite3$"
+)
+STAMP = "%Y%m%dT%H%M%S%fZ"
+AUTOMATIC_EVERY = timedelta(minutes=30)
+PINNED_REASONS = frozenset({"before-migration", "before-restore"})
+
+
+@dataclass(frozen=True)
+class RotationPolicy:
+    """How many backups are kept: the newest few, then one per day, per week and per month."""
+
+    last: int = 10
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    path: Path
+    made_at: datetime
+    reason: str
+    pinned: bool
+    size: int
+
+
+def backup_folder(engine: Engine) -> Path:
+    """The folder set in the settings, else one beside the database named after it."""
+    chosen = str(get_setting("backup.folder"))
+    database = Path(engine.url.database or "organiser.sqlite3")
+    return Path(chosen).expanduser() if chosen else database.parent / f"{database.stem}-backups"
+
+
+def make_backup(
+    engine: Engine,
+    reason: str = "manual",
+    now: datetime | None = None,
+    policy: RotationPolicy | None = None,
+) -> BackupEntry:
+    """A checked backup into the backup folder, then the rotation thinned (pinned ones stay)."""
+    now = now or datetime.now(UTC)
+    folder = backup_folder(engine)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(f"Cannot create the backup folder {folder}: {error}") from error
+    pin = "-pinned" if reason in PINNED_REASONS else ""
+    stem = Path(engine.url.database or "organiser").stem
+    target = folder / f"{stem}-{now.strftime(STAMP)}-{reason}{pin}.sqlite3"
+    report = store.backup(engine, target)
+    prune(folder, now, policy or RotationPolicy())
+    return BackupEntry(target, now, reason, bool(pin), report.size)
+
+
+def list_backups(folder: Path) -> list[BackupEntry]:
+    """The kept backups, newest first (files of other names in the folder are left alone)."""
+    entries = []
+    for path in folder.glob("*.sqlite3") if folder.is_dir() else ():
+        match = NAME.match(path.name)
+        if match is None:
+            continue
+        made_at = datetime.strptime(match["stamp"], STAMP).replace(tzinfo=UTC)
+        pinned = bool(match["pin"])
+        entries.append(BackupEntry(path, made_at, match["reason"], pinned, path.stat().st_size))
+    return sorted(entries, key=lambda entry: entry.made_at, reverse=True)
+
+
+def backups_to_keep(entries: list[BackupEntry], now: datetime, policy: RotationPolicy) -> set[Path]:
+    """The rotation: every pinned backup, the newest `last`, and the newest of each of the
+    last `daily` days, `weekly` ISO weeks and `monthly` months (Anki's thinning, with more
+    generations than KeePassXC's one)."""
+    newest_first = sorted(entries, key=lambda entry: entry.made_at, reverse=True)
+    keep = {entry.path for entry in newest_first if entry.pinned}
+    keep |= {entry.path for entry in newest_first[: policy.last]}
+    periods = (
+        (policy.daily, lambda d: d.date(), timedelta(days=policy.daily)),
+        (policy.weekly, lambda d: d.isocalendar()[:2], timedelta(weeks=policy.weekly)),
+        (policy.monthly, lambda d: (d.year, d.month), timedelta(days=31 * policy.monthly)),
+    )
+    for count, period_of, span in periods:
+        seen: set[object] = set()
+        for entry in newest_first:
+            period = period_of(entry.made_at)
+            if now - entry.made_at <= span and period not in seen and len(seen) < count:
+                seen.add(period)
+                keep.add(entry.path)
+    return keep
+
+
+def prune(folder: Path, now: datetime, policy: RotationPolicy) -> list[Path]:
+    """Delete the backups the rotation does not keep; returns what was deleted."""
+    entries = list_backups(folder)
+    keep = backups_to_keep(entries, now, policy)
+    removed = [entry.path for entry in entries if entry.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def newest_backup(engine: Engine) -> BackupEntry | None:
+    entries = list_backups(backup_folder(engine))
+    return entries[0] if entries else None
+
+
+def backup_due(engine: Engine, now: datetime | None = None) -> bool:
+    """Data changed since the newest backup, and that backup is older than half an hour."""
+    newest = newest_backup(engine)
+    now = now or datetime.now(UTC)
+    if newest is not None and now - newest.made_at < AUTOMATIC_EVERY:
+        return False
+    database = Path(engine.url.database or "")
+    changed = max(
+        (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
+        default=0.0,
+    )
+    return newest is None or changed > newest.made_at.timestamp()

@@ -1,0 +1,83 @@
+"""Automatic backups: into the backup folder, checked, thinned to a rotation over a year."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.services import backups
+from organiser.services.backups import RotationPolicy
+from organiser.services.demo import load_demo
+
+
+def test_a_backup_goes_to_the_folder_beside_the_database_and_is_listed(
+    engine: Engine, db_path: Path
+) -> None:
+    with store.transaction(engine) as session:
+        load_demo(session)
+    made = backups.make_backup(engine, "manual")
+    assert made.path.parent == db_path.parent / "organiser-backups"
+    (listed,) = backups.list_backups(made.path.parent)
+    assert listed == made and listed.size == made.path.stat().st_size > 0
+    with sqlite3.connect(made.path) as copy:
+        assert copy.execute("SELECT count(*) FROM campaign").fetchone() == (4,)
+    assert backups.newest_backup(engine) == made
+
+
+def test_a_backup_is_due_only_after_a_change_and_half_an_hour(engine: Engine) -> None:
+    assert backups.backup_due(engine)  # never backed up
+    made = backups.make_backup(engine, "auto")
+    assert not backups.backup_due(engine, made.made_at + timedelta(minutes=10))
+    assert not backups.backup_due(engine, made.made_at + timedelta(hours=2))  # nothing changed
+    with store.transaction(engine) as session:
+        load_demo(session)
+    assert backups.backup_due(engine, made.made_at + timedelta(hours=2))
+
+
+def test_the_rotation_over_a_simulated_year_of_backups(tmp_path: Path) -> None:
+    """Every half hour of each working day for a year, pruning after each: what stays is the
+    newest ten, one a day for 14 days, one a week for 8 weeks, one a month for 12 months, and
+    the pinned pre-migration backups whatever their age."""
+    policy = RotationPolicy()
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    now = start
+    for day in range(365):
+        for half_hour in range(18):
+            now = start + timedelta(days=day, hours=9, minutes=30 * half_hour)
+            reason = (
+                "before-migration-pinned" if (day, half_hour) in {(40, 3), (200, 0)} else "auto"
+            )
+            (tmp_path / f"organiser-{now.strftime(backups.STAMP)}-{reason}.sqlite3").touch()
+            backups.prune(tmp_path, now, policy)
+    kept = backups.list_backups(tmp_path)
+    pinned = [entry for entry in kept if entry.pinned]
+    assert [entry.made_at.date() for entry in pinned] == [
+        (start + timedelta(days=200)).date(),
+        (start + timedelta(days=40)).date(),
+    ]
+    unpinned = [entry for entry in kept if not entry.pinned]
+    assert unpinned[:10] == sorted(unpinned, key=lambda e: e.made_at, reverse=True)[:10]
+    assert unpinned[0].made_at == now
+    days = {entry.made_at.date() for entry in unpinned}
+    assert all((now - timedelta(days=n)).date() in days for n in range(14))
+    weeks = {entry.made_at.isocalendar()[:2] for entry in unpinned}
+    assert all((now - timedelta(weeks=n)).isocalendar()[:2] in weeks for n in range(8))
+    months = {(entry.made_at.year, entry.made_at.month) for entry in unpinned}
+    assert len(months) == 12
+    assert len(unpinned) <= policy.last + policy.daily + policy.weekly + policy.monthly
+    assert len(kept) == len(list(tmp_path.iterdir()))  # the pruned files are really gone
+
+
+def test_files_of_other_names_in_the_backup_folder_are_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "my-notes.sqlite3").write_text("mine")
+    (tmp_path / "organiser-20260101T090000000000Z-auto.sqlite3").touch()
+    backups.prune(
+        tmp_path,
+        datetime(2027, 6, 1, tzinfo=UTC),
+        RotationPolicy(last=0, daily=0, weekly=0, monthly=0),
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["my-notes.sqlite3"]
