@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from organiser.errors import ValidationError
 from organiser.models import Organisation, OrganisationKind, Person
+from organiser.services import letters
 from organiser.services import validation as v
 
 
@@ -151,7 +152,10 @@ def update_organisation(
 
 
 def delete_organisation(session: Session, organisation_id: int) -> None:
-    session.delete(v.get_or_raise(session, Organisation, organisation_id, "organisation"))
+    """Its people stay without it; letters approved or sent keep their copy of it."""
+    record = v.get_or_raise(session, Organisation, organisation_id, "organisation")
+    letters.leave_drafts(session, ("org", organisation_id))
+    session.delete(record)
     session.flush()
 
 
@@ -265,7 +269,10 @@ def update_person(
 
 
 def delete_person(session: Session, person_id: int) -> None:
-    session.delete(v.get_or_raise(session, Person, person_id, "person"))
+    """Letters approved or sent keep their copy of the person; drafts lose them."""
+    record = v.get_or_raise(session, Person, person_id, "person")
+    letters.leave_drafts(session, ("person", person_id))
+    session.delete(record)
     session.flush()
 
 

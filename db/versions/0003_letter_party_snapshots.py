@@ -1,0 +1,146 @@
+"""What went out stays as it went out: a fixed letter keeps a copy of its sender, signatories
+and recipients, so renaming or deleting a person or organisation no longer changes it.
+
+Rows of letters already approved, sent or answered are filled from the records as they are now.
+`letter` only gains columns (ALTER TABLE ADD COLUMN): recreating it would, with foreign keys on,
+delete its recipients, signatories and versions through their ON DELETE CASCADE.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-02 05:30:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from alembic.operations import BatchOperations
+
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+FIXED = "('approved', 'sent', 'answered')"
+
+
+def _snapshot_columns() -> list[sa.Column[str]]:
+    return [
+        sa.Column("name", sa.String(length=300), server_default="", nullable=False),
+        sa.Column("title", sa.String(length=300), server_default="", nullable=False),
+        sa.Column("organisation_name", sa.String(length=300), server_default="", nullable=False),
+    ]
+
+
+def _refer(batch_op: BatchOperations, table: str, column: str, to: str, ondelete: str) -> None:
+    name = op.f(f"fk_{table}_{column}_{to}")
+    batch_op.drop_constraint(name, type_="foreignkey")
+    batch_op.create_foreign_key(name, to, [column], ["id"], ondelete=ondelete)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("letter", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("parties_fixed_at", sa.DateTime(timezone=True)))
+        batch_op.add_column(
+            sa.Column("sender_name", sa.String(length=300), server_default="", nullable=False)
+        )
+        batch_op.add_column(
+            sa.Column("sender_address", sa.Text(), server_default="", nullable=False)
+        )
+
+    with op.batch_alter_table("letter_signatory", schema=None, recreate="always") as batch_op:
+        for column in _snapshot_columns():
+            batch_op.add_column(column)
+        batch_op.add_column(sa.Column("signature_id", sa.Integer(), nullable=True))
+        batch_op.alter_column("person_id", existing_type=sa.Integer(), nullable=True)
+        _refer(batch_op, "letter_signatory", "person_id", "person", "SET NULL")
+        batch_op.create_foreign_key(
+            op.f("fk_letter_signatory_signature_id_attachment"),
+            "attachment",
+            ["signature_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
+
+    with op.batch_alter_table("letter_recipient", schema=None, recreate="always") as batch_op:
+        for column in _snapshot_columns():
+            batch_op.add_column(column)
+        batch_op.add_column(sa.Column("address", sa.Text(), server_default="", nullable=False))
+        batch_op.add_column(
+            sa.Column("country", sa.String(length=2), server_default="", nullable=False)
+        )
+        batch_op.drop_constraint(op.f("ck_letter_recipient_person_or_organisation"), type_="check")
+        batch_op.create_check_constraint(
+            op.f("ck_letter_recipient_person_or_organisation"),
+            "person_id IS NULL OR organisation_id IS NULL",
+        )
+        _refer(batch_op, "letter_recipient", "person_id", "person", "SET NULL")
+        _refer(batch_op, "letter_recipient", "organisation_id", "organisation", "SET NULL")
+
+    _backfill()
+
+
+def _backfill() -> None:
+    """Fix the letters that have gone out (or were approved) as their records read today."""
+    fixed_letter = f"letter_id IN (SELECT id FROM letter WHERE status IN {FIXED})"
+    org_of_person = "(SELECT o.{} FROM person p JOIN organisation o ON o.id = p.organisation_id "
+    org_of_person += "WHERE p.id = {}.person_id)"
+    op.execute(
+        "UPDATE letter SET parties_fixed_at = updated_at, "
+        "sender_name = COALESCE((SELECT name FROM organisation o WHERE o.id = sender_id), ''), "
+        "sender_address = COALESCE((SELECT address FROM organisation o WHERE o.id = sender_id), '') "
+        f"WHERE status IN {FIXED}"
+    )
+    op.execute(
+        "UPDATE letter_signatory SET "
+        "name = (SELECT name FROM person p WHERE p.id = person_id), "
+        "title = (SELECT title FROM person p WHERE p.id = person_id), "
+        f"organisation_name = COALESCE({org_of_person.format('name', 'letter_signatory')}, ''), "
+        "signature_id = (SELECT signature_id FROM person p WHERE p.id = person_id) "
+        f"WHERE {fixed_letter}"
+    )
+    op.execute(
+        "UPDATE letter_recipient SET "
+        "name = (SELECT name FROM person p WHERE p.id = person_id), "
+        "title = (SELECT title FROM person p WHERE p.id = person_id), "
+        f"organisation_name = COALESCE({org_of_person.format('name', 'letter_recipient')}, ''), "
+        "address = COALESCE(NULLIF((SELECT address FROM person p WHERE p.id = person_id), ''), "
+        f"{org_of_person.format('address', 'letter_recipient')}, ''), "
+        f"country = COALESCE({org_of_person.format('country', 'letter_recipient')}, '') "
+        f"WHERE person_id IS NOT NULL AND {fixed_letter}"
+    )
+    op.execute(
+        "UPDATE letter_recipient SET "
+        "name = (SELECT name FROM organisation o WHERE o.id = organisation_id), "
+        "address = (SELECT address FROM organisation o WHERE o.id = organisation_id), "
+        "country = (SELECT country FROM organisation o WHERE o.id = organisation_id) "
+        f"WHERE organisation_id IS NOT NULL AND {fixed_letter}"
+    )
+
+
+def downgrade() -> None:
+    # A row kept only by its copy (its person or organisation deleted) cannot go back.
+    op.execute("DELETE FROM letter_signatory WHERE person_id IS NULL")
+    op.execute("DELETE FROM letter_recipient WHERE person_id IS NULL AND organisation_id IS NULL")
+    with op.batch_alter_table("letter_recipient", schema=None, recreate="always") as batch_op:
+        _refer(batch_op, "letter_recipient", "organisation_id", "organisation", "CASCADE")
+        _refer(batch_op, "letter_recipient", "person_id", "person", "CASCADE")
+        batch_op.drop_constraint(op.f("ck_letter_recipient_person_or_organisation"), type_="check")
+        batch_op.create_check_constraint(
+            op.f("ck_letter_recipient_person_or_organisation"),
+            "(person_id IS NULL) <> (organisation_id IS NULL)",
+        )
+        for name in ("country", "address", "organisation_name", "title", "name"):
+            batch_op.drop_column(name)
+    with op.batch_alter_table("letter_signatory", schema=None, recreate="always") as batch_op:
+        batch_op.drop_constraint(
+            op.f("fk_letter_signatory_signature_id_attachment"), type_="foreignkey"
+        )
+        _refer(batch_op, "letter_signatory", "person_id", "person", "CASCADE")
+        batch_op.alter_column("person_id", existing_type=sa.Integer(), nullable=False)
+        for name in ("signature_id", "organisation_name", "title", "name"):
+            batch_op.drop_column(name)
+    # Not batch mode: recreating `letter` would delete its rows' children (see above).
+    for name in ("sender_address", "sender_name", "parties_fixed_at"):
+        op.execute(f"ALTER TABLE letter DROP COLUMN {name}")
