@@ -1,5 +1,6 @@
 """Migration 0003 on a database written at 0002: letters already approved, sent or answered are
-given their copy of sender, signatories and recipients from the records as they read then."""
+given their copy of sender, signatories and recipients from the records as they read then, and
+commitments the name of their organisation."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from alembic import command
 from sqlalchemy import Connection, Engine, text
 
 from organiser import store
-from organiser.services import letters, organisations
+from organiser.services import commitments, letters, organisations
 
 
 def insert(connection: Connection, table: str, **values: Any) -> int:
@@ -69,6 +70,10 @@ def test_upgrading_gives_sent_letters_their_copy_and_leaves_drafts_following(
             connection, "person", name="Kim Jin-ho", title="President", organisation_id=union,
             email="", address="", language="", notes="",
         )  # fmt: skip
+        insert(
+            connection, "commitment", campaign_id=campaign, organisation_id=union,
+            what="Rally", status="pledged", evidence="", evidence_url="",
+        )  # fmt: skip
         sent = letter(connection, campaign, sender, "sent", "We stand with you")
         draft = letter(connection, campaign, sender, "draft", "Not yet")
         for key in (sent, draft):
@@ -96,6 +101,9 @@ def test_upgrading_gives_sent_letters_their_copy_and_leaves_drafts_following(
         ("cc", "Kim Jin-ho", "President", "KPTU", "Seoul", "KR"),  # the union's address
     ]
     assert fixed[:2] == ("ITF", "49-60 Borough Road\nLondon") and fixed[2] is not None
+    with at_0002.connect() as connection:
+        pledged = connection.execute(text("SELECT organisation_name FROM commitment")).all()
+    assert pledged == [("KPTU",)]
 
     with store.transaction(at_0002) as session:
         organisations.delete_organisation(session, union)
@@ -110,6 +118,9 @@ def test_upgrading_gives_sent_letters_their_copy_and_leaves_drafts_following(
     assert [(p.name, p.detail) for p in kept.signatories] == [("Kim Jin-ho", "President")]
     assert followed.to == [] and followed.cc == [] and followed.signatories == []
     assert followed.sender_name == ""
+    with store.transaction(at_0002) as session:
+        survivors = commitments.list_commitments(session)
+    assert [(c.organisation_id, c.organisation_name) for c in survivors] == [(None, "KPTU")]
 
 
 def test_going_back_to_0002_and_up_again_keeps_the_schema_the_models_declare(

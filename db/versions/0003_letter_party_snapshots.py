@@ -1,5 +1,6 @@
 """What went out stays as it went out: a fixed letter keeps a copy of its sender, signatories
-and recipients, so renaming or deleting a person or organisation no longer changes it.
+and recipients, so renaming or deleting a person or organisation no longer changes it; a
+commitment keeps its organisation's name and outlives the organisation.
 
 Rows of letters already approved, sent or answered are filled from the records as they are now.
 `letter` only gains columns (ALTER TABLE ADD COLUMN): recreating it would, with foreign keys on,
@@ -78,7 +79,18 @@ def upgrade() -> None:
         _refer(batch_op, "letter_recipient", "person_id", "person", "SET NULL")
         _refer(batch_op, "letter_recipient", "organisation_id", "organisation", "SET NULL")
 
+    with op.batch_alter_table("commitment", schema=None, recreate="always") as batch_op:
+        batch_op.add_column(
+            sa.Column("organisation_name", sa.String(length=300), server_default="", nullable=False)
+        )
+        batch_op.alter_column("organisation_id", existing_type=sa.Integer(), nullable=True)
+        _refer(batch_op, "commitment", "organisation_id", "organisation", "SET NULL")
+
     _backfill()
+    op.execute(
+        "UPDATE commitment SET organisation_name = "
+        "(SELECT name FROM organisation o WHERE o.id = organisation_id)"
+    )
 
 
 def _backfill() -> None:
@@ -121,6 +133,11 @@ def _backfill() -> None:
 
 def downgrade() -> None:
     # A row kept only by its copy (its person or organisation deleted) cannot go back.
+    op.execute("DELETE FROM commitment WHERE organisation_id IS NULL")
+    with op.batch_alter_table("commitment", schema=None, recreate="always") as batch_op:
+        _refer(batch_op, "commitment", "organisation_id", "organisation", "CASCADE")
+        batch_op.alter_column("organisation_id", existing_type=sa.Integer(), nullable=False)
+        batch_op.drop_column("organisation_name")
     op.execute("DELETE FROM letter_signatory WHERE person_id IS NULL")
     op.execute("DELETE FROM letter_recipient WHERE person_id IS NULL AND organisation_id IS NULL")
     with op.batch_alter_table("letter_recipient", schema=None, recreate="always") as batch_op:

@@ -1,5 +1,6 @@
 """Deleting an organisation or a person from the Organisations page: the question names the
-letters that went out to them, and those letters' register entries stay as they were."""
+letters that went out to them, and those letters' register entries stay as they were; an
+organisation's commitments stay under its name."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.services import letters
+from organiser.services import commitments, letters
 from organiser.services.demo import load_demo
 from organiser.ui.letters.columns import letter_html
 from organiser.ui.pages import people_tab, records
@@ -92,3 +93,15 @@ def test_removing_a_person_names_the_letters_they_signed(
     assert "“Solidarity with the NHIS customer service centre workers”" in asked[0]
     assert [p.name for p in people.table.model.rows()] == []
     assert register_html(engine) == before
+
+
+def test_deleting_an_organisation_says_its_commitments_stay_and_they_do(
+    page: OrganisationsPage, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer_yes(monkeypatch, records)
+    assert page.table.select_where(lambda row: row.name == "IG Metall")
+    page.delete_action.trigger()
+    assert "its 2 commitments stay under its name" in asked[0]
+    with store.transaction(engine) as session:
+        kept = [c for c in commitments.list_commitments(session) if c.organisation_id is None]
+    assert [c.organisation_name for c in kept] == ["IG Metall", "IG Metall"]

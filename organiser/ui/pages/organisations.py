@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import OrganiserError
-from organiser.services import letters
+from organiser.services import commitments, letters
 from organiser.services import organisations as service
 from organiser.services.affiliates_import import export_affiliates
 from organiser.services.organisations import OrganisationView
@@ -118,10 +118,13 @@ class OrganisationsPage(RecordsPage):
 
     def delete_question(self, session: Session, row: OrganisationView) -> str:
         kept = letters.fixed_letters_naming(session, ("org", row.id))
+        pledged = commitments.count_commitments(
+            session, commitments.CommitmentFilter(organisation_id=row.id)
+        )
         question = self.tr(
-            "Delete “%s”? Its %d people stay, without an organisation; its commitments are "
-            "deleted, and it leaves the draft letters it is in."
-        ) % (row.name, row.people_count)
+            "Delete “%s”? Its %d people stay, without an organisation, and its %d commitments "
+            "stay under its name; it leaves the draft letters it is in."
+        ) % (row.name, row.people_count, pledged)
         undone = self.tr("This cannot be undone.")
         return sentences(question, letters_kept_text(kept.first, kept.total), undone)
 
