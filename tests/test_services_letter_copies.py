@@ -4,12 +4,14 @@ sender, signatories and recipients when they are renamed or deleted; a draft fol
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import Engine
 
 from organiser import store
@@ -213,3 +215,22 @@ def test_the_letters_that_keep_a_copy_are_named_newest_first_with_how_many(
     assert union.total == 5  # the draft is not among them: it loses the union
     assert (signer.first, signer.total) == ([("Letter 7", "IALL/KZ/2026-3")], 5)
     assert sender.total == 5
+
+
+def test_a_signature_added_after_approval_is_printed_and_kept_after_the_person_goes(
+    engine: Engine,
+) -> None:
+    world = make_world(engine)
+    set_status(engine, world.letter_id, LetterStatus.APPROVED)
+    image = io.BytesIO()
+    Image.new("RGB", (40, 12), "navy").save(image, "PNG")
+    with store.transaction(engine) as session:
+        register.set_signature(session, world.signatory_id, ("signature.png", image.getvalue()))
+        page = register.printable_letter(session, world.letter_id)
+    assert page.signatories[0].signature == image.getvalue()
+    set_status(engine, world.letter_id, LetterStatus.APPROVED)  # the copy takes it too
+    with store.transaction(engine) as session:
+        organisations.delete_person(session, world.signatory_id)
+        page = register.printable_letter(session, world.letter_id)
+    assert page.signatories[0].name == "Айгүл Сағынтайқызы"
+    assert page.signatories[0].signature == image.getvalue()

@@ -218,7 +218,11 @@ def party_copy(record: Letter, row: LetterRecipient | LetterSignatory) -> PartyC
     if record.parties_fixed_at is None:
         return read_party(row.person, getattr(row, "organisation", None))
     if isinstance(row, LetterSignatory):
-        return PartyCopy(row.name, row.title, row.organisation_name, signature_id=row.signature_id)
+        # A signature is the person's image, like the sender's logo: the current one while
+        # they exist, the copy's once they are gone.
+        live = row.person.signature_id if row.person is not None else None
+        signature = live or row.signature_id
+        return PartyCopy(row.name, row.title, row.organisation_name, signature_id=signature)
     return PartyCopy(row.name, row.title, row.organisation_name, row.address, row.country)
 
 
