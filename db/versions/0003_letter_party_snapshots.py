@@ -89,44 +89,52 @@ def upgrade() -> None:
     _backfill()
     op.execute(
         "UPDATE commitment SET organisation_name = "
-        "(SELECT name FROM organisation o WHERE o.id = organisation_id)"
+        "(SELECT name FROM organisation o WHERE o.id = commitment.organisation_id)"
     )
 
 
 def _backfill() -> None:
     """Fix the letters that have gone out (or were approved) as their records read today."""
     fixed_letter = f"letter_id IN (SELECT id FROM letter WHERE status IN {FIXED})"
-    org_of_person = "(SELECT o.{} FROM person p JOIN organisation o ON o.id = p.organisation_id "
-    org_of_person += "WHERE p.id = {}.person_id)"
+    sender = "(SELECT o.{} FROM organisation o WHERE o.id = letter.sender_id)"
+    person = "(SELECT p.{0} FROM person p WHERE p.id = {1}.person_id)"
+    org_of_person = (
+        "(SELECT o.{0} FROM person p JOIN organisation o ON o.id = p.organisation_id "
+        "WHERE p.id = {1}.person_id)"
+    )
+    organisation = "(SELECT o.{} FROM organisation o WHERE o.id = letter_recipient.organisation_id)"
+    # When they were approved or sent is not known: their last change is the nearest.
     op.execute(
         "UPDATE letter SET parties_fixed_at = updated_at, "
-        "sender_name = COALESCE((SELECT name FROM organisation o WHERE o.id = sender_id), ''), "
-        "sender_address = COALESCE((SELECT address FROM organisation o WHERE o.id = sender_id), '') "
+        f"sender_name = COALESCE({sender.format('name')}, ''), "
+        f"sender_address = COALESCE({sender.format('address')}, '') "
         f"WHERE status IN {FIXED}"
     )
+    signatory = "letter_signatory"
     op.execute(
-        "UPDATE letter_signatory SET "
-        "name = (SELECT name FROM person p WHERE p.id = person_id), "
-        "title = (SELECT title FROM person p WHERE p.id = person_id), "
-        f"organisation_name = COALESCE({org_of_person.format('name', 'letter_signatory')}, ''), "
-        "signature_id = (SELECT signature_id FROM person p WHERE p.id = person_id) "
-        f"WHERE {fixed_letter}"
+        f"UPDATE {signatory} SET "
+        f"name = {person.format('name', signatory)}, "
+        f"title = {person.format('title', signatory)}, "
+        f"organisation_name = COALESCE({org_of_person.format('name', signatory)}, ''), "
+        f"signature_id = {person.format('signature_id', signatory)} "
+        f"WHERE person_id IS NOT NULL AND {fixed_letter}"
     )
-    op.execute(
-        "UPDATE letter_recipient SET "
-        "name = (SELECT name FROM person p WHERE p.id = person_id), "
-        "title = (SELECT title FROM person p WHERE p.id = person_id), "
-        f"organisation_name = COALESCE({org_of_person.format('name', 'letter_recipient')}, ''), "
-        "address = COALESCE(NULLIF((SELECT address FROM person p WHERE p.id = person_id), ''), "
-        f"{org_of_person.format('address', 'letter_recipient')}, ''), "
-        f"country = COALESCE({org_of_person.format('country', 'letter_recipient')}, '') "
+    recipient = "letter_recipient"
+    op.execute(  # a person's own address, else their organisation's (as the letter printed)
+        f"UPDATE {recipient} SET "
+        f"name = {person.format('name', recipient)}, "
+        f"title = {person.format('title', recipient)}, "
+        f"organisation_name = COALESCE({org_of_person.format('name', recipient)}, ''), "
+        f"address = COALESCE(NULLIF({person.format('address', recipient)}, ''), "
+        f"{org_of_person.format('address', recipient)}, ''), "
+        f"country = COALESCE({org_of_person.format('country', recipient)}, '') "
         f"WHERE person_id IS NOT NULL AND {fixed_letter}"
     )
     op.execute(
-        "UPDATE letter_recipient SET "
-        "name = (SELECT name FROM organisation o WHERE o.id = organisation_id), "
-        "address = (SELECT address FROM organisation o WHERE o.id = organisation_id), "
-        "country = (SELECT country FROM organisation o WHERE o.id = organisation_id) "
+        f"UPDATE {recipient} SET "
+        f"name = {organisation.format('name')}, "
+        f"address = {organisation.format('address')}, "
+        f"country = {organisation.format('country')} "
         f"WHERE organisation_id IS NOT NULL AND {fixed_letter}"
     )
 

@@ -93,8 +93,8 @@ def _signer(session: Session, party: PartyCopy) -> PrintSigner:
 
 
 def _printable(session: Session, record: Letter) -> PrintableLetter:
-    """The page of a letter whose parties are fixed: from its copy, not the live records (the
-    letterhead's logo excepted, while the sender exists)."""
+    """The page of a letter whose parties are fixed: from its copy, not the live records (but
+    the letterhead's logo and the signatures are the current ones while their owners exist)."""
     sender = session.get(Organisation, record.sender_id) if record.sender_id else None
     logo = (
         attachments.attachment_data(session, sender.logo_id) if sender and sender.logo_id else None
