@@ -171,8 +171,10 @@ def show_letter(args: argparse.Namespace) -> int:
 
 
 def _party_text(party: letters.Party) -> str:
-    kind, key = party.ref
     detail = f", {party.detail}" if party.detail else ""
+    if party.ref is None:
+        return f"{party.name}{detail} [deleted since]"
+    kind, key = party.ref
     return f"{party.name}{detail} [{kind}:{key}]"
 
 

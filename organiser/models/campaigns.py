@@ -92,9 +92,11 @@ class Commitment(Record, Base):
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaign.id", ondelete="CASCADE"), index=True
     )
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    # None once the organisation is deleted: the commitment stays, under the name it kept.
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )
+    organisation_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
     action_id: Mapped[int | None] = mapped_column(
         ForeignKey("action.id", ondelete="SET NULL"), index=True
     )
@@ -111,7 +113,7 @@ class Commitment(Record, Base):
     )
 
     campaign: Mapped[Campaign] = relationship()
-    organisation: Mapped[Organisation] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
     action: Mapped[Action | None] = relationship()
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.attachments import Attachment
-from organiser.models.base import Base, Record, enum_column
+from organiser.models.base import Base, Record, UTCDateTime, enum_column
 from organiser.models.campaigns import Campaign
 from organiser.models.enums import Channel, LetterKind, LetterStatus, RecipientRole
 from organiser.models.organisations import Organisation, Person
@@ -43,6 +43,11 @@ class Letter(Record, Base):
         ForeignKey("attachment.id", ondelete="SET NULL")
     )
     pdf_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+    # When the letter was approved or sent, its sender, signatories and recipients were copied
+    # here and onto their rows: from then on the letter shows the copy, not the live records.
+    parties_fixed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sender_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    sender_address: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
     sender: Mapped[Organisation | None] = relationship()
@@ -65,24 +70,41 @@ class Letter(Record, Base):
     )
 
 
-class LetterSignatory(Base):
+class PartySnapshot:
+    """A person's or organisation's name and details as they were when the letter was fixed
+    (see Letter.parties_fixed_at); a draft's rows leave them empty and follow the live records."""
+
+    name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    title: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    organisation_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+
+class LetterSignatory(PartySnapshot, Base):
+    """A person signing the letter; once the letter is fixed, deleting them keeps the copy."""
+
     __tablename__ = "letter_signatory"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    signature_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person | None] = relationship()
 
 
-class LetterRecipient(Base):
-    """An addressee (role `to`) or copy (role `cc`): a person or an organisation, never both."""
+class LetterRecipient(PartySnapshot, Base):
+    """An addressee (role `to`) or copy (role `cc`): a person or an organisation, never both.
+
+    A fixed letter's row keeps its copy when the person or organisation is deleted (then it
+    refers to neither); a draft's row goes with them (services.organisations deletes it)."""
 
     __tablename__ = "letter_recipient"
     __table_args__ = (
         CheckConstraint(
-            "(person_id IS NULL) <> (organisation_id IS NULL)", name="person_or_organisation"
+            "person_id IS NULL OR organisation_id IS NULL", name="person_or_organisation"
         ),
     )
 
@@ -90,10 +112,12 @@ class LetterRecipient(Base):
     letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
     role: Mapped[RecipientRole] = mapped_column(enum_column(RecipientRole))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE")
+        ForeignKey("organisation.id", ondelete="SET NULL")
     )
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    country: Mapped[str] = mapped_column(String(2), default="", server_default="")
 
     person: Mapped[Person | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()

@@ -15,7 +15,9 @@ from organiser.models import Action, Campaign, CommitmentStatus
 from organiser.services import validation as v
 from organiser.services.commitments import CommitmentFilter, CommitmentView, list_commitments
 
-Cell = tuple[int, int | None]  # (organisation id, action id or None for campaign-wide pledges)
+# An affiliate: the organisation's id, or for one deleted since, the name its commitments kept.
+Affiliate = int | str
+Cell = tuple[Affiliate, int | None]  # (affiliate, action id or None for campaign-wide pledges)
 
 
 @dataclass(frozen=True)
@@ -31,14 +33,14 @@ class CommitmentMatrix:
 
     campaign_id: int
     campaign_title: str
-    affiliates: list[tuple[int, str]]
+    affiliates: list[tuple[Affiliate, str]]
     actions: list[MatrixAction]
     cells: dict[Cell, list[CommitmentView]]
 
 
 @dataclass(frozen=True)
 class AffiliateGroup:
-    organisation_id: int
+    organisation_id: int | None  # None: deleted since, the commitments keep its name
     organisation_name: str
     commitments: list[CommitmentView]
 
@@ -62,6 +64,11 @@ class CommitmentReport:
         return self.totals[CommitmentStatus.FULFILLED] / counted if counted else None
 
 
+def affiliate(item: CommitmentView) -> Affiliate:
+    """Whose commitment it is: commitments of organisations deleted since go by their name."""
+    return item.organisation_name if item.organisation_id is None else item.organisation_id
+
+
 def campaign_matrix(
     session: Session, campaign_id: int, today: date | None = None
 ) -> CommitmentMatrix:
@@ -77,10 +84,10 @@ def campaign_matrix(
     ]
     actions.append(MatrixAction(None, "Whole campaign", None))
     cells: dict[Cell, list[CommitmentView]] = {}
-    names: dict[int, str] = {}
+    names: dict[Affiliate, str] = {}
     for item in sorted(commitments, key=lambda c: c.id):
-        cells.setdefault((item.organisation_id, item.action_id), []).append(item)
-        names[item.organisation_id] = item.organisation_name
+        cells.setdefault((affiliate(item), item.action_id), []).append(item)
+        names[affiliate(item)] = item.organisation_name
     affiliates = sorted(names.items(), key=lambda pair: pair[1].casefold())
     return CommitmentMatrix(campaign.id, campaign.title, affiliates, actions, cells)
 
@@ -91,11 +98,14 @@ def campaign_report(
     today = today or date.today()
     campaign = v.get_or_raise(session, Campaign, campaign_id, "campaign")
     commitments = list_commitments(session, CommitmentFilter(campaign_id=campaign_id), today)
-    grouped: dict[int, list[CommitmentView]] = {}
+    grouped: dict[Affiliate, list[CommitmentView]] = {}
     for item in commitments:
-        grouped.setdefault(item.organisation_id, []).append(item)
+        grouped.setdefault(affiliate(item), []).append(item)
     groups = sorted(
-        (AffiliateGroup(key, items[0].organisation_name, items) for key, items in grouped.items()),
+        (
+            AffiliateGroup(items[0].organisation_id, items[0].organisation_name, items)
+            for items in grouped.values()
+        ),
         key=lambda group: group.organisation_name.casefold(),
     )
     counts = Counter(item.status for item in commitments)

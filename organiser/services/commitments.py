@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
@@ -59,7 +59,7 @@ class CommitmentView:
     uuid: str
     campaign_id: int
     campaign_title: str
-    organisation_id: int
+    organisation_id: int | None  # None once the organisation is deleted; its name stays
     organisation_name: str
     action_id: int | None
     action_title: str
@@ -134,17 +134,37 @@ def _check_action(session: Session, action_id: int | None, campaign_id: int) -> 
     return action.id if action else None
 
 
+def _apply_organisation(session: Session, record: Commitment, organisation_id: int | None) -> None:
+    """The affiliate, whose name the commitment keeps; one whose organisation has been deleted
+    since may be saved as it is, under the name it kept."""
+    if organisation_id is None:
+        if record.id is not None and record.organisation_id is None:
+            return
+        raise ValidationError("organisation_id", "Choose the affiliate that made the commitment.")
+    organisation = v.reference(
+        session, Organisation, organisation_id, "organisation_id", "organisation"
+    )
+    assert organisation is not None
+    record.organisation_id, record.organisation_name = organisation.id, organisation.name
+
+
+def keep_organisation_name(session: Session, organisation_id: int, name: str) -> None:
+    """An organisation renamed: its commitments keep the new name (for after it is deleted)."""
+    session.execute(
+        update(Commitment)
+        .where(Commitment.organisation_id == organisation_id)
+        .values(organisation_name=name),
+        execution_options={"synchronize_session": "fetch"},
+    )
+
+
 def _apply(session: Session, record: Commitment, data: CommitmentFields, today: date) -> None:
     if data.campaign_id is None:
         raise ValidationError("campaign_id", "Choose the campaign the commitment is for.")
-    if data.organisation_id is None:
-        raise ValidationError("organisation_id", "Choose the affiliate that made the commitment.")
     campaign = v.reference(session, Campaign, data.campaign_id, "campaign_id", "campaign")
-    organisation = v.reference(
-        session, Organisation, data.organisation_id, "organisation_id", "organisation"
-    )
-    assert campaign is not None and organisation is not None
-    record.campaign_id, record.organisation_id = campaign.id, organisation.id
+    assert campaign is not None
+    _apply_organisation(session, record, data.organisation_id)
+    record.campaign_id = campaign.id
     record.action_id = _check_action(session, data.action_id, campaign.id)
     record.what = v.require_text(data.what, "what", "What was promised", 2000)
     record.due_date = v.parse_date(data.due_date, "due_date", "Due date")
@@ -225,17 +245,21 @@ def delete_commitment(session: Session, commitment_id: int) -> None:
     session.flush()
 
 
+# The live name while the organisation exists, else the name the commitment kept.
+_AFFILIATE_NAME = func.coalesce(Organisation.name, Commitment.organisation_name)
+
+
 def _query() -> Any:  # a Select of (Commitment, campaign, organisation, action, file names)
     return (
         select(
             Commitment,
             Campaign.title,
-            Organisation.name,
+            _AFFILIATE_NAME,
             Action.title,
             Attachment.name,
         )
         .join(Campaign, Commitment.campaign_id == Campaign.id)
-        .join(Organisation, Commitment.organisation_id == Organisation.id)
+        .outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
         .outerjoin(Action, Commitment.action_id == Action.id)
         .outerjoin(Attachment, Commitment.evidence_file_id == Attachment.id)
     )
@@ -295,7 +319,7 @@ def get_commitment(
 
 def _sort_key(sort: str) -> Any:
     keys = {
-        "affiliate": func.lower(Organisation.name),
+        "affiliate": func.lower(_AFFILIATE_NAME),
         "campaign": func.lower(Campaign.title),
         "what": func.lower(Commitment.what),
         "action": func.lower(Action.title),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,17 +13,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
-from organiser.models import Channel, Letter, LetterStatus, Organisation, Person
+from organiser.models import (
+    Channel,
+    Letter,
+    LetterRecipient,
+    LetterSignatory,
+    LetterStatus,
+    Organisation,
+    Person,
+    RecipientRole,
+)
 from organiser.services import attachments
 from organiser.services import validation as v
 from organiser.services.letters import (
     LetterFields,
     LetterFilter,
     LetterView,
-    Ref,
+    PartyCopy,
     _apply,
+    fix_parties,
     get_letter,
     list_letters,
+    party_copy,
 )
 
 
@@ -64,34 +76,50 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _addressee(session: Session, ref: Ref) -> PrintParty:
-    kind, key = ref
-    if kind == "person":
-        person = v.get_or_raise(session, Person, key, "person")
-        org = person.organisation
-        head = tuple(filter(None, [person.title, org.name if org else ""]))
-        return PrintParty(
-            person.name, head + _lines(person.address or (org.address if org else ""))
-        )
-    organisation = v.get_or_raise(session, Organisation, key, "organisation")
-    return PrintParty(organisation.name, _lines(organisation.address))
+def _addressee(party: PartyCopy) -> PrintParty:
+    head = tuple(filter(None, [party.title, party.organisation_name]))
+    return PrintParty(party.name, head + _lines(party.address))
 
 
-def _cc_name(session: Session, ref: Ref) -> str:
-    kind, key = ref
-    if kind == "person":
-        person = v.get_or_raise(session, Person, key, "person")
-        return f"{person.name} ({person.organisation.name})" if person.organisation else person.name
-    return v.get_or_raise(session, Organisation, key, "organisation").name
+def _cc_name(party: PartyCopy) -> str:
+    return f"{party.name} ({party.organisation_name})" if party.organisation_name else party.name
 
 
-def _signer(session: Session, person_id: int) -> PrintSigner:
-    person = v.get_or_raise(session, Person, person_id, "person")
+def _signer(session: Session, party: PartyCopy) -> PrintSigner:
     signature = (
-        attachments.attachment_data(session, person.signature_id) if person.signature_id else None
+        attachments.attachment_data(session, party.signature_id) if party.signature_id else None
     )
-    org = person.organisation.name if person.organisation else ""
-    return PrintSigner(person.name, person.title, org, signature)
+    return PrintSigner(party.name, party.title, party.organisation_name, signature)
+
+
+def _printable(session: Session, record: Letter) -> PrintableLetter:
+    """The page of a letter whose parties are fixed: from its copy, not the live records (but
+    the letterhead's logo and the signatures are the current ones while their owners exist)."""
+    sender = session.get(Organisation, record.sender_id) if record.sender_id else None
+    logo = (
+        attachments.attachment_data(session, sender.logo_id) if sender and sender.logo_id else None
+    )
+
+    def parties(rows: Sequence[LetterRecipient | LetterSignatory]) -> list[PartyCopy]:
+        return [party for party in (party_copy(record, row) for row in rows) if party is not None]
+
+    def role(wanted: RecipientRole) -> list[LetterRecipient]:
+        return [row for row in record.recipients if row.role is wanted]
+
+    return PrintableLetter(
+        sender_name=record.sender_name,
+        sender_address=record.sender_address,
+        logo=logo,
+        letter_date=record.letter_date,
+        language=record.language,
+        our_reference=record.our_reference,
+        their_reference=record.their_reference,
+        addressees=tuple(_addressee(party) for party in parties(role(RecipientRole.TO))),
+        subject=record.subject,
+        body=record.body,
+        signatories=tuple(_signer(session, party) for party in parties(record.signatories)),
+        cc=tuple(_cc_name(party) for party in parties(role(RecipientRole.CC))),
+    )
 
 
 def printable_from_fields(
@@ -103,27 +131,15 @@ def printable_from_fields(
     with session.no_autoflush:
         check = Letter(status=saved_status)
         _apply(session, check, data)  # validates; `check` is never added to the session
-    sender = session.get(Organisation, data.sender_id) if data.sender_id else None
-    logo = (
-        attachments.attachment_data(session, sender.logo_id) if sender and sender.logo_id else None
-    )
-    return PrintableLetter(
-        sender_name=sender.name if sender else "",
-        sender_address=sender.address if sender else "",
-        logo=logo,
-        letter_date=check.letter_date,
-        language=check.language,
-        our_reference=check.our_reference,
-        their_reference=check.their_reference,
-        addressees=tuple(_addressee(session, ref) for ref in data.to),
-        subject=check.subject,
-        body=check.body,
-        signatories=tuple(_signer(session, key) for key in data.signatory_ids),
-        cc=tuple(_cc_name(session, ref) for ref in data.cc),
-    )
+    fix_parties(session, check)  # its people as the records read now
+    return _printable(session, check)
 
 
 def printable_letter(session: Session, letter_id: int) -> PrintableLetter:
+    """A draft as its people read now; an approved or sent letter as it was fixed."""
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    if record.parties_fixed_at is not None:
+        return _printable(session, record)
     view = get_letter(session, letter_id)
     return printable_from_fields(session, view.fields(), view.status)
 
@@ -176,6 +192,8 @@ def mark_sent(
         raise ValidationError("tracking_number", "Only registered post has a tracking number.")
     record.tracking_number = tracking
     record.sent_on = when
+    if record.parties_fixed_at is None:  # sent straight from a draft
+        fix_parties(session, record)
     if record.status is not LetterStatus.ANSWERED:
         record.status = LetterStatus.SENT
     session.flush()

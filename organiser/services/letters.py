@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from organiser.errors import ValidationError
@@ -48,11 +49,29 @@ class LetterFields:
 
 @dataclass(frozen=True)
 class Party:
-    """A signatory or recipient as the register shows it."""
+    """A signatory or recipient as the register shows it; `ref` is None once the person or
+    organisation has been deleted (a letter that went out keeps their name)."""
 
-    ref: Ref
+    ref: Ref | None
     name: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class PartyCopy:
+    """A person or organisation as a letter shows and prints them: read from the live records
+    while the letter is a draft, from its own copy once it is fixed (approved or sent)."""
+
+    name: str
+    title: str = ""
+    organisation_name: str = ""
+    address: str = ""
+    country: str = ""
+    signature_id: int | None = None
+
+    @property
+    def detail(self) -> str:
+        return ", ".join(filter(None, [self.title, self.organisation_name]))
 
 
 @dataclass(frozen=True)
@@ -106,9 +125,9 @@ class LetterView:
             our_reference=self.our_reference,
             their_reference=self.their_reference,
             status=self.status,
-            signatory_ids=[p.ref[1] for p in self.signatories],
-            to=[p.ref for p in self.to],
-            cc=[p.ref for p in self.cc],
+            signatory_ids=[p.ref[1] for p in self.signatories if p.ref is not None],
+            to=[p.ref for p in self.to if p.ref is not None],
+            cc=[p.ref for p in self.cc if p.ref is not None],
         )
 
 
@@ -174,23 +193,87 @@ def _recipient(session: Session, role: RecipientRole, ref: Ref, field: str) -> L
     raise ValidationError(field, f"'{kind}:{key}' is not a reference; write org:ID or person:ID.")
 
 
-def _party_of_recipient(recipient: LetterRecipient) -> Party:
-    if recipient.person is not None:
-        person = recipient.person
-        org = person.organisation.name if person.organisation else ""
-        return Party(
-            ("person", person.id), person.name, ", ".join(filter(None, [person.title, org]))
+def read_party(person: Person | None, organisation: Organisation | None = None) -> PartyCopy | None:
+    """A person (with their organisation) or an organisation as the records read now."""
+    if person is not None:
+        org = person.organisation
+        return PartyCopy(
+            person.name,
+            person.title,
+            org.name if org else "",
+            person.address or (org.address if org else ""),
+            org.country if org else "",
+            person.signature_id,
         )
-    assert recipient.organisation is not None  # the table's check constraint guarantees one
-    return Party(("org", recipient.organisation.id), recipient.organisation.name)
+    if organisation is not None:
+        return PartyCopy(
+            organisation.name, address=organisation.address, country=organisation.country
+        )
+    return None
+
+
+def party_copy(record: Letter, row: LetterRecipient | LetterSignatory) -> PartyCopy | None:
+    """The party of one row: its own copy once the letter is fixed, else the live records (None
+    when they are gone)."""
+    if record.parties_fixed_at is None:
+        return read_party(row.person, getattr(row, "organisation", None))
+    if isinstance(row, LetterSignatory):
+        # A signature is the person's image, like the sender's logo: the current one while
+        # they exist, the copy's once they are gone.
+        live = row.person.signature_id if row.person is not None else None
+        signature = live or row.signature_id
+        return PartyCopy(row.name, row.title, row.organisation_name, signature_id=signature)
+    return PartyCopy(row.name, row.title, row.organisation_name, row.address, row.country)
+
+
+def fix_parties(session: Session, record: Letter) -> None:
+    """Copy the sender, signatories and recipients as they read now onto the letter: from now
+    on it shows and prints this copy, whatever happens to the records."""
+    with session.no_autoflush:
+        sender = session.get(Organisation, record.sender_id) if record.sender_id else None
+        record.sender_name = sender.name if sender else ""
+        record.sender_address = sender.address if sender else ""
+        rows: list[LetterSignatory | LetterRecipient] = [*record.signatories, *record.recipients]
+        for row in rows:
+            person = session.get(Person, row.person_id) if row.person_id else None
+            org_id = getattr(row, "organisation_id", None)
+            copy = read_party(person, session.get(Organisation, org_id) if org_id else None)
+            if copy is None:
+                continue  # deleted behind the services' back: nothing left to copy
+            for name, value in asdict(copy).items():
+                if hasattr(row, name):
+                    setattr(row, name, value)
+        record.parties_fixed_at = utc_now()
+
+
+def _unfix_parties(record: Letter) -> None:
+    """Back to a draft: the letter follows the live records again."""
+    record.parties_fixed_at = None
+    record.sender_name = record.sender_address = ""
+
+
+def _ref(row: LetterRecipient | LetterSignatory) -> Ref | None:
+    if row.person_id is not None:
+        return ("person", row.person_id)
+    org_id = getattr(row, "organisation_id", None)
+    return ("org", org_id) if org_id is not None else None
+
+
+def _parties(record: Letter, rows: list[Any], signatories: bool = False) -> list[Party]:
+    parties = []
+    for row in rows:
+        copy = party_copy(record, row)
+        if copy is not None:
+            parties.append(Party(_ref(row), copy.name, copy.title if signatories else copy.detail))
+    return parties
 
 
 def _view(record: Letter) -> LetterView:
-    signatories = [
-        Party(("person", s.person.id), s.person.name, s.person.title) for s in record.signatories
-    ]
-    to = [_party_of_recipient(r) for r in record.recipients if r.role is RecipientRole.TO]
-    cc = [_party_of_recipient(r) for r in record.recipients if r.role is RecipientRole.CC]
+    signatories = _parties(record, list(record.signatories), signatories=True)
+    to = _parties(record, [r for r in record.recipients if r.role is RecipientRole.TO])
+    cc = _parties(record, [r for r in record.recipients if r.role is RecipientRole.CC])
+    fixed = record.parties_fixed_at is not None
+    sender_name = record.sender_name if fixed else (record.sender.name if record.sender else "")
     return LetterView(
         id=record.id,
         uuid=record.uuid,
@@ -198,7 +281,7 @@ def _view(record: Letter) -> LetterView:
         campaign_id=record.campaign_id,
         campaign_title=record.campaign.title,
         sender_id=record.sender_id,
-        sender_name=record.sender.name if record.sender else "",
+        sender_name=sender_name,
         subject=record.subject,
         letter_date=record.letter_date,
         language=record.language,
@@ -239,9 +322,18 @@ def create_letter(session: Session, data: LetterFields) -> LetterView:
     with session.no_autoflush:
         _apply(session, record, data)
     record.letter_date = record.letter_date or date.today()  # a letter always bears a date
+    _fix_or_follow(session, record)
     session.add(record)
     session.flush()
     return get_letter(session, record.id)
+
+
+def _fix_or_follow(session: Session, record: Letter) -> None:
+    """Saving an approved letter approves what the editor showed: the copy is taken afresh."""
+    if record.status is LetterStatus.DRAFT:
+        _unfix_parties(record)
+    else:
+        fix_parties(session, record)
 
 
 def update_letter(
@@ -255,6 +347,7 @@ def update_letter(
         )
     with session.no_autoflush:
         _apply(session, record, data)
+    _fix_or_follow(session, record)
     record.updated_at = utc_now()  # people live in their own tables: still a new version
     session.flush()
     session.expire(record)
@@ -305,6 +398,51 @@ def list_letters(session: Session, where: LetterFilter | None = None) -> list[Le
         query = query.where(Letter.letter_date <= end)
     query = query.order_by(Letter.letter_date.desc().nulls_first(), Letter.id.desc())
     return [_view(record) for record in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class LettersNaming:
+    """The approved or sent letters that name someone: the first few (subject, our reference),
+    newest first, and how many there are in all."""
+
+    first: list[tuple[str, str]]
+    total: int
+
+
+def _naming(ref: Ref) -> Any:
+    kind, key = ref
+    if kind == "org":
+        to_it = select(LetterRecipient.letter_id).where(LetterRecipient.organisation_id == key)
+        return or_(Letter.sender_id == key, Letter.id.in_(to_it))
+    to_them = select(LetterRecipient.letter_id).where(LetterRecipient.person_id == key)
+    signed = select(LetterSignatory.letter_id).where(LetterSignatory.person_id == key)
+    return or_(Letter.id.in_(to_them), Letter.id.in_(signed))
+
+
+def fixed_letters_naming(session: Session, ref: Ref, limit: int = 3) -> LettersNaming:
+    """What deleting this person or organisation leaves alone: these letters keep their copy."""
+    query = select(Letter.subject, Letter.our_reference).where(
+        Letter.parties_fixed_at.is_not(None), _naming(ref)
+    )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    first = session.execute(
+        query.order_by(Letter.letter_date.desc().nulls_last(), Letter.id.desc()).limit(limit)
+    )
+    return LettersNaming([(subject, reference) for subject, reference in first], total)
+
+
+def leave_drafts(session: Session, ref: Ref) -> None:
+    """Before a person or organisation is deleted: drafts follow the live records, so it leaves
+    them as signatory or recipient; approved and sent letters keep their copy of it."""
+    kind, key = ref
+    drafts = select(Letter.id).where(Letter.parties_fixed_at.is_(None))
+    rows: list[Any] = [LetterRecipient, LetterSignatory] if kind == "person" else [LetterRecipient]
+    column = "person_id" if kind == "person" else "organisation_id"
+    for row in rows:
+        session.execute(
+            delete(row).where(getattr(row, column) == key, row.letter_id.in_(drafts)),
+            execution_options={"synchronize_session": "fetch"},
+        )
 
 
 def count_letters(session: Session) -> int:

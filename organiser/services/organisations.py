@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from organiser.errors import ValidationError
 from organiser.models import Organisation, OrganisationKind, Person
+from organiser.services import commitments, letters
 from organiser.services import validation as v
 
 
@@ -146,12 +147,18 @@ def update_organisation(
     v.check_version(record, expected_version, "organisation")
     with session.no_autoflush:
         _apply_organisation(session, record, data)
+    commitments.keep_organisation_name(session, record.id, record.name)
     session.flush()
     return get_organisation(session, record.id)
 
 
 def delete_organisation(session: Session, organisation_id: int) -> None:
-    session.delete(v.get_or_raise(session, Organisation, organisation_id, "organisation"))
+    """Its people stay without it, its commitments under its name; letters approved or sent
+    keep their copy of it."""
+    record = v.get_or_raise(session, Organisation, organisation_id, "organisation")
+    letters.leave_drafts(session, ("org", organisation_id))
+    commitments.keep_organisation_name(session, organisation_id, record.name)
+    session.delete(record)
     session.flush()
 
 
@@ -265,7 +272,10 @@ def update_person(
 
 
 def delete_person(session: Session, person_id: int) -> None:
-    session.delete(v.get_or_raise(session, Person, person_id, "person"))
+    """Letters approved or sent keep their copy of the person; drafts lose them."""
+    record = v.get_or_raise(session, Person, person_id, "person")
+    letters.leave_drafts(session, ("person", person_id))
+    session.delete(record)
     session.flush()
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from organiser.errors import OrganiserError
-from organiser.models import Action, InternationalDay
+from organiser.models import Action, InternationalDay, LetterStatus
 from organiser.services.campaigns import count_campaigns, create_campaign
 from organiser.services.demo.data import (
     AFFILIATIONS,
@@ -20,6 +20,7 @@ from organiser.services.demo.data import (
 )
 from organiser.services.demo.letters import sample_letters
 from organiser.services.demo.timeline import sample_actions, sample_commitments
+from organiser.services.letters import fix_parties
 from organiser.services.organisations import (
     count_organisations,
     create_organisation,
@@ -53,6 +54,10 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
     session.add_all(commitments)
     letters = sample_letters(today, ids)
     session.add_all(letters)
+    session.flush()
+    for letter in letters:
+        if letter.status is not LetterStatus.DRAFT:
+            fix_parties(session, letter)  # they have gone out: they keep their copy
     session.flush()
     return DemoSummary(
         organisations=len(ids.organisations),

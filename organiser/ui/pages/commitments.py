@@ -198,10 +198,13 @@ class CommitmentsPage(Page):
         matrix = self.matrix_model.matrix()
         if matrix is None or self.matrix_model.cell(index.row(), index.column()):
             return
+        organisation_id = matrix.affiliates[index.row()][0]
+        if isinstance(organisation_id, str):
+            return  # an organisation deleted since pledges nothing new
         form = CommitmentForm(
             self.engine,
             campaign_id=matrix.campaign_id,
-            organisation_id=matrix.affiliates[index.row()][0],
+            organisation_id=organisation_id,
             action_id=matrix.actions[index.column()].id,
             parent=self,
         )

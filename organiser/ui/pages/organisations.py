@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import OrganiserError
+from organiser.services import commitments, letters
 from organiser.services import organisations as service
 from organiser.services.affiliates_import import export_affiliates
 from organiser.services.organisations import OrganisationView
 from organiser.services.validation import country_name
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
-from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_error, show_info
 from organiser.ui.dialogs.organisation_form import OrganisationForm
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
@@ -116,10 +117,16 @@ class OrganisationsPage(RecordsPage):
         return OrganisationForm(self.engine, row, self)
 
     def delete_question(self, session: Session, row: OrganisationView) -> str:
-        return self.tr(
-            "Delete “%s”? Its %d people stay, without an organisation; its commitments and "
-            "letter addresses are deleted. This cannot be undone."
-        ) % (row.name, row.people_count)
+        kept = letters.fixed_letters_naming(session, ("org", row.id))
+        pledged = commitments.count_commitments(
+            session, commitments.CommitmentFilter(organisation_id=row.id)
+        )
+        question = self.tr(
+            "Delete “%s”? Its %d people stay, without an organisation, and its %d commitments "
+            "stay under its name; it leaves the draft letters it is in."
+        ) % (row.name, row.people_count, pledged)
+        undone = self.tr("This cannot be undone.")
+        return sentences(question, letters_kept_text(kept.first, kept.total), undone)
 
     def delete_row(self, session: Session, row: OrganisationView) -> None:
         service.delete_organisation(session, row.id)

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.services import letters
 from organiser.services import organisations as service
 from organiser.services.organisations import PersonView
-from organiser.ui.dialogs.messages import confirm
+from organiser.ui.dialogs.messages import confirm, letters_kept_text, sentences
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.icons import icon
 from organiser.ui.table_model import Column, RecordTableModel
@@ -68,9 +69,16 @@ class PeopleTab(QWidget):
 
     def remove_person(self) -> None:
         person = self.table.selected()
-        if person is None or not confirm(
-            self, self.tr("Remove person"), self.tr("Remove %s?") % person.name
-        ):
+        if person is None:
+            return
+        with store.transaction(self.engine) as session:
+            kept = letters.fixed_letters_naming(session, ("person", person.id))
+        question = sentences(
+            self.tr("Remove %s?") % person.name,
+            self.tr("They leave the draft letters they are in."),
+            letters_kept_text(kept.first, kept.total),
+        )
+        if not confirm(self, self.tr("Remove person"), question):
             return
         with store.transaction(self.engine) as session:
             service.delete_person(session, person.id)
