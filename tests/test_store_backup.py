@@ -85,7 +85,7 @@ def test_a_copy_that_fails_its_check_is_kept_aside_and_the_target_left_alone(
         return counts
 
     monkeypatch.setattr(store, "_row_counts", counts_that_change)
-    with pytest.raises(DatabaseError, match="kept aside as good.failed-check-") as refused:
+    with pytest.raises(DatabaseError, match=r"kept aside as good\.failed-check-") as refused:
         store.backup(filled, good)
     assert good.read_bytes() == before
     aside = [p for p in tmp_path.iterdir() if ".failed-check-" in p.name]
