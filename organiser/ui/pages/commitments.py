@@ -122,7 +122,6 @@ class CommitmentsPage(Page):
         )
         view.doubleClicked.connect(self._matrix_double_clicked)
         view.horizontalHeader().setDefaultSectionSize(175)
-        view.verticalHeader().setMaximumWidth(240)
         return view
 
     def _matrix_tab(self) -> QWidget:
