@@ -6,9 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from organiser.services.action_import import PlannedImport
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.widgets import record_combo
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
@@ -38,7 +39,7 @@ def preview_columns() -> list[Column[PlannedImport]]:
     ]
 
 
-class ImportPreview(QDialog):
+class ImportPreview(FittedDialog):
     """Lists the planned changes and asks for the campaign; Import accepts."""
 
     def __init__(

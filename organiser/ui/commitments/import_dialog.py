@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -28,6 +27,7 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, suggest_mapping
 from organiser.services import affiliates_import as service
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.workers import Progress, run_in_background
 
@@ -97,7 +97,7 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class AffiliateImportDialog(QDialog):
+class AffiliateImportDialog(FittedDialog):
     """`exec()` it; after acceptance `result_value` holds the ImportResult."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

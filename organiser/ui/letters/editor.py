@@ -192,16 +192,13 @@ class LetterEditor(RecordForm):
         self.update_preview()
 
     def _place_preview(self) -> None:
-        """Move the form into a row with the preview beside it."""
+        """Move the scrolling fields into a row with the preview beside them."""
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
-        outer.removeItem(self.form)
-        self.form.setParent(None)  # a layout moves only once it has no parent
-        left = QWidget(self)
-        left.setLayout(self.form)
+        outer.removeWidget(self.fields_area)
         self.preview = LetterPreview(self)
         row = QHBoxLayout()
-        row.addWidget(left, 3)
+        row.addWidget(self.fields_area, 3)
         row.addWidget(self.preview, 2)
         outer.insertLayout(0, row, 1)
 
