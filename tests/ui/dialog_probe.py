@@ -82,7 +82,9 @@ FACTORIES: dict[type[QDialog], Factory] = {
     PersonForm: lambda e, p: PersonForm(e, _first(e, organisations.list_people), parent=p),
     ActionForm: lambda e, p: ActionForm(e, p, action=_first(e, calendar.actions_between)),
     InternationalDayForm: lambda e, p: InternationalDayForm(e, p),
-    CommitmentForm: lambda e, p: CommitmentForm(e, _first(e, commitments.list_commitments), None, p),
+    CommitmentForm: lambda e, p: CommitmentForm(
+        e, _first(e, commitments.list_commitments), None, p
+    ),
     AffiliateImportDialog: lambda e, p: AffiliateImportDialog(e, p),
     LetterEditor: lambda e, p: LetterEditor(e, _letter(e), parent=p),
     SentDialog: lambda e, p: SentDialog(e, _letter(e), p),
