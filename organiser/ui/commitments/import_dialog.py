@@ -29,6 +29,7 @@ from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, sugge
 from organiser.services import affiliates_import as service
 from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.tables import fit_columns
 from organiser.ui.workers import Progress, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,7 +39,6 @@ ENCODINGS = {
     "cp1252": "Windows-1252",
 }  # fmt: skip
 MAPPING_COLUMNS = 3
-MAX_COLUMN_WIDTH = 320
 BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
@@ -257,10 +257,7 @@ class AffiliateImportDialog(FittedDialog):
     def _show_rows(self) -> None:
         self.model.set_preview(self.preview, self.only_bad.isChecked())
         if self.model.rowCount() <= BACKGROUND_ROWS:
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                width = min(self.view.columnWidth(column), MAX_COLUMN_WIDTH)
-                self.view.setColumnWidth(column, width)
+            fit_columns(self.view)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
