@@ -223,7 +223,7 @@ def test_import_dialog_refuses_a_file_without_names_until_mapped(
     assert not dialog.import_button.isEnabled()
     name = dialog.combos["name"]
     name.setCurrentIndex(name.findData(1))  # the user says: the email column holds the names
-    assert dialog.message.text() == "1 rows are ready to import; 0 have problems."
+    assert dialog.message.text() == "1 row is ready to import; 0 have problems."
     assert dialog.import_button.isEnabled()
 
 
@@ -249,7 +249,7 @@ def test_large_file_is_checked_in_the_background(
     qtbot.addWidget(dialog)
     dialog.load_file(str(path))
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
-    assert dialog.message.text() == "2500 rows are ready to import; 1 have problems."
+    assert dialog.message.text() == "2500 rows are ready to import; 1 has problems."
     assert dialog.model.rowCount() == 2501
 
 

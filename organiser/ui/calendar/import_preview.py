@@ -60,9 +60,9 @@ class ImportPreview(FittedDialog):
         self.resize(820, 480)
         new = sum(1 for p in plan if p.change == "new")
         summary = QLabel(
-            self.tr("%1 new actions, %2 updated. Nothing is written until you press Import.")
-            .replace("%1", str(new))
-            .replace("%2", str(len(plan) - new)),
+            self.tr(
+                "%n new action(s), %1 updated. Nothing is written until you press Import.", "", new
+            ).replace("%1", str(len(plan) - new)),
             self,
         )
         self.campaign = record_combo(campaigns, campaign_id, "", self)

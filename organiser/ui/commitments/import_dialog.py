@@ -179,9 +179,10 @@ class AffiliateImportDialog(FittedDialog):
         self.path_edit.setText(path)
         delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}[table.delimiter]
         self.file_info.setText(
-            self.tr("{rows} rows, {columns} columns, separated by {sep}, text {enc}").format(
-                rows=len(table.rows), columns=len(table.headers), sep=delimiter,
-                enc=ENCODINGS.get(table.encoding, table.encoding),
+            self.tr("{rows}, {columns}, separated by {sep}, text {enc}").format(
+                rows=self.tr("%n row(s)", "", len(table.rows)),
+                columns=self.tr("%n column(s)", "", len(table.headers)),
+                sep=delimiter, enc=ENCODINGS.get(table.encoding, table.encoding),
             )
         )  # fmt: skip
         self._build_mapping(table)
@@ -233,7 +234,7 @@ class AffiliateImportDialog(FittedDialog):
                 done(None, str(error))
             return
         self.import_button.setEnabled(False)
-        self._set_message(self.tr("Checking {n} rows…").format(n=len(table.rows)), bad=False)
+        self._set_message(self.tr("Checking %n row(s)…", "", len(table.rows)), bad=False)
         run_in_background(
             self, self.tr("Checking the rows"), work, done, lambda text: done(None, text)
         )
@@ -244,8 +245,9 @@ class AffiliateImportDialog(FittedDialog):
             self._set_message(error, bad=True)
         else:
             bad = len(preview.bad_rows)
-            text = self.tr("{good} rows are ready to import; {bad} have problems.").format(
-                good=preview.good_count, bad=bad
+            text = self.tr("{ready}; {bad}").format(
+                ready=self.tr("%n row(s) is(are) ready to import", "", preview.good_count),
+                bad=self.tr("%n has(have) problems.", "", bad),
             )
             self._set_message(text, bad=bad > 0)
         self._show_rows()
@@ -286,7 +288,7 @@ class AffiliateImportDialog(FittedDialog):
         self.result_value = result
         show_info(
             self, self.windowTitle(),
-            self.tr("{n} organisations imported.").format(n=result.created),
+            self.tr("%n organisation(s) imported.", "", result.created),
         )  # fmt: skip
         self.accept()
 

@@ -88,7 +88,7 @@ class CommitmentMatrixModel(QAbstractTableModel):
             return None
         first = items[0]
         if role == Qt.ItemDataRole.DisplayRole:
-            more = f"\n+{len(items) - 1} more" if len(items) > 1 else ""
+            more = "\n" + self.tr("+%n more", "", len(items) - 1) if len(items) > 1 else ""
             return f"{first.what}\n[{status_text(first)}]{more}"
         if role == Qt.ItemDataRole.EditRole:
             return first.status.value

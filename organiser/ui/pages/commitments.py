@@ -157,7 +157,7 @@ class CommitmentsPage(Page):
 
         self.list_model.set_source(total, load)
         if total:
-            self.count_label.setText(self.tr("{n} commitments").format(n=total))
+            self.count_label.setText(self.tr("%n commitment(s)", "", total))
         elif criteria == service.CommitmentFilter():
             self.count_label.setText(
                 self.tr("No commitments yet: record an affiliate's pledge with New commitment…")

@@ -93,7 +93,7 @@ class OrganisationsPage(RecordsPage):
             show_error(self, self.tr("Export organisations"), str(error))
             return
         show_info(
-            self, self.tr("Export organisations"), self.tr("%d organisations written.") % count
+            self, self.tr("Export organisations"), self.tr("%n organisation(s) written.", "", count)
         )
 
     def load_rows(self, session: Session) -> list[OrganisationView]:
@@ -116,10 +116,11 @@ class OrganisationsPage(RecordsPage):
         return OrganisationForm(self.engine, row, self)
 
     def delete_question(self, session: Session, row: OrganisationView) -> str:
+        people = self.tr("Its %n person(people) stays(stay)", "", row.people_count)
         return self.tr(
-            "Delete “%s”? Its %d people stay, without an organisation; its commitments and "
+            "Delete “{name}”? {people}, without an organisation; its commitments and "
             "letter addresses are deleted. This cannot be undone."
-        ) % (row.name, row.people_count)
+        ).format(name=row.name, people=people)
 
     def delete_row(self, session: Session, row: OrganisationView) -> None:
         service.delete_organisation(session, row.id)
