@@ -47,7 +47,7 @@ from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
-from organiser.ui.letters.editor import LetterEditor
+from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 
 ICS = Path(__file__).parent.parent / "data" / "ics" / "america_new_york.ics"
@@ -139,6 +139,9 @@ def measure(dialog: QDialog, window: QWidget) -> dict[str, Any]:
         and dialog.rect().contains(top_left)
         and dialog.rect().contains(top_left + QPoint(button.width() - 1, button.height() - 1)),
         "button_scrolls": inside_scroll_area(button, dialog),
+        "page_whole": dialog.preview.width() >= PAGE_WIDTH
+        if isinstance(dialog, LetterEditor)
+        else None,
     }
 
 

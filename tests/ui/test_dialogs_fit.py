@@ -64,6 +64,14 @@ class TallForm(RecordForm):
             self.add_field(f"f{number}", f"Field {number}", QLineEdit(self))
 
 
+def test_on_a_laptop_the_letter_preview_shows_the_whole_page_width(
+    measured: list[dict[str, Any]],
+) -> None:
+    editor = next(found for found in measured if found["dialog"] == "LetterEditor")
+    if editor["screen"][0] >= 1366:
+        assert editor["page_whole"]
+
+
 def test_a_form_taller_than_the_screen_scrolls_inside_and_keeps_save(qtbot: QtBot) -> None:
     form = TallForm()
     qtbot.addWidget(form)

@@ -203,8 +203,9 @@ class LetterEditor(RecordForm):
         outer.removeWidget(self.fields_area)
         self.preview = LetterPreview(self)
         row = QHBoxLayout()
-        row.addWidget(self.fields_area, 3)
-        row.addWidget(self.preview, 2)
+        # The preview keeps a page's width while there is room; the fields take the rest.
+        row.addWidget(self.fields_area, 1)
+        row.addWidget(self.preview, 0)
         outer.insertLayout(0, row, 1)
 
     def _connect_changes(self) -> None:
