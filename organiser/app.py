@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from organiser import store
 from organiser.config import database_url
 from organiser.errors import OrganiserError
+from organiser.ui.plurals import install_english_plurals
 
 
 def report_unexpected(
@@ -39,6 +40,7 @@ def main(db_choice: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
+    install_english_plurals(app)
     try:
         engine = store.open_database(db_choice)
     except OrganiserError as error:

@@ -24,6 +24,7 @@ from organiser.services.calendar import (
     marked_days,
 )
 from organiser.services.campaigns import CampaignFields, create_campaign
+from organiser.services.timezones import short_zone_name
 
 
 def _campaign(engine: Engine, **extra: object) -> int:
@@ -53,6 +54,7 @@ def test_a_timed_action_is_stored_in_utc_and_shown_in_its_own_zone(engine: Engin
     assert action.local_start().hour == 14
     assert action.start_date == date(2026, 11, 14) and not action.all_day
     assert "14:00–17:00 Asia/Seoul" in action.when_text()
+    assert action.when_text(short_zone=True).endswith("14:00–17:00 Seoul")
     assert action.local_start("Europe/Berlin").hour == 6
 
 
@@ -141,3 +143,10 @@ def test_marked_days_include_movement_days_added_days_and_anniversaries(engine: 
     assert "Human Rights Day" in names
     assert any("11 years ago" in name for name in names)
     assert any(m.day == date(2026, 12, 16) for m in after)
+
+
+def test_short_zone_names_keep_the_place() -> None:
+    """Narrow columns show where, not the region path; the full name goes in the tooltip."""
+    assert short_zone_name("America/Argentina/Buenos_Aires") == "Buenos Aires"
+    assert short_zone_name("Asia/Seoul") == "Seoul"
+    assert short_zone_name("UTC") == "UTC"

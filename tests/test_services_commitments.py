@@ -172,6 +172,30 @@ def test_matrix_puts_pledges_under_their_action(engine: Engine, ids: dict[str, i
     assert [c.id for c in matrix.cells[(ids["unite"], None)]] == [second]
 
 
+def test_matrix_lists_every_affiliate_of_the_lead_even_without_a_pledge(
+    engine: Engine, ids: dict[str, int]
+) -> None:
+    """Who has not pledged yet is an empty row; a pledging non-affiliate still has its row."""
+    with store.transaction(engine) as session:
+        lead = organisations.create_organisation(
+            session, organisations.OrganisationFields(name="IndustriALL", country="CH")
+        )
+        quiet = organisations.create_organisation(
+            session,
+            organisations.OrganisationFields(
+                name="Building Workers", country="KR", affiliate_of_id=lead.id
+            ),
+        )
+        campaigns.update_campaign(
+            session, ids["one"], campaigns.CampaignFields(title="Korea", lead_id=lead.id)
+        )
+    add(engine, fields(ids))  # KCTU pledges though not an affiliate of the lead
+    with store.transaction(engine) as session:
+        matrix = campaign_matrix(session, ids["one"], TODAY)
+    assert matrix.affiliates == [(quiet.id, "Building Workers"), (ids["kctu"], "KCTU")]
+    assert not any(key[0] == quiet.id for key in matrix.cells)
+
+
 def test_report_totals_and_fulfilment_rate(engine: Engine, ids: dict[str, int]) -> None:
     keys = [add(engine, fields(ids, what=f"Pledge {n}")) for n in range(4)]
     with store.transaction(engine) as session:

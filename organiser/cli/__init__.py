@@ -20,6 +20,7 @@ from organiser.cli import (
     maintenance,
     organisations,
 )
+from organiser.config import settings_path
 from organiser.errors import OrganiserError
 
 EXIT_BAD_INPUT = 2
@@ -49,6 +50,10 @@ def build_parser() -> Parser:
     parser = Parser(
         prog="organiser",
         description="Campaign Organiser: union campaigns, actions, commitments and letters.",
+        # Raw, so that the settings file's path stays whole on its own line for copying.
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Settings (PDF paper and margins, extra fonts as pdf.extra_fonts, your time zone)\n"
+        f"are kept in the settings file:\n  {settings_path()}",
     )
     parser.add_argument(
         "--db", help="database file or SQLAlchemy URL (default: $ORGANISER_DB or your data folder)"

@@ -7,6 +7,7 @@ A file with bad rows is refused as a whole (exit 2, the first bad rows named on 
 from __future__ import annotations
 
 import argparse
+from gettext import ngettext
 
 from organiser import store
 from organiser.cli.common import Commands, engine_for, positive_id
@@ -47,8 +48,12 @@ def import_organisations(args: argparse.Namespace) -> int:
         return 0
     with store.transaction(engine) as session:
         result = service.import_affiliates(session, table, skip_bad=args.skip_bad)
-    skipped = f", {result.skipped} bad rows left out" if result.skipped else ""
-    print(f"{result.created} organisations imported{skipped}")
+    imported = ngettext("{n} organisation imported", "{n} organisations imported", result.created)
+    skipped = ngettext(", {n} bad row left out", ", {n} bad rows left out", result.skipped)
+    print(
+        imported.format(n=result.created)
+        + (skipped if result.skipped else "").format(n=result.skipped)
+    )
     return 0
 
 
@@ -65,11 +70,15 @@ def _print_preview(preview: service.ImportPreview) -> None:
         max_width=80,
     )  # fmt: skip
     bad = len(preview.bad_rows)
-    print(f"{preview.good_count} rows would be imported, {bad} have problems; nothing was written")
+    good = ngettext("{n} row would be imported", "{n} rows would be imported", preview.good_count)
+    problems = ngettext("{n} has problems", "{n} have problems", bad)
+    print(f"{good.format(n=preview.good_count)}, {problems.format(n=bad)}; nothing was written")
 
 
 def export_organisations(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         count = service.export_affiliates(session, args.file, args.affiliates_of)
-    print(f"{count} organisations exported")
+    print(
+        ngettext("{n} organisation exported", "{n} organisations exported", count).format(n=count)
+    )
     return 0

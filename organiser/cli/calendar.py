@@ -6,6 +6,7 @@ import argparse
 import re
 import sys
 from datetime import date, timedelta
+from gettext import ngettext
 from pathlib import Path
 
 from organiser import store
@@ -61,7 +62,10 @@ def export_ics(args: argparse.Namespace) -> int:
         name = get_campaign(session, args.campaign).title if args.campaign else "Campaign actions"
         actions = actions_between(session, first, last, _campaign_filter(args.campaign))
     write_bytes_atomic(args.file, export_calendar(actions, name))
-    print(f"{len(actions)} actions written to {args.file}", file=sys.stderr)
+    written = ngettext(
+        "{n} action written to {file}", "{n} actions written to {file}", len(actions)
+    )
+    print(written.format(n=len(actions), file=args.file), file=sys.stderr)
     return 0
 
 
@@ -79,12 +83,14 @@ def import_ics(args: argparse.Namespace) -> int:
         if args.dry_run:
             plan = plan_import(session, events)
             new = sum(1 for p in plan if p.change == "new")
-            print(f"would create {new} and update {len(plan) - new} actions (dry run)")
+            noun = ngettext("action", "actions", len(plan))  # of both counts together
+            print(f"would create {new} and update {len(plan) - new} {noun} (dry run)")
             return 0
         result = import_events(session, args.campaign, events)
     for warning in result.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")
-    print(f"created {result.created}, updated {result.updated} actions")
+    noun = ngettext("action", "actions", result.created + result.updated)
+    print(f"created {result.created}, updated {result.updated} {noun}")
     return 0
 
 

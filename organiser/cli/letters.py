@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from gettext import ngettext
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -224,7 +225,8 @@ def export_many(args: argparse.Namespace) -> int:
         get_setting("pdf.margin_mm"),
     )
     written = export_to_folder(folder, plan.kept, plan.to_render, options)
-    print(f"{written} letters written to {folder}")
+    told = ngettext("{n} letter written to {folder}", "{n} letters written to {folder}", written)
+    print(told.format(n=written, folder=folder))
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
+from gettext import ngettext
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -103,6 +104,15 @@ def _group(group: AffiliateGroup, kit: StyledFonts) -> list[Flowable]:
     return [KeepTogether([heading, line, table])]
 
 
+def _made(report: CommitmentReport) -> str:
+    commitments = ngettext("{n} commitment", "{n} commitments", report.total)
+    affiliates = ngettext("from {n} affiliate", "from {n} affiliates", len(report.groups))
+    return (
+        f"Made on {report.made_on.isoformat()} · {commitments.format(n=report.total)} "
+        f"{affiliates.format(n=len(report.groups))} · fulfilment rate {_rate(report)}"
+    )
+
+
 def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> bytes:
     """The report as PDF bytes; raises FontCoverageError before anything is written."""
     fonts = fonts or load_fonts()
@@ -110,8 +120,7 @@ def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> byt
     story: list[Flowable] = [
         kit.p(f"Commitments — {report.campaign_title}", "title", bold=True),
         kit.p(
-            f"Made on {report.made_on.isoformat()} · {report.total} commitments from "
-            f"{len(report.groups)} affiliates · fulfilment rate {_rate(report)}",
+            _made(report),
             "meta",
         ),
         _summary(report, kit),

@@ -76,7 +76,9 @@ KNOWN_FAMILIES: tuple[Family, ...] = (
 HOW_TO_ADD = (
     "Install a TrueType font that has them (for Korean: NanumGothic, e.g. the Debian package "
     "fonts-nanum, or Malgun Gothic on Windows; for Cyrillic: DejaVu Sans), or add the font's "
-    ".ttf file under Settings > PDF fonts (setting pdf.extra_fonts)."
+    ".ttf file: in the window, on the Letters page, PDF settings > Extra fonts > Add font…; for "
+    "the command line, put the file's path in the list pdf.extra_fonts of the settings "
+    "file (organiser --help names it)."
 )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from organiser.errors import ValidationError
 from organiser.models import Action, ActionKind, ActionStatus, Campaign, CampaignStatus, utc_now
 from organiser.services import validation as v
-from organiser.services.timezones import check_zone, local_to_utc
+from organiser.services.timezones import check_zone, local_to_utc, short_zone_name
 
 When = str | date | datetime | None
 
@@ -76,8 +76,9 @@ class ActionView:
     def local_end(self, zone: str | None = None) -> datetime | None:
         return self.ends_at.astimezone(ZoneInfo(zone or self.timezone)) if self.ends_at else None
 
-    def when_text(self, zone: str | None = None) -> str:
-        """'2026-11-14' / '2026-12-11 – 2026-12-13' / '2026-11-14 14:00–17:00 Asia/Seoul'."""
+    def when_text(self, zone: str | None = None, short_zone: bool = False) -> str:
+        """'2026-11-14' / '2026-12-11 – 2026-12-13' / '2026-11-14 14:00–17:00 Asia/Seoul'
+        ('... Seoul' with `short_zone`, for a narrow column)."""
         if self.all_day:
             if self.end_date == self.start_date:
                 return self.start_date.isoformat()
@@ -87,7 +88,8 @@ class ActionView:
         text = start.strftime("%Y-%m-%d %H:%M")
         if end is not None:
             text += "–" + end.strftime("%H:%M" if end.date() == start.date() else "%Y-%m-%d %H:%M")
-        return f"{text} {zone or self.timezone}"
+        name = zone or self.timezone
+        return f"{text} {short_zone_name(name) if short_zone else name}"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from gettext import ngettext
 from typing import Any
 
 import pycountry
@@ -197,7 +198,10 @@ def describe_bad_rows(preview: ImportPreview, shown: int = _SHOWN_ERRORS) -> str
     bad = preview.bad_rows
     first = "; ".join(f"line {row.line}: {' '.join(row.errors).rstrip('.')}" for row in bad[:shown])
     more = f"; and {len(bad) - shown} more" if len(bad) > shown else ""
-    return f"{len(bad)} of {len(preview.rows)} rows have problems — {first}{more}"
+    counted = ngettext(
+        "{n} of {all} rows has problems", "{n} of {all} rows have problems", len(bad)
+    )
+    return f"{counted.format(n=len(bad), all=len(preview.rows))} — {first}{more}"
 
 
 def import_affiliates(

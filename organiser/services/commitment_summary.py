@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.formats.csv_affiliates import write_rows
-from organiser.models import Action, Campaign, CommitmentStatus
+from organiser.models import Action, Campaign, CommitmentStatus, Organisation
 from organiser.services import validation as v
 from organiser.services.commitments import CommitmentFilter, CommitmentView, list_commitments
 
@@ -84,12 +84,22 @@ def campaign_matrix(
     ]
     actions.append(MatrixAction(None, "Whole campaign", None))
     cells: dict[Cell, list[CommitmentView]] = {}
-    names: dict[Affiliate, str] = {}
+    names: dict[Affiliate, str] = dict(_lead_affiliates(session, campaign.lead_id))
     for item in sorted(commitments, key=lambda c: c.id):
         cells.setdefault((affiliate(item), item.action_id), []).append(item)
         names[affiliate(item)] = item.organisation_name
-    affiliates = sorted(names.items(), key=lambda pair: pair[1].casefold())
+    affiliates = sorted(names.items(), key=lambda pair: (pair[1].casefold(), str(pair[0])))
     return CommitmentMatrix(campaign.id, campaign.title, affiliates, actions, cells)
+
+
+def _lead_affiliates(session: Session, lead_id: int | None) -> dict[int, str]:
+    """The lead organisation's affiliates, so that one who has not pledged shows as an empty row."""
+    if lead_id is None:
+        return {}
+    rows = session.execute(
+        select(Organisation.id, Organisation.name).where(Organisation.affiliate_of_id == lead_id)
+    )
+    return {key: name for key, name in rows}
 
 
 def campaign_report(

@@ -14,6 +14,12 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones() | {"UTC"}))
 
 
+def short_zone_name(zone: str) -> str:
+    """The place a zone is named after, for narrow columns: 'America/Argentina/Buenos_Aires'
+    -> 'Buenos Aires'; 'UTC' stays 'UTC'."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)

@@ -23,7 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column: its header, the value shown, and optionally a colour and a tooltip."""
+    """One column: its header, the value shown, and optionally a colour and a tooltip (without
+    one, or when it is empty, a text cell's tooltip is its whole text, for a cell cut short)."""
 
     header: str
     value: Callable[[T], Any]
@@ -46,6 +47,20 @@ def display(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(display(item) for item in value)
     return str(value).replace("\n", " ")
+
+
+def full_text(value: Any) -> str:
+    """A text value whole, its line breaks kept; '' for dates, numbers and the like."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list | tuple):
+        return display(value)
+    return ""
+
+
+def lines(*parts: str) -> str:
+    """The non-empty parts one under another, for a tooltip such as a title and its notes."""
+    return "\n".join(part for part in parts if part)
 
 
 def sort_key(value: Any) -> Any:
@@ -98,8 +113,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.BackgroundRole and column.background:
             colour = column.background(row)
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = column.tooltip(row) if column.tooltip else ""
+            return text or full_text(column.value(row)) or None
         return None
 
     # our own

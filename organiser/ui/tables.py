@@ -17,6 +17,14 @@ from PySide6.QtWidgets import (
 from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, RecordTableModel
 
 T = TypeVar("T")
+MAX_COLUMN_WIDTH = 320  # px: longer text is cut, and shown whole in the cell's tooltip
+
+
+def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
+    """Each column as wide as its contents (in the rows Qt samples), none wider than max_width."""
+    view.resizeColumnsToContents()
+    for column in range(view.model().columnCount()):
+        view.setColumnWidth(column, min(view.columnWidth(column), max_width))
 
 
 class RecordTable(QWidget, Generic[T]):
@@ -30,6 +38,7 @@ class RecordTable(QWidget, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self._columns_fitted = False
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -67,7 +76,9 @@ class RecordTable(QWidget, Generic[T]):
     def set_rows(self, rows: list[T]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        if rows and not self._columns_fitted:  # later fills keep the widths the user chose
+            self._columns_fitted = True
+            fit_columns(self.view)
         if selected is not None:
             self.select_where(
                 lambda row: getattr(row, "id", None) == getattr(selected, "id", object())

@@ -137,3 +137,17 @@ def test_org_export_round_trip(
     affiliates = sum(1 for org in listed if org["affiliate_of_id"] == 1)
     code, out, _ = run(capsys, demo_db, "org", "export", str(out_file), "--affiliates-of", "1")
     assert code == 0 and out.strip() == f"{affiliates} organisations exported"
+
+
+def test_counts_of_one_read_in_the_singular(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    """'1 organisation imported', not '1 organisations'; and a row that has problems."""
+    one = tmp_path / "one.csv"
+    one.write_text("name,country\nUnite,GB\n,KR\n", encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "org", "import", str(one), "--dry-run")
+    assert code == 0 and "1 row would be imported, 1 has problems" in out
+    code, out, _ = run(capsys, db_path, "org", "import", str(one), "--skip-bad")
+    assert (code, out.strip()) == (0, "1 organisation imported, 1 bad row left out")
+    code, out, _ = run(capsys, db_path, "org", "export", str(tmp_path / "out.csv"))
+    assert (code, out.strip()) == (0, "1 organisation exported")

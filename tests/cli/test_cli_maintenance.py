@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from organiser.config import settings_path
 from tests.cli.helpers import run, snapshot
 
 
@@ -51,3 +52,11 @@ def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(
     assert result.code == 2
     assert len(result.err.splitlines()) == 1 and "Traceback" not in result.err
     assert blocker.read_text() == "not a folder"
+
+
+def test_help_names_the_settings_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The missing-font message sends command-line users to --help for the settings file."""
+    result = run(capsys, tmp_path / "db.sqlite3", "--help")
+    assert result.code == 0
+    assert f"  {settings_path()}\n" in result.out  # whole, on its own line, to copy
+    assert "pdf.extra_fonts" in result.out

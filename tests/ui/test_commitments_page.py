@@ -30,6 +30,7 @@ from organiser.ui.pages.commitments import CommitmentsPage
 
 DATA = Path(__file__).parent.parent / "data" / "csv"
 MANGYSTAU = "Right to strike for Mangystau oil workers"
+TIP = Qt.ItemDataRole.ToolTipRole
 
 
 @pytest.fixture
@@ -222,7 +223,7 @@ def test_import_dialog_refuses_a_file_without_names_until_mapped(
     assert not dialog.import_button.isEnabled()
     name = dialog.combos["name"]
     name.setCurrentIndex(name.findData(1))  # the user says: the email column holds the names
-    assert dialog.message.text() == "1 rows are ready to import; 0 have problems."
+    assert dialog.message.text() == "1 row is ready to import; 0 have problems."
     assert dialog.import_button.isEnabled()
 
 
@@ -248,7 +249,7 @@ def test_large_file_is_checked_in_the_background(
     qtbot.addWidget(dialog)
     dialog.load_file(str(path))
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
-    assert dialog.message.text() == "2500 rows are ready to import; 1 have problems."
+    assert dialog.message.text() == "2500 rows are ready to import; 1 has problems."
     assert dialog.model.rowCount() == 2501
 
 
@@ -330,3 +331,25 @@ def test_an_empty_database_says_how_to_record_the_first_pledge(
     qtbot.addWidget(page)
     page.refresh()
     assert "New commitment" in page.count_label.text()
+
+
+def test_matrix_rows_show_affiliates_without_a_pledge_and_names_whole(
+    page: CommitmentsPage, demo: Engine
+) -> None:
+    """Every affiliate of the lead is a row (empty when it has not pledged); a long name wraps
+    in the row header, which is as wide as its longest line, and the tooltip is the whole name."""
+    with store.transaction(demo) as session:
+        campaign = session.get(Campaign, campaign_id(demo, MANGYSTAU))
+        assert campaign is not None and campaign.lead_id is not None
+        long_name = "Confederation of Independent Trade Unions of the Oil and Gas Industry"
+        session.add(Organisation(name=long_name, country="KZ", affiliate_of_id=campaign.lead_id))
+    page.filters.select_campaign(campaign_id(demo, MANGYSTAU))
+    model = page.matrix_model
+    names = [model.headerData(r, Qt.Orientation.Vertical, TIP) for r in range(model.rowCount())]
+    row = names.index(long_name)
+    assert not any(model.cell(row, c) for c in range(model.columnCount()))
+    shown = model.headerData(row, Qt.Orientation.Vertical)
+    assert shown.replace("\n", " ") == long_name and "\n" in shown
+    header = page.matrix_view.verticalHeader()
+    widest = max(header.fontMetrics().horizontalAdvance(line) for line in shown.splitlines())
+    assert header.width() >= widest

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -66,6 +66,24 @@ def test_preview_names_a_character_no_font_has(qtbot: QtBot, demo_engine: Engine
     editor.update_preview()
     assert not editor.preview.message.isHidden()
     assert "U+13000" in editor.preview.message.text()
+
+
+def test_missing_font_message_names_the_real_place_to_add_one(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    """The message's path through the window is made of the labels the window really shows."""
+    editor = open_editor(qtbot, demo_engine)
+    editor.body.setPlainText("A sign: \U00013000")
+    editor.update_preview()
+    message = editor.preview.message.text()
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    dialog = pdf_settings.PdfSettingsDialog(page)
+    qtbot.addWidget(dialog)
+    add_button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add font…")
+    place = f"on the {page.title} page, {page.settings_action.text()} > Extra fonts > "
+    assert place + add_button.text() in message
+    assert "pdf.extra_fonts" in message and "organiser --help" in message
 
 
 def test_errors_show_at_the_field_and_typed_text_stays(qtbot: QtBot, demo_engine: Engine) -> None:

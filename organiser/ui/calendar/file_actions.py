@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import Engine
 
@@ -77,7 +78,10 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
 
     def work(progress: Progress) -> ImportResult:
         def report(done: int, total: int) -> None:
-            progress.report(done, total, f"Importing {done} of {total} events…")
+            text = QCoreApplication.translate(
+                "ImportCalendar", "Importing %1 of %n event(s)…", "", total
+            )
+            progress.report(done, total, text.replace("%1", str(done)))
 
         with store.transaction(page.engine) as session:
             return import_events(session, campaign_id, events, report)
@@ -115,9 +119,7 @@ def export_ics(page: CalendarPage) -> None:
         return write_ics(engine, chosen, name, Path(path))
 
     def done(count: int) -> None:
-        page.show_warnings(
-            [page.tr("%1 actions written to %2").replace("%1", str(count)).replace("%2", path)]
-        )
+        page.show_warnings([page.tr("%n action(s) written to %1", "", count).replace("%1", path)])
 
     run_in_background(page, page.tr("Exporting calendar"), work, done)
 

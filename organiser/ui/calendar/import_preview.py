@@ -6,19 +6,22 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from organiser.services.action_import import PlannedImport
+from organiser.services.timezones import short_zone_name
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.widgets import record_combo
-from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.table_model import Column, RecordTableModel, lines
 from organiser.ui.tables import RecordTable
 
 
-def _when(planned: PlannedImport) -> str:
+def _when(planned: PlannedImport, short_zone: bool = True) -> str:
     event = planned.event
     if isinstance(event.start, datetime):
         local = event.start.astimezone(ZoneInfo(event.timezone))
-        return f"{local:%Y-%m-%d %H:%M} ({event.timezone})"
+        zone = short_zone_name(event.timezone) if short_zone else event.timezone
+        return f"{local:%Y-%m-%d %H:%M} ({zone})"
     end = f" – {event.end}" if event.end and event.end != event.start else ""
     return f"{event.start}{end}"
 
@@ -30,15 +33,19 @@ def _tr(text: str) -> str:
 def preview_columns() -> list[Column[PlannedImport]]:
     return [
         Column(_tr("Change"), lambda p: _tr("update") if p.change == "update" else _tr("new")),
-        Column(_tr("When"), _when),
-        Column(_tr("Title"), lambda p: p.event.title, tooltip=lambda p: p.event.notes),
+        Column(_tr("When"), _when, tooltip=lambda p: _when(p, short_zone=False)),
+        Column(
+            _tr("Title"),
+            lambda p: p.event.title,
+            tooltip=lambda p: lines(p.event.title, p.event.notes),
+        ),
         Column(_tr("Kind"), lambda p: p.event.kind),
         Column(_tr("Where"), lambda p: p.event.location),
         Column(_tr("Line"), lambda p: p.event.line),
     ]
 
 
-class ImportPreview(QDialog):
+class ImportPreview(FittedDialog):
     """Lists the planned changes and asks for the campaign; Import accepts."""
 
     def __init__(
@@ -53,9 +60,9 @@ class ImportPreview(QDialog):
         self.resize(820, 480)
         new = sum(1 for p in plan if p.change == "new")
         summary = QLabel(
-            self.tr("%1 new actions, %2 updated. Nothing is written until you press Import.")
-            .replace("%1", str(new))
-            .replace("%2", str(len(plan) - new)),
+            self.tr(
+                "%n new action(s), %1 updated. Nothing is written until you press Import.", "", new
+            ).replace("%1", str(len(plan) - new)),
             self,
         )
         self.campaign = record_combo(campaigns, campaign_id, "", self)

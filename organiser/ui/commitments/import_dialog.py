@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -28,7 +27,9 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, suggest_mapping
 from organiser.services import affiliates_import as service
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.tables import fit_columns
 from organiser.ui.workers import Progress, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,7 +39,6 @@ ENCODINGS = {
     "cp1252": "Windows-1252",
 }  # fmt: skip
 MAPPING_COLUMNS = 3
-MAX_COLUMN_WIDTH = 320
 BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
@@ -97,7 +97,7 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class AffiliateImportDialog(QDialog):
+class AffiliateImportDialog(FittedDialog):
     """`exec()` it; after acceptance `result_value` holds the ImportResult."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
@@ -179,9 +179,10 @@ class AffiliateImportDialog(QDialog):
         self.path_edit.setText(path)
         delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}[table.delimiter]
         self.file_info.setText(
-            self.tr("{rows} rows, {columns} columns, separated by {sep}, text {enc}").format(
-                rows=len(table.rows), columns=len(table.headers), sep=delimiter,
-                enc=ENCODINGS.get(table.encoding, table.encoding),
+            self.tr("{rows}, {columns}, separated by {sep}, text {enc}").format(
+                rows=self.tr("%n row(s)", "", len(table.rows)),
+                columns=self.tr("%n column(s)", "", len(table.headers)),
+                sep=delimiter, enc=ENCODINGS.get(table.encoding, table.encoding),
             )
         )  # fmt: skip
         self._build_mapping(table)
@@ -233,7 +234,7 @@ class AffiliateImportDialog(QDialog):
                 done(None, str(error))
             return
         self.import_button.setEnabled(False)
-        self._set_message(self.tr("Checking {n} rows…").format(n=len(table.rows)), bad=False)
+        self._set_message(self.tr("Checking %n row(s)…", "", len(table.rows)), bad=False)
         run_in_background(
             self, self.tr("Checking the rows"), work, done, lambda text: done(None, text)
         )
@@ -244,8 +245,9 @@ class AffiliateImportDialog(QDialog):
             self._set_message(error, bad=True)
         else:
             bad = len(preview.bad_rows)
-            text = self.tr("{good} rows are ready to import; {bad} have problems.").format(
-                good=preview.good_count, bad=bad
+            text = self.tr("{ready}; {bad}").format(
+                ready=self.tr("%n row(s) is(are) ready to import", "", preview.good_count),
+                bad=self.tr("%n has(have) problems.", "", bad),
             )
             self._set_message(text, bad=bad > 0)
         self._show_rows()
@@ -257,10 +259,7 @@ class AffiliateImportDialog(QDialog):
     def _show_rows(self) -> None:
         self.model.set_preview(self.preview, self.only_bad.isChecked())
         if self.model.rowCount() <= BACKGROUND_ROWS:
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                width = min(self.view.columnWidth(column), MAX_COLUMN_WIDTH)
-                self.view.setColumnWidth(column, width)
+            fit_columns(self.view)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -289,7 +288,7 @@ class AffiliateImportDialog(QDialog):
         self.result_value = result
         show_info(
             self, self.windowTitle(),
-            self.tr("{n} organisations imported.").format(n=result.created),
+            self.tr("%n organisation(s) imported.", "", result.created),
         )  # fmt: skip
         self.accept()
 

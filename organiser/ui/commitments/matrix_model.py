@@ -24,6 +24,7 @@ from organiser.ui.commitments.table_model import (
 Index = QModelIndex | QPersistentModelIndex
 StatusChanger = Callable[[CommitmentView, CommitmentStatus], CommitmentView]
 CELL_ROLE = Qt.ItemDataRole.UserRole + 10
+ROW_HEADER_WRAP = 32  # characters per line of an affiliate's name down the side
 
 
 class CommitmentMatrixModel(QAbstractTableModel):
@@ -65,7 +66,9 @@ class CommitmentMatrixModel(QAbstractTableModel):
         if role not in wanted or self._matrix is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return self._matrix.affiliates[section][1]
+            name = self._matrix.affiliates[section][1]
+            # Wrapped rather than cut: the header grows to the longest line, the tooltip is whole.
+            return name if role == Qt.ItemDataRole.ToolTipRole else fill(name, ROW_HEADER_WRAP)
         action = self._matrix.actions[section]
         when = action.start_date.isoformat() if action.start_date else ""
         title = action.title if role == Qt.ItemDataRole.ToolTipRole else fill(action.title, 26)
@@ -85,7 +88,7 @@ class CommitmentMatrixModel(QAbstractTableModel):
             return None
         first = items[0]
         if role == Qt.ItemDataRole.DisplayRole:
-            more = f"\n+{len(items) - 1} more" if len(items) > 1 else ""
+            more = "\n" + self.tr("+%n more", "", len(items) - 1) if len(items) > 1 else ""
             return f"{first.what}\n[{status_text(first)}]{more}"
         if role == Qt.ItemDataRole.EditRole:
             return first.status.value

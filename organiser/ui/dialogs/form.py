@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from organiser.errors import OrganiserError, ValidationError
+from organiser.ui.dialogs.fit import FieldsArea, FittedDialog
 from organiser.ui.dialogs.messages import show_error
 
 ERROR_STYLE = "color: #b3261e;"
 FIELD_ERROR_STYLE = "border: 1px solid #b3261e;"
 
 
-class RecordForm(QDialog):
+class RecordForm(FittedDialog):
     """Subclasses build fields in __init__ and implement `save() -> Any` (the saved read model)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -49,8 +49,13 @@ class RecordForm(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        # The fields scroll on a short screen; the error and Save/Cancel stay in sight below.
+        fields = QWidget(self)
+        fields.setLayout(self.form)
+        self.fields_area = FieldsArea(fields, self)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 

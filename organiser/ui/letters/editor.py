@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,8 @@ def add_typed(form: RecordForm, name: str, label: str, widget: W) -> W:
 LANGUAGES = ("en", "fr", "es", "de", "ru", "kk", "ko", "ja", "zh", "pt", "ar", "tr")
 PREVIEW_DELAY_MS = 400
 PREVIEW_DPI = 60
+PAGE_WIDTH = int(8.27 * PREVIEW_DPI) + 40  # an A4 page at the preview's resolution, and margins
+PREVIEW_MIN_WIDTH = 240  # on a narrow screen the page scrolls sideways rather than push Save off
 
 
 class LetterPreview(QScrollArea):
@@ -50,7 +52,7 @@ class LetterPreview(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setMinimumWidth(int(8.27 * PREVIEW_DPI) + 40)
+        self.setMinimumWidth(PREVIEW_MIN_WIDTH)
         holder = QWidget(self)
         self._layout = QVBoxLayout(holder)
         self.message = QLabel(holder)
@@ -60,6 +62,9 @@ class LetterPreview(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(holder)
         self.pages: list[QLabel] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(PAGE_WIDTH, super().sizeHint().height())
 
     def show_pdf(self, pdf: bytes) -> None:
         self.message.hide()
@@ -192,17 +197,15 @@ class LetterEditor(RecordForm):
         self.update_preview()
 
     def _place_preview(self) -> None:
-        """Move the form into a row with the preview beside it."""
+        """Move the scrolling fields into a row with the preview beside them."""
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
-        outer.removeItem(self.form)
-        self.form.setParent(None)  # a layout moves only once it has no parent
-        left = QWidget(self)
-        left.setLayout(self.form)
+        outer.removeWidget(self.fields_area)
         self.preview = LetterPreview(self)
         row = QHBoxLayout()
-        row.addWidget(left, 3)
-        row.addWidget(self.preview, 2)
+        # The preview keeps a page's width while there is room; the fields take the rest.
+        row.addWidget(self.fields_area, 1)
+        row.addWidget(self.preview, 0)
         outer.insertLayout(0, row, 1)
 
     def _connect_changes(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from organiser.config import get_setting, set_setting
 from organiser.pdf.fonts import font_file_problem, load_fonts
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error
 
 
-class PdfSettingsDialog(QDialog):
+class PdfSettingsDialog(FittedDialog):
     """Edits the declared settings pdf.paper, pdf.margin_mm and pdf.extra_fonts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -60,9 +60,14 @@ class CampaignsPage(RecordsPage):
     def delete_question(self, session: Session, row: CampaignView) -> str:
         contents = campaigns.campaign_contents(session, row.id)
         return self.tr(
-            "Delete the campaign “%s” with its %d actions, %d commitments and %d letters? "
+            "Delete the campaign “{title}” with its {actions}, {commitments} and {letters}? "
             "This cannot be undone."
-        ) % (row.title, contents.actions, contents.commitments, contents.letters)
+        ).format(
+            title=row.title,
+            actions=self.tr("%n action(s)", "", contents.actions),
+            commitments=self.tr("%n commitment(s)", "", contents.commitments),
+            letters=self.tr("%n letter(s)", "", contents.letters),
+        )
 
     def delete_row(self, session: Session, row: CampaignView) -> None:
         campaigns.delete_campaign(session, row.id)

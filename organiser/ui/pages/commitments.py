@@ -122,7 +122,6 @@ class CommitmentsPage(Page):
         )
         view.doubleClicked.connect(self._matrix_double_clicked)
         view.horizontalHeader().setDefaultSectionSize(175)
-        view.verticalHeader().setMaximumWidth(240)
         return view
 
     def _matrix_tab(self) -> QWidget:
@@ -158,7 +157,7 @@ class CommitmentsPage(Page):
 
         self.list_model.set_source(total, load)
         if total:
-            self.count_label.setText(self.tr("{n} commitments").format(n=total))
+            self.count_label.setText(self.tr("%n commitment(s)", "", total))
         elif criteria == service.CommitmentFilter():
             self.count_label.setText(
                 self.tr("No commitments yet: record an affiliate's pledge with New commitment…")

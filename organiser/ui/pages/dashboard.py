@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -103,6 +103,10 @@ class DashboardPage(Page):
         self.data_changed.emit()
 
 
+def _tr(text: str, n: int) -> str:
+    return QCoreApplication.translate("Dashboard", text, "", n)
+
+
 def overview_html(summary: DashboardSummary) -> str:
     """The overview as rich text: every user string escaped."""
     campaigns_html = (
@@ -127,8 +131,13 @@ def overview_html(summary: DashboardSummary) -> str:
         f"<h2>Active campaigns ({len(summary.active_campaigns)})</h2><ul>{campaigns_html}</ul>"
         f"<h2>Next 30 days</h2><table>{upcoming_html}</table>"
         "<h2>To chase</h2><ul>"
-        f"<li style='{overdue_style}'>{summary.overdue_commitments} overdue commitments "
-        f"(of {summary.open_commitments} open)</li>"
-        f"<li>{summary.letters_awaiting_reply} letters sent and awaiting a reply</li>"
-        f"<li>{summary.draft_letters} letters in draft or awaiting signature</li></ul>"
+        f"<li style='{overdue_style}'>"
+        + _tr("%n overdue commitment(s)", summary.overdue_commitments)
+        + " "
+        + _tr("(of %n open)", summary.open_commitments)
+        + "</li><li>"
+        + _tr("%n letter(s) sent and awaiting a reply", summary.letters_awaiting_reply)
+        + "</li><li>"
+        + _tr("%n letter(s) in draft or awaiting signature", summary.draft_letters)
+        + "</li></ul>"
     )

@@ -205,7 +205,8 @@ class LettersPage(RecordsPage):
             )  # fmt: skip
 
         def done(written: int) -> None:
-            show_info(self, title, self.tr("%d letters written to %s.") % (written, folder))
+            told = self.tr("%n letter(s) written to %1.", "", written)
+            show_info(self, title, told.replace("%1", str(folder)))
 
         run_in_background(self, title, work, done)
 

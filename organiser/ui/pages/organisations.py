@@ -94,7 +94,7 @@ class OrganisationsPage(RecordsPage):
             show_error(self, self.tr("Export organisations"), str(error))
             return
         show_info(
-            self, self.tr("Export organisations"), self.tr("%d organisations written.") % count
+            self, self.tr("Export organisations"), self.tr("%n organisation(s) written.", "", count)
         )
 
     def load_rows(self, session: Session) -> list[OrganisationView]:
@@ -121,10 +121,12 @@ class OrganisationsPage(RecordsPage):
         pledged = commitments.count_commitments(
             session, commitments.CommitmentFilter(organisation_id=row.id)
         )
+        people = self.tr("Its %n person(people) stays(stay)", "", row.people_count)
+        stays = self.tr("its %n commitment(s) stays(stay) under its name", "", pledged)
         question = self.tr(
-            "Delete “%s”? Its %d people stay, without an organisation, and its %d commitments "
-            "stay under its name; it leaves the draft letters it is in."
-        ) % (row.name, row.people_count, pledged)
+            "Delete “{name}”? {people}, without an organisation, and {stays}; it leaves the "
+            "draft letters it is in."
+        ).format(name=row.name, people=people, stays=stays)
         undone = self.tr("This cannot be undone.")
         return sentences(question, letters_kept_text(kept.first, kept.total), undone)
 
