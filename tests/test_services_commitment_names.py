@@ -132,4 +132,4 @@ def test_the_pdf_report_names_a_deleted_organisation(engine: Engine, tmp_path: P
     shown = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "전국금속노동조합" in shown and "1 commitments from 1 affiliates" in shown
+    assert "전국금속노동조합" in shown and "1 commitment from 1 affiliate" in shown

@@ -84,7 +84,8 @@ def campaign_matrix(
     ]
     actions.append(MatrixAction(None, "Whole campaign", None))
     cells: dict[Cell, list[CommitmentView]] = {}
-    names: dict[Affiliate, str] = dict(_lead_affiliates(session, campaign.lead_id))
+    names: dict[Affiliate, str] = {}
+    names.update(_lead_affiliates(session, campaign.lead_id))
     for item in sorted(commitments, key=lambda c: c.id):
         cells.setdefault((affiliate(item), item.action_id), []).append(item)
         names[affiliate(item)] = item.organisation_name
@@ -92,7 +93,7 @@ def campaign_matrix(
     return CommitmentMatrix(campaign.id, campaign.title, affiliates, actions, cells)
 
 
-def _lead_affiliates(session: Session, lead_id: int | None) -> dict[int, str]:
+def _lead_affiliates(session: Session, lead_id: int | None) -> dict[Affiliate, str]:
     """The lead organisation's affiliates, so that one who has not pledged shows as an empty row."""
     if lead_id is None:
         return {}
