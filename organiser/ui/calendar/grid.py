@@ -1,8 +1,10 @@
 """The month and week grids: painted, not built of widgets, so a busy month stays light.
 
 Each day cell shows its number (today's ringed), the marked days, and one coloured chip per
-action in its campaign's colour. Clicking an empty part of a day asks to add an action there,
-double-clicking a chip asks to edit it, and dragging a chip to another day asks to move it.
+action in its campaign's colour. The week has hour rows: a timed action sits at its hours,
+all-day ones in a strip on top. Clicking an empty part of a day selects it, double-clicking
+it asks to add an action there, double-clicking a chip asks to edit it, and dragging a chip
+to another day asks to move it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
+from organiser.ui.calendar.week_hours import HOURS, day_spans, paint_hours
 
 HEADER = 22.0
 CHIP = 17.0
 DRAG_DISTANCE = 6
+TIME_COLUMN = 44.0  # the week's hour labels
+HOUR_MIN = 30.0  # the least height of an hour row; below it the week scrolls
+STRIP_ROWS = 3  # all-day chips shown in the week's strip before '+N more'
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -38,7 +44,8 @@ def text_colour(background: QColor) -> QColor:
 class CalendarGrid(QWidget):
     """A grid of `weeks` rows of seven days from `first`; `month` greys the days outside it."""
 
-    day_clicked = Signal(object)  # date
+    day_clicked = Signal(object)  # date: a single click on a day selects it
+    day_activated = Signal(object)  # date: a double click on an empty part of a day
     action_activated = Signal(object)  # ActionView
     action_moved = Signal(object, object)  # ActionView, new start date
 
@@ -53,6 +60,7 @@ class CalendarGrid(QWidget):
         self.display_zone: str | None = None
         self._by_day: dict[date, list[ActionView]] = {}
         self._marks: dict[date, list[MarkedDay]] = {}
+        self.selected: date | None = None
         self._press: tuple[QPointF, Chip | None] | None = None
         self._drop_day: date | None = None
 
@@ -87,30 +95,106 @@ class CalendarGrid(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
 
+    def is_week(self) -> bool:
+        return self.weeks == 1
+
+    def _left(self) -> float:
+        return TIME_COLUMN if self.is_week() else 0.0
+
+    def _column_width(self) -> float:
+        return (self.width() - self._left()) / 7
+
     def cell_rect(self, day: date) -> QRectF:
+        """A day's cell: in the month its square, in the week its part of the all-day strip."""
         index = (day - self.first).days
-        width = self.width() / 7
+        width = self._column_width()
+        left = self._left() + (index % 7) * width
+        if self.is_week():
+            return QRectF(left, HEADER, width, self.strip_height())
         height = (self.height() - HEADER) / self.weeks
-        return QRectF((index % 7) * width, HEADER + (index // 7) * height, width, height)
+        return QRectF(left, HEADER + (index // 7) * height, width, height)
+
+    def column_rect(self, day: date) -> QRectF:
+        """The whole of a day in the week, strip and hours; its cell in the month."""
+        cell = self.cell_rect(day)
+        if not self.is_week():
+            return cell
+        return QRectF(cell.left(), HEADER, cell.width(), self.height() - HEADER)
 
     def day_at(self, point: QPointF) -> date | None:
-        if point.y() < HEADER or not self.rect().contains(point.toPoint()):
+        if point.y() < HEADER or point.x() < self._left():
             return None
-        column = int(point.x() / (self.width() / 7))
-        row = int((point.y() - HEADER) / ((self.height() - HEADER) / self.weeks))
+        if not self.rect().contains(point.toPoint()):
+            return None
+        column = int((point.x() - self._left()) / self._column_width())
+        row = 0
+        if not self.is_week():
+            row = int((point.y() - HEADER) / ((self.height() - HEADER) / self.weeks))
         if not (0 <= column < 7 and 0 <= row < self.weeks):
             return None
         return self.first + timedelta(days=row * 7 + column)
+
+    # the week's hours
+    def strip_height(self) -> float:
+        """The week's all-day strip: day numbers, marked days, and all-day chips."""
+        days = [self.first + timedelta(days=offset) for offset in range(7)]
+        marks = max(self._marks_height(day) for day in days)
+        most = max(len(self._all_day(day)) for day in days)
+        return 20 + marks + max(1, min(STRIP_ROWS, most)) * (CHIP + 2) + 4
+
+    def hours_top(self) -> float:
+        return HEADER + self.strip_height()
+
+    def hour_height(self) -> float:
+        return max(HOUR_MIN, (self.height() - self.hours_top()) / HOURS)
+
+    def week_height(self) -> int:
+        """The height the week needs for hour rows of at least HOUR_MIN (it scrolls)."""
+        return int(self.hours_top() + HOURS * HOUR_MIN) + 1
+
+    def hour_rect(self, day: date, hour: int) -> QRectF:
+        """The week's row of `hour` (0–23) on `day`."""
+        cell = self.cell_rect(day)
+        height = self.hour_height()
+        return QRectF(cell.left(), self.hours_top() + hour * height, cell.width(), height)
+
+    def hour_at(self, point: QPointF) -> int | None:
+        """The hour row under `point` in the week (None in the strip, or in the month)."""
+        if not self.is_week() or point.y() < self.hours_top():
+            return None
+        return min(HOURS - 1, int((point.y() - self.hours_top()) / self.hour_height()))
+
+    def _all_day(self, day: date) -> list[ActionView]:
+        todays = self._by_day.get(day, [])
+        return [a for a in todays if a.all_day] if self.is_week() else todays
+
+    def _timed_chips(self, day: date) -> list[Chip]:
+        column = self.cell_rect(day)
+        top, height = self.hours_top(), self.hour_height()
+        timed = [a for a in self._by_day.get(day, []) if not a.all_day]
+        chips = []
+        for span in day_spans(timed, day, self.display_zone):
+            width = (column.width() - 4) / span.lanes
+            rect = QRectF(
+                column.left() + 2 + span.lane * width,
+                top + span.start * height,
+                width - 1,
+                (span.end - span.start) * height - 1,
+            )
+            chips.append(Chip(rect, span.action, day))
+        return chips
 
     def _marks_height(self, day: date) -> float:
         return 13.0 * min(2, len(self._marks.get(day, [])))
 
     def chip_height(self) -> float:
-        """A week has room for a second line on each chip: where, and which campaign."""
-        return CHIP * 2 if self.weeks == 1 else CHIP
+        return CHIP
 
     def _room(self, day: date) -> int:
         """How many chips fit in a day cell, keeping a line for '+N more'."""
+        if self.is_week():
+            most = max(len(self._all_day(self.first + timedelta(days=d))) for d in range(7))
+            return most if most <= STRIP_ROWS else STRIP_ROWS
         usable = self.cell_rect(day).height() - 20 - self._marks_height(day)
         return max(0, int(usable // (self.chip_height() + 2)))
 
@@ -120,13 +204,15 @@ class CalendarGrid(QWidget):
             day = self.first + timedelta(days=offset)
             cell = self.cell_rect(day)
             top = cell.top() + 20 + self._marks_height(day)
-            todays = self._by_day.get(day, [])
+            todays = self._all_day(day)
             room = self._room(day)
             shown = todays if len(todays) <= room else todays[: max(0, room - 1)]
             for position, action in enumerate(shown):
                 step = self.chip_height() + 2
                 rect = QRectF(cell.left() + 3, top + position * step, cell.width() - 6, step - 2)
                 found.append(Chip(rect, action, day))
+            if self.is_week():
+                found += self._timed_chips(day)
         return found
 
     def chip_for(self, action_id: int, day: date | None = None) -> Chip | None:
@@ -151,16 +237,25 @@ class CalendarGrid(QWidget):
         self._paint_header(painter)
         for offset in range(7 * self.weeks):
             self._paint_day(painter, self.first + timedelta(days=offset))
+        if self.is_week():
+            paint_hours(self, painter)
+        if self.selected is not None and self.first <= self.selected <= self.last_day():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor("#0969da"), 2))
+            painter.drawRect(self.column_rect(self.selected).adjusted(1, 1, -1, -1))
         for chip in self.chips():
             self._paint_chip(painter, chip)
         self._paint_more(painter)
 
     def _paint_header(self, painter: QPainter) -> None:
-        width = self.width() / 7
+        width = self._column_width()
         painter.setPen(QColor("#57606a"))
         for column, name in enumerate(WEEKDAYS):
-            rect = QRectF(column * width, 0, width, HEADER)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr(name))
+            rect = QRectF(self._left() + column * width, 0, width, HEADER)
+            text = self.tr(name)
+            if self.is_week():
+                text += f" {(self.first + timedelta(days=column)).day}"
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_day(self, painter: QPainter, day: date) -> None:
         cell = self.cell_rect(day)
@@ -168,7 +263,7 @@ class CalendarGrid(QWidget):
         background = "#f6f8fa" if outside or day.weekday() >= 5 else "#ffffff"
         if day == self._drop_day:
             background = "#ddf4ff"
-        painter.fillRect(cell, QColor(background))
+        painter.fillRect(self.column_rect(day), QColor(background))
         painter.setPen(QPen(QColor("#d0d7de"), 1))
         painter.drawRect(cell)
         number = QRectF(cell.left() + 3, cell.top() + 2, 22, 16)
@@ -245,8 +340,8 @@ class CalendarGrid(QWidget):
 
     def _paint_more(self, painter: QPainter) -> None:
         painter.setPen(QColor("#57606a"))
-        for day, todays in self._by_day.items():
-            room = self._room(day)
+        for day in self._by_day:
+            todays, room = self._all_day(day), self._room(day)
             if len(todays) > room and day <= self.last_day():
                 cell = self.cell_rect(day)
                 rect = QRectF(cell.left() + 4, cell.bottom() - CHIP - 1, cell.width() - 8, CHIP)
@@ -282,13 +377,26 @@ class CalendarGrid(QWidget):
             return
         day = self.day_at(event.position())
         if day is not None and day == self.day_at(press[0]):
+            self.select(day)
             self.day_clicked.emit(day)
 
+    def select(self, day: date | None) -> None:
+        """Mark `day` as the one a new action goes on (None: no day)."""
+        self.selected = day
+        self.update()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         chip = self.chip_at(event.position())
         if chip is not None:
-            self._press = None
             self.action_activated.emit(chip.action)
+            return
+        day = self.day_at(event.position())
+        if day is not None:
+            self.select(day)
+            self.day_activated.emit(day)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

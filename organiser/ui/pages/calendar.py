@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimeZone
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -45,6 +47,7 @@ from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable
 
 MONTH, WEEK, AGENDA = 0, 1, 2
+FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
 
 
 def organiser_zone() -> str:
@@ -80,8 +83,12 @@ class CalendarPage(Page):
         self.agenda: RecordTable[ActionView] = RecordTable(
             agenda_model(self.display_zone, self), self.tr("Filter the agenda…"), self
         )
+        self.grid_scroll = QScrollArea(self)  # the week's hour rows scroll; the month fits
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid_scroll.setWidget(self.grid)
         self.views = QStackedWidget(self)
-        self.views.addWidget(self.grid)
+        self.views.addWidget(self.grid_scroll)
         self.views.addWidget(self.agenda)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -95,7 +102,7 @@ class CalendarPage(Page):
         layout.addWidget(self.views, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.note)
-        self.grid.day_clicked.connect(self.add_on)
+        self.grid.day_activated.connect(self.add_on)
         self.grid.action_activated.connect(self.edit)
         self.grid.action_moved.connect(self.move_action_to)
         self.agenda.activated_row.connect(self.edit)
@@ -126,6 +133,16 @@ class CalendarPage(Page):
         self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
         self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
         row.addWidget(self.view_choice)
+        self.new_action = QAction(icon("add"), self.tr("New action…"), self)
+        self.new_action.setToolTip(self.tr("A new action on the selected day (Ctrl+N)"))
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.add_new)
+        self.addAction(self.new_action)
+        new_button = QToolButton(self)
+        new_button.setDefaultAction(self.new_action)
+        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row.addWidget(new_button)
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         undo.setIcon(icon("undo"))
@@ -230,13 +247,24 @@ class CalendarPage(Page):
         self.shown_actions = [a for a in found if _overlaps(a.days_in(zone), first, last)]
         self.grid.today = date.today()
         self.grid.display_zone = zone
+        entering_week = view == WEEK and not self.grid.is_week()
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
+        self._fit_grid(entering_week)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
             self.agenda.set_rows(self.shown_actions)
-        self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
+        self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid_scroll)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
+
+    def _fit_grid(self, entering_week: bool) -> None:
+        """The month fits the page; the week's hours get room and scroll, opening on the
+        working day."""
+        self.grid.setMinimumHeight(self.grid.week_height() if self.grid.is_week() else 0)
+        if entering_week:
+            self.grid.resize(self.grid.width(), max(self.grid.height(), self.grid.week_height()))
+            top = self.grid.hour_rect(self.grid.first, FIRST_HOUR_SHOWN).top()
+            self.grid_scroll.verticalScrollBar().setValue(int(top - self.grid.hours_top()))
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
@@ -297,6 +325,12 @@ class CalendarPage(Page):
         form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
         if form.exec():
             self._after_save(form)
+
+    def add_new(self) -> None:
+        """A new action on the selected day, else on the day in view."""
+        first, last = self.visible_window()
+        chosen = self.grid.selected
+        self.add_on(chosen if chosen is not None and first <= chosen <= last else self.anchor)
 
     def add_day(self) -> None:
         if InternationalDayForm(self.engine, self).exec():
