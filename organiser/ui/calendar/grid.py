@@ -10,16 +10,25 @@ to another day asks to move it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
-from organiser.ui.calendar.week_hours import HOURS, day_spans, paint_hours
+from organiser.ui.calendar.week_hours import HOURS, Chip, paint_hours, timed_chips
 
 HEADER = 22.0
 CHIP = 17.0
@@ -28,13 +37,6 @@ TIME_COLUMN = 44.0  # the week's hour labels
 HOUR_MIN = 30.0  # the least height of an hour row; below it the week scrolls
 STRIP_ROWS = 3  # all-day chips shown in the week's strip before '+N more'
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-@dataclass(frozen=True)
-class Chip:
-    rect: QRectF
-    action: ActionView
-    day: date
 
 
 def text_colour(background: QColor) -> QColor:
@@ -63,10 +65,15 @@ class CalendarGrid(QWidget):
         self.selected: date | None = None
         self._press: tuple[QPointF, Chip | None] | None = None
         self._drop_day: date | None = None
+        # The week's hours scroll under a fixed header and all-day strip.
+        self.hours_bar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.hours_bar.valueChanged.connect(self.update)
+        self.hours_bar.hide()
 
     # what is shown
     def show_range(self, first: date, weeks: int, month: int) -> None:
         self.first, self.weeks, self.month = first, weeks, month
+        self._place_hours_bar()
         self.update()
 
     def set_actions(self, actions: list[ActionView], marks: list[MarkedDay]) -> None:
@@ -83,6 +90,7 @@ class CalendarGrid(QWidget):
         for mark in marks:
             grouped[mark.day].append(mark)
         self._marks = dict(grouped)
+        self._place_hours_bar()
         self.update()
 
     def last_day(self) -> date:
@@ -102,7 +110,8 @@ class CalendarGrid(QWidget):
         return TIME_COLUMN if self.is_week() else 0.0
 
     def _column_width(self) -> float:
-        return (self.width() - self._left()) / 7
+        bar = self.hours_bar.width() if self.hours_bar.isVisibleTo(self) else 0
+        return (self.width() - self._left() - bar) / 7
 
     def cell_rect(self, day: date) -> QRectF:
         """A day's cell: in the month its square, in the week its part of the all-day strip."""
@@ -148,41 +157,54 @@ class CalendarGrid(QWidget):
     def hour_height(self) -> float:
         return max(HOUR_MIN, (self.height() - self.hours_top()) / HOURS)
 
-    def week_height(self) -> int:
-        """The height the week needs for hour rows of at least HOUR_MIN (it scrolls)."""
-        return int(self.hours_top() + HOURS * HOUR_MIN) + 1
+    def hours_area(self) -> QRectF:
+        """Where the week's hour rows show (below the strip), in widget coordinates."""
+        top = self.hours_top()
+        return QRectF(0, top, self.width(), max(0.0, self.height() - top))
 
     def hour_rect(self, day: date, hour: int) -> QRectF:
-        """The week's row of `hour` (0–23) on `day`."""
+        """The week's row of `hour` (0–23) on `day`, where it is now (scrolled)."""
         cell = self.cell_rect(day)
         height = self.hour_height()
-        return QRectF(cell.left(), self.hours_top() + hour * height, cell.width(), height)
+        top = self.hours_top() + hour * height - self.hours_bar.value()
+        return QRectF(cell.left(), top, cell.width(), height)
 
     def hour_at(self, point: QPointF) -> int | None:
         """The hour row under `point` in the week (None in the strip, or in the month)."""
         if not self.is_week() or point.y() < self.hours_top():
             return None
-        return min(HOURS - 1, int((point.y() - self.hours_top()) / self.hour_height()))
+        offset = point.y() - self.hours_top() + self.hours_bar.value()
+        return min(HOURS - 1, int(offset / self.hour_height()))
+
+    def scroll_to_hour(self, hour: int) -> None:
+        """Show the week's hours from `hour` down (as far as they scroll)."""
+        self.hours_bar.setValue(int(hour * self.hour_height()))
+
+    def _place_hours_bar(self) -> None:
+        area = self.hours_area()
+        hidden = int(HOURS * self.hour_height() - area.height())
+        self.hours_bar.setVisible(self.is_week() and hidden > 0)
+        self.hours_bar.setRange(0, max(0, hidden))
+        self.hours_bar.setPageStep(int(area.height()))
+        self.hours_bar.setSingleStep(int(self.hour_height()))
+        width = self.hours_bar.sizeHint().width()
+        self.hours_bar.setGeometry(self.width() - width, int(area.top()), width, int(area.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_hours_bar()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.is_week() and self.hours_bar.isVisibleTo(self):
+            steps = event.angleDelta().y() / 120
+            self.hours_bar.setValue(int(self.hours_bar.value() - steps * self.hour_height()))
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _all_day(self, day: date) -> list[ActionView]:
         todays = self._by_day.get(day, [])
         return [a for a in todays if a.all_day] if self.is_week() else todays
-
-    def _timed_chips(self, day: date) -> list[Chip]:
-        column = self.cell_rect(day)
-        top, height = self.hours_top(), self.hour_height()
-        timed = [a for a in self._by_day.get(day, []) if not a.all_day]
-        chips = []
-        for span in day_spans(timed, day, self.display_zone):
-            width = (column.width() - 4) / span.lanes
-            rect = QRectF(
-                column.left() + 2 + span.lane * width,
-                top + span.start * height,
-                width - 1,
-                (span.end - span.start) * height - 1,
-            )
-            chips.append(Chip(rect, span.action, day))
-        return chips
 
     def _marks_height(self, day: date) -> float:
         return 13.0 * min(2, len(self._marks.get(day, [])))
@@ -212,7 +234,7 @@ class CalendarGrid(QWidget):
                 rect = QRectF(cell.left() + 3, top + position * step, cell.width() - 6, step - 2)
                 found.append(Chip(rect, action, day))
             if self.is_week():
-                found += self._timed_chips(day)
+                found += timed_chips(self, day)
         return found
 
     def chip_for(self, action_id: int, day: date | None = None) -> Chip | None:
@@ -327,7 +349,7 @@ class CalendarGrid(QWidget):
         lines = [self.chip_text(chip)]
         if chip.rect.height() > CHIP * 1.5:
             lines.append(self.chip_detail(chip))
-        line_height = inner.height() / len(lines)
+        line_height = min(inner.height() / len(lines), CHIP)  # a tall chip: lines on top
         for number, line in enumerate(lines):
             rect = QRectF(
                 inner.left(), inner.top() + number * line_height, inner.width(), line_height

@@ -11,10 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -83,12 +81,8 @@ class CalendarPage(Page):
         self.agenda: RecordTable[ActionView] = RecordTable(
             agenda_model(self.display_zone, self), self.tr("Filter the agenda…"), self
         )
-        self.grid_scroll = QScrollArea(self)  # the week's hour rows scroll; the month fits
-        self.grid_scroll.setWidgetResizable(True)
-        self.grid_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.grid_scroll.setWidget(self.grid)
         self.views = QStackedWidget(self)
-        self.views.addWidget(self.grid_scroll)
+        self.views.addWidget(self.grid)
         self.views.addWidget(self.agenda)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -250,21 +244,13 @@ class CalendarPage(Page):
         entering_week = view == WEEK and not self.grid.is_week()
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
-        self._fit_grid(entering_week)
+        if entering_week:
+            self.grid.scroll_to_hour(FIRST_HOUR_SHOWN)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
             self.agenda.set_rows(self.shown_actions)
-        self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid_scroll)
+        self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
-
-    def _fit_grid(self, entering_week: bool) -> None:
-        """The month fits the page; the week's hours get room and scroll, opening on the
-        working day."""
-        self.grid.setMinimumHeight(self.grid.week_height() if self.grid.is_week() else 0)
-        if entering_week:
-            self.grid.resize(self.grid.width(), max(self.grid.height(), self.grid.week_height()))
-            top = self.grid.hour_rect(self.grid.first, FIRST_HOUR_SHOWN).top()
-            self.grid_scroll.verticalScrollBar().setValue(int(top - self.grid.hours_top()))
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
