@@ -100,11 +100,11 @@ class OptionalDateEdit(QWidget):
 
     def set_with_time(self, with_time: bool, default_time: str = "10:00") -> None:
         """Switch between a day and a day with a time; a valid date keeps its day."""
+        valid, day = bool(self.text()) and not self.problem(), self.date_text()
+        time_part = self.text()[len(day) :].strip(" T")
         self.with_time = with_time
         self._update_placeholder()
-        if self.text() and not self.problem():
-            day = self.date_text()
-            time_part = self.text()[len(day) :].strip(" T")
+        if valid:
             self.edit.setText(f"{day} {time_part or default_time}" if with_time else day)
 
     # inner workings
