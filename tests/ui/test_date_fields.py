@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.services import demo, letters
+from organiser.services import letters
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.dialogs.campaign_form import CampaignForm
@@ -21,20 +21,13 @@ from organiser.ui.dialogs.widgets import OptionalDateEdit
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
+from tests.ui.test_letters_page import DRAFT_ID, demo_engine, get
 
-DRAFT_ID = 3  # demo: the Kazakh protest letter, a draft
-
-
-@pytest.fixture
-def demo_engine(engine: Engine) -> Engine:
-    with store.transaction(engine) as session:
-        demo.load_demo(session)
-    return engine
+__all__ = ["demo_engine"]  # the letters tests' demo database, a fixture here too
 
 
 def _letter(engine: Engine) -> letters.LetterView:
-    with store.transaction(engine) as session:
-        return letters.get_letter(session, DRAFT_ID)
+    return get(engine, DRAFT_ID)
 
 
 def _first_campaign(engine: Engine) -> int:
