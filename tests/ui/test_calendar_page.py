@@ -181,19 +181,19 @@ def test_the_week_has_hour_rows_with_timed_actions_at_their_hour(
     grid = page.grid
     chip = grid.chip_for(timed.id)
     assert chip is not None
-    row = grid.hour_rect(date(2026, 11, 12), 14)
+    row = grid.hours.rect(date(2026, 11, 12), 14)
     assert abs(chip.rect.top() - row.top()) < 1
     assert abs(chip.rect.height() - 2 * row.height()) < 2
     assert (
-        grid.hour_at(chip.rect.bottomLeft() + QPointF(1, -2)) == 15
-        and grid.hour_at(chip.rect.topLeft() + QPointF(1, 1)) == 14
+        grid.hours.hour_at(chip.rect.bottomLeft() + QPointF(1, -2)) == 15
+        and grid.hours.hour_at(chip.rect.topLeft() + QPointF(1, 1)) == 14
     )
     assert grid.day_at(chip.rect.center()) == date(2026, 11, 12)
     assert grid.chip_at(row.center()) == chip
     strip = grid.chip_for(whole_day.id)
-    assert strip is not None and strip.rect.bottom() <= grid.hours_top()
-    assert grid.hour_at(strip.rect.center()) is None
-    assert grid.hours_bar.maximum() > 0  # 24 rows of hours: they scroll
+    assert strip is not None and strip.rect.bottom() <= grid.hours.top()
+    assert grid.hours.hour_at(strip.rect.center()) is None
+    assert grid.hours.bar.maximum() > 0  # 24 rows of hours: they scroll
 
 
 def test_in_the_week_overlapping_actions_sit_side_by_side_and_drag_still_moves(
@@ -207,7 +207,7 @@ def test_in_the_week_overlapping_actions_sit_side_by_side_and_drag_still_moves(
     assert one is not None and two is not None
     assert not one.rect.intersects(two.rect) and one.rect.right() <= two.rect.left()
     start = one.rect.center().toPoint()
-    target = page.grid.hour_rect(date(2026, 11, 13), 9).center().toPoint()
+    target = page.grid.hours.rect(date(2026, 11, 13), 9).center().toPoint()
     qtbot.mousePress(page.grid, Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(page.grid, start + QPoint(10, 10))
     qtbot.mouseMove(page.grid, target)

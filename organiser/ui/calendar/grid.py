@@ -24,17 +24,17 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
-from organiser.ui.calendar.week_hours import HOURS, Chip, paint_hours, timed_chips
+from organiser.ui.calendar.hour_rows import HourRows
+from organiser.ui.calendar.week_hours import Chip
 
 HEADER = 22.0
 CHIP = 17.0
 DRAG_DISTANCE = 6
 TIME_COLUMN = 44.0  # the week's hour labels
-HOUR_MIN = 30.0  # the least height of an hour row; below it the week scrolls
 STRIP_ROWS = 3  # all-day chips shown in the week's strip before '+N more'
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -65,15 +65,12 @@ class CalendarGrid(QWidget):
         self.selected: date | None = None
         self._press: tuple[QPointF, Chip | None] | None = None
         self._drop_day: date | None = None
-        # The week's hours scroll under a fixed header and all-day strip.
-        self.hours_bar = QScrollBar(Qt.Orientation.Vertical, self)
-        self.hours_bar.valueChanged.connect(self.update)
-        self.hours_bar.hide()
+        self.hours = HourRows(self)  # the week's, scrolling under a fixed header and strip
 
     # what is shown
     def show_range(self, first: date, weeks: int, month: int) -> None:
         self.first, self.weeks, self.month = first, weeks, month
-        self._place_hours_bar()
+        self.hours.place_bar()
         self.update()
 
     def set_actions(self, actions: list[ActionView], marks: list[MarkedDay]) -> None:
@@ -90,7 +87,7 @@ class CalendarGrid(QWidget):
         for mark in marks:
             grouped[mark.day].append(mark)
         self._marks = dict(grouped)
-        self._place_hours_bar()
+        self.hours.place_bar()
         self.update()
 
     def last_day(self) -> date:
@@ -110,8 +107,7 @@ class CalendarGrid(QWidget):
         return TIME_COLUMN if self.is_week() else 0.0
 
     def _column_width(self) -> float:
-        bar = self.hours_bar.width() if self.hours_bar.isVisibleTo(self) else 0
-        return (self.width() - self._left() - bar) / 7
+        return (self.width() - self._left() - self.hours.bar_width()) / 7
 
     def cell_rect(self, day: date) -> QRectF:
         """A day's cell: in the month its square, in the week its part of the all-day strip."""
@@ -154,53 +150,13 @@ class CalendarGrid(QWidget):
     def hours_top(self) -> float:
         return HEADER + self.strip_height()
 
-    def hour_height(self) -> float:
-        return max(HOUR_MIN, (self.height() - self.hours_top()) / HOURS)
-
-    def hours_area(self) -> QRectF:
-        """Where the week's hour rows show (below the strip), in widget coordinates."""
-        top = self.hours_top()
-        return QRectF(0, top, self.width(), max(0.0, self.height() - top))
-
-    def hour_rect(self, day: date, hour: int) -> QRectF:
-        """The week's row of `hour` (0–23) on `day`, where it is now (scrolled)."""
-        cell = self.cell_rect(day)
-        height = self.hour_height()
-        top = self.hours_top() + hour * height - self.hours_bar.value()
-        return QRectF(cell.left(), top, cell.width(), height)
-
-    def hour_at(self, point: QPointF) -> int | None:
-        """The hour row under `point` in the week (None in the strip, or in the month)."""
-        if not self.is_week() or point.y() < self.hours_top():
-            return None
-        offset = point.y() - self.hours_top() + self.hours_bar.value()
-        return min(HOURS - 1, int(offset / self.hour_height()))
-
-    def scroll_to_hour(self, hour: int) -> None:
-        """Show the week's hours from `hour` down (as far as they scroll)."""
-        self.hours_bar.setValue(int(hour * self.hour_height()))
-
-    def _place_hours_bar(self) -> None:
-        area = self.hours_area()
-        hidden = int(HOURS * self.hour_height() - area.height())
-        self.hours_bar.setVisible(self.is_week() and hidden > 0)
-        self.hours_bar.setRange(0, max(0, hidden))
-        self.hours_bar.setPageStep(int(area.height()))
-        self.hours_bar.setSingleStep(int(self.hour_height()))
-        width = self.hours_bar.sizeHint().width()
-        self.hours_bar.setGeometry(self.width() - width, int(area.top()), width, int(area.height()))
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_hours_bar()
+        self.hours.place_bar()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.is_week() and self.hours_bar.isVisibleTo(self):
-            steps = event.angleDelta().y() / 120
-            self.hours_bar.setValue(int(self.hours_bar.value() - steps * self.hour_height()))
-            event.accept()
-            return
-        super().wheelEvent(event)
+        if not self.hours.wheel(event):
+            super().wheelEvent(event)
 
     def _all_day(self, day: date) -> list[ActionView]:
         todays = self._by_day.get(day, [])
@@ -234,7 +190,7 @@ class CalendarGrid(QWidget):
                 rect = QRectF(cell.left() + 3, top + position * step, cell.width() - 6, step - 2)
                 found.append(Chip(rect, action, day))
             if self.is_week():
-                found += timed_chips(self, day)
+                found += self.hours.chips(day)
         return found
 
     def chip_for(self, action_id: int, day: date | None = None) -> Chip | None:
@@ -260,7 +216,7 @@ class CalendarGrid(QWidget):
         for offset in range(7 * self.weeks):
             self._paint_day(painter, self.first + timedelta(days=offset))
         if self.is_week():
-            paint_hours(self, painter)
+            self.hours.paint(painter)
         if self.selected is not None and self.first <= self.selected <= self.last_day():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#0969da"), 2))
@@ -330,6 +286,17 @@ class CalendarGrid(QWidget):
         where = chip.action.location or chip.action.kind.label
         return f"{where} · {chip.action.campaign_title}"
 
+    def chip_lines(self, chip: Chip) -> list[str]:
+        """What a chip says, as its height allows: a tall one in the week's hours gives its
+        times a line of their own, above the title."""
+        lines = [self.chip_text(chip)]
+        timed = self.is_week() and not chip.action.all_day and " " in lines[0]
+        if timed and chip.rect.height() >= CHIP * 3:
+            lines = lines[0].split(" ", 1)
+        if chip.rect.height() > CHIP * 1.5:
+            lines.append(self.chip_detail(chip))
+        return lines
+
     def _paint_chip(self, painter: QPainter, chip: Chip) -> None:
         colour = QColor(chip.action.campaign_colour)
         cancelled = str(chip.action.status) == "cancelled"
@@ -346,9 +313,7 @@ class CalendarGrid(QWidget):
             text_colour(QColor(chip.action.campaign_colour)) if not cancelled else "#1f2328"
         )
         inner = chip.rect.adjusted(4, 0, -3, 0)
-        lines = [self.chip_text(chip)]
-        if chip.rect.height() > CHIP * 1.5:
-            lines.append(self.chip_detail(chip))
+        lines = self.chip_lines(chip)
         line_height = min(inner.height() / len(lines), CHIP)  # a tall chip: lines on top
         for number, line in enumerate(lines):
             rect = QRectF(

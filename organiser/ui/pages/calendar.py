@@ -245,7 +245,7 @@ class CalendarPage(Page):
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
         if entering_week:
-            self.grid.scroll_to_hour(FIRST_HOUR_SHOWN)
+            self.grid.hours.scroll_to(FIRST_HOUR_SHOWN)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
             self.agenda.set_rows(self.shown_actions)
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
