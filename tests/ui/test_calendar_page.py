@@ -196,6 +196,25 @@ def test_the_week_has_hour_rows_with_timed_actions_at_their_hour(
     assert grid.hours.bar.maximum() > 0  # 24 rows of hours: they scroll
 
 
+def test_double_clicking_an_hour_of_the_week_adds_a_timed_action_then(
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(form: ActionForm) -> None:
+        form.campaign.setCurrentIndex(form.campaign.findData(campaign))
+        form.title_edit.setText("Picket")
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page.view_choice.setCurrentIndex(WEEK)
+    page.go_to(date(2026, 11, 12))
+    page.grid.hours.scroll_to(10)
+    at = page.grid.hours.rect(date(2026, 11, 12), 14).center().toPoint()
+    qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=at)
+    assert not opened[0].all_day.isChecked() and opened[0].start.text() == "2026-11-12 14:00"
+    (action,) = saved(engine)
+    start = action.local_start()
+    assert start is not None and (start.date(), start.hour) == (date(2026, 11, 12), 14)
+
+
 def test_in_the_week_overlapping_actions_sit_side_by_side_and_drag_still_moves(
     page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot
 ) -> None:

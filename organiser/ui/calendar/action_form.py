@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -49,14 +49,15 @@ def zone_combo(current: str, parent: QWidget | None = None) -> QComboBox:
 
 
 class ActionForm(RecordForm):
-    """Add an action on a day (`day`), or edit `action`; `result_value` is a SavedAction."""
+    """Add an action on a day (`day`, or at a time when a datetime), or edit `action`;
+    `result_value` is a SavedAction."""
 
     def __init__(
         self,
         engine: Engine,
         parent: QWidget | None = None,
         action: ActionView | None = None,
-        day: date | None = None,
+        day: date | datetime | None = None,
         campaign_id: int | None = None,
         zone: str = "UTC",
     ) -> None:
@@ -64,6 +65,7 @@ class ActionForm(RecordForm):
         self.engine = engine
         self.action = action
         data = fields_of(action) if action else ActionFields(campaign_id=campaign_id)
+        # `day` may be a datetime: an hour double-clicked in the week starts a timed action.
         start = data.start if isinstance(data.start, date) else (day or date.today())
         with store.transaction(engine) as session:
             campaigns = [(c.id, c.title) for c in list_campaigns(session)]
@@ -77,7 +79,7 @@ class ActionForm(RecordForm):
         self.title_edit = QLineEdit(data.title, self)
         self.add_field("title", self.tr("Title"), self.title_edit)
         self.all_day = QCheckBox(self.tr("All day"), self)
-        self.all_day.setChecked(action.all_day if action else True)
+        self.all_day.setChecked(action.all_day if action else not isinstance(day, datetime))
         self.add_field("all_day", "", self.all_day)
         timed = not self.all_day.isChecked()
         self.start = OptionalDateEdit(self, with_time=timed)

@@ -10,7 +10,7 @@ to another day asks to move it.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -47,7 +47,8 @@ class CalendarGrid(QWidget):
     """A grid of `weeks` rows of seven days from `first`; `month` greys the days outside it."""
 
     day_clicked = Signal(object)  # date: a single click on a day selects it
-    day_activated = Signal(object)  # date: a double click on an empty part of a day
+    # date, or in the week's hours the datetime of the hour: a double click on an empty place
+    day_activated = Signal(object)
     action_activated = Signal(object)  # ActionView
     action_moved = Signal(object, object)  # ActionView, new start date
 
@@ -383,7 +384,8 @@ class CalendarGrid(QWidget):
         day = self.day_at(event.position())
         if day is not None:
             self.select(day)
-            self.day_activated.emit(day)
+            hour = self.hours.hour_at(event.position())
+            self.day_activated.emit(day if hour is None else datetime.combine(day, time(hour)))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

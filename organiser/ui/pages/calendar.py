@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimeZone
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -306,7 +306,7 @@ class CalendarPage(Page):
         self.refresh()
         self.data_changed.emit()
 
-    def add_on(self, day: date) -> None:
+    def add_on(self, day: date | datetime) -> None:
         campaign = self.campaign_filter.currentData()
         form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
         if form.exec():
