@@ -4,7 +4,7 @@ reason and kept as typed, never turned into another date; an end before a start 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate
@@ -144,3 +144,17 @@ def test_the_letter_preview_says_why_its_date_is_none(qtbot: QtBot, demo_engine:
     editor.letter_date.edit.setText("2026-02-30")
     editor.update_preview()
     assert "February 2026 has 28 days" in editor.preview.message.text()
+
+
+def test_a_letter_sent_before_its_date_is_refused_at_sent_on(
+    qtbot: QtBot, demo_engine: Engine
+) -> None:
+    letter = _letter(demo_engine)
+    assert letter.letter_date is not None
+    dialog = SentDialog(demo_engine, letter)
+    qtbot.addWidget(dialog)
+    typed = (letter.letter_date - timedelta(days=1)).isoformat()
+    _type(qtbot, dialog.sent_on, typed)
+    dialog.submit()
+    assert "before the letter's date" in dialog.error_text("sent_on")
+    assert dialog.sent_on.text() == typed and dialog.result_value is None
