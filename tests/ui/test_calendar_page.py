@@ -170,6 +170,19 @@ def test_the_action_form_refuses_a_day_that_is_none_or_an_end_before_the_start(
     assert saved(engine) == []
 
 
+def test_a_day_that_is_none_is_said_before_a_campaign_is_missing(
+    page: CalendarPage, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(form: ActionForm) -> None:
+        form.title_edit.setText("Hearing")
+        form.end.set_text("2026-11-31")
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page.add_on(date(2026, 11, 16))
+    assert "November 2026 has 30 days" in opened[0].error_text("end")
+    assert opened[0].error_text("campaign_id") == "" and saved(engine) == []
+
+
 def test_the_week_has_hour_rows_with_timed_actions_at_their_hour(
     page: CalendarPage, engine: Engine, campaign: int
 ) -> None:

@@ -139,6 +139,8 @@ class ActionForm(RecordForm):
         self.accept()
 
     def save(self) -> SavedAction:
+        for edit in (self.start, self.end):  # a day that is none is said first, at its field
+            edit.value()
         with store.transaction(self.engine) as session:
             if self.action is None:
                 return create_action(session, self.fields())

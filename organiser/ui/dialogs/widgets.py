@@ -24,6 +24,7 @@ from organiser.errors import ValidationError
 from organiser.models import LabelledEnum
 from organiser.services.validation import parse_date
 from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
+from organiser.ui.icons import icon
 
 
 class OptionalDateEdit(QWidget):
@@ -44,7 +45,8 @@ class OptionalDateEdit(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setClearButtonEnabled(True)
         self.pick = QToolButton(self)
-        self.pick.setText("…")
+        self.pick.setIcon(icon("calendar"))
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.pick.setToolTip(self.tr("Choose the day on a calendar"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget(self)
