@@ -94,6 +94,18 @@ def test_new_action_goes_on_the_selected_day(
     assert [form.start.text() for form in opened] == ["2026-11-25"]
 
 
+def test_arrows_move_the_selected_day_and_enter_adds_on_it(
+    page: CalendarPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = drive_form(monkeypatch, qtbot, ActionForm, lambda form: None)
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=_centre(page, date(2026, 11, 14)))
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left):
+        qtbot.keyClick(page.grid, key)
+    assert page.grid.selected == date(2026, 11, 21) and opened == []
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)
+    assert [form.start.text() for form in opened] == ["2026-11-21"]
+
+
 def test_a_new_action_has_no_campaign_until_chosen_or_filtered_on(
     page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

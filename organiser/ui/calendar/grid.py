@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -55,6 +56,7 @@ class CalendarGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows move the selected day
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.first = date.today() - timedelta(days=date.today().weekday())
         self.weeks = 6
@@ -335,6 +337,22 @@ class CalendarGrid(QWidget):
                 rect = QRectF(cell.left() + 4, cell.bottom() - CHIP - 1, cell.width() - 8, CHIP)
                 hidden = len(todays) - max(0, room - 1)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, self.tr("+%n more", "", hidden))
+
+    # keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move the selected day within what is shown; Enter adds an action on it."""
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        key = Qt.Key(event.key())
+        if key in steps:
+            day = (self.selected or self.first) + timedelta(days=steps[key])
+            if self.first <= day <= self.last_day():
+                self.select(day)
+                self.day_clicked.emit(day)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.day_activated.emit(self.selected)
+            return
+        super().keyPressEvent(event)
 
     # mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:
