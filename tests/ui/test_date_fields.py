@@ -109,6 +109,9 @@ def test_switching_to_a_time_keeps_the_day_and_never_fixes_a_wrong_one(qtbot: Qt
     field.set_text("2026-04-31")
     field.set_with_time(True)
     assert field.text() == "2026-04-31"
+    field.set_text("2026-11-14 14:30")
+    field.calendar.clicked.emit(QDate(2026, 11, 20))
+    assert field.text() == "2026-11-20 14:30"  # picking a day keeps the time typed
 
 
 def test_a_period_filter_with_a_day_that_is_none_does_not_filter(qtbot: QtBot) -> None:

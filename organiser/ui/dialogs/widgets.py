@@ -26,6 +26,8 @@ from organiser.services.validation import parse_date
 from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
 from organiser.ui.icons import icon
 
+DEFAULT_TIME = "10:00"  # an action given a time before one is typed
+
 
 class OptionalDateEdit(QWidget):
     """A date typed as YYYY-MM-DD, or picked from a calendar; empty means none.
@@ -100,14 +102,14 @@ class OptionalDateEdit(QWidget):
         else:
             self.edit.setText(value.strftime("%Y-%m-%d"))
 
-    def set_with_time(self, with_time: bool, default_time: str = "10:00") -> None:
+    def set_with_time(self, with_time: bool) -> None:
         """Switch between a day and a day with a time; a valid date keeps its day."""
         valid, day = bool(self.text()) and not self.problem(), self.date_text()
-        time_part = self.text()[len(day) :].strip(" T")
+        time_part = self._time_part()
         self.with_time = with_time
         self._update_placeholder()
         if valid:
-            self.edit.setText(f"{day} {time_part or default_time}" if with_time else day)
+            self._set_day(day, time_part)
 
     # inner workings
     def _update_placeholder(self) -> None:
@@ -126,10 +128,16 @@ class OptionalDateEdit(QWidget):
             assert typed is not None
             self.calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
 
+    def _time_part(self) -> str:
+        return self.text()[len(self.date_text()) :].strip(" T")
+
+    def _set_day(self, day: str, time_part: str) -> None:
+        """`day` (YYYY-MM-DD), with the time typed or DEFAULT_TIME when a time belongs."""
+        self.edit.setText(f"{day} {time_part or DEFAULT_TIME}" if self.with_time else day)
+
     def _picked(self, chosen: QDate) -> None:
         day = f"{chosen.year():04d}-{chosen.month():02d}-{chosen.day():02d}"
-        time_part = self.text()[len(self.date_text()) :].strip(" T") if self.with_time else ""
-        self.edit.setText(f"{day} {time_part or '10:00'}" if self.with_time else day)
+        self._set_day(day, self._time_part())
         menu = self.pick.menu()
         if menu is not None:
             menu.close()
