@@ -51,9 +51,9 @@ class OptionalDateEdit(QWidget):
         self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.pick.setToolTip(self.tr("Choose the day on a calendar"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         menu = QMenu(self.pick)
+        self.calendar = QCalendarWidget(menu)  # inside the pop-up: the field's inputs stay two
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)
         menu.addAction(holder)
