@@ -301,9 +301,11 @@ def test_double_clicking_an_action_edits_it(
     def fill(form: ActionForm) -> None:
         form.title_edit.setText("General strike")
 
-    drive_form(monkeypatch, qtbot, ActionForm, fill)
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
     chip = page.grid.chip_for(action.id, date(2026, 11, 21))
     assert chip is not None
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
+    assert page.grid.selected == date(2026, 11, 21) and opened == []  # a click only selects
     qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
     (edited,) = saved(engine)
     assert edited.title == "General strike" and edited.end_date == date(2026, 11, 22)

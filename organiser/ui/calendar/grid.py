@@ -380,6 +380,8 @@ class CalendarGrid(QWidget):
         if chip is not None:
             if drop is not None and drop != chip.day:
                 self.action_moved.emit(chip.action, chip.action.start_date + (drop - chip.day))
+            elif drop is None:
+                self.select(chip.day)
             return
         day = self.day_at(event.position())
         if day is not None and day == self.day_at(press[0]):
