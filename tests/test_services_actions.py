@@ -25,6 +25,7 @@ from organiser.services.calendar import (
 )
 from organiser.services.campaigns import CampaignFields, create_campaign
 from organiser.services.timezones import short_zone_name
+from organiser.services.validation import parse_day_of_year
 
 
 def _campaign(engine: Engine, **extra: object) -> int:
@@ -73,6 +74,11 @@ def test_an_all_day_action_over_several_days_keeps_its_local_dates(engine: Engin
         ({"timezone": "Asia/Atlantis"}, "timezone", "not known"),
         ({"kind": "riot"}, "kind", "not known"),
         ({"start": "2026-02-30"}, "start", "not a date that exists"),
+        ({"start": "2026-02-30"}, "start", "February 2026 has 28 days"),
+        ({"start": "2026-13-01"}, "start", "there is no month 13"),
+        ({"start": "2026-04-31T10:00"}, "start", "April 2026 has 30 days"),
+        ({"start": "2026-04-30T24:00"}, "start", "hours go from 00 to 23"),
+        ({"start": "2026-12-11T10:00", "end": "2026-12-11T09:00"}, "end", "before the start"),
         ({"start": "2026-03-29T02:30", "timezone": "Europe/Berlin"}, "start", "skip"),
         ({"end": "2026-12-12T10:00"}, "end", "both be dates"),
         ({"title": " "}, "title", "required"),
@@ -150,3 +156,31 @@ def test_short_zone_names_keep_the_place() -> None:
     assert short_zone_name("America/Argentina/Buenos_Aires") == "Buenos Aires"
     assert short_zone_name("Asia/Seoul") == "Seoul"
     assert short_zone_name("UTC") == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("18 December", "write it as MM-DD"),
+        ("02-30", "February has at most 29 days"),
+        ("04-31", "April has 30 days"),
+        ("00-10", "there is no month 00"),
+    ],
+)
+def test_a_day_of_the_year_that_is_none_is_refused_with_the_reason(typed: str, words: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_day_of_year(typed, "day", "The day")
+    assert caught.value.field == "day" and words in str(caught.value)
+
+
+def test_the_29th_of_february_is_a_day_of_the_year_marked_in_leap_years(engine: Engine) -> None:
+    assert parse_day_of_year("02-29", "day", "The day") == (2, 29)
+    with store.transaction(engine) as session:
+        add_international_day(session, "Leap day", 2, 29)
+        with pytest.raises(ValidationError) as caught:
+            add_international_day(session, "Nowhere", 4, 31)
+        assert "April has 30 days" in str(caught.value)
+        leap = marked_days(session, date(2028, 2, 1), date(2028, 3, 1), anniversaries=False)
+        plain = marked_days(session, date(2026, 2, 1), date(2026, 3, 1), anniversaries=False)
+    assert [m.day for m in leap if m.name == "Leap day"] == [date(2028, 2, 29)]
+    assert [m for m in plain if m.name == "Leap day"] == []

@@ -127,10 +127,9 @@ def list_international_days(session: Session) -> list[InternationalDayView]:
 def add_international_day(session: Session, name: str, month: int, day: int) -> int:
     """Store a yearly day; the first one stored also stores the movement's days beside it."""
     text = v.require_text(name, "name", "Name")
-    try:
-        date(2024, month, day)  # a leap year, so 29 February is allowed
-    except ValueError:
-        raise ValidationError("day", f"{day}/{month} is not a day of the year.") from None
+    problem = v.day_of_year_problem(month, day)
+    if problem:
+        raise ValidationError("day", f"{day}/{month} is not a day of the year: {problem}.")
     if not list_international_days(session):
         for known, m, d in MOVEMENT_DAYS:
             session.add(InternationalDay(name=known, month=m, day=d))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from datetime import date, datetime
@@ -18,6 +19,10 @@ M = TypeVar("M", bound=Base)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def require_text(value: str | None, field: str, label: str, max_length: int = 300) -> str:
@@ -36,6 +41,27 @@ def optional_text(value: str | None, field: str, label: str, max_length: int = 1
     return text
 
 
+def date_problem(year: int, month: int, day: int) -> str:
+    """Why year-month-day is not a date ("February 2026 has 28 days"); '' when it is one."""
+    if year < 1:
+        return "years start at 0001"
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}; months go from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{MONTHS[month - 1]} {year} has {days} days"
+    return ""
+
+
+def _checked_date(text: str, field: str, label: str) -> date:
+    """`YYYY-MM-DD` known to have that shape: the date, or an error saying why it is none."""
+    year, month, day = (int(part) for part in text.split("-"))
+    problem = date_problem(year, month, day)
+    if problem:
+        raise ValidationError(field, f"{label} '{text}' is not a date that exists: {problem}.")
+    return date(year, month, day)
+
+
 def parse_date(value: str | date | None, field: str, label: str) -> date | None:
     """A date from `YYYY-MM-DD` text (or a date); None for empty; a clear error otherwise."""
     if value is None or isinstance(value, date):
@@ -45,10 +71,7 @@ def parse_date(value: str | date | None, field: str, label: str) -> date | None:
         return None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValidationError(field, f"{label} '{text}' is not a date; write it as YYYY-MM-DD.")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, f"{label} '{text}' is not a date that exists.") from None
+    return _checked_date(text, field, label)
 
 
 def parse_datetime_local(value: str, field: str, label: str) -> datetime:
@@ -58,10 +81,42 @@ def parse_datetime_local(value: str, field: str, label: str) -> datetime:
         raise ValidationError(
             field, f"{label} '{text}' is not a time; write it as YYYY-MM-DDTHH:MM."
         )
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(field, f"{label} '{text}' is not a time that exists.") from None
+    day_text, clock = text.split("T")
+    day = _checked_date(day_text, field, label)
+    hour, minute = (int(part) for part in clock.split(":"))
+    if hour > 23 or minute > 59:
+        raise ValidationError(
+            field,
+            f"{label} '{text}' is not a time that exists: hours go from 00 to 23, "
+            "minutes from 00 to 59.",
+        )
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
+def day_of_year_problem(month: int, day: int) -> str:
+    """Why month/day is no day of any year ("April has 30 days"); '' when it is one."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}; months go from 01 to 12"
+    days = calendar.monthrange(2024, month)[1]  # a leap year: 29 February is a day of the year
+    if not 1 <= day <= days:
+        most = "at most 29" if month == 2 else str(days)
+        return f"{MONTHS[month - 1]} has {most} days"
+    return ""
+
+
+def parse_day_of_year(value: str, field: str, label: str) -> tuple[int, int]:
+    """(month, day) from `MM-DD` text, e.g. 12-18 for 18 December; 02-29 is allowed."""
+    text = value.strip()
+    if not re.fullmatch(r"\d{2}-\d{2}", text):
+        raise ValidationError(
+            field, f"{label} '{text}' is not a day of the year; write it as MM-DD (12-18 for "
+            "18 December)."
+        )  # fmt: skip
+    month, day = (int(part) for part in text.split("-"))
+    problem = day_of_year_problem(month, day)
+    if problem:
+        raise ValidationError(field, f"{label} '{text}' is not a day of the year: {problem}.")
+    return month, day
 
 
 def check_order(start: date | None, end: date | None, field: str, label: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.config import set_setting
 from organiser.services.actions import ActionFields, ActionView, create_action
-from organiser.services.calendar import actions_between
+from organiser.services.calendar import actions_between, marked_days
 from organiser.services.campaigns import CampaignFields, create_campaign
 from organiser.ui.calendar import action_form, file_actions
 from organiser.ui.calendar.action_form import ActionForm
@@ -60,17 +60,21 @@ def _centre(page: CalendarPage, day: date) -> QPoint:
     return QPoint(int(rect.center().x()), int(rect.bottom() - 8))
 
 
-def test_clicking_a_day_adds_an_action_on_that_day(
-    page: CalendarPage, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+def test_a_click_selects_a_day_and_a_double_click_adds_an_action_on_it(
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill(form: ActionForm) -> None:
+        form.campaign.setCurrentIndex(form.campaign.findData(campaign))
         qtbot.keyClicks(form.title_edit, "Rally in Seoul")
         form.kind.setCurrentIndex(form.kind.findData("rally"))
         form.zone.setCurrentText("Asia/Seoul")
 
     opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
-    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=_centre(page, date(2026, 11, 14)))
-    assert len(opened) == 1
+    at = _centre(page, date(2026, 11, 14))
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=at)
+    assert opened == [] and page.grid.selected == date(2026, 11, 14)
+    qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=at)
+    assert len(opened) == 1 and opened[0].start.text() == "2026-11-14"
     (action,) = saved(engine)
     assert (action.title, action.start_date, action.timezone) == (
         "Rally in Seoul",
@@ -80,10 +84,53 @@ def test_clicking_a_day_adds_an_action_on_that_day(
     assert page.grid.chip_for(action.id, date(2026, 11, 14)) is not None
 
 
+def test_new_action_goes_on_the_selected_day(
+    page: CalendarPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+N (the page's New action) opens the form on the day clicked before."""
+    opened = drive_form(monkeypatch, qtbot, ActionForm, lambda form: None)
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=_centre(page, date(2026, 11, 25)))
+    page.new_action.trigger()
+    assert [form.start.text() for form in opened] == ["2026-11-25"]
+
+
+def test_arrows_move_the_selected_day_and_enter_adds_on_it(
+    page: CalendarPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = drive_form(monkeypatch, qtbot, ActionForm, lambda form: None)
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=_centre(page, date(2026, 11, 14)))
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left):
+        qtbot.keyClick(page.grid, key)
+    assert page.grid.selected == date(2026, 11, 21) and opened == []
+    qtbot.keyClick(page.grid, Qt.Key.Key_Return)
+    assert [form.start.text() for form in opened] == ["2026-11-21"]
+
+
+def test_a_new_action_has_no_campaign_until_chosen_or_filtered_on(
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.transaction(engine) as session:
+        other = create_campaign(session, CampaignFields(title="Kazakh oil workers")).id
+    page.refresh()
+    opened = drive_form(
+        monkeypatch, qtbot, ActionForm, lambda form: form.title_edit.setText("Hearing")
+    )
+    page.add_on(date(2026, 11, 16))
+    assert opened[0].campaign.currentData() is None
+    assert opened[0].campaign.currentText() == "Choose a campaign…"
+    assert "Choose the campaign" in opened[0].error_text("campaign_id")
+    assert opened[0].title_edit.text() == "Hearing" and saved(engine) == []
+    page.campaign_filter.setCurrentIndex(page.campaign_filter.findData(other))
+    page.add_on(date(2026, 11, 16))
+    assert opened[1].campaign.currentData() == other
+    assert [a.campaign_id for a in saved(engine)] == [other]
+
+
 def test_a_refused_form_keeps_the_text_and_shows_the_error_at_the_field(
-    page: CalendarPage, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fill(form: ActionForm) -> None:
+        form.campaign.setCurrentIndex(form.campaign.findData(campaign))
         qtbot.keyClicks(form.title_edit, "Hearing")
         form.zone.setCurrentText("Asia/Atlantis")
 
@@ -91,6 +138,128 @@ def test_a_refused_form_keeps_the_text_and_shows_the_error_at_the_field(
     page.add_on(date(2026, 11, 16))
     assert "not known" in opened[0].error_text("timezone")
     assert opened[0].title_edit.text() == "Hearing" and saved(engine) == []
+
+
+@pytest.mark.parametrize(
+    ("all_day", "start", "end", "field", "reason"),
+    [
+        (True, "2026-02-30", "", "start", "February 2026 has 28 days"),
+        (True, "2026-13-01", "", "start", "there is no month 13"),
+        (False, "2026-02-30 10:00", "", "start", "February 2026 has 28 days"),
+        (False, "2026-11-16 25:00", "", "start", "hours go from 00 to 23"),
+        (True, "2026-11-16", "2026-04-31", "end", "April 2026 has 30 days"),
+        (True, "2026-11-16", "2026-11-12", "end", "before the start"),
+        (False, "2026-11-16 14:00", "2026-11-16 09:00", "end", "before the start"),
+    ],
+)
+def test_the_action_form_refuses_a_day_that_is_none_or_an_end_before_the_start(
+    page: CalendarPage,
+    engine: Engine,
+    campaign: int,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    all_day: bool,
+    start: str,
+    end: str,
+    field: str,
+    reason: str,
+) -> None:
+    """What is typed is refused at its field with the reason, and kept as typed."""
+
+    def fill(form: ActionForm) -> None:
+        form.campaign.setCurrentIndex(form.campaign.findData(campaign))
+        form.title_edit.setText("Hearing")
+        form.all_day.setChecked(all_day)
+        form.start.set_text("")
+        qtbot.keyClicks(form.start.edit, start)
+        qtbot.keyClicks(form.end.edit, end)
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page.add_on(date(2026, 11, 16))
+    form = opened[0]
+    assert reason in form.error_text(field)
+    assert (form.start.text(), form.end.text()) == (start, end)
+    assert saved(engine) == []
+
+
+def test_a_day_that_is_none_is_said_before_a_campaign_is_missing(
+    page: CalendarPage, engine: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(form: ActionForm) -> None:
+        form.title_edit.setText("Hearing")
+        form.end.set_text("2026-11-31")
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page.add_on(date(2026, 11, 16))
+    assert "November 2026 has 30 days" in opened[0].error_text("end")
+    assert opened[0].error_text("campaign_id") == "" and saved(engine) == []
+
+
+def test_the_week_has_hour_rows_with_timed_actions_at_their_hour(
+    page: CalendarPage, engine: Engine, campaign: int
+) -> None:
+    """A 14:00–16:00 action sits in the 14:00 row and spans two; all-day ones in the strip."""
+    timed = _add(engine, campaign, start="2026-11-12T14:00", end="2026-11-12T16:00")
+    whole_day = _add(engine, campaign, start="2026-11-12", title="Strike day")
+    page.view_choice.setCurrentIndex(WEEK)
+    page.go_to(date(2026, 11, 12))
+    grid = page.grid
+    chip = grid.chip_for(timed.id)
+    assert chip is not None
+    row = grid.hours.rect(date(2026, 11, 12), 14)
+    assert abs(chip.rect.top() - row.top()) < 1
+    assert abs(chip.rect.height() - 2 * row.height()) < 2
+    assert (
+        grid.hours.hour_at(chip.rect.bottomLeft() + QPointF(1, -2)) == 15
+        and grid.hours.hour_at(chip.rect.topLeft() + QPointF(1, 1)) == 14
+    )
+    assert grid.day_at(chip.rect.center()) == date(2026, 11, 12)
+    assert grid.chip_at(row.center()) == chip
+    strip = grid.chip_for(whole_day.id)
+    assert strip is not None and strip.rect.bottom() <= grid.hours.top()
+    assert grid.hours.hour_at(strip.rect.center()) is None
+    assert grid.hours.bar.maximum() > 0  # 24 rows of hours: they scroll
+
+
+def test_double_clicking_an_hour_of_the_week_adds_a_timed_action_then(
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fill(form: ActionForm) -> None:
+        form.campaign.setCurrentIndex(form.campaign.findData(campaign))
+        form.title_edit.setText("Picket")
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page.view_choice.setCurrentIndex(WEEK)
+    page.go_to(date(2026, 11, 12))
+    page.grid.hours.scroll_to(10)
+    at = page.grid.hours.rect(date(2026, 11, 12), 14).center().toPoint()
+    qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=at)
+    assert not opened[0].all_day.isChecked() and opened[0].start.text() == "2026-11-12 14:00"
+    (action,) = saved(engine)
+    start = action.local_start()
+    assert start is not None and (start.date(), start.hour) == (date(2026, 11, 12), 14)
+
+
+def test_in_the_week_overlapping_actions_sit_side_by_side_and_drag_still_moves(
+    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot
+) -> None:
+    first = _add(engine, campaign, start="2026-11-12T09:00", end="2026-11-12T11:00")
+    second = _add(engine, campaign, start="2026-11-12T10:00", end="2026-11-12T12:00")
+    page.view_choice.setCurrentIndex(WEEK)
+    page.go_to(date(2026, 11, 12))
+    one, two = page.grid.chip_for(first.id), page.grid.chip_for(second.id)
+    assert one is not None and two is not None
+    assert not one.rect.intersects(two.rect) and one.rect.right() <= two.rect.left()
+    start = one.rect.center().toPoint()
+    target = page.grid.hours.rect(date(2026, 11, 13), 9).center().toPoint()
+    qtbot.mousePress(page.grid, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(page.grid, start + QPoint(10, 10))
+    qtbot.mouseMove(page.grid, target)
+    qtbot.mouseRelease(page.grid, Qt.MouseButton.LeftButton, pos=target)
+    moved = next(a for a in saved(engine) if a.id == first.id)
+    assert moved.start_date == date(2026, 11, 13)
+    page.undo_stack.undo()
+    assert next(a for a in saved(engine) if a.id == first.id).start_date == date(2026, 11, 12)
 
 
 def _add(engine: Engine, campaign: int, **values: object) -> ActionView:
@@ -132,9 +301,11 @@ def test_double_clicking_an_action_edits_it(
     def fill(form: ActionForm) -> None:
         form.title_edit.setText("General strike")
 
-    drive_form(monkeypatch, qtbot, ActionForm, fill)
+    opened = drive_form(monkeypatch, qtbot, ActionForm, fill)
     chip = page.grid.chip_for(action.id, date(2026, 11, 21))
     assert chip is not None
+    qtbot.mouseClick(page.grid, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
+    assert page.grid.selected == date(2026, 11, 21) and opened == []  # a click only selects
     qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=chip.rect.center().toPoint())
     (edited,) = saved(engine)
     assert edited.title == "General strike" and edited.end_date == date(2026, 11, 22)
@@ -173,6 +344,7 @@ def test_import_preview_writes_only_when_accepted(
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 0)
     assert not file_actions.preview_and_import(page, events)
     assert saved(engine) == []
+    page.campaign_filter.setCurrentIndex(page.campaign_filter.findData(campaign))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
     assert file_actions.preview_and_import(page, events)  # writes off the GUI thread
     qtbot.waitUntil(lambda: "6 new" in page.note.text())
@@ -209,7 +381,7 @@ def test_an_international_day_added_in_the_window_is_marked(
 ) -> None:
     def fill(form: InternationalDayForm) -> None:
         qtbot.keyClicks(form.name, "Zhanaozen day")
-        form.day.setDate(QDate(2026, 12, 16))
+        qtbot.keyClicks(form.day, "12-16")
 
     drive_form(monkeypatch, qtbot, InternationalDayForm, fill)
     page.go_to(date(2026, 12, 1))
@@ -271,6 +443,7 @@ def test_import_and_export_buttons_work_off_the_gui_thread(
     tmp_path: Path,
 ) -> None:
     source = str(DATA / "outlook_weekly.ics")
+    page.campaign_filter.setCurrentIndex(page.campaign_filter.findData(campaign))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (source, ""))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
     file_actions.import_ics(page)
@@ -281,3 +454,53 @@ def test_import_and_export_buttons_work_off_the_gui_thread(
     qtbot.waitUntil(lambda: "6 actions written" in page.note.text())
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert len(events) == 6
+
+
+def test_the_import_preview_refuses_to_import_into_no_campaign(qtbot: QtBot, campaign: int) -> None:
+    """Without a filtered campaign none is chosen; Import says so at the campaign field."""
+    dialog = ImportPreview([], [(campaign, "Korean unions")], None)
+    qtbot.addWidget(dialog)
+    assert dialog.campaign_id() is None and dialog.campaign.currentText() == "Choose a campaign…"
+    dialog.import_button.click()
+    assert dialog.result() != 1 and "Choose the campaign" in dialog.campaign_error.text()
+    assert not dialog.campaign_error.isHidden()
+    dialog.campaign.setCurrentIndex(dialog.campaign.findData(campaign))
+    dialog.import_button.click()
+    assert dialog.result() == 1 and dialog.campaign_id() == campaign
+    filtered = ImportPreview([], [(campaign, "Korean unions")], campaign)
+    qtbot.addWidget(filtered)
+    assert filtered.campaign_id() == campaign
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("18 December", "write it as MM-DD"),
+        ("02-30", "February has at most 29 days"),
+        ("04-31", "April has 30 days"),
+        ("13-01", "there is no month 13"),
+    ],
+)
+def test_an_international_day_that_is_none_is_refused_at_the_field(
+    engine: Engine, qtbot: QtBot, typed: str, reason: str
+) -> None:
+    form = InternationalDayForm(engine)
+    qtbot.addWidget(form)
+    form.name.setText("Day")
+    qtbot.keyClicks(form.day, typed)
+    form.submit()
+    assert reason in form.error_text("day") and form.day.text() == typed
+    assert form.result_value is None
+    assert "MM-DD" in form.day.placeholderText()
+
+
+def test_the_29th_of_february_is_an_international_day(engine: Engine, qtbot: QtBot) -> None:
+    form = InternationalDayForm(engine)
+    qtbot.addWidget(form)
+    form.name.setText("Leap day of action")
+    form.day.setText("02-29")
+    form.submit()
+    assert form.error_text("day") == "" and form.result_value is not None
+    with store.transaction(engine) as session:
+        marks = marked_days(session, date(2028, 2, 1), date(2028, 2, 29), anniversaries=False)
+    assert [(m.day, m.name) for m in marks] == [(date(2028, 2, 29), "Leap day of action")]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -33,21 +31,7 @@ from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import zone_names
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import confirm, show_error
-from organiser.ui.dialogs.widgets import enum_combo, record_combo
-
-DATE_FORMAT = "yyyy-MM-dd"
-TIME_FORMAT = "yyyy-MM-dd HH:mm"
-
-
-def _qdatetime(value: date | datetime) -> QDateTime:
-    moment = value if isinstance(value, datetime) else datetime.combine(value, time(10, 0))
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
-
-
-def _text(edit: QDateTimeEdit, all_day: bool) -> str:
-    return edit.dateTime().toString("yyyy-MM-dd" if all_day else "yyyy-MM-ddTHH:mm")
+from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 
 
 def zone_combo(current: str, parent: QWidget | None = None) -> QComboBox:
@@ -65,14 +49,15 @@ def zone_combo(current: str, parent: QWidget | None = None) -> QComboBox:
 
 
 class ActionForm(RecordForm):
-    """Add an action on a day (`day`), or edit `action`; `result_value` is a SavedAction."""
+    """Add an action on a day (`day`, or at a time when a datetime), or edit `action`;
+    `result_value` is a SavedAction."""
 
     def __init__(
         self,
         engine: Engine,
         parent: QWidget | None = None,
         action: ActionView | None = None,
-        day: date | None = None,
+        day: date | datetime | None = None,
         campaign_id: int | None = None,
         zone: str = "UTC",
     ) -> None:
@@ -80,22 +65,29 @@ class ActionForm(RecordForm):
         self.engine = engine
         self.action = action
         data = fields_of(action) if action else ActionFields(campaign_id=campaign_id)
+        # `day` may be a datetime: an hour double-clicked in the week starts a timed action.
         start = data.start if isinstance(data.start, date) else (day or date.today())
         with store.transaction(engine) as session:
             campaigns = [(c.id, c.title) for c in list_campaigns(session)]
-        self.campaign = record_combo(campaigns, data.campaign_id, "", self)
+        # No campaign is chosen for the user: the page's filter, or the user's own choice.
+        self.campaign = record_combo(
+            campaigns, data.campaign_id, self.tr("Choose a campaign…"), self
+        )
         self.add_field("campaign_id", self.tr("Campaign"), self.campaign)
         self.kind = enum_combo(ActionKind, ActionKind(data.kind), self)
         self.add_field("kind", self.tr("Kind"), self.kind)
         self.title_edit = QLineEdit(data.title, self)
         self.add_field("title", self.tr("Title"), self.title_edit)
         self.all_day = QCheckBox(self.tr("All day"), self)
-        self.all_day.setChecked(action.all_day if action else True)
+        self.all_day.setChecked(action.all_day if action else not isinstance(day, datetime))
         self.add_field("all_day", "", self.all_day)
-        self.start = QDateTimeEdit(_qdatetime(start), self)
-        self.start.setCalendarPopup(True)
+        timed = not self.all_day.isChecked()
+        self.start = OptionalDateEdit(self, with_time=timed)
+        self.start.set_value(start)
         self.add_field("start", self.tr("Start"), self.start)
-        self.end, self.has_end = self._end_field(data.end)
+        self.end = OptionalDateEdit(self, with_time=timed)
+        self.end.set_value(data.end if isinstance(data.end, date) else None)
+        self.add_field("end", self.tr("End (last day, or end time; empty: none)"), self.end)
         self.zone = zone_combo(data.timezone if action else zone, self)
         self.add_field("timezone", self.tr("Time zone (where it happens)"), self.zone)
         self.location = QLineEdit(data.location, self)
@@ -115,37 +107,17 @@ class ActionForm(RecordForm):
         self._on_all_day(self.all_day.isChecked())
         self.title_edit.setFocus()
 
-    def _end_field(self, end: object) -> tuple[QDateTimeEdit, QCheckBox]:
-        holder = QWidget(self)
-        has_end = QCheckBox(holder)
-        edit = QDateTimeEdit(holder)
-        edit.setCalendarPopup(True)
-        if isinstance(end, date):
-            edit.setDateTime(_qdatetime(end))
-        else:
-            edit.setDateTime(self.start.dateTime())
-        has_end.setChecked(isinstance(end, date))
-        edit.setEnabled(has_end.isChecked())
-        has_end.toggled.connect(edit.setEnabled)
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(has_end)
-        row.addWidget(edit, 1)
-        self.add_field("end", self.tr("End (last day, or end time)"), holder)
-        return edit, has_end
-
     def _on_all_day(self, all_day: bool) -> None:
         for edit in (self.start, self.end):
-            edit.setDisplayFormat(DATE_FORMAT if all_day else TIME_FORMAT)
+            edit.set_with_time(not all_day)
 
     def fields(self) -> ActionFields:
-        all_day = self.all_day.isChecked()
         return ActionFields(
             campaign_id=self.campaign.currentData(),
             kind=str(self.kind.currentData()),
             title=self.title_edit.text(),
-            start=_text(self.start, all_day),
-            end=_text(self.end, all_day) if self.has_end.isChecked() else None,
+            start=self.start.text(),  # as typed: the service says what is wrong with it
+            end=self.end.text() or None,
             timezone=self.zone.currentText(),
             location=self.location.text(),
             status=str(self.status.currentData()),
@@ -167,6 +139,8 @@ class ActionForm(RecordForm):
         self.accept()
 
     def save(self) -> SavedAction:
+        for edit in (self.start, self.end):  # a day that is none is said first, at its field
+            edit.value()
         with store.transaction(self.engine) as session:
             if self.action is None:
                 return create_action(session, self.fields())

@@ -1,34 +1,43 @@
 """The month and week grids: painted, not built of widgets, so a busy month stays light.
 
 Each day cell shows its number (today's ringed), the marked days, and one coloured chip per
-action in its campaign's colour. Clicking an empty part of a day asks to add an action there,
-double-clicking a chip asks to edit it, and dragging a chip to another day asks to move it.
+action in its campaign's colour. The week has hour rows: a timed action sits at its hours,
+all-day ones in a strip on top. Clicking an empty part of a day selects it, double-clicking
+it asks to add an action there, double-clicking a chip asks to edit it, and dragging a chip
+to another day asks to move it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
+from organiser.ui.calendar.hour_rows import HourRows
+from organiser.ui.calendar.week_hours import Chip
 
 HEADER = 22.0
 CHIP = 17.0
 DRAG_DISTANCE = 6
+TIME_COLUMN = 44.0  # the week's hour labels
+STRIP_ROWS = 3  # all-day chips shown in the week's strip before '+N more'
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-@dataclass(frozen=True)
-class Chip:
-    rect: QRectF
-    action: ActionView
-    day: date
 
 
 def text_colour(background: QColor) -> QColor:
@@ -38,13 +47,16 @@ def text_colour(background: QColor) -> QColor:
 class CalendarGrid(QWidget):
     """A grid of `weeks` rows of seven days from `first`; `month` greys the days outside it."""
 
-    day_clicked = Signal(object)  # date
+    day_clicked = Signal(object)  # date: a single click on a day selects it
+    # date, or in the week's hours the datetime of the hour: a double click on an empty place
+    day_activated = Signal(object)
     action_activated = Signal(object)  # ActionView
     action_moved = Signal(object, object)  # ActionView, new start date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows move the selected day
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.first = date.today() - timedelta(days=date.today().weekday())
         self.weeks = 6
@@ -53,12 +65,15 @@ class CalendarGrid(QWidget):
         self.display_zone: str | None = None
         self._by_day: dict[date, list[ActionView]] = {}
         self._marks: dict[date, list[MarkedDay]] = {}
+        self.selected: date | None = None
         self._press: tuple[QPointF, Chip | None] | None = None
         self._drop_day: date | None = None
+        self.hours = HourRows(self)  # the week's, scrolling under a fixed header and strip
 
     # what is shown
     def show_range(self, first: date, weeks: int, month: int) -> None:
         self.first, self.weeks, self.month = first, weeks, month
+        self.hours.place_bar()
         self.update()
 
     def set_actions(self, actions: list[ActionView], marks: list[MarkedDay]) -> None:
@@ -75,6 +90,7 @@ class CalendarGrid(QWidget):
         for mark in marks:
             grouped[mark.day].append(mark)
         self._marks = dict(grouped)
+        self.hours.place_bar()
         self.update()
 
     def last_day(self) -> date:
@@ -87,30 +103,79 @@ class CalendarGrid(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(900, 640)
 
+    def is_week(self) -> bool:
+        return self.weeks == 1
+
+    def _left(self) -> float:
+        return TIME_COLUMN if self.is_week() else 0.0
+
+    def _column_width(self) -> float:
+        return (self.width() - self._left() - self.hours.bar_width()) / 7
+
     def cell_rect(self, day: date) -> QRectF:
+        """A day's cell: in the month its square, in the week its part of the all-day strip."""
         index = (day - self.first).days
-        width = self.width() / 7
+        width = self._column_width()
+        left = self._left() + (index % 7) * width
+        if self.is_week():
+            return QRectF(left, HEADER, width, self.strip_height())
         height = (self.height() - HEADER) / self.weeks
-        return QRectF((index % 7) * width, HEADER + (index // 7) * height, width, height)
+        return QRectF(left, HEADER + (index // 7) * height, width, height)
+
+    def column_rect(self, day: date) -> QRectF:
+        """The whole of a day in the week, strip and hours; its cell in the month."""
+        cell = self.cell_rect(day)
+        if not self.is_week():
+            return cell
+        return QRectF(cell.left(), HEADER, cell.width(), self.height() - HEADER)
 
     def day_at(self, point: QPointF) -> date | None:
-        if point.y() < HEADER or not self.rect().contains(point.toPoint()):
+        if point.y() < HEADER or point.x() < self._left():
             return None
-        column = int(point.x() / (self.width() / 7))
-        row = int((point.y() - HEADER) / ((self.height() - HEADER) / self.weeks))
+        if not self.rect().contains(point.toPoint()):
+            return None
+        column = int((point.x() - self._left()) / self._column_width())
+        row = 0
+        if not self.is_week():
+            row = int((point.y() - HEADER) / ((self.height() - HEADER) / self.weeks))
         if not (0 <= column < 7 and 0 <= row < self.weeks):
             return None
         return self.first + timedelta(days=row * 7 + column)
+
+    # the week's hours
+    def strip_height(self) -> float:
+        """The week's all-day strip: day numbers, marked days, and all-day chips."""
+        days = [self.first + timedelta(days=offset) for offset in range(7)]
+        marks = max(self._marks_height(day) for day in days)
+        most = max(len(self._all_day(day)) for day in days)
+        return 20 + marks + max(1, min(STRIP_ROWS, most)) * (CHIP + 2) + 4
+
+    def hours_top(self) -> float:
+        return HEADER + self.strip_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.hours.place_bar()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.hours.wheel(event):
+            super().wheelEvent(event)
+
+    def _all_day(self, day: date) -> list[ActionView]:
+        todays = self._by_day.get(day, [])
+        return [a for a in todays if a.all_day] if self.is_week() else todays
 
     def _marks_height(self, day: date) -> float:
         return 13.0 * min(2, len(self._marks.get(day, [])))
 
     def chip_height(self) -> float:
-        """A week has room for a second line on each chip: where, and which campaign."""
-        return CHIP * 2 if self.weeks == 1 else CHIP
+        return CHIP
 
     def _room(self, day: date) -> int:
         """How many chips fit in a day cell, keeping a line for '+N more'."""
+        if self.is_week():
+            most = max(len(self._all_day(self.first + timedelta(days=d))) for d in range(7))
+            return most if most <= STRIP_ROWS else STRIP_ROWS
         usable = self.cell_rect(day).height() - 20 - self._marks_height(day)
         return max(0, int(usable // (self.chip_height() + 2)))
 
@@ -120,13 +185,15 @@ class CalendarGrid(QWidget):
             day = self.first + timedelta(days=offset)
             cell = self.cell_rect(day)
             top = cell.top() + 20 + self._marks_height(day)
-            todays = self._by_day.get(day, [])
+            todays = self._all_day(day)
             room = self._room(day)
             shown = todays if len(todays) <= room else todays[: max(0, room - 1)]
             for position, action in enumerate(shown):
                 step = self.chip_height() + 2
                 rect = QRectF(cell.left() + 3, top + position * step, cell.width() - 6, step - 2)
                 found.append(Chip(rect, action, day))
+            if self.is_week():
+                found += self.hours.chips(day)
         return found
 
     def chip_for(self, action_id: int, day: date | None = None) -> Chip | None:
@@ -151,16 +218,25 @@ class CalendarGrid(QWidget):
         self._paint_header(painter)
         for offset in range(7 * self.weeks):
             self._paint_day(painter, self.first + timedelta(days=offset))
+        if self.is_week():
+            self.hours.paint(painter)
+        if self.selected is not None and self.first <= self.selected <= self.last_day():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor("#0969da"), 2))
+            painter.drawRect(self.column_rect(self.selected).adjusted(1, 1, -1, -1))
         for chip in self.chips():
             self._paint_chip(painter, chip)
         self._paint_more(painter)
 
     def _paint_header(self, painter: QPainter) -> None:
-        width = self.width() / 7
+        width = self._column_width()
         painter.setPen(QColor("#57606a"))
         for column, name in enumerate(WEEKDAYS):
-            rect = QRectF(column * width, 0, width, HEADER)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr(name))
+            rect = QRectF(self._left() + column * width, 0, width, HEADER)
+            text = self.tr(name)
+            if self.is_week():
+                text += f" {(self.first + timedelta(days=column)).day}"
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_day(self, painter: QPainter, day: date) -> None:
         cell = self.cell_rect(day)
@@ -168,7 +244,7 @@ class CalendarGrid(QWidget):
         background = "#f6f8fa" if outside or day.weekday() >= 5 else "#ffffff"
         if day == self._drop_day:
             background = "#ddf4ff"
-        painter.fillRect(cell, QColor(background))
+        painter.fillRect(self.column_rect(day), QColor(background))
         painter.setPen(QPen(QColor("#d0d7de"), 1))
         painter.drawRect(cell)
         number = QRectF(cell.left() + 3, cell.top() + 2, 22, 16)
@@ -213,6 +289,17 @@ class CalendarGrid(QWidget):
         where = chip.action.location or chip.action.kind.label
         return f"{where} · {chip.action.campaign_title}"
 
+    def chip_lines(self, chip: Chip) -> list[str]:
+        """What a chip says, as its height allows: a tall one in the week's hours gives its
+        times a line of their own, above the title."""
+        lines = [self.chip_text(chip)]
+        timed = self.is_week() and not chip.action.all_day and " " in lines[0]
+        if timed and chip.rect.height() >= CHIP * 3:
+            lines = lines[0].split(" ", 1)
+        if chip.rect.height() > CHIP * 1.5:
+            lines.append(self.chip_detail(chip))
+        return lines
+
     def _paint_chip(self, painter: QPainter, chip: Chip) -> None:
         colour = QColor(chip.action.campaign_colour)
         cancelled = str(chip.action.status) == "cancelled"
@@ -229,10 +316,8 @@ class CalendarGrid(QWidget):
             text_colour(QColor(chip.action.campaign_colour)) if not cancelled else "#1f2328"
         )
         inner = chip.rect.adjusted(4, 0, -3, 0)
-        lines = [self.chip_text(chip)]
-        if chip.rect.height() > CHIP * 1.5:
-            lines.append(self.chip_detail(chip))
-        line_height = inner.height() / len(lines)
+        lines = self.chip_lines(chip)
+        line_height = min(inner.height() / len(lines), CHIP)  # a tall chip: lines on top
         for number, line in enumerate(lines):
             rect = QRectF(
                 inner.left(), inner.top() + number * line_height, inner.width(), line_height
@@ -245,13 +330,29 @@ class CalendarGrid(QWidget):
 
     def _paint_more(self, painter: QPainter) -> None:
         painter.setPen(QColor("#57606a"))
-        for day, todays in self._by_day.items():
-            room = self._room(day)
+        for day in self._by_day:
+            todays, room = self._all_day(day), self._room(day)
             if len(todays) > room and day <= self.last_day():
                 cell = self.cell_rect(day)
                 rect = QRectF(cell.left() + 4, cell.bottom() - CHIP - 1, cell.width() - 8, CHIP)
                 hidden = len(todays) - max(0, room - 1)
                 painter.drawText(rect, Qt.AlignmentFlag.AlignLeft, self.tr("+%n more", "", hidden))
+
+    # keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move the selected day within what is shown; Enter adds an action on it."""
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        key = Qt.Key(event.key())
+        if key in steps:
+            day = (self.selected or self.first) + timedelta(days=steps[key])
+            if self.first <= day <= self.last_day():
+                self.select(day)
+                self.day_clicked.emit(day)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.day_activated.emit(self.selected)
+            return
+        super().keyPressEvent(event)
 
     # mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -279,16 +380,32 @@ class CalendarGrid(QWidget):
         if chip is not None:
             if drop is not None and drop != chip.day:
                 self.action_moved.emit(chip.action, chip.action.start_date + (drop - chip.day))
+            elif drop is None:
+                self.select(chip.day)
             return
         day = self.day_at(event.position())
         if day is not None and day == self.day_at(press[0]):
+            self.select(day)
             self.day_clicked.emit(day)
 
+    def select(self, day: date | None) -> None:
+        """Mark `day` as the one a new action goes on (None: no day)."""
+        self.selected = day
+        self.update()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
         chip = self.chip_at(event.position())
         if chip is not None:
-            self._press = None
             self.action_activated.emit(chip.action)
+            return
+        day = self.day_at(event.position())
+        if day is not None:
+            self.select(day)
+            hour = self.hours.hour_at(event.position())
+            self.day_activated.emit(day if hour is None else datetime.combine(day, time(hour)))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 from organiser.services.action_import import PlannedImport
 from organiser.services.timezones import short_zone_name
 from organiser.ui.dialogs.fit import FittedDialog
+from organiser.ui.dialogs.form import ERROR_STYLE
 from organiser.ui.dialogs.widgets import record_combo
 from organiser.ui.table_model import Column, RecordTableModel, lines
 from organiser.ui.tables import RecordTable
@@ -65,7 +66,12 @@ class ImportPreview(FittedDialog):
             ).replace("%1", str(len(plan) - new)),
             self,
         )
-        self.campaign = record_combo(campaigns, campaign_id, "", self)
+        # The campaign the calendar is filtered on, else none until the user chooses one.
+        self.campaign = record_combo(campaigns, campaign_id, self.tr("Choose a campaign…"), self)
+        self.campaign_error = QLabel(self)
+        self.campaign_error.setStyleSheet(ERROR_STYLE)
+        self.campaign_error.hide()
+        self.campaign.currentIndexChanged.connect(lambda _index: self.campaign_error.hide())
         self.table: RecordTable[PlannedImport] = RecordTable(
             RecordTableModel(preview_columns(), self), parent=self
         )
@@ -80,8 +86,20 @@ class ImportPreview(FittedDialog):
         layout.addWidget(summary)
         layout.addWidget(QLabel(self.tr("Into campaign:"), self))
         layout.addWidget(self.campaign)
+        layout.addWidget(self.campaign_error)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
     def campaign_id(self) -> int | None:
         return self.campaign.currentData()
+
+    def accept(self) -> None:
+        """Import only into a campaign the user chose (or filtered on); say so at the field."""
+        if self.campaign_id() is None:
+            self.campaign_error.setText(
+                self.tr("Choose the campaign to import these actions into.")
+            )
+            self.campaign_error.show()
+            self.campaign.setFocus()
+            return
+        super().accept()

@@ -3,44 +3,144 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 import pycountry
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
+from organiser.errors import ValidationError
 from organiser.models import LabelledEnum
+from organiser.services.validation import parse_date
+from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
+from organiser.ui.icons import icon
+
+DEFAULT_TIME = "10:00"  # an action given a time before one is typed
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be left empty: a checkbox beside a calendar-popup date edit."""
+    """A date typed as YYYY-MM-DD, or picked from a calendar; empty means none.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    What is typed is never turned into another date: a day that does not exist (2026-02-30)
+    stays as typed, the field is marked with the reason, and `value()` raises a ValidationError
+    at this field (its object name, which RecordForm.add_field sets) for the form to show.
+    With `with_time`, a time may follow the date (`YYYY-MM-DD HH:MM`); `text()` gives it as
+    typed for a service that parses it.
+    """
+
+    changed = Signal()  # the text changed and is a date (or empty)
+
+    def __init__(self, parent: QWidget | None = None, with_time: bool = False) -> None:
         super().__init__(parent)
-        self.enabled = QCheckBox(self)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.with_time = with_time
+        self.edit = QLineEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        self.pick = QToolButton(self)
+        self.pick.setIcon(icon("calendar"))
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.pick.setToolTip(self.tr("Choose the day on a calendar"))
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.pick)
+        self.calendar = QCalendarWidget(menu)  # inside the pop-up: the field's inputs stay two
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._show_typed_day)
+        self.pick.setMenu(menu)
+        self.calendar.clicked.connect(self._picked)
+        self.edit.textChanged.connect(self._on_text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
+        layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
+        layout.addWidget(self.pick)
+        self.setFocusProxy(self.edit)
+        self._update_placeholder()
+
+    # what is typed
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_text(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def date_text(self) -> str:
+        """The date part of what is typed (before the time, when there may be one)."""
+        if not self.with_time:
+            return self.text()
+        return self.text().split(" ")[0].split("T")[0]
+
+    def problem(self) -> str:
+        """Why the typed date is no date, written for the user; '' when it is one or empty."""
+        try:
+            parse_date(self.date_text(), self.objectName(), self.tr("The date"))
+        except ValidationError as error:
+            return str(error)
+        return ""
 
     def value(self) -> date | None:
-        if not self.enabled.isChecked():
-            return None
-        qdate = self.edit.date()
-        return date(qdate.year(), qdate.month(), qdate.day())
+        """The date typed, None when empty; a ValidationError at this field when it is none."""
+        return parse_date(self.date_text(), self.objectName(), self.tr("The date"))
 
-    def set_value(self, value: date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+    def set_value(self, value: date | datetime | None) -> None:
+        if value is None:
+            self.edit.clear()
+        elif isinstance(value, datetime) and self.with_time:
+            self.edit.setText(value.strftime("%Y-%m-%d %H:%M"))
+        else:
+            self.edit.setText(value.strftime("%Y-%m-%d"))
+
+    def set_with_time(self, with_time: bool) -> None:
+        """Switch between a day and a day with a time; a valid date keeps its day."""
+        valid, day = bool(self.text()) and not self.problem(), self.date_text()
+        time_part = self._time_part()
+        self.with_time = with_time
+        self._update_placeholder()
+        if valid:
+            self._set_day(day, time_part)
+
+    # inner workings
+    def _update_placeholder(self) -> None:
+        self.edit.setPlaceholderText("YYYY-MM-DD HH:MM" if self.with_time else "YYYY-MM-DD")
+
+    def _on_text(self) -> None:
+        problem = self.problem()
+        self.edit.setStyleSheet(FIELD_ERROR_STYLE if problem else "")
+        self.edit.setToolTip(problem)
+        if not problem:
+            self.changed.emit()
+
+    def _show_typed_day(self) -> None:
+        if self.text() and not self.problem():
+            typed = self.value()
+            assert typed is not None
+            self.calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
+
+    def _time_part(self) -> str:
+        return self.text()[len(self.date_text()) :].strip(" T")
+
+    def _set_day(self, day: str, time_part: str) -> None:
+        """`day` (YYYY-MM-DD), with the time typed or DEFAULT_TIME when a time belongs."""
+        self.edit.setText(f"{day} {time_part or DEFAULT_TIME}" if self.with_time else day)
+
+    def _picked(self, chosen: QDate) -> None:
+        day = f"{chosen.year():04d}-{chosen.month():02d}-{chosen.day():02d}"
+        self._set_day(day, self._time_part())
+        menu = self.pick.menu()
+        if menu is not None:
+            menu.close()
 
 
 def enum_combo(

@@ -216,8 +216,7 @@ class LetterEditor(RecordForm):
         for edit in (self.subject, self.our_reference, self.their_reference):
             edit.textChanged.connect(restart)
         self.body.textChanged.connect(restart)
-        self.letter_date.edit.dateChanged.connect(restart)
-        self.letter_date.enabled.toggled.connect(restart)
+        self.letter_date.edit.textChanged.connect(restart)  # a day that is none: shown why
         for picker in (self.signatories, self.to, self.cc):
             picker.changed.connect(restart)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
@@ -41,8 +43,7 @@ class LetterFilterBar(QWidget):
         for combo in (self.campaign, self.kind, self.status):
             combo.currentIndexChanged.connect(self.changed)
         for date_edit in (self.date_from, self.date_to):
-            date_edit.enabled.toggled.connect(self.changed)
-            date_edit.edit.dateChanged.connect(self.changed)
+            date_edit.changed.connect(self.changed)
         self.awaiting.toggled.connect(self.changed)
 
     def _combo(self, any_label: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -68,7 +69,13 @@ class LetterFilterBar(QWidget):
             campaign_id=self.campaign.currentData(),
             kind=self.kind.currentData(),
             status=self.status.currentData(),
-            date_from=self.date_from.value(),
-            date_to=self.date_to.value(),
+            date_from=_bound(self.date_from),
+            date_to=_bound(self.date_to),
             awaiting_reply=self.awaiting.isChecked(),
         )
+
+
+def _bound(edit: OptionalDateEdit) -> date | None:
+    """A period's end as typed; a day that is none is marked at its field with the reason and
+    bounds nothing until it is put right."""
+    return None if edit.problem() else edit.value()

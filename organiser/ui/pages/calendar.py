@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimeZone
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable
 
 MONTH, WEEK, AGENDA = 0, 1, 2
+FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
 
 
 def organiser_zone() -> str:
@@ -95,7 +96,7 @@ class CalendarPage(Page):
         layout.addWidget(self.views, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.note)
-        self.grid.day_clicked.connect(self.add_on)
+        self.grid.day_activated.connect(self.add_on)
         self.grid.action_activated.connect(self.edit)
         self.grid.action_moved.connect(self.move_action_to)
         self.agenda.activated_row.connect(self.edit)
@@ -126,6 +127,16 @@ class CalendarPage(Page):
         self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
         self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
         row.addWidget(self.view_choice)
+        self.new_action = QAction(icon("add"), self.tr("New action…"), self)
+        self.new_action.setToolTip(self.tr("A new action on the selected day (Ctrl+N)"))
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.add_new)
+        self.addAction(self.new_action)
+        new_button = QToolButton(self)
+        new_button.setDefaultAction(self.new_action)
+        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row.addWidget(new_button)
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         undo.setIcon(icon("undo"))
@@ -230,8 +241,11 @@ class CalendarPage(Page):
         self.shown_actions = [a for a in found if _overlaps(a.days_in(zone), first, last)]
         self.grid.today = date.today()
         self.grid.display_zone = zone
+        entering_week = view == WEEK and not self.grid.is_week()
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
         self.grid.set_actions(self.shown_actions, marks)
+        if entering_week:
+            self.grid.hours.scroll_to(FIRST_HOUR_SHOWN)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
             self.agenda.set_rows(self.shown_actions)
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
@@ -292,11 +306,17 @@ class CalendarPage(Page):
         self.refresh()
         self.data_changed.emit()
 
-    def add_on(self, day: date) -> None:
+    def add_on(self, day: date | datetime) -> None:
         campaign = self.campaign_filter.currentData()
         form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
         if form.exec():
             self._after_save(form)
+
+    def add_new(self) -> None:
+        """A new action on the selected day, else on the day in view."""
+        first, last = self.visible_window()
+        chosen = self.grid.selected
+        self.add_on(chosen if chosen is not None and first <= chosen <= last else self.anchor)
 
     def add_day(self) -> None:
         if InternationalDayForm(self.engine, self).exec():
