@@ -67,6 +67,8 @@ def zone_combo(current: str, parent: QWidget | None = None) -> QComboBox:
 class ActionForm(RecordForm):
     """Add an action on a day (`day`), or edit `action`; `result_value` is a SavedAction."""
 
+    draft_form, draft_record = "action", "action"
+
     def __init__(
         self,
         engine: Engine,

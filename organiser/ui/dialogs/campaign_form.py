@@ -35,6 +35,8 @@ from organiser.ui.dialogs.widgets import (
 class CampaignForm(RecordForm):
     """Create (campaign=None) or edit a campaign; `result_value` is the saved CampaignView."""
 
+    draft_form, draft_record = "campaign", "campaign"
+
     def __init__(
         self, engine: Engine, campaign: CampaignView | None = None, parent: QWidget | None = None
     ) -> None:
