@@ -131,4 +131,5 @@ def watch(root: QWidget, on_change: Callable[[], None]) -> None:
         model = listing.model()
         signals += [listing.itemChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved]
     for signal in signals:
-        signal.connect(on_change)
+        # Drop the signal's arguments: an index passed on to QTimer.start would be its delay.
+        signal.connect(lambda *_args: on_change())
