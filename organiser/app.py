@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organiser import store
@@ -46,12 +46,14 @@ def main(db_choice: str | None = None) -> int:
     except OrganiserError as error:
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return 2
+    from organiser.ui.dialogs.drafts_dialog import offer_drafts
     from organiser.ui.main_window import MainWindow
 
     sys.excepthook = report_unexpected
 
     window = MainWindow(engine, database_url(db_choice).removeprefix("sqlite:///"))
     window.show()
+    QTimer.singleShot(0, lambda: offer_drafts(window))  # once the window is on screen
     code = app.exec()
     engine.dispose()
     return int(code)

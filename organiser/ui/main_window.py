@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.ui import settings
+from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
@@ -194,5 +195,8 @@ class MainWindow(QMainWindow):
             settings.save_text("window/page", current.title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not settle_open_forms(self):  # an open form with changes: the user went back to it
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)

@@ -52,6 +52,8 @@ class ActionForm(RecordForm):
     """Add an action on a day (`day`, or at a time when a datetime), or edit `action`;
     `result_value` is a SavedAction."""
 
+    draft_form, draft_record = "action", "action"
+
     def __init__(
         self,
         engine: Engine,

@@ -76,8 +76,18 @@ class EvidenceFilePicker(QWidget):
         self.path = path
         self.label.setText(Path(path).name)
 
+    def draft_value(self) -> str:
+        """For a form's draft (see ui/dialogs/snapshot.py): the file chosen, not yet kept."""
+        return self.path
+
+    def set_draft_value(self, value: str) -> None:
+        if value:
+            self.set_path(str(value))
+
 
 class CommitmentForm(RecordForm):
+    draft_form, draft_record = "commitment", "existing"
+
     def __init__(
         self,
         engine: Engine,

@@ -32,8 +32,38 @@ from organiser.ui.dialogs.widgets import (
 )
 
 
+class ColourButton(QPushButton):
+    """A campaign's calendar colour ('' for automatic), chosen in a colour dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = ""
+        self.clicked.connect(self.choose)
+
+    def set_colour(self, colour: str) -> None:
+        self.colour = colour
+        self.setText(colour or self.tr("Automatic"))
+        self.setStyleSheet(f"background-color: {colour};" if colour else "")
+
+    def choose(self) -> None:
+        chosen = QColorDialog.getColor(
+            QColor(self.colour or "#1f6feb"), self, self.tr("Campaign colour")
+        )
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+
+    # For a form's draft (see ui/dialogs/snapshot.py)
+    def draft_value(self) -> str:
+        return self.colour
+
+    def set_draft_value(self, value: str) -> None:
+        self.set_colour(str(value))
+
+
 class CampaignForm(RecordForm):
     """Create (campaign=None) or edit a campaign; `result_value` is the saved CampaignView."""
+
+    draft_form, draft_record = "campaign", "campaign"
 
     def __init__(
         self, engine: Engine, campaign: CampaignView | None = None, parent: QWidget | None = None
@@ -56,9 +86,7 @@ class CampaignForm(RecordForm):
         self.start = OptionalDateEdit(self)
         self.end = OptionalDateEdit(self)
         self.lead = record_combo(leads, parent=self)
-        self.colour_button = QPushButton(self)
-        self.colour_button.clicked.connect(self.choose_colour)
-        self._colour = ""
+        self.colour_button = ColourButton(self)
 
         self.add_field("title", self.tr("&Title"), self.title_edit)
         self.add_field("country", self.tr("&Country"), self.country)
@@ -89,16 +117,7 @@ class CampaignForm(RecordForm):
         self.set_colour(campaign.colour)
 
     def set_colour(self, colour: str) -> None:
-        self._colour = colour
-        self.colour_button.setText(colour or self.tr("Automatic"))
-        self.colour_button.setStyleSheet(f"background-color: {colour};" if colour else "")
-
-    def choose_colour(self) -> None:
-        chosen = QColorDialog.getColor(
-            QColor(self._colour or "#1f6feb"), self, self.tr("Campaign colour")
-        )
-        if chosen.isValid():
-            self.set_colour(chosen.name())
+        self.colour_button.set_colour(colour)
 
     def fields(self) -> CampaignFields:
         return CampaignFields(
@@ -111,7 +130,7 @@ class CampaignForm(RecordForm):
             start_date=self.start.value(),
             end_date=self.end.value(),
             lead_id=self.lead.currentData(),
-            colour=self._colour,
+            colour=self.colour_button.colour,
         )
 
     def save(self) -> CampaignView:

@@ -48,6 +48,12 @@ class DemandsEditor(QWidget):
     def demands(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
 
+    # For a form's draft (see ui/dialogs/snapshot.py)
+    draft_value = demands
+
+    def set_draft_value(self, value: list[str]) -> None:
+        self.set_demands([str(text) for text in value])
+
     def _append(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)

@@ -3,12 +3,16 @@
 A form subclass adds its fields with `add_field` (the name is the service's field name) and
 implements `save()`, which calls a service in one transaction. When the service raises a
 ValidationError the dialog stays open, marks the field and shows the message under it.
+
+Nothing typed is lost: closing a form with changes asks first, and a form that names its
+`draft_form` keeps a draft in the database while it is open, offered back after a crash.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -19,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from organiser.errors import OrganiserError, ValidationError
+from organiser.services.drafts import DraftView
+from organiser.ui.dialogs.draft_keeper import DraftKeeper
 from organiser.ui.dialogs.fit import FieldsArea, FittedDialog
-from organiser.ui.dialogs.messages import show_error
+from organiser.ui.dialogs.messages import Answer, ask_discard_changes, show_error
 
 ERROR_STYLE = "color: #b3261e;"
 FIELD_ERROR_STYLE = "border: 1px solid #b3261e;"
@@ -28,6 +34,10 @@ FIELD_ERROR_STYLE = "border: 1px solid #b3261e;"
 
 class RecordForm(FittedDialog):
     """Subclasses build fields in __init__ and implement `save() -> Any` (the saved read model)."""
+
+    draft_form = ""  # drafts are kept as "<draft_form>:<record id>"; empty: no drafts
+    draft_record = ""  # the attribute holding the record being edited (None when new)
+    _keeper: DraftKeeper | None = None  # made when first shown, once the fields are filled
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,14 +123,69 @@ class RecordForm(FittedDialog):
     def save(self) -> Any:
         raise NotImplementedError
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
+        """Save and close; False when the form stays open on an error."""
         self.clear_errors()
         try:
             self.result_value = self.save()
         except ValidationError as error:
             self.show_validation_error(error)
-            return
+            return False
         except OrganiserError as error:
             show_error(self, self.windowTitle(), str(error))
-            return
+            return False
         self.accept()
+        return True
+
+    # What was typed: compared with how the form opened, and kept as a draft
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._keep()
+
+    def _keep(self) -> DraftKeeper:
+        if self._keeper is None:
+            self._keeper = DraftKeeper(self, self._fields)
+            engine = getattr(self, "engine", None)
+            if self.draft_form and engine is not None:
+                record = getattr(self, self.draft_record, None) if self.draft_record else None
+                self._keeper.keep_drafts(engine, self.draft_form, getattr(record, "id", None))
+        return self._keeper
+
+    def has_changes(self) -> bool:
+        return self._keeper is not None and self._keeper.changed()
+
+    def restore_draft(self, draft: DraftView, same_record: bool = True) -> None:
+        """Fill the form from a draft left by an earlier run; it then counts as changed.
+        `same_record` False: the record it edited is gone and the draft becomes a new one."""
+        self._keep().restore(draft.payload, draft.key if same_record else None)
+
+    def settle(self) -> bool:
+        """Close, asking first when there are changes; False when the user goes back to it."""
+        if self.has_changes():
+            answer = ask_discard_changes(self, self.windowTitle())
+            if answer is Answer.SAVE:
+                return self.submit()
+            if answer is Answer.CANCEL:
+                return False
+        super().reject()
+        return True
+
+    def reject(self) -> None:
+        """Esc, the window's close button and Cancel all come here."""
+        self.settle()
+
+    def done(self, result: int) -> None:
+        if self._keeper is not None:
+            self._keeper.finish()
+        super().done(result)
+
+
+def settle_open_forms(window: QWidget) -> bool:
+    """Before the window closes: each open form closes, asking about its changes; False when
+    the user chose to go back to one."""
+    for form in window.findChildren(RecordForm):
+        if form.isVisible():
+            form.raise_()
+            if not form.settle():
+                return False
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -49,3 +50,48 @@ def letters_kept_text(first: Sequence[tuple[str, str]], total: int) -> str:
         )
         % named
     )
+
+
+class Answer(Enum):
+    """What to do with a form's unsaved changes."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def ask_discard_changes(parent: QWidget | None, title: str) -> Answer:
+    """Closing a form with changes: Save (the default), Discard, or Cancel to go back to it."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        _tr("Discard changes?"),
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        parent,
+    )
+    box.setInformativeText(_tr("What you typed in this form has not been saved yet."))
+    box.setDefaultButton(buttons.Save)
+    box.exec()
+    clicked = box.standardButton(box.clickedButton())
+    return {buttons.Save: Answer.SAVE, buttons.Discard: Answer.DISCARD}.get(clicked, Answer.CANCEL)
+
+
+def ask_restore_as_new(parent: QWidget | None, title: str, message: str) -> bool | None:
+    """A draft whose record was deleted meanwhile: True to restore it as a new record, False
+    to discard it, None (Esc) to decide at the next start."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.NoButton, parent
+    )
+    restore = box.addButton(_tr("Restore as new"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    later = box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is restore else False if clicked is discard else None

@@ -34,6 +34,8 @@ def _text_box(parent: QWidget, height: int = 70) -> QPlainTextEdit:
 class OrganisationForm(RecordForm):
     """Create (organisation=None) or edit an organisation, with its affiliate-of link."""
 
+    draft_form, draft_record = "organisation", "organisation"
+
     def __init__(
         self,
         engine: Engine,
@@ -115,6 +117,8 @@ class OrganisationForm(RecordForm):
 
 class PersonForm(RecordForm):
     """Create or edit a person; a new person starts in the given organisation."""
+
+    draft_form, draft_record = "person", "person"
 
     def __init__(
         self,

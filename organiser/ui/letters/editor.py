@@ -87,6 +87,8 @@ class LetterPreview(QScrollArea):
 class LetterEditor(RecordForm):
     """New or existing letter; `save()` writes it in one unit of work."""
 
+    draft_form, draft_record = "letter", "letter"
+
     def __init__(
         self,
         engine: Engine,

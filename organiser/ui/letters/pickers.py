@@ -41,6 +41,13 @@ class RefPicker(QListWidget):
         self.blockSignals(False)
         self.changed.emit()
 
+    def draft_value(self) -> list[Ref]:
+        """For a form's draft (see ui/dialogs/snapshot.py): the ticked, in their order."""
+        return self.refs()
+
+    def set_draft_value(self, value: list[list[object]]) -> None:
+        self.set_refs([(str(kind), int(str(key))) for kind, key in value])
+
     def set_checked(self, ref: Ref, checked: bool = True) -> None:
         item = self._item_for(ref)
         if item is not None:

@@ -1,0 +1,117 @@
+"""Every form's draft holds all it shows: a form reopened from the draft gives the same fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from organiser import store
+from organiser.services import demo, drafts
+from organiser.ui import draft_forms
+from organiser.ui.calendar.action_form import ActionForm
+from organiser.ui.commitments.form import CommitmentForm
+from organiser.ui.dialogs import form as form_module
+from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.messages import Answer
+from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+
+
+def fill_campaign(form: Any, _tmp: Path) -> None:
+    form.title_edit.setText("Free the jailed leaders")
+    form.country.setCurrentIndex(form.country.findData("KR"))
+    form.target.setText("The ministry of labour")
+    form.summary.setPlainText("Two lines\nof summary")
+    form.demands.set_demands(["Release them", "Drop the charges"])
+    form.status.setCurrentIndex(2)
+    form.start.set_value(date(2026, 7, 1))
+    form.lead.setCurrentIndex(1)
+    form.set_colour("#d1242f")
+
+
+def fill_action(form: Any, _tmp: Path) -> None:
+    form.campaign.setCurrentIndex(1)
+    form.kind.setCurrentIndex(3)
+    form.title_edit.setText("Rally at the court")
+    form.all_day.setChecked(False)
+    form.start.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(9, 30)))
+    form.has_end.setChecked(True)
+    form.end.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(12, 0)))
+    form.zone.setCurrentText("Asia/Seoul")
+    form.location.setText("Seoul Central District Court")
+    form.notes.setPlainText("Bring banners")
+
+
+def fill_commitment(form: Any, tmp: Path) -> None:
+    form.campaign.setCurrentIndex(1)
+    form.action.setCurrentIndex(form.action.count() - 1)
+    form.organisation.setCurrentIndex(2)
+    form.what.setPlainText("A letter to the embassy")
+    form.due.set_value(date(2026, 12, 20))
+    form.status.setCurrentIndex(1)
+    form.evidence.setPlainText("Promised at the congress")
+    form.url.setText("https://example.org/pledge")
+    photo = tmp / "pledge.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    form.file.set_path(str(photo))
+
+
+def fill_organisation(form: Any, _tmp: Path) -> None:
+    form.name.setText("Korean Confederation of Trade Unions")
+    form.acronym.setText("KCTU")
+    form.kind.setCurrentIndex(1)
+    form.country.setCurrentIndex(form.country.findData("KR"))
+    form.affiliate_of.setCurrentIndex(1)
+    form.address.setPlainText("서울 중구")
+    form.language.setText("ko")
+
+
+def fill_person(form: Any, _tmp: Path) -> None:
+    form.name.setText("Kim Jin-ho")
+    form.title_edit.setText("First vice-chair")
+    form.organisation.setCurrentIndex(2)
+    form.notes.setPlainText("Detained since July")
+
+
+FORMS: list[tuple[Callable[[Engine], Any], Callable[[Any, Path], None]]] = [
+    (lambda engine: CampaignForm(engine), fill_campaign),
+    (lambda engine: ActionForm(engine), fill_action),
+    (lambda engine: CommitmentForm(engine), fill_commitment),
+    (lambda engine: OrganisationForm(engine), fill_organisation),
+    (lambda engine: PersonForm(engine), fill_person),
+]
+
+
+@pytest.mark.parametrize(("make", "fill"), FORMS, ids=[fill.__name__[5:] for _, fill in FORMS])
+def test_a_form_reopened_from_its_draft_holds_every_field_it_held(
+    qtbot: QtBot,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: Callable[[Engine], Any],
+    fill: Callable[[Any, Path], None],
+) -> None:
+    monkeypatch.setattr(form_module, "ask_discard_changes", lambda _p, _t: Answer.DISCARD)
+    with store.transaction(engine) as session:
+        demo.load_demo(session)
+    form = make(engine)
+    qtbot.addWidget(form)
+    form.show()
+    fill(form, tmp_path)
+    typed = form.fields()
+
+    def kept() -> list[drafts.DraftView]:
+        with store.transaction(engine) as session:
+            return drafts.list_drafts(session)
+
+    qtbot.waitUntil(lambda: len(kept()) == 1, timeout=15000)  # filled before the timer ran
+    again = draft_forms.reopen(engine, kept()[0], form)
+    assert again is not None
+    assert again.fields() == typed
+    again.deleteLater()
