@@ -36,6 +36,7 @@ from organiser.services import (
     campaigns,
     commitments,
     demo,
+    drafts,
     letters,
     organisations,
 )
@@ -45,6 +46,7 @@ from organiser.ui.calendar.import_preview import ImportPreview
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
@@ -73,6 +75,15 @@ def _import_preview(engine: Engine, parent: QWidget) -> QDialog:
     return ImportPreview(plan, choices, choices[0][0], parent)
 
 
+def _drafts_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    """Forty drafts left behind: the list scrolls, its buttons stay in sight."""
+    with store.transaction(engine) as session:
+        for n in range(40):
+            label = f"New campaign “Draft number {n}”"
+            drafts.save_draft(session, f"campaign:new:{n}", "campaign", None, label, {})
+    return DraftsDialog(engine, lambda _draft: None, parent)
+
+
 # Every dialog class of the window, each opened on the fullest record the demo has.
 FACTORIES: dict[type[QDialog], Factory] = {
     CampaignForm: lambda e, p: CampaignForm(e, _first(e, campaigns.list_campaigns), p),
@@ -91,6 +102,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     ReplyDialog: lambda e, p: ReplyDialog(e, _letter(e), p),
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
+    DraftsDialog: _drafts_dialog,
 }
 
 

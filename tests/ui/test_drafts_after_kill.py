@@ -149,6 +149,7 @@ def test_the_drafts_dialog_lists_each_draft_and_discards_one_or_all(
 def test_the_age_of_a_draft_is_said_in_the_largest_unit() -> None:
     now = utc_now()
     assert typed_ago(now - timedelta(seconds=20), now) == "typed less than a minute ago"
-    assert typed_ago(now - timedelta(minutes=5, seconds=9), now) == "typed 5 minute(s) ago"
-    assert typed_ago(now - timedelta(hours=3), now) == "typed 3 hour(s) ago"
-    assert typed_ago(now - timedelta(days=2, hours=1), now) == "typed 2 day(s) ago"
+    assert typed_ago(now - timedelta(minutes=5, seconds=9), now) == "typed 5 minutes ago"
+    assert typed_ago(now - timedelta(minutes=1, seconds=9), now) == "typed 1 minute ago"
+    assert typed_ago(now - timedelta(hours=3), now) == "typed 3 hours ago"
+    assert typed_ago(now - timedelta(days=2, hours=1), now) == "typed 2 days ago"

@@ -22,6 +22,7 @@ from organiser import store
 from organiser.models import utc_now
 from organiser.services import drafts
 from organiser.services.drafts import DraftView
+from organiser.ui.dialogs.fit import FieldsArea, FittedDialog
 from organiser.ui.dialogs.messages import confirm
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def typed_ago(saved_at: datetime, now: datetime) -> str:
     return QCoreApplication.translate("drafts", "typed less than a minute ago")
 
 
-class DraftsDialog(QDialog):
+class DraftsDialog(FittedDialog):
     """The kept drafts, each with Restore and Discard; read again after every choice, so a
     restored form that was saved or discarded leaves the list."""
 
@@ -56,7 +57,8 @@ class DraftsDialog(QDialog):
         self.setWindowTitle(self.tr("Unsaved drafts"))
         intro = QLabel(self.tr("These were typed but not saved when the program last stopped."))
         intro.setWordWrap(True)
-        self.rows = QGridLayout()
+        rows_holder = QWidget(self)
+        self.rows = QGridLayout(rows_holder)  # scrolls when many drafts were left behind
         self.buttons = QDialogButtonBox(self)
         self.restore_all = self.buttons.addButton(
             self.tr("Restore all"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -70,7 +72,7 @@ class DraftsDialog(QDialog):
         later.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(self.rows)
+        layout.addWidget(FieldsArea(rows_holder, self), 1)
         layout.addWidget(self.buttons)
         self.drafts: list[DraftView] = []
         self.reload()
@@ -111,7 +113,7 @@ class DraftsDialog(QDialog):
         self.reload()
 
     def _discard_all(self) -> None:
-        question = self.tr("Discard all %d drafts? What they hold is lost.") % len(self.drafts)
+        question = self.tr("Discard all %n draft(s)? What they hold is lost.", "", len(self.drafts))
         if confirm(self, self.windowTitle(), question, self.tr("Discard all")):
             self._each(self._discard)
 
