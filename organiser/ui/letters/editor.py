@@ -211,7 +211,11 @@ class LetterEditor(RecordForm):
         outer.insertLayout(0, row, 1)
 
     def _connect_changes(self) -> None:
-        restart = self._timer.start
+        def restart(*_signal_arguments: object) -> None:
+            # Not `self._timer.start` itself: a signal's int (a combo's index) would become
+            # the delay in milliseconds.
+            self._timer.start()
+
         for combo in (self.kind, self.campaign, self.sender_combo, self.language, self.status):
             combo.currentIndexChanged.connect(restart)
         self.language.editTextChanged.connect(restart)
