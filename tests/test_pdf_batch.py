@@ -141,3 +141,59 @@ def test_remembered_font_subsets_give_reportlab_s_own_bytes(
     reportlab_own = render_letter(sample, fonts)
     assert fonts_module._deflated_subset.cache_info() == used  # the cache was not asked
     assert cold == warm == reportlab_own
+
+
+# A program that exports in worker processes, marked through its environment so that its
+# workers (which inherit it) can be found after it is killed.
+EXPORTER = """
+import sys
+from pathlib import Path
+from organiser.pdf.batch import LetterFile, export_letters
+from tests.test_pdf_batch import letter
+
+folder = Path(sys.argv[1])
+files = [LetterFile(letter(n), folder / f"{n}.pdf") for n in range(2000)]
+export_letters(files, workers=2, progress=lambda done, total: print(done, flush=True))
+"""
+
+
+def _marked_processes(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+def test_workers_end_when_the_exporting_program_is_killed(tmp_path: Path) -> None:
+    """Killed halfway through a batch, the program leaves no worker rendering on, orphaned."""
+    import os
+    import signal
+    import sys
+    import time
+    import uuid
+
+    marker = f"ORGANISER_TEST_MARK={uuid.uuid4()}"
+    name, value = marker.split("=")
+    child = subprocess.Popen(
+        [sys.executable, "-c", EXPORTER, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, name: value},
+        cwd=Path(__file__).parent.parent,
+    )
+    assert child.stdout is not None
+    child.stdout.readline()  # a first chunk is written: the workers are up and rendering
+    workers = [pid for pid in _marked_processes(marker) if pid != child.pid]
+    assert len(workers) >= 2
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 20
+    while _marked_processes(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _marked_processes(marker) == []

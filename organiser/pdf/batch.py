@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from organiser.pdf.letter import PrintableLetter, render_letter
 # ReportLab and the fonts) costs more than it saves.
 LETTERS_PER_WORKER = 24
 CHUNK = 8  # letters per task: few enough round trips, fine enough progress
+PARENT_CHECK_SECONDS = 0.25
 
 Progress = Callable[[int, int], None]  # letters written, letters in the batch
 Stop = Callable[[], bool]  # True: write no more (the window's Cancel)
@@ -115,7 +118,12 @@ def _export_in_workers(
     progress: Progress | None,
     stop: Stop | None,
 ) -> int:
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=end_with_parent,
+        initargs=(os.getpid(),),
+    )
     pending = {pool.submit(_export_chunk, chunk, options) for chunk in _chunks(files)}
     written = 0
     try:
@@ -132,6 +140,18 @@ def _export_in_workers(
     # Stopped: the chunks that were under way have written their letters too.
     under_way = [f for f in pending if f.done() and not f.cancelled() and not f.exception()]
     return written + sum(f.result()[0] for f in under_way)
+
+
+def end_with_parent(parent: int) -> None:
+    """In a worker: end when the program that started it is gone (killed, or crashed), instead
+    of rendering on, orphaned, for nobody."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _outcome(result: ChunkResult) -> int:
