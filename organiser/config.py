@@ -33,6 +33,11 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR) / DB_FILENAME
 
 
+def backup_folder() -> Path:
+    """Where File › Back up suggests putting copies of the database."""
+    return user_data_path(APP_NAME, APP_AUTHOR) / "backups"
+
+
 def database_url(choice: str | None = None) -> str:
     """The SQLAlchemy URL for --db (a path or URL), else $ORGANISER_DB, else the default file."""
     value = choice or os.environ.get(DB_ENV) or str(default_database_path())
@@ -59,6 +64,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("pdf.margin_mm", float, 20.0, "Page margin in millimetres"),
         Setting("pdf.extra_fonts", list, [], "TrueType fonts to use besides the system's"),
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
+        Setting("backup.last", dict, {}, "When each database was last backed up (ISO 8601, UTC)"),
     )
 }
 

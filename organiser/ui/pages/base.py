@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 
 class Page(QWidget):
     """A page of the main window. `data_changed` tells the window that other pages should
-    refresh; `refresh()` reloads from the services."""
+    refresh; `refresh()` reloads from the services.
+
+    A page that holds records sets the actions the window's Edit and File menus (and the
+    keyboard) route to while it is shown; None leaves that menu entry disabled."""
 
     data_changed = Signal()
     title = "Page"
     icon_name = ""
+    new_action: QAction | None = None
+    edit_action: QAction | None = None
+    delete_action: QAction | None = None
+    print_action: QAction | None = None
+    undo_stack: QUndoStack | None = None
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimeZone
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimeZone
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,15 +34,17 @@ from organiser.services.calendar import (
 from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import is_zone
 from organiser.services.validation import country_name
+from organiser.ui import settings
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.calendar.day_form import InternationalDayForm
+from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
-from organiser.ui.tables import RecordTable
+from organiser.ui.tables import RecordTable, show_context_menu
 
 MONTH, WEEK, AGENDA = 0, 1, 2
 
@@ -70,6 +72,11 @@ def legend_html(actions: Sequence[ActionView]) -> str:
 class CalendarPage(Page):
     title = "Calendar"
     icon_name = "calendar"
+    undo_stack: QUndoStack
+    new_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    print_action: QAction
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
@@ -100,6 +107,9 @@ class CalendarPage(Page):
         self.grid.action_moved.connect(self.move_action_to)
         self.agenda.activated_row.connect(self.edit)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self._record_actions()
+        self.view_choice.setCurrentIndex(settings.calendar_view())
+        self.view_choice.currentIndexChanged.connect(settings.save_calendar_view)
 
     # building
     def _button(self, icon_name: str, text: str, slot: object) -> QToolButton:
@@ -130,11 +140,8 @@ class CalendarPage(Page):
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         undo.setIcon(icon("undo"))
         redo.setIcon(icon("redo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (undo, redo):  # only while the calendar has the focus
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        # Ctrl+Z and Ctrl+Shift+Z: the window's Edit menu gives them to this stack while the
+        # calendar is shown (its undo group); keys here as well would be ambiguous.
         for action in (undo, redo):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -192,6 +199,42 @@ class CalendarPage(Page):
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return combo
 
+    def _record_actions(self) -> None:
+        """What the window's Edit and File menus, and a right-click on an action, offer."""
+        self.chosen_action: ActionView | None = None
+        self.new_action = self._page_action("add", self.tr("New action…"), self.add_new)
+        self.edit_action = self._page_action("edit", self.tr("Edit action…"), self.edit_chosen)
+        self.delete_action = self._page_action(
+            "delete", self.tr("Delete action…"), self.delete_chosen
+        )
+        self.print_action = self._page_action(
+            "print", self.tr("Print…"), lambda: file_actions.print_month(self)
+        )
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._grid_menu)
+        self.agenda.offer_actions(self.menu_actions)
+        self.agenda.selection_changed.connect(self.choose)
+        self.choose(None)
+
+    def _page_action(self, icon_name: str, text: str, slot: object) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action, self.delete_action]
+
+    def choose(self, action: ActionView | None) -> None:
+        """What Edit and Delete work on: the agenda's selected row, or the action right-clicked."""
+        self.chosen_action = action
+        self.edit_action.setEnabled(action is not None)
+        self.delete_action.setEnabled(action is not None)
+
+    def _grid_menu(self, at: QPoint) -> None:
+        chip = self.grid.chip_at(QPointF(at))
+        self.choose(chip.action if chip is not None else None)
+        show_context_menu(self, self.menu_actions(), self.grid.mapToGlobal(at))
+
     # what is shown
     def display_zone(self) -> str | None:
         return organiser_zone() if self.my_zone.isChecked() else None
@@ -237,6 +280,7 @@ class CalendarPage(Page):
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
+        self.choose(self.agenda.selected() if view == AGENDA else None)
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
@@ -297,6 +341,20 @@ class CalendarPage(Page):
         form = ActionForm(self.engine, self, day=day, campaign_id=campaign, zone=organiser_zone())
         if form.exec():
             self._after_save(form)
+
+    def add_new(self) -> None:
+        """A new action on the day in view: today, or the first of the month shown."""
+        self.add_on(self.anchor)
+
+    def edit_chosen(self) -> None:
+        if self.chosen_action is not None:
+            self.edit(self.chosen_action)
+
+    def delete_chosen(self) -> None:
+        if self.chosen_action is not None and ask_and_delete(self, self.engine, self.chosen_action):
+            self.show_warnings([])
+            self.refresh()
+            self.data_changed.emit()
 
     def add_day(self) -> None:
         if InternationalDayForm(self.engine, self).exec():
