@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
+
+from organiser.ui.icons import icon
 
 
 class Page(QWidget):
@@ -30,6 +34,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows; pages with data override it."""
+
+    def page_action(self, icon_name: str, text: str, slot: Callable[[], object]) -> QAction:
+        """An action of this page (for its menus and right-click), without a shortcut of its own."""
+        action = QAction(icon(icon_name), text, self)
+        action.triggered.connect(slot)
+        return action
 
 
 class PlannedPage(Page):

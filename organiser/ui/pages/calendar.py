@@ -202,12 +202,12 @@ class CalendarPage(Page):
     def _record_actions(self) -> None:
         """What the window's Edit and File menus, and a right-click on an action, offer."""
         self.chosen_action: ActionView | None = None
-        self.new_action = self._page_action("add", self.tr("New action…"), self.add_new)
-        self.edit_action = self._page_action("edit", self.tr("Edit action…"), self.edit_chosen)
-        self.delete_action = self._page_action(
+        self.new_action = self.page_action("add", self.tr("New action…"), self.add_new)
+        self.edit_action = self.page_action("edit", self.tr("Edit action…"), self.edit_chosen)
+        self.delete_action = self.page_action(
             "delete", self.tr("Delete action…"), self.delete_chosen
         )
-        self.print_action = self._page_action(
+        self.print_action = self.page_action(
             "print", self.tr("Print…"), lambda: file_actions.print_month(self)
         )
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -215,11 +215,6 @@ class CalendarPage(Page):
         self.agenda.offer_actions(self.menu_actions)
         self.agenda.selection_changed.connect(self.choose)
         self.choose(None)
-
-    def _page_action(self, icon_name: str, text: str, slot: object) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        action.triggered.connect(slot)
-        return action
 
     def menu_actions(self) -> list[QAction]:
         return [self.new_action, self.edit_action, self.delete_action]

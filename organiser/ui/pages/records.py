@@ -26,7 +26,6 @@ from organiser.errors import OrganiserError
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
 from organiser.ui.dialogs.messages import confirm, show_error
-from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
@@ -93,10 +92,9 @@ class RecordsPage(Page):
         self.refresh()
 
     def _action(self, icon_name: str, text: str, shortcut: Any, slot: Any) -> QAction:
-        action = QAction(icon(icon_name), text, self)
+        action = self.page_action(icon_name, text, slot)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
         self.toolbar.addAction(action)
         self.addAction(action)
         return action
