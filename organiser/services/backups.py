@@ -39,7 +39,7 @@ def back_up(engine: Engine, target: Path) -> BackupMade:
             "file", "The backup must go to another file than the database itself."
         )
     store.backup(engine, target)
-    made = BackupMade(target, datetime.now(UTC))
+    made = BackupMade(target, datetime.now(UTC).replace(microsecond=0))
     record = dict(get_setting("backup.last"))
     record[database_location(engine)] = made.at.isoformat(timespec="seconds")
     set_setting("backup.last", record)

@@ -118,9 +118,7 @@ class MainMenus:
         )
         menu.addAction(self.print_command)
         menu.addSeparator()
-        self.quit_action = self._add(
-            menu, _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit
-        )
+        self.quit_action = self._add(menu, _tr("&Quit"), window.close, "Ctrl+Q")
 
     def fill_recent_menu(self) -> None:
         """The databases opened lately, newest first; choosing one switches the window to it."""
