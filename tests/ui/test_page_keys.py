@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -20,7 +20,6 @@ from organiser.services import campaigns
 from organiser.services.actions import ActionFields, create_action
 from organiser.services.calendar import actions_between
 from organiser.services.commitments import CommitmentFilter, list_commitments
-from organiser.services.demo import load_demo
 from organiser.ui import tables
 from organiser.ui.calendar import deleting
 from organiser.ui.commitments.form import CommitmentForm
@@ -33,23 +32,6 @@ from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import ROW_ROLE
 from tests.letter_world import make_world
-
-
-@pytest.fixture
-def window(qtbot: QtBot, engine: Engine) -> MainWindow:
-    main = MainWindow(engine)
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)  # shortcuts need it active
-    return main
-
-
-@pytest.fixture
-def demo(engine: Engine) -> Engine:
-    with store.transaction(engine) as session:
-        load_demo(session)
-    return engine
 
 
 class Answers:
@@ -85,6 +67,18 @@ def right_click(monkeypatch: pytest.MonkeyPatch) -> Callable[[QWidget, QPoint, s
     return click
 
 
+def commitments_page(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> tuple[CommitmentsPage, list[CommitmentForm]]:
+    """The window on its Commitments page; the commitment forms it opens, recorded, not shown."""
+    opened: list[CommitmentForm] = []
+    monkeypatch.setattr(CommitmentForm, "exec", lambda form: opened.append(form) or 0)
+    window.show_page(CommitmentsPage)
+    page = window.page(CommitmentsPage)
+    assert isinstance(page, CommitmentsPage)
+    return page, opened
+
+
 def commitment_count(engine: Engine) -> int:
     with store.transaction(engine) as session:
         return len(list_commitments(session, CommitmentFilter(), limit=1000))
@@ -93,9 +87,7 @@ def commitment_count(engine: Engine) -> int:
 def test_ctrl_n_on_the_commitments_page_opens_the_commitment_form(
     window: MainWindow, demo: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[CommitmentForm] = []
-    monkeypatch.setattr(CommitmentForm, "exec", lambda form: opened.append(form) or 0)
-    window.show_page(CommitmentsPage)
+    _page, opened = commitments_page(window, monkeypatch)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1 and opened[0].existing is None
 
@@ -126,11 +118,7 @@ def test_delete_on_the_commitments_page_asks_then_deletes(
 def test_the_commitments_table_offers_new_edit_and_delete_on_a_right_click(
     window: MainWindow, demo: Engine, right_click: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[CommitmentForm] = []
-    monkeypatch.setattr(CommitmentForm, "exec", lambda form: opened.append(form) or 0)
-    window.show_page(CommitmentsPage)
-    page = window.page(CommitmentsPage)
-    assert isinstance(page, CommitmentsPage)
+    page, opened = commitments_page(window, monkeypatch)
     view = page.table.view
     second = view.visualRect(page.table.proxy.index(1, 0)).center()
     offered = right_click(view, second, "Edit commitment…")

@@ -21,20 +21,12 @@ from organiser.services.backups import last_backup
 from organiser.services.calendar import actions_between
 from organiser.ui import main_window
 from organiser.ui.dialogs import help as help_dialogs
-from organiser.ui.main_window import MainWindow
+from organiser.ui.main_window import PAGES, MainWindow
 from organiser.ui.pages.calendar import WEEK, CalendarPage
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from tests.letter_world import make_world
-
-
-@pytest.fixture
-def window(qtbot: QtBot, engine: Engine) -> MainWindow:
-    main = MainWindow(engine)
-    qtbot.addWidget(main)
-    main.show()
-    return main
 
 
 @pytest.fixture
@@ -91,17 +83,7 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
         "Del",
     ]
     view_menu = entries(window.menus.view_menu)
-    assert list(view_menu) == [
-        "Dashboard",
-        "Campaigns",
-        "Calendar",
-        "Commitments",
-        "Letters",
-        "Organisations",
-        "Month",
-        "Week",
-        "Agenda",
-    ]
+    assert list(view_menu) == [*(entry.title for entry in PAGES), "Month", "Week", "Agenda"]
     assert keys(view_menu["Calendar"]) == "Ctrl+3"
     assert list(entries(window.menus.help_menu)) == [
         "Keyboard shortcuts",
