@@ -43,5 +43,5 @@ def main(db_choice: str | None = None) -> int:
     window = MainWindow(engine, database_url(db_choice).removeprefix("sqlite:///"))
     window.show()
     code = app.exec()
-    engine.dispose()
+    window.engine.dispose()  # the one shown last: File › Open may have switched to another
     return int(code)
