@@ -55,5 +55,5 @@ def main(db_choice: str | None = None) -> int:
     window.show()
     QTimer.singleShot(0, lambda: offer_drafts(window))  # once the window is on screen
     code = app.exec()
-    engine.dispose()
+    window.engine.dispose()  # the one shown last: File › Open may have switched to another
     return int(code)

@@ -60,6 +60,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("pdf.extra_fonts", list, [], "TrueType fonts to use besides the system's"),
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
         Setting("backup.folder", str, "", "Where backups go (empty: beside the database)"),
+        Setting("backup.last", dict, {}, "When each database was last backed up (ISO 8601, UTC)"),
     )
 }
 

@@ -80,6 +80,9 @@ def _read_only_revisions(path: Path) -> set[str]:
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
         if not has_table:
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone():
+                # Someone else's database: adding our tables to it would spoil it for them.
+                raise DatabaseError(f"{path} is not a Campaign Organiser database.")
             return set()
         return {
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")

@@ -1,4 +1,5 @@
-"""Automatic backups: into the backup folder, checked, thinned to a rotation over a year."""
+"""Backups through the service: to a chosen file (its time remembered for that database only,
+impossible targets refused), and automatically into the backup folder, thinned over a year."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.errors import ValidationError
 from organiser.services import backups
-from organiser.services.backups import RotationPolicy
+from organiser.services.backups import RotationPolicy, back_up, database_location, last_backup
 from organiser.services.demo import load_demo
 
 
@@ -81,3 +84,33 @@ def test_files_of_other_names_in_the_backup_folder_are_left_alone(tmp_path: Path
         RotationPolicy(last=0, daily=0, weekly=0, monthly=0),
     )
     assert [p.name for p in tmp_path.iterdir()] == ["my-notes.sqlite3"]
+
+
+def test_a_backup_is_written_and_its_time_remembered_for_this_database(
+    engine: Engine, tmp_path: Path
+) -> None:
+    other = store.open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        assert last_backup(engine) is None
+        made = back_up(engine, tmp_path / "copy.sqlite3")
+        assert last_backup(engine) == made.at and made.at.tzinfo is not None
+        assert last_backup(other) is None  # another database keeps its own record
+        with sqlite3.connect(made.path) as copy:
+            assert copy.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+    finally:
+        other.dispose()
+
+
+@pytest.mark.parametrize("where", ["folder", "missing/copy.sqlite3", "itself"])
+def test_a_target_that_cannot_be_a_backup_is_refused(
+    engine: Engine, tmp_path: Path, db_path: Path, where: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    target = db_path if where == "itself" else tmp_path / where
+    with pytest.raises(ValidationError):
+        back_up(engine, target)
+    assert last_backup(engine) is None
+
+
+def test_the_database_is_named_by_its_file(engine: Engine, db_path: Path) -> None:
+    assert database_location(engine) == str(db_path.resolve())

@@ -143,3 +143,14 @@ def test_the_migrations_build_exactly_the_schema_the_models_declare(engine: Engi
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """Opening someone else's database must not add our tables to it."""
+    foreign = tmp_path / "music.db"
+    with sqlite3.connect(foreign) as raw:
+        raw.execute("CREATE TABLE songs (title TEXT)")
+    before = digest(foreign)
+    with pytest.raises(DatabaseError, match="not a Campaign Organiser database"):
+        store.open_database(str(foreign))
+    assert digest(foreign) == before

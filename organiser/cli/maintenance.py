@@ -8,7 +8,7 @@ from pathlib import Path
 
 from organiser import store
 from organiser.cli.common import Commands, engine_for
-from organiser.errors import ValidationError
+from organiser.services.backups import back_up
 
 EXIT_PROBLEM_FOUND = 1
 
@@ -22,18 +22,8 @@ def register(commands: Commands) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    target: Path = args.file
-    if target.is_dir() or not target.parent.is_dir():
-        raise ValidationError(
-            "file", f"Cannot write the backup to {target}: not a file in an existing folder."
-        )
-    engine = engine_for(args)
-    if Path(engine.url.database or "").resolve() == target.resolve():
-        raise ValidationError(
-            "file", "The backup must go to another file than the database itself."
-        )
-    store.backup(engine, target)
-    print(target)
+    made = back_up(engine_for(args), args.file)
+    print(made.path)
     return 0
 
 

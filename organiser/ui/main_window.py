@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QListWidget,
     QListWidgetItem,
@@ -21,14 +22,20 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.errors import OrganiserError
+from organiser.services.backups import BackupMade, back_up, backup_folder, database_location
 from organiser.ui import settings
 from organiser.ui.dialogs.form import settle_open_forms
-from organiser.ui.dialogs.messages import show_info
+from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.icons import icon
+from organiser.ui.menus import MainMenus
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.records import RecordsPage
+from organiser.ui.status import DatabaseStatus, shorten_path
 from organiser.ui.workers import run_in_background
+
+DATABASE_FILTER = "Campaign Organiser database (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 @dataclass(frozen=True)
@@ -65,9 +72,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.engine = engine
-        self.setWindowTitle(
-            self.tr("Campaign Organiser") + (f" — {database_label}" if database_label else "")
-        )
         self.resize(1200, 760)
 
         self.sidebar = QListWidget(self)
@@ -90,7 +94,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
-        self._build_menus()
+        self.menus = MainMenus(self, PAGES)
+        self.status = DatabaseStatus(self.statusBar())
+        self._database_opened(database_label)
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
@@ -109,6 +115,9 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(stand_in)
                 stand_in.deleteLater()
             page.data_changed.connect(self.refresh_pages)
+            if page.undo_stack is not None:
+                self.menus.undo_group.addStack(page.undo_stack)
+            self._follow_views(page)
             if isinstance(page, DashboardPage):
                 page.new_campaign_requested.connect(lambda: self.start_new("Campaigns"))
                 page.new_organisation_requested.connect(lambda: self.start_new("Organisations"))
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
             page = self._loaded(row)
             self.stack.setCurrentIndex(row)
             page.refresh()
+            self.menus.follow_page(row, page)
 
     def refresh_pages(self) -> None:
         """Data changed somewhere: the page on screen reloads now, the others when shown."""
@@ -139,40 +149,107 @@ class MainWindow(QMainWindow):
         if isinstance(current, Page):
             current.refresh()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        backup_action = QAction(self.tr("&Back up the database…"), self)
-        backup_action.triggered.connect(self.back_up)
-        file_menu.addAction(backup_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for number, entry in enumerate(PAGES, 1):
-            action = QAction(icon(entry.icon_name), entry.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(
-                lambda _checked=False, row=number - 1: self.sidebar.setCurrentRow(row)
-            )
-            go_menu.addAction(action)
+    def _follow_views(self, page: Page) -> None:
+        """The calendar's month, week and agenda: the View menu shows the one chosen."""
+        choice = getattr(page, "view_choice", None)
+        if isinstance(choice, QComboBox):
+            choice.currentIndexChanged.connect(self.menus.follow_calendar_view)
+            self.menus.follow_calendar_view(choice.currentIndex())
 
-    def back_up(self) -> None:
-        """Write a consistent copy of the database where the user chooses, off the GUI thread."""
-        suggested = f"organiser-backup-{date.today().isoformat()}.sqlite3"
+    def show_calendar_view(self, index: int) -> None:
+        row = self._row("Calendar")
+        self.sidebar.setCurrentRow(row)
+        choice = getattr(self._loaded(row), "view_choice", None)
+        if isinstance(choice, QComboBox):
+            choice.setCurrentIndex(index)
+
+    # the database
+    def _database_opened(self, label: str = "") -> None:
+        location = database_location(self.engine)
+        self.setWindowTitle(self.tr("Campaign Organiser") + f" — {label or shorten_path(location)}")
+        settings.remember_database(location)
+        self.menus.fill_recent_menu()
+        self.status.show(self.engine)
+
+    def new_database(self) -> None:
+        """A new, empty database file, made and brought to the newest schema, shown here."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Back up the database"), suggested, self.tr("SQLite database (*.sqlite3)")
+            self,
+            self.tr("New database"),
+            str(Path.home() / "campaigns.sqlite3"),
+            self.tr(DATABASE_FILTER),
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not path:
             return
-        run_in_background(
+        chosen = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite3")
+        if chosen.exists():
+            show_error(
+                self,
+                self.tr("New database"),
+                self.tr("%s already exists: open it with File › Open database….") % chosen,
+            )
+            return
+        self.switch_database(str(chosen))
+
+    def open_database_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(Path.home()), self.tr(DATABASE_FILTER)
+        )
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, location: str) -> bool:
+        """Show another database (created and migrated when new) in this window and close the
+        one shown before. A file that is not ours, or from a newer program, is refused as is."""
+        try:
+            engine = store.open_database(location)
+        except OrganiserError as error:
+            show_error(self, self.tr("Open database"), str(error))
+            return False
+        old, self.engine = self.engine, engine
+        self._drop_pages()
+        old.dispose()
+        self._database_opened()
+        self._show_page(self.sidebar.currentRow())
+        return True
+
+    def _drop_pages(self) -> None:
+        """Every page built on the old database goes; each is built again when shown."""
+        for row, page in enumerate(self.pages):
+            if page is None:
+                continue
+            if page.undo_stack is not None:
+                self.menus.undo_group.removeStack(page.undo_stack)
+            self.stack.insertWidget(row, QWidget(self.stack))
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            self.pages[row] = None
+
+    def back_up(self) -> None:
+        """Write a consistent copy of the database where the user chooses, off the GUI thread."""
+        folder = backup_folder(self.engine)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = Path.home()
+        suggested = folder / f"organiser-backup-{date.today().isoformat()}.sqlite3"
+        path, _filter = QFileDialog.getSaveFileName(
             self,
-            self.tr("Backing up"),
-            lambda _progress: store.backup(self.engine, Path(path)),
-            lambda _result: show_info(
-                self, self.tr("Backup"), self.tr("Saved a copy to %s") % path
-            ),
+            self.tr("Back up the database"),
+            str(suggested),
+            self.tr("SQLite database (*.sqlite3)"),
+        )
+        if not path:
+            return
+        engine = self.engine
+
+        def done(made: BackupMade) -> None:
+            self.status.show(self.engine)
+            show_info(self, self.tr("Backup"), self.tr("Saved a copy to %s") % made.path)
+
+        run_in_background(
+            self, self.tr("Backing up"), lambda _progress: back_up(engine, Path(path)), done
         )
 
     def _restore_layout(self) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +28,14 @@ def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
     view.resizeColumnsToContents()
     for column in range(view.model().columnCount()):
         view.setColumnWidth(column, min(view.columnWidth(column), max_width))
+
+
+def show_context_menu(parent: QWidget, actions: Sequence[QAction], at: QPoint) -> None:
+    """A right-click menu of a page's own actions (the toolbar's), at a global position."""
+    menu = QMenu(parent)
+    menu.addActions(list(actions))
+    menu.exec(at)
+    menu.deleteLater()
 
 
 class RecordTable(QWidget, Generic[T]):
@@ -96,6 +107,18 @@ class RecordTable(QWidget, Generic[T]):
                 self.view.scrollTo(index)
                 return True
         return False
+
+    def offer_actions(self, actions: Callable[[], Sequence[QAction]]) -> None:
+        """Right-click on a row selects it and offers `actions()` (what the toolbar offers)."""
+        self._context_actions = actions
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, at: QPoint) -> None:
+        index = self.view.indexAt(at)  # in the viewport's coordinates
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        show_context_menu(self, self._context_actions(), self.view.viewport().mapToGlobal(at))
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -19,7 +19,7 @@ from organiser.config import set_setting
 from organiser.services.actions import ActionFields, ActionView, create_action
 from organiser.services.calendar import actions_between, marked_days
 from organiser.services.campaigns import CampaignFields, create_campaign
-from organiser.ui.calendar import action_form, file_actions
+from organiser.ui.calendar import deleting, file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
@@ -370,7 +370,7 @@ def test_deleting_from_the_edit_form_asks_first(
 ) -> None:
     action = _add(engine, campaign, start="2026-11-20")
     answers = iter([False, True])
-    monkeypatch.setattr(action_form, "confirm", lambda *args, **kwargs: next(answers))
+    monkeypatch.setattr(deleting, "confirm", lambda *args, **kwargs: next(answers))
     monkeypatch.setattr(ActionForm, "exec", lambda form: (form.delete(), form.delete(), 1)[2])
     page.edit(action)
     assert saved(engine) == []

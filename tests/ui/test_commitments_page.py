@@ -44,13 +44,6 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def demo(engine: Engine) -> Engine:
-    with store.transaction(engine) as session:
-        load_demo(session)
-    return engine
-
-
-@pytest.fixture
 def page(qtbot: QtBot, demo: Engine, messages: list[str]) -> CommitmentsPage:
     widget = CommitmentsPage(demo)
     qtbot.addWidget(widget)

@@ -20,14 +20,6 @@ from organiser.ui.pages.organisations import OrganisationsPage
 from tests.ui.helpers import drive_form
 
 
-@pytest.fixture
-def window(qtbot: QtBot, engine: Engine) -> MainWindow:
-    main = MainWindow(engine)
-    qtbot.addWidget(main)
-    main.show()
-    return main
-
-
 def test_an_empty_database_opens_on_a_welcome_that_loads_the_sample_campaigns(
     window: MainWindow, engine: Engine, qtbot: QtBot
 ) -> None:

@@ -16,21 +16,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.errors import OrganiserError
 from organiser.models import ActionKind, ActionStatus
 from organiser.services.actions import (
     ActionFields,
     ActionView,
     SavedAction,
     create_action,
-    delete_action,
     fields_of,
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import zone_names
+from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.dialogs.form import RecordForm
-from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 
 
@@ -128,17 +126,9 @@ class ActionForm(RecordForm):
 
     def delete(self) -> None:
         assert self.action is not None
-        question = self.tr("Delete the action “%1”? Commitments tied to it are kept.")
-        if not confirm(self, self.tr("Delete action"), question.replace("%1", self.action.title)):
-            return
-        try:
-            with store.transaction(self.engine) as session:
-                delete_action(session, self.action.id)
-        except OrganiserError as error:
-            show_error(self, self.windowTitle(), str(error))
-            return
-        self.deleted = True
-        self.accept()
+        if ask_and_delete(self, self.engine, self.action):
+            self.deleted = True
+            self.accept()
 
     def save(self) -> SavedAction:
         for edit in (self.start, self.end):  # a day that is none is said first, at its field

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
+
+from organiser.ui.icons import icon
 
 
 class Page(QWidget):
     """A page of the main window. `data_changed` tells the window that other pages should
-    refresh; `refresh()` reloads from the services."""
+    refresh; `refresh()` reloads from the services.
+
+    A page that holds records sets the actions the window's Edit and File menus (and the
+    keyboard) route to while it is shown; None leaves that menu entry disabled."""
 
     data_changed = Signal()
     title = "Page"
     icon_name = ""
+    new_action: QAction | None = None
+    edit_action: QAction | None = None
+    delete_action: QAction | None = None
+    print_action: QAction | None = None
+    undo_stack: QUndoStack | None = None
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +34,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows; pages with data override it."""
+
+    def page_action(self, icon_name: str, text: str, slot: Callable[[], object]) -> QAction:
+        """An action of this page (for its menus and right-click), without a shortcut of its own."""
+        action = QAction(icon(icon_name), text, self)
+        action.triggered.connect(slot)
+        return action
 
 
 class PlannedPage(Page):

@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimeZone
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimeZone
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,15 +34,17 @@ from organiser.services.calendar import (
 from organiser.services.campaigns import list_campaigns
 from organiser.services.timezones import is_zone
 from organiser.services.validation import country_name
+from organiser.ui import settings
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.calendar.day_form import InternationalDayForm
+from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
-from organiser.ui.tables import RecordTable
+from organiser.ui.tables import RecordTable, show_context_menu
 
 MONTH, WEEK, AGENDA = 0, 1, 2
 FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
@@ -71,6 +73,11 @@ def legend_html(actions: Sequence[ActionView]) -> str:
 class CalendarPage(Page):
     title = "Calendar"
     icon_name = "calendar"
+    undo_stack: QUndoStack
+    new_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    print_action: QAction
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
@@ -101,6 +108,9 @@ class CalendarPage(Page):
         self.grid.action_moved.connect(self.move_action_to)
         self.agenda.activated_row.connect(self.edit)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self._record_actions()
+        self.view_choice.setCurrentIndex(settings.calendar_view())
+        self.view_choice.currentIndexChanged.connect(settings.save_calendar_view)
 
     # building
     def _button(self, icon_name: str, text: str, slot: object) -> QToolButton:
@@ -127,12 +137,9 @@ class CalendarPage(Page):
         self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
         self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
         row.addWidget(self.view_choice)
-        self.new_action = QAction(icon("add"), self.tr("New action…"), self)
+        # Its key (Ctrl+N) is the window's Edit › New, which triggers this action.
+        self.new_action = self.page_action("add", self.tr("New action…"), self.add_new)
         self.new_action.setToolTip(self.tr("A new action on the selected day (Ctrl+N)"))
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.add_new)
-        self.addAction(self.new_action)
         new_button = QToolButton(self)
         new_button.setDefaultAction(self.new_action)
         new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -141,11 +148,8 @@ class CalendarPage(Page):
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         undo.setIcon(icon("undo"))
         redo.setIcon(icon("redo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (undo, redo):  # only while the calendar has the focus
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        # Ctrl+Z and Ctrl+Shift+Z: the window's Edit menu gives them to this stack while the
+        # calendar is shown (its undo group); keys here as well would be ambiguous.
         for action in (undo, redo):
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -203,6 +207,36 @@ class CalendarPage(Page):
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return combo
 
+    def _record_actions(self) -> None:
+        """What the window's Edit and File menus, and a right-click on an action, offer."""
+        self.chosen_action: ActionView | None = None
+        self.edit_action = self.page_action("edit", self.tr("Edit action…"), self.edit_chosen)
+        self.delete_action = self.page_action(
+            "delete", self.tr("Delete action…"), self.delete_chosen
+        )
+        self.print_action = self.page_action(
+            "print", self.tr("Print…"), lambda: file_actions.print_month(self)
+        )
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._grid_menu)
+        self.agenda.offer_actions(self.menu_actions)
+        self.agenda.selection_changed.connect(self.choose)
+        self.choose(None)
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action, self.delete_action]
+
+    def choose(self, action: ActionView | None) -> None:
+        """What Edit and Delete work on: the agenda's selected row, or the action right-clicked."""
+        self.chosen_action = action
+        self.edit_action.setEnabled(action is not None)
+        self.delete_action.setEnabled(action is not None)
+
+    def _grid_menu(self, at: QPoint) -> None:
+        chip = self.grid.chip_at(QPointF(at))
+        self.choose(chip.action if chip is not None else None)
+        show_context_menu(self, self.menu_actions(), self.grid.mapToGlobal(at))
+
     # what is shown
     def display_zone(self) -> str | None:
         return organiser_zone() if self.my_zone.isChecked() else None
@@ -251,6 +285,7 @@ class CalendarPage(Page):
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
+        self.choose(self.agenda.selected() if view == AGENDA else None)
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
@@ -317,6 +352,16 @@ class CalendarPage(Page):
         first, last = self.visible_window()
         chosen = self.grid.selected
         self.add_on(chosen if chosen is not None and first <= chosen <= last else self.anchor)
+
+    def edit_chosen(self) -> None:
+        if self.chosen_action is not None:
+            self.edit(self.chosen_action)
+
+    def delete_chosen(self) -> None:
+        if self.chosen_action is not None and ask_and_delete(self, self.engine, self.chosen_action):
+            self.show_warnings([])
+            self.refresh()
+            self.data_changed.emit()
 
     def add_day(self) -> None:
         if InternationalDayForm(self.engine, self).exec():

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +35,7 @@ from organiser.ui.commitments.table_model import (
     LazyCommitmentModel,
     commitment_columns,
 )
-from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable
@@ -43,6 +44,9 @@ from organiser.ui.tables import RecordTable
 class CommitmentsPage(Page):
     title = "Commitments"
     icon_name = "commitments"
+    new_action: QAction
+    edit_action: QAction
+    delete_action: QAction
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
@@ -53,6 +57,7 @@ class CommitmentsPage(Page):
             self.list_model, self.tr("Filter the loaded commitments…"), self
         )
         self.table.activated_row.connect(self.edit_commitment)
+        self._record_actions()
         self.matrix_model = CommitmentMatrixModel(self._change_status, self)
         self.matrix_model.failed.connect(lambda text: show_error(self, self.tr("Status"), text))
         self.matrix_model.status_changed.connect(self._status_changed)
@@ -69,6 +74,23 @@ class CommitmentsPage(Page):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count_label)
         self.refresh()
+
+    def _record_actions(self) -> None:
+        """New, Edit and Delete for the window's Edit menu and a right-click on a commitment."""
+        self.new_action = self.page_action("add", self.tr("New commitment…"), self.add_commitment)
+        self.edit_action = self.page_action(
+            "edit", self.tr("Edit commitment…"), lambda: self.edit_commitment(self.table.selected())
+        )
+        self.delete_action = self.page_action(
+            "delete", self.tr("Delete commitment…"), self.delete_selected
+        )
+        self.table.offer_actions(lambda: [self.new_action, self.edit_action, self.delete_action])
+        self.table.selection_changed.connect(self._selected)
+        self._selected(None)
+
+    def _selected(self, view: service.CommitmentView | None) -> None:
+        self.edit_action.setEnabled(view is not None)
+        self.delete_action.setEnabled(view is not None)
 
     def _sort_in_sql(self) -> None:
         """A header click sorts all commitments in the database, not just the fetched pages."""
@@ -220,6 +242,25 @@ class CommitmentsPage(Page):
             return
         if CommitmentForm(self.engine, existing=view, parent=self).exec():
             self._saved()
+
+    def delete_selected(self) -> None:
+        view = self.table.selected()
+        if view is None:
+            return
+        title = self.tr("Delete commitment")
+        question = self.tr(
+            "Delete the commitment of {org} to “{what}” ({campaign})? Its status, evidence and "
+            "notes go with it; the organisation and the campaign are kept."
+        ).format(org=view.organisation_name, what=view.what, campaign=view.campaign_title)
+        if not confirm(self, title, question):
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                service.delete_commitment(session, view.id)
+        except OrganiserError as error:
+            show_error(self, title, str(error))
+            return
+        self._saved()
 
     def _saved(self) -> None:
         self.refresh()

@@ -26,7 +26,6 @@ from organiser.errors import OrganiserError
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
 from organiser.ui.dialogs.messages import confirm, show_error
-from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
@@ -37,19 +36,22 @@ class RecordsPage(Page):
 
     noun = "record"
     empty_text = ""
+    new_action: QAction
+    edit_action: QAction
+    delete_action: QAction
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # No shortcuts of their own: the window's Edit menu gives Ctrl+N, Return and Delete to
+        # the page on screen (the same keys here as well would be ambiguous, and do nothing).
         self.new_action = self._action(
-            "add", self.tr("New %s") % self.noun, QKeySequence.StandardKey.New, self.create_record
+            "add", self.tr("New %s") % self.noun, QKeySequence(), self.create_record
         )
-        self.edit_action = self._action(
-            "edit", self.tr("Edit"), QKeySequence("Return"), self.edit_selected
-        )
+        self.edit_action = self._action("edit", self.tr("Edit"), QKeySequence(), self.edit_selected)
         self.delete_action = self._action(
-            "delete", self.tr("Delete"), QKeySequence.StandardKey.Delete, self.delete_selected
+            "delete", self.tr("Delete"), QKeySequence(), self.delete_selected
         )
         self.refresh_action = self._action(
             "refresh", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
@@ -60,6 +62,7 @@ class RecordsPage(Page):
         )
         self.table.activated_row.connect(lambda _row: self.edit_selected())
         self.table.selection_changed.connect(self.show_details)
+        self.table.offer_actions(self.toolbar.actions)
         self.empty = QLabel(self.empty_text, self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -89,10 +92,9 @@ class RecordsPage(Page):
         self.refresh()
 
     def _action(self, icon_name: str, text: str, shortcut: Any, slot: Any) -> QAction:
-        action = QAction(icon(icon_name), text, self)
+        action = self.page_action(icon_name, text, slot)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
         self.toolbar.addAction(action)
         self.addAction(action)
         return action
