@@ -47,10 +47,12 @@ from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
+from organiser.ui.dialogs.help import ShortcutsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
+from organiser.ui.main_window import MainWindow
 
 ICS = Path(__file__).parent.parent / "data" / "ics" / "america_new_york.ics"
 LETTER_ID = 3  # demo: the Kazakh protest letter, the longest
@@ -103,6 +105,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
     DraftsDialog: _drafts_dialog,
+    ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }
 
 
@@ -122,7 +125,8 @@ def accept_button(dialog: QDialog) -> QWidget:
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None, f"{type(dialog).__name__} has no button box"
     roles = (QDialogButtonBox.ButtonRole.AcceptRole,)
-    return next(b for b in box.buttons() if box.buttonRole(b) in roles)
+    accepting = [b for b in box.buttons() if box.buttonRole(b) in roles]
+    return (accepting or box.buttons())[0]  # a dialog that only shows: its Close
 
 
 def inside_scroll_area(widget: QWidget, dialog: QDialog) -> bool:

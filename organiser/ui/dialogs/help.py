@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QMenu,
     QMenuBar,
@@ -22,6 +21,7 @@ from sqlalchemy import Engine
 from organiser import __version__
 from organiser.config import settings_path
 from organiser.services.backups import backup_folder, database_location, last_backup
+from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_info
 from organiser.ui.status import last_backup_text
 
@@ -55,7 +55,7 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
     return found
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(FittedDialog):
     """Every keyboard shortcut of the menus, and the keys the pages answer to themselves."""
 
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
