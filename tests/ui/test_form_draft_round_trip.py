@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -40,9 +39,8 @@ def fill_action(form: Any, _tmp: Path) -> None:
     form.kind.setCurrentIndex(3)
     form.title_edit.setText("Rally at the court")
     form.all_day.setChecked(False)
-    form.start.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(9, 30)))
-    form.has_end.setChecked(True)
-    form.end.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(12, 0)))
+    form.start.set_text("2026-12-09 09:30")
+    form.end.set_text("2026-12-09 12:00")
     form.zone.setCurrentText("Asia/Seoul")
     form.location.setText("Seoul Central District Court")
     form.notes.setPlainText("Bring banners")
