@@ -25,6 +25,7 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services.backups import BackupMade, back_up, backup_folder, database_location
 from organiser.ui import settings
+from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.icons import icon
@@ -254,8 +255,11 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = settings.load_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored or not free_area(self).contains(self.frameGeometry()):
+            # The first start (1200×760 where there is room, less on a laptop), or a layout
+            # remembered from a larger screen than this one.
+            fit_to_screen(self)
         state = settings.load_bytes("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)

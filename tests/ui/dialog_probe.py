@@ -180,6 +180,21 @@ def main(argv: list[str]) -> int:
             dialog.grab().save(str(shots / f"{cls.__name__}.png"))
         dialog.close()
         dialog.deleteLater()
+    main_window = MainWindow(engine)  # the first start, with no remembered layout
+    main_window.show()
+    app.processEvents()
+    free = main_window.screen().availableGeometry()
+    frame = main_window.frameGeometry()
+    print(
+        json.dumps(
+            {
+                "main_window": [frame.width(), frame.height()],
+                "free": [free.width(), free.height()],
+                "on_screen": free.contains(frame),
+            }
+        )
+    )
+    main_window.close()
     app.processEvents()
     engine.dispose()
     return 0
