@@ -24,7 +24,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from organiser import store  # noqa: E402
-from organiser.services import campaigns, letters  # noqa: E402
+from organiser.services import backups, campaigns, letters  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
 from organiser.ui.dialogs.campaign_form import CampaignForm  # noqa: E402
 from organiser.ui.letters.editor import LetterEditor  # noqa: E402
@@ -92,6 +92,7 @@ def main() -> int:
         load_demo(session)
         first_campaign = campaigns.list_campaigns(session)[0]
         letter = letters.get_letter(session, 3)
+    backups.make_backup(engine, "auto")  # so the status bar has a backup to tell of
     window = MainWindow(engine, "~/.local/share/campaign-organiser/organiser.sqlite3")
     window.setGeometry(window.screen().availableGeometry())
     window.show()
