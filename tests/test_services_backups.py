@@ -15,6 +15,7 @@ from organiser.errors import ValidationError
 from organiser.services import backups
 from organiser.services.backups import RotationPolicy, back_up, database_location, last_backup
 from organiser.services.demo import load_demo
+from organiser.services.organisations import OrganisationFields, create_organisation
 
 
 def test_a_backup_goes_to_the_folder_beside_the_database_and_is_listed(
@@ -32,12 +33,15 @@ def test_a_backup_goes_to_the_folder_beside_the_database_and_is_listed(
 
 
 def test_a_backup_is_due_only_after_a_change_and_half_an_hour(engine: Engine) -> None:
-    assert backups.backup_due(engine)  # never backed up
+    assert not backups.backup_due(engine)  # never backed up, but nothing to keep yet
+    with store.transaction(engine) as session:
+        load_demo(session)
+    assert backups.backup_due(engine)  # never backed up, and it holds campaigns
     made = backups.make_backup(engine, "auto")
     assert not backups.backup_due(engine, made.made_at + timedelta(minutes=10))
     assert not backups.backup_due(engine, made.made_at + timedelta(hours=2))  # nothing changed
     with store.transaction(engine) as session:
-        load_demo(session)
+        create_organisation(session, OrganisationFields(name="KCTU"))
     assert backups.backup_due(engine, made.made_at + timedelta(hours=2))
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from organiser import __version__
@@ -20,8 +22,9 @@ from organiser.cli import (
     maintenance,
     organisations,
 )
-from organiser.config import settings_path
+from organiser.config import database_url, settings_path
 from organiser.errors import OrganiserError
+from organiser.services import backups
 
 EXIT_BAD_INPUT = 2
 
@@ -36,6 +39,26 @@ COMMAND_MODULES = (
     letters,
     maintenance,
 )
+
+
+def database_files_state(args: argparse.Namespace) -> tuple[tuple[int, int], ...]:
+    """Size and time of the database file and its WAL: they move only when a command writes."""
+    database = make_url(database_url(args.db)).database or ""
+    files = (Path(database), Path(f"{database}-wal")) if database else ()
+    return tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.exists())
+
+
+def back_up_after_writing(args: argparse.Namespace) -> None:
+    """After a command that changed the data, an automatic backup when the newest one is more
+    than half an hour old. Its failure is said on stderr; the command's own work stands."""
+    engine = getattr(args, "engine", None)
+    if engine is None:
+        return
+    try:
+        if backups.backup_due(engine):
+            backups.make_backup(engine, "auto")
+    except (OrganiserError, OSError) as error:
+        sys.stderr.write(f"organiser: warning: the automatic backup failed: {error}\n")
 
 
 class Parser(argparse.ArgumentParser):
@@ -73,7 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return open_window(args.db)
     try:
-        return int(args.run(args) or 0)
+        before = database_files_state(args)
+        code = int(args.run(args) or 0)
+        if code == 0 and database_files_state(args) != before:
+            back_up_after_writing(args)
+        return code
     except OrganiserError as error:
         sys.stderr.write(f"organiser: error: {error}\n")
         return EXIT_BAD_INPUT

@@ -17,7 +17,12 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def engine_for(args: argparse.Namespace) -> Engine:
-    return store.open_database(getattr(args, "db", None))
+    """The command's database, opened once per command (kept for the backup after a write)."""
+    engine = getattr(args, "engine", None)
+    if not isinstance(engine, Engine):
+        engine = store.open_database(getattr(args, "db", None))
+        args.engine = engine
+    return engine
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from organiser import store
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
+from organiser.models import Campaign, Organisation, Person
 
 NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{0,6}Z)-(?P<reason>[a-z-]+?)(?P<pin>-pinned)?\.sqlite3$"
@@ -120,17 +121,22 @@ def newest_backup(engine: Engine) -> BackupEntry | None:
 
 
 def backup_due(engine: Engine, now: datetime | None = None) -> bool:
-    """Data changed since the newest backup, and that backup is older than half an hour."""
+    """Data changed since the newest backup, and that backup is older than half an hour (an
+    SQLite database only; one never backed up is due once it holds anything)."""
+    if engine.dialect.name != "sqlite":
+        return False
     newest = newest_backup(engine)
     now = now or datetime.now(UTC)
-    if newest is not None and now - newest.made_at < AUTOMATIC_EVERY:
+    if newest is None:
+        return _holds_records(engine)
+    if now - newest.made_at < AUTOMATIC_EVERY:
         return False
     database = Path(engine.url.database or "")
     changed = max(
         (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
         default=0.0,
     )
-    return newest is None or changed > newest.made_at.timestamp()
+    return changed > newest.made_at.timestamp()
 
 
 @dataclass(frozen=True)
@@ -177,3 +183,11 @@ def last_backup(engine: Engine) -> datetime | None:
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None
+
+
+def _holds_records(engine: Engine) -> bool:
+    with store.transaction(engine) as session:
+        return any(
+            session.scalar(select(model.id).limit(1)) is not None
+            for model in (Organisation, Campaign, Person)
+        )

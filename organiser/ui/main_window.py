@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,14 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import OrganiserError
-from organiser.services.backups import BackupMade, back_up, backup_folder, database_location
+from organiser.services.backups import (
+    BackupMade,
+    back_up,
+    backup_due,
+    backup_folder,
+    database_location,
+    make_backup,
+)
 from organiser.ui import settings
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
@@ -67,6 +74,9 @@ PAGES: tuple[PageEntry, ...] = (
 )
 
 
+AUTOMATIC_BACKUP_CHECK_MS = 5 * 60 * 1000
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, engine: Engine, database_label: str = "", parent: QWidget | None = None
@@ -97,6 +107,12 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.menus = MainMenus(self, PAGES)
         self.status = DatabaseStatus(self.statusBar())
+        # Automatic backups while the window is open: checked every few minutes, made when data
+        # changed and the newest backup is half an hour old (backups.backup_due), and at quit.
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(AUTOMATIC_BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.back_up_if_due)
+        self._backup_timer.start()
         self._database_opened(database_label)
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
@@ -280,4 +296,30 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self._backup_timer.stop()
+        self.back_up_if_due(at_quit=True)
         super().closeEvent(event)
+
+    def back_up_if_due(self, at_quit: bool = False) -> None:
+        """An automatic backup into the backup folder; at quit on this thread (it is short and
+        the window is going), otherwise in the background without a progress dialog."""
+        try:
+            if not backup_due(self.engine):
+                return
+            if at_quit:
+                make_backup(self.engine, "auto")
+                return
+        except OrganiserError as error:
+            self.statusBar().showMessage(self.tr("Automatic backup failed: %s") % error)
+            return
+        engine = self.engine
+        run_in_background(
+            self,
+            self.tr("Backing up"),
+            lambda _progress: make_backup(engine, "auto"),
+            lambda _made: self.status.show(self.engine),
+            lambda message: self.statusBar().showMessage(
+                self.tr("Automatic backup failed: %s") % message
+            ),
+            show_progress=False,
+        )

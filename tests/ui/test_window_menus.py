@@ -277,3 +277,20 @@ def test_a_backup_from_the_command_line_shows_in_the_window(
         assert window.status.backup.text().startswith("Last backed up")
     finally:
         engine.dispose()
+
+
+def test_quitting_after_changes_leaves_an_automatic_backup(
+    qtbot: QtBot, engine: Engine, db_path: Path
+) -> None:
+    """The window backs up at quit when data changed and the newest backup is old enough."""
+    from organiser.services.backups import list_backups
+    from organiser.services.demo import load_demo
+
+    window = MainWindow(engine)
+    qtbot.addWidget(window)
+    window.show()
+    with store.transaction(engine) as session:
+        load_demo(session)
+    window.close()
+    (made,) = list_backups(db_path.parent / "organiser-backups")
+    assert made.reason == "auto" and made.size > 0
