@@ -113,7 +113,9 @@ class OptionalDateEdit(QWidget):
 
     # inner workings
     def _update_placeholder(self) -> None:
-        self.edit.setPlaceholderText("YYYY-MM-DD HH:MM" if self.with_time else "YYYY-MM-DD")
+        # The letters name the parts (AAAA-MM-JJ in French); the digits typed stay ISO 8601.
+        pattern = self.tr("YYYY-MM-DD HH:MM") if self.with_time else self.tr("YYYY-MM-DD")
+        self.edit.setPlaceholderText(pattern)
 
     def _on_text(self) -> None:
         problem = self.problem()
