@@ -32,3 +32,18 @@ def test_a_refused_write_makes_no_backup(capsys: pytest.CaptureFixture[str], db_
         run(capsys, db_path, "campaign", "add", "--title", "X", "--start", "2016-02-30").code == 2
     )
     assert kept(db_path) == []
+
+
+def test_backup_without_a_file_goes_to_the_folder_and_backups_lists_it(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    assert run(capsys, db_path, "demo").code == 0
+    made = run(capsys, db_path, "backup")
+    assert made.code == 0
+    path = Path(made.out.strip())
+    assert path.parent == db_path.parent / "organiser-backups" and path.exists()
+    listed = run(capsys, db_path, "backups", "--json").json()
+    assert listed[0]["path"] == str(path) and listed[0]["reason"] == "manual"
+    assert {entry["reason"] for entry in listed} == {"manual", "auto"}  # demo wrote: auto too
+    table = run(capsys, db_path, "backups")
+    assert path.name in table.out and "passed" in table.out
