@@ -20,7 +20,7 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(HOME, "data")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from organiser import store  # noqa: E402
@@ -110,8 +110,9 @@ def main() -> int:
     calendar_page.view_choice.setCurrentIndex(0)
     commitments_page = page(window, CommitmentsPage)
     shoot("commitments.png")
-    tabs = commitments_page.tabs
-    tabs.setCurrentIndex(1)
+    campaign = commitments_page.filters.campaign
+    campaign.setCurrentIndex(campaign.findText("Stop the crackdown", Qt.MatchFlag.MatchStartsWith))
+    commitments_page.tabs.setCurrentIndex(1)
     shoot("commitments-matrix.png")
     page(window, LettersPage)
     shoot("letters-page.png")
