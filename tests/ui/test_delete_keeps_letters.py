@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.services import commitments, letters
-from organiser.services.demo import load_demo
 from organiser.ui.letters.columns import letter_html
 from organiser.ui.pages import people_tab, records
 from organiser.ui.pages.organisations import OrganisationsPage
@@ -20,10 +19,8 @@ KCTU = "Korean Confederation of Trade Unions"
 
 
 @pytest.fixture
-def page(qtbot: QtBot, engine: Engine) -> OrganisationsPage:
-    with store.transaction(engine) as session:
-        load_demo(session)
-    widget = OrganisationsPage(engine)
+def page(qtbot: QtBot, demo: Engine) -> OrganisationsPage:
+    widget = OrganisationsPage(demo)
     qtbot.addWidget(widget)
     widget.show()
     return widget

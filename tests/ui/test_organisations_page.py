@@ -11,18 +11,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from organiser import store
-from organiser.services.demo import load_demo
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.pages import organisations
 from organiser.ui.pages.organisations import OrganisationsPage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, engine: Engine) -> OrganisationsPage:
-    with store.transaction(engine) as session:
-        load_demo(session)
-    widget = OrganisationsPage(engine)
+def page(qtbot: QtBot, demo: Engine) -> OrganisationsPage:
+    widget = OrganisationsPage(demo)
     qtbot.addWidget(widget)
     widget.show()
     return widget
