@@ -85,7 +85,7 @@ def test_a_kill_during_the_first_open_leaves_no_schema_or_the_whole_schema(
 
 
 def test_two_programs_opening_one_new_file_at_once_both_succeed(tmp_path: Path) -> None:
-    for attempt in range(6):
+    for attempt in range(10):
         path = tmp_path / f"shared-{attempt}.sqlite3"
         first, second = start_child(path), start_child(path)
         go(first)
