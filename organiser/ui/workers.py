@@ -41,10 +41,15 @@ class Progress:
 
 
 class _Signals(QObject):
+    """The job's news for the GUI thread. The result itself stays in Python (`outcome`): no
+    Python object crosses threads inside a queued Qt signal."""
+
     progress = Signal(int, int, str)
-    succeeded = Signal(object)
+    succeeded = Signal()
     failed = Signal(str)
     cancelled = Signal()
+
+    outcome: Any = None
 
 
 class _Job(QRunnable):
@@ -55,20 +60,24 @@ class _Job(QRunnable):
         self._work, self._signals, self._progress = work, signals, progress
 
     def run(self) -> None:
+        signals, progress, work = self._signals, self._progress, self._work
+        # Let go of everything here, in Python, before Qt deletes this runnable on its thread.
+        del self._signals, self._progress, self._work
         try:
-            result = self._work(self._progress)
+            result = work(progress)
         except Cancelled:
-            self._signals.cancelled.emit()
+            signals.cancelled.emit()
         except OrganiserError as error:
-            self._signals.failed.emit(str(error))
+            signals.failed.emit(str(error))
         except Exception as error:  # shown to the user, never a traceback dialog
             traceback.print_exc()
-            self._signals.failed.emit(f"Unexpected error: {error}")
+            signals.failed.emit(f"Unexpected error: {error}")
         else:
-            if self._progress.cancelled():
-                self._signals.cancelled.emit()
+            if progress.cancelled():
+                signals.cancelled.emit()
             else:
-                self._signals.succeeded.emit(result)
+                signals.outcome = result
+                signals.succeeded.emit()
 
 
 _RUNNING: set[_Signals] = set()
@@ -83,7 +92,10 @@ def run_in_background(
     show_progress: bool = True,
 ) -> Progress:
     """Start `work` on the thread pool; a modal progress dialog with Cancel follows it."""
-    signals = _Signals()
+    # Owned by `parent`, so that the worker thread letting go of its Python reference never
+    # deletes it there (a QObject deleted outside its thread crashed the window, rarely, when a
+    # job finished); it is deleted on the GUI thread once the job has ended.
+    signals = _Signals(parent)
     progress = Progress(signals)
     _RUNNING.add(signals)
     dialog: QProgressDialog | None = None
@@ -103,11 +115,13 @@ def run_in_background(
 
     def finish() -> None:
         _RUNNING.discard(signals)
+        signals.deleteLater()
         if dialog is not None:
             dialog.reset()
             dialog.deleteLater()
 
-    def succeeded(result: Any) -> None:
+    def succeeded() -> None:
+        result, signals.outcome = signals.outcome, None
         finish()
         on_success(result)
 

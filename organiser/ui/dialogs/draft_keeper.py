@@ -34,8 +34,10 @@ class _Write(QRunnable):
         self._work = work
 
     def run(self) -> None:
+        work = self._work
+        del self._work  # let go here, in Python, before Qt deletes the runnable on its thread
         try:
-            self._work()
+            work()
         except Exception:  # a draft is a safety net: failing to keep one must not stop typing
             traceback.print_exc()
 
