@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from organiser.errors import OrganiserError
@@ -52,32 +52,24 @@ class _Signals(QObject):
     outcome: Any = None
 
 
-class _Job(QRunnable):
-    def __init__(
-        self, work: Callable[[Progress], Any], signals: _Signals, progress: Progress
-    ) -> None:
-        super().__init__()
-        self._work, self._signals, self._progress = work, signals, progress
-
-    def run(self) -> None:
-        signals, progress, work = self._signals, self._progress, self._work
-        # Let go of everything here, in Python, before Qt deletes this runnable on its thread.
-        del self._signals, self._progress, self._work
-        try:
-            result = work(progress)
-        except Cancelled:
+def _run_job(work: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+    """The job, on a Python thread of its own: no Qt runnable whose C++ side would be deleted
+    on that thread while Python still holds parts of it."""
+    try:
+        result = work(progress)
+    except Cancelled:
+        signals.cancelled.emit()
+    except OrganiserError as error:
+        signals.failed.emit(str(error))
+    except Exception as error:  # shown to the user, never a traceback dialog
+        traceback.print_exc()
+        signals.failed.emit(f"Unexpected error: {error}")
+    else:
+        if progress.cancelled():
             signals.cancelled.emit()
-        except OrganiserError as error:
-            signals.failed.emit(str(error))
-        except Exception as error:  # shown to the user, never a traceback dialog
-            traceback.print_exc()
-            signals.failed.emit(f"Unexpected error: {error}")
         else:
-            if progress.cancelled():
-                signals.cancelled.emit()
-            else:
-                signals.outcome = result
-                signals.succeeded.emit()
+            signals.outcome = result
+            signals.succeeded.emit()
 
 
 _RUNNING: set[_Signals] = set()
@@ -138,5 +130,7 @@ def run_in_background(
     signals.succeeded.connect(succeeded)
     signals.failed.connect(failed)
     signals.cancelled.connect(finish)
-    QThreadPool.globalInstance().start(_Job(work, signals, progress))
+    threading.Thread(
+        target=_run_job, args=(work, signals, progress), name=f"job: {title}", daemon=True
+    ).start()
     return progress

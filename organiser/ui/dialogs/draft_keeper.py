@@ -9,9 +9,10 @@ from __future__ import annotations
 import traceback
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import Engine
 
@@ -24,22 +25,14 @@ LABEL_TEXT = 60
 
 # One thread: the writes of a form land in the order they were made, and a form that closes
 # can wait for its last write before it removes the draft.
-_WRITER = QThreadPool()
-_WRITER.setMaxThreadCount(1)
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drafts")
 
 
-class _Write(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        work = self._work
-        del self._work  # let go here, in Python, before Qt deletes the runnable on its thread
-        try:
-            work()
-        except Exception:  # a draft is a safety net: failing to keep one must not stop typing
-            traceback.print_exc()
+def _write(work: Callable[[], None]) -> None:
+    try:
+        work()
+    except Exception:  # a draft is a safety net: failing to keep one must not stop typing
+        traceback.print_exc()
 
 
 def _draft_label(form: QWidget, fields: dict[str, QWidget]) -> str:
@@ -115,7 +108,7 @@ class DraftKeeper(QObject):
     def finish(self) -> None:
         """The form closes (saved or discarded): nothing of it is to be offered back."""
         self._timer.stop()
-        _WRITER.waitForDone()
+        _WRITER.submit(lambda: None).result()  # one thread, in order: every write is done
         if self._stored is not None:
             self._discard_work()()
             self._stored = None
@@ -132,4 +125,4 @@ class DraftKeeper(QObject):
 
     @staticmethod
     def _submit(work: Callable[[], Any]) -> None:
-        _WRITER.start(_Write(work))
+        _WRITER.submit(_write, work)
