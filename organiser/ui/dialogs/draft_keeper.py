@@ -70,7 +70,11 @@ class DraftKeeper(QObject):
         self.engine, self.form_name, self.record_id = engine, form_name, record_id
         suffix = str(record_id) if record_id is not None else f"new:{uuid.uuid4()}"
         self.key = f"{form_name}:{suffix}"
-        snapshot.watch(self._form, self._timer.start)
+        snapshot.watch(self._form, self._field_changed)
+
+    def _field_changed(self, *_signal_arguments: object) -> None:
+        # Not `self._timer.start` itself: a combo's index would become the delay.
+        self._timer.start()
 
     def changed(self) -> bool:
         return snapshot.take(self._fields) != self.pristine

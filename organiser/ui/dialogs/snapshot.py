@@ -113,8 +113,11 @@ def restore(fields: dict[str, QWidget], snapshot: Snapshot) -> None:
             write_field(widget, snapshot[name])
 
 
-def watch(root: QWidget, on_change: Callable[[], None]) -> None:
-    """Call `on_change` whenever any input inside `root` changes (it may be called often)."""
+def watch(root: QWidget, on_change: Callable[..., None]) -> None:
+    """Call `on_change` (with the signal's arguments) whenever any input inside `root` changes.
+
+    It must be a method of a QObject: Qt then drops the connections when that object goes, so
+    no widget dying after it (a list emptied as it is destroyed) calls into a deleted one."""
     signals: list[Any] = []
     for line in root.findChildren(QLineEdit):
         signals.append(line.textChanged)
@@ -131,5 +134,4 @@ def watch(root: QWidget, on_change: Callable[[], None]) -> None:
         model = listing.model()
         signals += [listing.itemChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved]
     for signal in signals:
-        # Drop the signal's arguments: an index passed on to QTimer.start would be its delay.
-        signal.connect(lambda *_args: on_change())
+        signal.connect(on_change)
