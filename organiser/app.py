@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from organiser import store
 from organiser.config import database_url
 from organiser.errors import OrganiserError
+from organiser.ui.collector import collect_on_gui_thread
 from organiser.ui.plurals import install_english_plurals
 
 
@@ -41,6 +42,7 @@ def main(db_choice: str | None = None) -> int:
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
     install_english_plurals(app)
+    collect_on_gui_thread(app)
     try:
         engine = store.open_database(db_choice)
     except OrganiserError as error:

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.services.demo import load_demo
+from organiser.ui.collector import collect_on_gui_thread
 from organiser.ui.main_window import MainWindow
 from organiser.ui.plurals import install_english_plurals
 from organiser.ui.settings import qsettings
@@ -18,6 +19,7 @@ from organiser.ui.settings import qsettings
 def _english_plurals(qapp: QApplication) -> None:
     """As the program does at start: "1 letter", not "1 letter(s)"."""
     install_english_plurals(qapp)
+    collect_on_gui_thread(qapp)  # as the program does: cycles collected on the GUI thread only
 
 
 @pytest.fixture(autouse=True)

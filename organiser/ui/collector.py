@@ -1,0 +1,40 @@
+"""Python's cyclic garbage collector, run on the GUI thread only.
+
+The collector runs in whichever thread happens to allocate when a threshold is crossed: a
+background job or the drafts writer. Collecting a cycle that holds a Qt wrapper there deletes
+the Qt object on the wrong thread, while the GUI thread may be handling its events — a crash
+seen as a deferred delete of freed memory. So automatic collection is off, and a timer on the
+GUI thread collects each generation when Python's own thresholds say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start()
+
+    def collect_if_due(self) -> None:
+        """Collect the oldest generation whose count has passed its threshold, as gc would."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install once per application (a second call returns the first collector)."""
+    found = app.findChild(GuiThreadCollector)
+    return found if isinstance(found, GuiThreadCollector) else GuiThreadCollector(app)
