@@ -310,9 +310,10 @@ def _all_or_none(count: int, before: int, added: int) -> str:
     return "none" if count == before else "all" if count == before + added else "partial"
 
 
-def _start(arguments: list[str]) -> subprocess.Popen[str]:
+def start_child(arguments: list[str], code: str = CHILD) -> subprocess.Popen[str]:
+    """A child running `code` that has said "ready" (its imports done) and waits for `go`."""
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, *arguments],
+        [sys.executable, "-c", code, *arguments],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -323,7 +324,7 @@ def _start(arguments: list[str]) -> subprocess.Popen[str]:
     return child
 
 
-def _go(child: subprocess.Popen[str]) -> float:
+def go(child: subprocess.Popen[str]) -> float:
     assert child.stdin is not None
     child.stdin.write("go\n")
     child.stdin.flush()
@@ -334,8 +335,8 @@ def run_operation(operation: Operation, kills: int, chance: random.Random, runs:
     """One unkilled run to time the operation, then `kills` runs killed at random moments."""
     outcome = Outcome()
     reference = runs / f"{operation.name}-reference".replace(" ", "-")
-    child = _start(operation.fresh(reference))
-    began = _go(child)
+    child = start_child(operation.fresh(reference))
+    began = go(child)
     child.communicate(timeout=600)
     outcome.seconds_unkilled = time.monotonic() - began
     state, truncated = operation.judge(reference)
@@ -343,9 +344,9 @@ def run_operation(operation: Operation, kills: int, chance: random.Random, runs:
         outcome.problems.append(f"the unkilled run did not finish whole ({state})")
     for number in range(kills):
         run = runs / f"{operation.name}-{number}".replace(" ", "-")
-        child = _start(operation.fresh(run))
+        child = start_child(operation.fresh(run))
         delay = chance.uniform(0.0, outcome.seconds_unkilled * 1.1)
-        _go(child)
+        go(child)
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait()

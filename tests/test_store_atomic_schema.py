@@ -7,7 +7,6 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy import inspect
 
 from organiser import store
 from organiser.errors import DatabaseError
+from tests.kill_harness import go, start_child
 
 KILLS = 24
 
@@ -34,22 +34,8 @@ CHILD = textwrap.dedent(
 )
 
 
-def start_child(path: Path) -> subprocess.Popen[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=Path(__file__).parent.parent,
-    )
-    assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-    return child
-
-
-def go(child: subprocess.Popen[str]) -> None:
-    assert child.stdin is not None
-    child.stdin.write("go\n")
-    child.stdin.flush()
+def start_opener(path: Path) -> subprocess.Popen[str]:
+    return start_child([str(path)], CHILD)
 
 
 def assert_whole_schema(path: Path) -> None:
@@ -71,7 +57,7 @@ def test_a_kill_during_the_first_open_leaves_no_schema_or_the_whole_schema(
     outcomes = {"killed before the schema": 0, "killed with the schema": 0}
     for attempt in range(KILLS):
         path = tmp_path / f"new-{attempt}.sqlite3"
-        child = start_child(path)
+        child = start_opener(path)
         go(child)
         time.sleep(chance.uniform(0.0, 0.12))
         child.send_signal(signal.SIGKILL)
@@ -87,7 +73,7 @@ def test_a_kill_during_the_first_open_leaves_no_schema_or_the_whole_schema(
 def test_two_programs_opening_one_new_file_at_once_both_succeed(tmp_path: Path) -> None:
     for attempt in range(10):
         path = tmp_path / f"shared-{attempt}.sqlite3"
-        first, second = start_child(path), start_child(path)
+        first, second = start_opener(path), start_opener(path)
         go(first)
         go(second)
         for child in (first, second):
