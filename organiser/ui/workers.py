@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -52,27 +53,47 @@ class _Signals(QObject):
     outcome: Any = None
 
 
-def _run_job(work: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+class _Job:
+    """What one job's thread works with. The GUI thread holds it until the thread has ended,
+    so that the thread never lets go of the last reference to anything: a closure over a page
+    or a dialog freed on that thread deleted the widget outside the GUI thread, and the window
+    crashed later on memory that was no longer there."""
+
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        self.work: Callable[[Progress], Any] | None = work
+        self.signals: _Signals | None = signals
+        self.progress = Progress(signals)
+        self.thread: threading.Thread | None = None
+
+
+def _run_job(job: _Job) -> None:
     """The job, on a Python thread of its own: no Qt runnable whose C++ side would be deleted
-    on that thread while Python still holds parts of it."""
+    on that thread while Python still holds parts of it. Everything it used is let go of here
+    before the last signal, while the GUI thread still holds it too."""
+    work, signals, progress = job.work, job.signals, job.progress
+    assert work is not None and signals is not None
+    news: Callable[[], None]
     try:
         result = work(progress)
     except Cancelled:
-        signals.cancelled.emit()
+        news = signals.cancelled.emit
     except OrganiserError as error:
-        signals.failed.emit(str(error))
+        news = partial(signals.failed.emit, str(error))
     except Exception as error:  # shown to the user, never a traceback dialog
         traceback.print_exc()
-        signals.failed.emit(f"Unexpected error: {error}")
+        news = partial(signals.failed.emit, f"Unexpected error: {error}")
     else:
         if progress.cancelled():
-            signals.cancelled.emit()
+            news = signals.cancelled.emit
         else:
             signals.outcome = result
-            signals.succeeded.emit()
+            news = signals.succeeded.emit
+        del result
+    del work
+    news()
 
 
-_RUNNING: set[_Signals] = set()
+_RUNNING: set[_Job] = set()
 
 
 def run_in_background(
@@ -88,8 +109,9 @@ def run_in_background(
     # deletes it there (a QObject deleted outside its thread crashed the window, rarely, when a
     # job finished); it is deleted on the GUI thread once the job has ended.
     signals = _Signals(parent)
-    progress = Progress(signals)
-    _RUNNING.add(signals)
+    job = _Job(work, signals)
+    progress = job.progress
+    _RUNNING.add(job)
     dialog: QProgressDialog | None = None
     if show_progress:
         dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
@@ -106,7 +128,10 @@ def run_in_background(
                 dialog.setLabelText(text)
 
     def finish() -> None:
-        _RUNNING.discard(signals)
+        if job.thread is not None:
+            job.thread.join()  # its last signal is sent: it has only to return
+        _RUNNING.discard(job)
+        job.work = None  # the work and what it holds are let go of here, on the GUI thread
         signals.deleteLater()
         if dialog is not None:
             dialog.reset()
@@ -130,7 +155,6 @@ def run_in_background(
     signals.succeeded.connect(succeeded)
     signals.failed.connect(failed)
     signals.cancelled.connect(finish)
-    threading.Thread(
-        target=_run_job, args=(work, signals, progress), name=f"job: {title}", daemon=True
-    ).start()
+    job.thread = threading.Thread(target=_run_job, args=(job,), name=f"job: {title}", daemon=True)
+    job.thread.start()
     return progress

@@ -75,6 +75,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
     campaign_id = int(dialog.campaign_id() or 0)
+    engine = page.engine  # the work runs off the GUI thread: it holds no widget
 
     def work(progress: Progress) -> ImportResult:
         def report(done: int, total: int) -> None:
@@ -83,7 +84,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             )
             progress.report(done, total, text.replace("%1", str(done)))
 
-        with store.transaction(page.engine) as session:
+        with store.transaction(engine) as session:
             return import_events(session, campaign_id, events, report)
 
     run_in_background(
