@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from organiser.config import database_url, shipped_dir
 from organiser.errors import DatabaseError, SchemaTooNew
+from organiser.files import remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _SCHEMA_WRITE = "organiser_schema_write"
@@ -156,6 +157,8 @@ def open_database(choice: str | None = None) -> Engine:
     except BaseException:
         engine.dispose()
         raise
+    if path is not None:  # what a killed export or backup beside the database left behind
+        remove_stale_temporaries([path.parent])
     return engine
 
 
@@ -253,7 +256,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = temporary_path(target, "backup")
     source = sqlite3.connect(source_path, isolation_level=None)
     try:
         damage = _damage(source)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from organiser import store
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
+from organiser.files import remove_stale_temporaries
 from organiser.models import Campaign, Organisation, Person
 
 NAME = re.compile(
@@ -62,6 +63,7 @@ def make_backup(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(f"Cannot create the backup folder {folder}: {error}") from error
+    remove_stale_temporaries([folder])  # a backup cut short by a kill left its copy here
     pin = "-pinned" if reason in PINNED_REASONS else ""
     stem = Path(engine.url.database or "organiser").stem
     target = folder / f"{stem}-{now.strftime(STAMP)}-{reason}{pin}.sqlite3"
