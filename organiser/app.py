@@ -9,9 +9,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from organiser import store
 from organiser.config import database_url
 from organiser.errors import OrganiserError
+from organiser.services import backups
 from organiser.ui.collector import collect_on_gui_thread
 from organiser.ui.plurals import install_english_plurals
 
@@ -44,7 +44,7 @@ def main(db_choice: str | None = None) -> int:
     install_english_plurals(app)
     collect_on_gui_thread(app)
     try:
-        engine = store.open_database(db_choice)
+        engine = backups.open_database(db_choice)
     except OrganiserError as error:
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return 2

@@ -6,7 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -129,10 +129,14 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
-def open_database(choice: str | None = None) -> Engine:
+def open_database(
+    choice: str | None = None, before_upgrade: Callable[[Engine], object] | None = None
+) -> Engine:
     """Open (creating if needed) the chosen database and bring it to the newest schema.
 
-    A database from a newer program is refused before anything is written to it.
+    A database from a newer program is refused before anything is written to it. An existing
+    database that needs a migration is first handed to `before_upgrade` (the services keep a
+    backup of it there); if that fails, nothing is migrated.
     """
     url = database_url(choice)
     path = _sqlite_path(url)
@@ -150,6 +154,8 @@ def open_database(choice: str | None = None) -> Engine:
         if path is None:
             for current in current_revisions(engine):
                 _refuse_unknown(current, engine.url.render_as_string())
+        if before_upgrade is not None and needs_upgrade(engine):
+            before_upgrade(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
@@ -160,6 +166,12 @@ def open_database(choice: str | None = None) -> Engine:
     if path is not None:  # what a killed export or backup beside the database left behind
         remove_stale_temporaries([path.parent])
     return engine
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """An existing database (it has a schema version) that is older than this program's."""
+    current = current_revisions(engine)
+    return bool(current) and current != head_revisions()
 
 
 def upgrade(engine: Engine, revision: str = "heads", script_location: Path | None = None) -> None:

@@ -50,6 +50,23 @@ def backup_folder(engine: Engine) -> Path:
     return Path(chosen).expanduser() if chosen else database.parent / f"{database.stem}-backups"
 
 
+def open_database(choice: str | None = None) -> Engine:
+    """The doors' way to open a database: as the store does, and an existing database that a
+    migration is about to change is backed up first (pinned, kept out of the rotation); when
+    that backup cannot be made, the database is left as it was and not opened."""
+    return store.open_database(choice, before_upgrade=_back_up_before_migration)
+
+
+def _back_up_before_migration(engine: Engine) -> None:
+    try:
+        make_backup(engine, "before-migration")
+    except DatabaseError as error:
+        raise DatabaseError(
+            f"The database needs a newer schema, but no backup of it could be made first, so it "
+            f"was left as it was: {error}"
+        ) from error
+
+
 def make_backup(
     engine: Engine,
     reason: str = "manual",

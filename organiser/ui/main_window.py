@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from organiser import store
 from organiser.errors import OrganiserError
+from organiser.services import backups
 from organiser.services.backups import (
     BackupMade,
     back_up,
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         """Show another database (created and migrated when new) in this window and close the
         one shown before. A file that is not ours, or from a newer program, is refused as is."""
         try:
-            engine = store.open_database(location)
+            engine = backups.open_database(location)
         except OrganiserError as error:
             show_error(self, self.tr("Open database"), str(error))
             return False
