@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QCalendarWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -17,6 +17,7 @@ from organiser.services import letters
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.fit import free_area
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
@@ -178,3 +179,15 @@ def test_the_calendar_pops_up_on_the_typed_day_and_goes_once_a_day_is_picked(
     popup.clicked.emit(QDate(2026, 11, 21))
     assert field.text() == "2026-11-21"
     qtbot.waitUntil(lambda: field.findChildren(QCalendarWidget) == [])
+
+
+def test_the_calendar_opens_above_a_field_at_the_foot_of_the_screen(qtbot: QtBot) -> None:
+    field = OptionalDateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    area = free_area(field)
+    field.move(area.left() + 10, area.bottom() - field.height() - 5)
+    qtbot.waitUntil(lambda: field.mapToGlobal(QPoint(0, 0)).y() > area.center().y())
+    popup = field.open_calendar()
+    assert area.contains(popup.frameGeometry())
+    assert popup.geometry().bottom() < field.mapToGlobal(QPoint(0, 0)).y()

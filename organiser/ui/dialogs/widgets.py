@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 import pycountry
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from organiser.errors import ValidationError
 from organiser.models import LabelledEnum
 from organiser.services.validation import parse_date
+from organiser.ui.dialogs.fit import free_area
 from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
 from organiser.ui.icons import icon
 
@@ -125,10 +126,19 @@ class OptionalDateEdit(QWidget):
             popup.setSelectedDate(QDate(typed.year, typed.month, typed.day))
         popup.clicked.connect(self._picked)
         popup.activated.connect(self._picked)
-        popup.move(self.mapToGlobal(self.rect().bottomLeft()))
-        popup.show()
+        popup.show()  # then placed: its frame is known once shown
+        popup.move(self._popup_corner(popup.frameGeometry().size()))
         popup.setFocus()
         return popup
+
+    def _popup_corner(self, size: QSize) -> QPoint:
+        """Under the field, or over it where the screen ends first; never off the screen."""
+        area = free_area(self)
+        corner = self.mapToGlobal(self.rect().bottomLeft())
+        if corner.y() + size.height() > area.bottom() + 1:
+            corner = self.mapToGlobal(self.rect().topLeft()) - QPoint(0, size.height())
+        x = max(area.left(), min(corner.x(), area.right() + 1 - size.width()))
+        return QPoint(x, max(area.top(), corner.y()))
 
     def _time_part(self) -> str:
         return self.text()[len(self.date_text()) :].strip(" T")
