@@ -173,3 +173,19 @@ def test_a_migration_waits_for_its_backup_and_leaves_the_database_if_none_can_be
     with pytest.raises(DatabaseError, match="no backup of it could be made first"):
         backups.open_database(str(db_path))
     assert db_path.read_bytes() == before and _revision(db_path).startswith("0002")
+
+
+def test_a_week_of_changes_without_a_backup_is_counted_and_a_backup_ends_it(
+    engine: Engine,
+) -> None:
+    now = datetime.now(UTC)
+    assert backups.days_without_backup(engine, now + timedelta(days=30)) is None  # empty
+    with store.transaction(engine) as session:
+        load_demo(session)
+    assert backups.days_without_backup(engine, now + timedelta(days=3)) is None  # not a week
+    assert backups.days_without_backup(engine, now + timedelta(days=8, hours=1)) == 8
+    backups.make_backup(engine, "manual")
+    assert backups.days_without_backup(engine, now + timedelta(days=20)) is None  # no change
+    with store.transaction(engine) as session:
+        create_organisation(session, OrganisationFields(name="Metalworkers' Union"))
+    assert backups.days_without_backup(engine, now + timedelta(days=9, hours=1)) == 9

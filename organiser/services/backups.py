@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from organiser import store
 from organiser.config import get_setting, set_setting
@@ -21,6 +21,7 @@ NAME = re.compile(
 )
 STAMP = "%Y%m%dT%H%M%S%fZ"
 AUTOMATIC_EVERY = timedelta(minutes=30)
+UNPROTECTED_AFTER = timedelta(days=7)  # changes this old with no backup: the Dashboard says so
 PINNED_REASONS = frozenset({"before-migration", "before-restore"})
 
 
@@ -150,12 +151,7 @@ def backup_due(engine: Engine, now: datetime | None = None) -> bool:
         return _holds_records(engine)
     if now - newest.made_at < AUTOMATIC_EVERY:
         return False
-    database = Path(engine.url.database or "")
-    changed = max(
-        (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
-        default=0.0,
-    )
-    return changed > newest.made_at.timestamp()
+    return _last_change(engine) > newest.made_at.timestamp()
 
 
 @dataclass(frozen=True)
@@ -202,6 +198,38 @@ def last_backup(engine: Engine) -> datetime | None:
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None
+
+
+def days_without_backup(engine: Engine, now: datetime | None = None) -> int | None:
+    """How many days the database has held changes that no checked backup has, when that is a
+    week or more (None otherwise, and for a database that is not an SQLite file)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    now = now or datetime.now(UTC)
+    last = last_backup(engine)
+    since = last if last is not None else _first_record_made(engine)
+    if since is None or _last_change(engine) <= since.timestamp():
+        return None
+    unprotected = now - since
+    return unprotected.days if unprotected >= UNPROTECTED_AFTER else None
+
+
+def _last_change(engine: Engine) -> float:
+    database = Path(engine.url.database or "")
+    return max(
+        (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
+        default=0.0,
+    )
+
+
+def _first_record_made(engine: Engine) -> datetime | None:
+    with store.transaction(engine) as session:
+        made = [
+            session.scalar(select(func.min(model.created_at)))
+            for model in (Organisation, Campaign, Person)
+        ]
+    known = [when for when in made if when is not None]
+    return min(known) if known else None
 
 
 def _holds_records(engine: Engine) -> bool:
