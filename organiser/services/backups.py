@@ -51,6 +51,19 @@ def backup_folder(engine: Engine) -> Path:
     return Path(chosen).expanduser() if chosen else database.parent / f"{database.stem}-backups"
 
 
+def back_up_before_bulk_write(engine: Engine, reason: str = "before-import") -> None:
+    """The backup taken before an import writes many records at once (an SQLite database that
+    holds anything); when it cannot be made, the import does not start."""
+    if engine.dialect.name != "sqlite" or not _holds_records(engine):
+        return
+    try:
+        make_backup(engine, reason)
+    except DatabaseError as error:
+        raise DatabaseError(
+            f"Nothing was imported: no backup could be made first ({error})"
+        ) from error
+
+
 def open_database(choice: str | None = None) -> Engine:
     """The doors' way to open a database: as the store does, and an existing database that a
     migration is about to change is backed up first (pinned, kept out of the rotation); when

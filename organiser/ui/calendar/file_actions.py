@@ -14,7 +14,7 @@ from organiser import store
 from organiser.config import get_setting
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import write_bytes_atomic
-from organiser.services.action_import import ImportResult, import_events, plan_import
+from organiser.services.action_import import ImportResult, import_events_into, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.calendar.import_preview import ImportPreview
@@ -84,8 +84,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             )
             progress.report(done, total, text.replace("%1", str(done)))
 
-        with store.transaction(engine) as session:
-            return import_events(session, campaign_id, events, report)
+        return import_events_into(engine, campaign_id, events, report)
 
     run_in_background(
         page,

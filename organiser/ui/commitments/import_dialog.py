@@ -279,10 +279,9 @@ class AffiliateImportDialog(FittedDialog):
         self.import_button.setEnabled(False)
 
         def work(progress: Progress) -> service.ImportResult:
-            with store.transaction(engine) as session:
-                return service.import_affiliates(
-                    session, table, mapping, skip, lambda done, total: progress.report(done, total)
-                )
+            return service.import_affiliates_into(
+                engine, table, mapping, skip, lambda done, total: progress.report(done, total)
+            )
 
         run_in_background(self, self.tr("Importing affiliates"), work, self._imported, self._failed)
 
