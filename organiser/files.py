@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from organiser.errors import FileWriteError
+
 TEMPORARY_SUFFIX = ".part"
 # ".letter.pdf.4242.k3j9x.part": hidden, beside the file it becomes, named after the process
 # writing it, so that the next start can tell one left by a killed process from one being
@@ -63,20 +65,36 @@ def remove_stale_temporaries(folders: Iterable[Path]) -> list[Path]:
     return removed
 
 
+def _cannot_write(target: Path, error: OSError) -> FileWriteError:
+    reason = error.strerror or str(error)
+    return FileWriteError(
+        f"Cannot write {target}: {reason}. It was left as it was; nothing half-written remains."
+    )
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Yield a binary file; on success it replaces `path`, on any error nothing is left behind."""
+    """Yield a binary file; on success it replaces `path`, on any error nothing is left behind.
+    A file-system error (no such folder, no permission, a full disk) becomes a FileWriteError
+    that names `path`, never the hidden temporary file."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
-    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
+        )
+    except OSError as error:
+        raise _cannot_write(target, error) from error
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise _cannot_write(target, error) from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from organiser.config import database_url, shipped_dir
@@ -242,8 +242,34 @@ def transaction(engine: Engine) -> Iterator[Session]:
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
-    with factory() as session, session.begin():
-        yield session
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except OperationalError as error:
+        plain = plain_database_error(error)
+        if plain is None:
+            raise
+        raise plain from error
+
+
+# What SQLite says when it cannot write, and what the user is told instead (the change rolled
+# back, the database as it was).
+_CANNOT_WRITE = {
+    "database or disk is full": "The disk is full",
+    "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
+    "database is locked": "The database is busy in another window or program",
+    "attempt to write a readonly database": "The database file is read-only",
+}
+
+
+def plain_database_error(error: BaseException) -> DatabaseError | None:
+    """A DatabaseError in plain words for SQLite's cannot-write errors; None for any other."""
+    text = str(getattr(error, "orig", error)).lower()
+    for cause, said in _CANNOT_WRITE.items():
+        if cause in text:
+            return DatabaseError(f"{said}: nothing of this change was written. Try again once "
+                                 "that is put right.")  # fmt: skip
+    return None
 
 
 @dataclass(frozen=True)

@@ -204,11 +204,7 @@ def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args)) as session:
         data = render_and_keep(session, args.id, args.paper)
-        try:
-            write_bytes_atomic(args.file, data)
-        except OSError as error:
-            message = f"Cannot write {args.file}: {error.strerror or error}."
-            raise ValidationError("file", message) from None
+        write_bytes_atomic(args.file, data)  # a FileWriteError naming the file rolls back
     return 0
 
 

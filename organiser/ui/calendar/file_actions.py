@@ -129,10 +129,7 @@ def write_ics(engine: Engine, chosen: ActionFilter, name: str, path: Path) -> in
 
     with store.transaction(engine) as session:
         actions = actions_between(session, chosen=chosen)
-    try:
-        write_bytes_atomic(path, export_calendar(actions, name))
-    except OSError as error:
-        raise OrganiserError(f"Cannot write {path}: {error.strerror}.") from None
+    write_bytes_atomic(path, export_calendar(actions, name))  # a refusal names the file
     return len(actions)
 
 

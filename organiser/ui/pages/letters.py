@@ -163,8 +163,8 @@ class LettersPage(RecordsPage):
             return
         try:
             write_bytes_atomic(path, data)
-        except OSError as error:
-            show_error(self, title, self.tr("Cannot write %s: %s") % (path, error))
+        except OrganiserError as error:  # it names the file and says why
+            show_error(self, title, str(error))
             return
         show_info(self, title, self.tr("Saved %s.") % path)
 
