@@ -126,7 +126,8 @@ class ActionForm(RecordForm):
 
     def delete(self) -> None:
         assert self.action is not None
-        if ask_and_delete(self, self.engine, self.action):
+        page_stack = getattr(self.parentWidget(), "undo_stack", None)  # the calendar's, if any
+        if ask_and_delete(self, self.engine, self.action, page_stack):
             self.deleted = True
             self.accept()
 

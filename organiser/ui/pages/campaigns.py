@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from organiser.services import campaigns
 from organiser.services.campaigns import CampaignView
+from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
@@ -61,7 +62,7 @@ class CampaignsPage(RecordsPage):
         contents = campaigns.campaign_contents(session, row.id)
         return self.tr(
             "Delete the campaign “{title}” with its {actions}, {commitments} and {letters}? "
-            "This cannot be undone."
+            "It goes to the trash, from where Edit › Undo or Edit › Trash brings it back."
         ).format(
             title=row.title,
             actions=self.tr("%n action(s)", "", contents.actions),
@@ -69,8 +70,8 @@ class CampaignsPage(RecordsPage):
             letters=self.tr("%n letter(s)", "", contents.letters),
         )
 
-    def delete_row(self, session: Session, row: CampaignView) -> None:
-        campaigns.delete_campaign(session, row.id)
+    def delete_row(self, session: Session, row: CampaignView) -> TrashView:
+        return campaigns.delete_campaign(session, row.id)
 
 
 def overview_html(campaign: CampaignView) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -22,13 +22,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.errors import OrganiserError
+from organiser.services.trash import TrashView
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
 from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
+from organiser.ui.undo import DeleteToTrash
 
 
 class RecordsPage(Page):
@@ -39,9 +40,11 @@ class RecordsPage(Page):
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
+    undo_stack: QUndoStack
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
+        self.undo_stack = QUndoStack(self)  # Edit › Undo: deletes made on this page
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # No shortcuts of their own: the window's Edit menu gives Ctrl+N, Return and Delete to
@@ -119,9 +122,12 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     def delete_question(self, session: Session, row: Any) -> str:
-        return self.tr("Delete %s?") % getattr(row, "name", getattr(row, "title", ""))
+        return self.tr("Move %s to the trash?") % self.row_label(row)
 
-    def delete_row(self, session: Session, row: Any) -> None:
+    def row_label(self, row: Any) -> str:
+        return str(getattr(row, "name", None) or getattr(row, "title", None) or row.subject)
+
+    def delete_row(self, session: Session, row: Any) -> TrashView:
         raise NotImplementedError
 
     # Behaviour
@@ -163,13 +169,22 @@ class RecordsPage(Page):
             return
         with store.transaction(self.engine) as session:
             question = self.delete_question(session, row)
-        if not confirm(self, self.tr("Delete %s") % self.noun, question):
+        title = self.tr("Delete %s") % self.noun
+        if not confirm(self, title, question):
             return
-        try:
-            with store.transaction(self.engine) as session:
-                self.delete_row(session, row)
-        except OrganiserError as error:
-            show_error(self, self.tr("Delete %s") % self.noun, str(error))
-            return
+        self.undo_stack.push(
+            DeleteToTrash(
+                self.engine,
+                self.noun,
+                self.row_label(row),
+                lambda session: self.delete_row(session, row),
+                lambda problems: self._after_undoable(title, problems),
+            )
+        )
+
+    def _after_undoable(self, title: str, problems: list[str]) -> None:
+        """After a delete, its undo or its redo: the page shows the data as it is now."""
+        if problems:
+            show_error(self, title, "\n".join(problems))
         self.refresh()
         self.data_changed.emit()

@@ -1,0 +1,81 @@
+"""Undoable changes on a page's QUndoStack: each step is one unit of work through a service,
+and a step that fails (the record changed or went meanwhile) is said, not raised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.services import trash
+from organiser.services.trash import TrashView
+
+Report = Callable[[list[str]], None]  # after each step: the warnings or the error to show
+
+
+class ServiceCommand(QUndoCommand):
+    """Subclasses implement `forward` and `backward`, each run in its own transaction and
+    returning warnings; `after` hears them (or the error) once the step is done."""
+
+    def __init__(self, engine: Engine, text: str, after: Report) -> None:
+        super().__init__(text)
+        self.engine, self.after = engine, after
+
+    def forward(self, session: Session) -> list[str]:
+        raise NotImplementedError
+
+    def backward(self, session: Session) -> list[str]:
+        raise NotImplementedError
+
+    def _run(self, step: Callable[[Session], list[str]]) -> None:
+        try:
+            with store.transaction(self.engine) as session:
+                warnings = step(session)
+        except OrganiserError as error:  # e.g. deleted meanwhile: say so, do not crash the stack
+            self.setObsolete(True)  # the stack drops a step that can no longer be taken
+            self.after([str(error)])
+            return
+        self.after(warnings)
+
+    def redo(self) -> None:
+        self._run(self.forward)
+
+    def undo(self) -> None:
+        self._run(self.backward)
+
+
+def delete_text(noun: str, label: str) -> str:
+    """What Edit › Undo says after "Undo": "delete campaign ‘Free the strikers’"."""
+    text = QCoreApplication.translate("Undo", "delete %1 “%2”")
+    return text.replace("%1", noun).replace("%2", label)
+
+
+class DeleteToTrash(ServiceCommand):
+    """A delete (`remove`, one of the services' delete functions): undo restores it from the
+    trash, redo deletes it again."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        noun: str,
+        label: str,
+        remove: Callable[[Session], TrashView],
+        after: Report,
+    ) -> None:
+        super().__init__(engine, delete_text(noun, label), after)
+        self.remove = remove
+        self.entry_id: int | None = None
+
+    def forward(self, session: Session) -> list[str]:
+        self.entry_id = self.remove(session).id
+        return []
+
+    def backward(self, session: Session) -> list[str]:
+        assert self.entry_id is not None
+        trash.restore(session, self.entry_id)
+        return []
