@@ -3,7 +3,9 @@ and a step that fails (the record changed or went meanwhile) is said, not raised
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -79,3 +81,54 @@ class DeleteToTrash(ServiceCommand):
         assert self.entry_id is not None
         trash.restore(session, self.entry_id)
         return []
+
+
+def fields_from(view: Any, fields_class: type[Any]) -> Any:
+    """A form's fields (a services' Fields dataclass) as the read model `view` holds them."""
+    names = [f.name for f in dataclasses.fields(fields_class) if hasattr(view, f.name)]
+    return fields_class(**{name: getattr(view, name) for name in names})
+
+
+class RestoreEdit(ServiceCommand):
+    """An edit already saved (`before` → `after_edit`, read models): undo writes the previous
+    values back through the update service, checking the version the edit left, so an edit
+    made elsewhere since is refused, not overwritten; redo writes the edit again."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        text: str,
+        before: Any,
+        after_edit: Any,
+        update: Callable[[Session, int, Any, int | None], Any],
+        fields_class: type[Any],
+        after: Report,
+    ) -> None:
+        super().__init__(engine, text, after)
+        self.before, self.after_edit = before, after_edit
+        self.update, self.fields_class = update, fields_class
+        self.version: int = after_edit.version
+        self.pushed = False
+
+    def _write(self, session: Session, view: Any) -> list[str]:
+        fields = fields_from(view, self.fields_class)
+        self.version = self.update(session, view.id, fields, self.version).version
+        return []
+
+    def redo(self) -> None:
+        if not self.pushed:  # pushed after the form saved it: nothing to do yet
+            self.pushed = True
+            return
+        super().redo()
+
+    def forward(self, session: Session) -> list[str]:
+        return self._write(session, self.after_edit)
+
+    def backward(self, session: Session) -> list[str]:
+        return self._write(session, self.before)
+
+
+def edit_text(noun: str, label: str) -> str:
+    """What Edit › Undo says after "Undo": "edit campaign ‘Free the strikers’"."""
+    text = QCoreApplication.translate("Undo", "edit %1 “%2”")
+    return text.replace("%1", noun).replace("%2", label)

@@ -13,6 +13,7 @@ from organiser import store
 from organiser.services import campaigns, trash
 from organiser.ui.calendar import deleting
 from organiser.ui.dialogs import trash_dialog
+from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages import commitments as commitments_page
@@ -20,7 +21,9 @@ from organiser.ui.pages import records
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.organisations import OrganisationsPage
+from organiser.ui.undo import fields_from
 from tests.trash_world import TrashWorld, all_rows, make_trash_world
+from tests.ui.helpers import drive_form
 
 
 @pytest.fixture
@@ -137,3 +140,41 @@ def test_edit_menu_opens_the_trash(
     window.menus.trash_action.trigger()
     assert len(opened) == 1
     QApplication.processEvents()
+
+
+def test_ctrl_z_undoes_an_edit_and_refuses_over_a_later_one(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fill(form: CampaignForm) -> None:
+        form.title_edit.clear()
+        qtbot.keyClicks(form.title_edit, "New title")
+        form.demands.add_demand("Apologise")
+
+    drive_form(monkeypatch, qtbot, CampaignForm, fill)
+    window.show_page(CampaignsPage)
+    page = window.page(CampaignsPage)
+    assert isinstance(page, CampaignsPage)
+    page.table.select_where(lambda row: row.id == world.campaign_id)
+    page.edit_selected()
+    assert window.menus.undo_action.text() == "Undo edit campaign “New title”"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with store.transaction(engine) as session:
+        back = campaigns.get_campaign(session, world.campaign_id)
+    assert (back.title, back.demands) == ("Free the strikers", ["Release", "Reinstate"])
+    window.menus.redo_action.trigger()
+    with store.transaction(engine) as session:
+        again = campaigns.get_campaign(session, world.campaign_id)
+        assert again.title == "New title"
+        fields = fields_from(again, campaigns.CampaignFields)
+        fields.title = "Changed elsewhere"
+        campaigns.update_campaign(session, again.id, fields)
+    shown: list[str] = []
+    monkeypatch.setattr(records, "show_error", lambda _p, _t, message: shown.append(message))
+    window.menus.undo_action.trigger()
+    assert shown and "changed elsewhere" in shown[0]
+    with store.transaction(engine) as session:
+        assert campaigns.get_campaign(session, world.campaign_id).title == "Changed elsewhere"

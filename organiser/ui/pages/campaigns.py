@@ -23,6 +23,7 @@ class CampaignsPage(RecordsPage):
     title = "Campaigns"
     icon_name = "campaigns"
     noun = "campaign"
+    update_service = (campaigns.CampaignFields, campaigns.update_campaign)
     empty_text = "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
 
     def columns(self) -> list[Column[Any]]:

@@ -60,6 +60,7 @@ class OrganisationsPage(RecordsPage):
     title = "Organisations"
     icon_name = "organisations"
     noun = "organisation"
+    update_service = (service.OrganisationFields, service.update_organisation)
     empty_text = "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one."
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:

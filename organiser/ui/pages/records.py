@@ -3,7 +3,7 @@ state, and a detail panel of tabs under the table. Campaigns and Organisations b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
@@ -29,7 +29,7 @@ from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
-from organiser.ui.undo import DeleteToTrash
+from organiser.ui.undo import DeleteToTrash, RestoreEdit, edit_text
 
 
 class RecordsPage(Page):
@@ -37,6 +37,9 @@ class RecordsPage(Page):
 
     noun = "record"
     empty_text = ""
+    # (the Fields class, the update function) when an edit can be undone by writing the
+    # previous values back through the service; None where that is not cheap.
+    update_service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]] | None = None
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -153,15 +156,33 @@ class RecordsPage(Page):
     def edit_selected(self) -> None:
         row = self.table.selected()
         if row is not None:
-            self._run_form(self.form(row))
+            self._run_form(self.form(row), row)
 
-    def _run_form(self, dialog: QDialog) -> None:
+    def _run_form(self, dialog: QDialog, before: Any = None) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             saved = getattr(dialog, "result_value", None)
+            if before is not None and saved is not None and self.update_service is not None:
+                self._push_edit(before, saved)
             self.refresh()
             if saved is not None:
                 self.table.select_where(lambda row: row.id == saved.id)
             self.data_changed.emit()
+
+    def _push_edit(self, before: Any, saved: Any) -> None:
+        assert self.update_service is not None
+        fields_class, update = self.update_service
+        title = self.tr("Edit %s") % self.noun
+        self.undo_stack.push(
+            RestoreEdit(
+                self.engine,
+                edit_text(self.noun, self.row_label(saved)),
+                before,
+                saved,
+                update,
+                fields_class,
+                lambda problems: self._after_undoable(title, problems),
+            )
+        )
 
     def delete_selected(self) -> None:
         row = self.table.selected()
