@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import NotFound, ValidationError
-from organiser.models import Action, Commitment, Letter, Organisation, Person
+from organiser.models import Action, Attachment, Commitment, Letter, Organisation, Person
 from organiser.services import actions, campaigns, commitments, letters, trash
 from organiser.services import organisations as orgs
 from tests.trash_world import TrashWorld, all_rows, make_trash_world
@@ -66,10 +66,12 @@ def test_a_campaign_goes_with_its_actions_commitments_and_letters(engine: Engine
     assert entry.contents["commitment"] == 1
     assert entry.contents["letter"] == 2
     assert entry.contents["campaign_demand"] == 2
+    assert entry.contents["attachment"] == 1  # the commitment's evidence, bytes and all
     with store.transaction(engine) as session:
         assert session.scalar(select(func.count(Action.id))) == 0
         assert session.scalar(select(func.count(Letter.id))) == 0
         assert session.scalar(select(func.count(Commitment.id))) == 1  # the other campaign's
+        assert session.scalar(select(func.count(Attachment.id))) == 0
     _restore(engine, entry.id)
     assert all_rows(engine) == before
 

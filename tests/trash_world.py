@@ -64,6 +64,9 @@ def make_trash_world(engine: Engine) -> TrashWorld:
                 action_id=action.id,
                 what="Send a delegation",
                 due_date="2026-06-30",
+                evidence_file=commitments.EvidenceFile(
+                    "photo.png", b"\x89PNG\r\n\x00", "image/png"
+                ),
             ),
         )
         commitments.create_commitment(

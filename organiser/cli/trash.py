@@ -20,6 +20,7 @@ NOUNS = {
     "letter": ("letter", "letters"),
     "situation": ("situation", "situations"),
     "campaign_demand": ("demand", "demands"),
+    "attachment": ("file", "files"),
     service.LINKS: ("link", "links"),
 }
 

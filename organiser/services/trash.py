@@ -60,8 +60,13 @@ def discard(session: Session, kind: str, record_id: int, remove: Callable[[], No
     table_name, label_column = KINDS[kind]
     root: r.Key = (table_name, (record_id,))
     going, touched = r.gather(session, root)
+    files = r.owned_files(session, going)
     remove()
     session.flush()
+    attachment = r.table("attachment")
+    file_ids = [key[1][0] for key in files]
+    session.execute(delete(attachment).where(attachment.c.id.in_(file_ids)))
+    going.update(files)
     rows: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     for key, before in {**going, **touched}.items():

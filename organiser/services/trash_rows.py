@@ -81,6 +81,32 @@ def gather(session: Session, root: Key) -> tuple[dict[Key, Row], dict[Key, Row]]
     return going, touched
 
 
+def owned_files(session: Session, going: dict[Key, Row]) -> dict[Key, Row]:
+    """The attachments (a letter's PDF, a reply, evidence, a logo, a signature) that rows in
+    `going` refer to and no other row does: they go to the trash with them, bytes and all."""
+    files = table("attachment")
+    wanted = {
+        row[foreign_key.parent.name]
+        for key, row in going.items()
+        for foreign_key in table(key[0]).foreign_keys
+        if foreign_key.column.table is files and row[foreign_key.parent.name] is not None
+    }
+    owned: dict[Key, Row] = {}
+    for file_id in sorted(wanted):
+        users = (
+            key_of(child, dict(found))
+            for child, foreign_key in referrers(files)
+            for found in session.execute(
+                select(child).where(foreign_key.parent == file_id)
+            ).mappings()
+        )
+        if all(user in going for user in users):
+            row = read(session, ("attachment", (file_id,)))
+            if row is not None:
+                owned[("attachment", (file_id,))] = row
+    return owned
+
+
 def in_order(rows: dict[Key, Row]) -> list[tuple[Table, Row]]:
     """Rows in an order that inserts each after the rows it refers to."""
     order = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}

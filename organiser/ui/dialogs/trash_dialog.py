@@ -40,6 +40,7 @@ def contents_text(contents: dict[str, int]) -> str:
         "letter": "%n letter(s)",
         "situation": "%n situation(s)",
         "campaign_demand": "%n demand(s)",
+        "attachment": "%n file(s)",
         trash.LINKS: "%n link(s)",
     }
     return ", ".join(
