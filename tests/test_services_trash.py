@@ -149,3 +149,36 @@ def test_emptying_the_trash_deletes_for_good(engine: Engine) -> None:
         _restore(engine, entry.id)
     with store.transaction(engine) as session:
         assert session.scalar(select(func.count(Letter.id))) == 0
+
+
+def test_a_restore_never_links_to_a_new_record_given_a_freed_id(engine: Engine) -> None:
+    world = make_trash_world(engine)
+    with store.transaction(engine) as session:  # led by the union, the highest organisation id
+        campaign = campaigns.delete_campaign(session, world.other_campaign_id)
+    with store.transaction(engine) as session:
+        union_entry = orgs.delete_organisation(session, world.union_id)
+        newcomer = orgs.create_organisation(session, orgs.OrganisationFields(name="Newcomer"))
+    assert newcomer.id == world.union_id  # SQLite gave the freed id again
+    before = all_rows(engine)
+    with pytest.raises(ValidationError, match="given to another record"):
+        _restore(engine, campaign.id)  # its lead is the union, in the trash, not the newcomer
+    assert all_rows(engine) == before
+    assert {e.id for e in _trash(engine)} == {campaign.id, union_entry.id}
+
+
+def test_a_campaigns_demands_come_back_under_new_numbers_when_theirs_were_taken(
+    engine: Engine,
+) -> None:
+    world = make_trash_world(engine)
+    entry = _delete(engine, world, "campaign")
+    with store.transaction(engine) as session:
+        new = campaigns.create_campaign(
+            session, campaigns.CampaignFields(title="New", demands=["A", "B"])
+        )
+    taken = all_rows(engine)["campaign_demand"]
+    assert {row["id"] for row in taken} == {1, 2}  # the numbers the deleted demands had
+    _restore(engine, entry.id)
+    with store.transaction(engine) as session:
+        back = campaigns.get_campaign(session, world.campaign_id)
+        assert back.demands == ["Release", "Reinstate"]
+        assert campaigns.get_campaign(session, new.id).demands == ["A", "B"]

@@ -61,6 +61,7 @@ def discard(session: Session, kind: str, record_id: int, remove: Callable[[], No
     root: r.Key = (table_name, (record_id,))
     going, touched = r.gather(session, root)
     files = r.owned_files(session, going)
+    refs = r.outside_refs(session, {**going, **touched, **files})
     remove()
     session.flush()
     attachment = r.table("attachment")
@@ -95,7 +96,7 @@ def discard(session: Session, kind: str, record_id: int, remove: Callable[[], No
         record_uuid=record["uuid"],
         label=str(record[label_column])[:500],
         contents=json.dumps(counts),
-        payload=json.dumps({"rows": rows, "changes": changes}),
+        payload=json.dumps({"rows": rows, "changes": changes, "refs": refs}),
     )
     session.add(entry)
     session.flush()
@@ -156,25 +157,33 @@ class _Restorer:
             rows[r.key_of(r.table(item["table"]), row)] = row
         return rows
 
-    def _holder(self, key: r.Key) -> int | None:
-        """The trash entry, still in the trash, holding row `key`."""
+    def _holder(self, key: r.Key, uuid: str | None = None) -> int | None:
+        """The trash entry, still in the trash, holding row `key` (the record `uuid`)."""
         for entry_id in self.payloads:
-            if entry_id not in self.busy and key in self._rows(entry_id):
+            row = self._rows(entry_id).get(key) if entry_id not in self.busy else None
+            if row is not None and (uuid is None or row.get("uuid") == uuid):
                 return entry_id
         return None
+
+    def _there(self, key: r.Key, uuid: str | None) -> bool:
+        """Whether row `key` exists and, when the delete noted its uuid, is still that record."""
+        return r.exists(self.session, key) and (
+            uuid is None or r.uuid_of(self.session, key) == uuid
+        )
 
     def restore(self, entry: TrashEntry, restored: list[TrashView]) -> None:
         self.busy.add(entry.id)
         rows = self._rows(entry.id)
+        refs = {(t, (key,)): uuid for t, key, uuid in self.payloads[entry.id].get("refs", [])}
         what = f"Cannot restore the {entry.kind} “{entry.label}”"
         for key, row in rows.items():
             self._check_free(key, row, what)
             for foreign_key in r.table(key[0]).foreign_keys:
                 value = row[foreign_key.parent.name]
                 target: r.Key = (foreign_key.column.table.name, (value,))
-                if value is None or target in rows or r.exists(self.session, target):
+                if value is None or target in rows or self._there(target, refs.get(target)):
                     continue
-                holder = self._holder(target)
+                holder = self._holder(target, refs.get(target))
                 if holder is None:
                     raise ValidationError(
                         "trash",
@@ -193,7 +202,9 @@ class _Restorer:
 
     def _check_free(self, key: r.Key, row: r.Row, what: str) -> None:
         table_ = r.table(key[0])
-        if r.exists(self.session, key):
+        if r.exists(self.session, key) and r.renumberable(table_):
+            del row["id"]  # a part of the record: it comes back under a new number
+        elif r.exists(self.session, key):
             raise ValidationError(
                 "trash", f"{what}: its number {key[1][0]} was given to another record since."
             )

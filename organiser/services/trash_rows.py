@@ -42,6 +42,30 @@ def exists(session: Session, key: Key) -> bool:
     return read(session, key) is not None
 
 
+def uuid_of(session: Session, key: Key) -> str | None:
+    """The uuid of row `key`, when its table has them and the row exists."""
+    table_ = table(key[0])
+    if "uuid" not in table_.c:
+        return None
+    return session.scalar(select(table_.c.uuid).where(key_where(table_, key)))
+
+
+def outside_refs(session: Session, rows: dict[Key, Row]) -> list[list[Any]]:
+    """[table, id, uuid] of each record `rows` refer to that is not among them: a restore
+    checks the id still holds that record, not a new one given a freed id."""
+    found: dict[Key, str] = {}
+    for key, row in rows.items():
+        for foreign_key in table(key[0]).foreign_keys:
+            value = row[foreign_key.parent.name]
+            target: Key = (foreign_key.column.table.name, (value,))
+            if value is None or target in rows or target in found:
+                continue
+            uuid = uuid_of(session, target)
+            if uuid is not None:
+                found[target] = uuid
+    return [[key[0], key[1][0], uuid] for key, uuid in found.items()]
+
+
 def referrers(target: Table) -> Iterator[tuple[Table, ForeignKey]]:
     """Every foreign key of another table (or the same) pointing at `target`."""
     for child in Base.metadata.sorted_tables:
@@ -50,6 +74,13 @@ def referrers(target: Table) -> Iterator[tuple[Table, ForeignKey]]:
         for foreign_key in child.foreign_keys:
             if foreign_key.column.table is target:
                 yield child, foreign_key
+
+
+def renumberable(table_: Table) -> bool:
+    """A part of a record (a demand, a signatory, a recipient, a language version): no uuid,
+    and no row points at it, so it may come back under a new id when its own was taken."""
+    keys = [column.name for column in table_.primary_key.columns]
+    return keys == ["id"] and "uuid" not in table_.c and not any(referrers(table_))
 
 
 def gather(session: Session, root: Key) -> tuple[dict[Key, Row], dict[Key, Row]]:
