@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -132,3 +133,22 @@ def edit_text(noun: str, label: str) -> str:
     """What Edit › Undo says after "Undo": "edit campaign ‘Free the strikers’"."""
     text = QCoreApplication.translate("Undo", "edit %1 “%2”")
     return text.replace("%1", noun).replace("%2", label)
+
+
+def page_stack(widget: QWidget) -> QUndoStack | None:
+    """The undo stack of the page `widget` sits in (a tab, a form opened over it), if any."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        stack = getattr(parent, "undo_stack", None)
+        if isinstance(stack, QUndoStack):
+            return stack
+        parent = parent.parentWidget()
+    return None
+
+
+def take_step(command: ServiceCommand, stack: QUndoStack | None) -> None:
+    """Do `command` as a step of `stack` (Edit › Undo then takes it back), or once without."""
+    if stack is not None:
+        stack.push(command)
+    else:
+        command.redo()

@@ -17,7 +17,7 @@ from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages import commitments as commitments_page
-from organiser.ui.pages import records
+from organiser.ui.pages import people_tab, records
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.organisations import OrganisationsPage
@@ -178,3 +178,24 @@ def test_ctrl_z_undoes_an_edit_and_refuses_over_a_later_one(
     assert shown and "changed elsewhere" in shown[0]
     with store.transaction(engine) as session:
         assert campaigns.get_campaign(session, world.campaign_id).title == "Changed elsewhere"
+
+
+def test_removing_a_person_from_an_organisation_is_undone(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(people_tab, "confirm", lambda *_args, **_kw: True)
+    before = all_rows(engine)
+    window.show_page(OrganisationsPage)
+    page = window.page(OrganisationsPage)
+    assert isinstance(page, OrganisationsPage)
+    page.table.select_where(lambda row: row.id == world.organisation_id)
+    [tab] = [t for t in page.detail_tabs if isinstance(t, people_tab.PeopleTab)]
+    assert tab.table.select_where(lambda person: person.id == world.person_id)
+    tab.remove_person()
+    assert window.menus.undo_action.text() == "Undo delete person “Kim Jin-ho”"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all_rows(engine) == before

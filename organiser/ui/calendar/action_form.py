@@ -126,8 +126,7 @@ class ActionForm(RecordForm):
 
     def delete(self) -> None:
         assert self.action is not None
-        page_stack = getattr(self.parentWidget(), "undo_stack", None)  # the calendar's, if any
-        if ask_and_delete(self, self.engine, self.action, page_stack):
+        if ask_and_delete(self, self.engine, self.action):  # on the calendar's undo stack
             self.deleted = True
             self.accept()
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from organiser.services.actions import ActionView, delete_action
 from organiser.ui.dialogs.messages import confirm, show_error
-from organiser.ui.undo import DeleteToTrash
+from organiser.ui.undo import DeleteToTrash, page_stack, take_step
 
 
 def ask_and_delete(
@@ -33,8 +33,5 @@ def ask_and_delete(
     command = DeleteToTrash(
         engine, noun, action.title, lambda session: delete_action(session, action.id), after
     )
-    if stack is not None:
-        stack.push(command)
-    else:
-        command.redo()
+    take_step(command, stack if stack is not None else page_stack(parent))
     return command.entry_id is not None
