@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.services import campaigns, trash
+from organiser.services.actions import get_action
 from organiser.ui.calendar import deleting
 from organiser.ui.dialogs import trash_dialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
@@ -18,6 +19,7 @@ from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages import commitments as commitments_page
 from organiser.ui.pages import people_tab, records
+from organiser.ui.pages.calendar import CalendarPage
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.organisations import OrganisationsPage
@@ -197,5 +199,21 @@ def test_removing_a_person_from_an_organisation_is_undone(
     assert tab.table.select_where(lambda person: person.id == world.person_id)
     tab.remove_person()
     assert window.menus.undo_action.text() == "Undo delete person “Kim Jin-ho”"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert all_rows(engine) == before
+
+
+def test_deleting_an_action_on_the_calendar_is_undone(
+    qtbot: QtBot, window: MainWindow, engine: Engine, world: TrashWorld
+) -> None:
+    before = all_rows(engine)
+    window.show_page(CalendarPage)
+    page = window.page(CalendarPage)
+    assert isinstance(page, CalendarPage)
+    with store.transaction(engine) as session:
+        action = get_action(session, world.action_id)
+    page.choose(action)
+    page.delete_chosen()
+    assert window.menus.undo_action.text() == "Undo delete action “General strike”"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert all_rows(engine) == before
