@@ -35,6 +35,7 @@ from organiser.ui import settings
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
 from organiser.ui.pages.base import Page
@@ -159,6 +160,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             page.refresh()
             self.menus.follow_page(row, page)
+
+    def show_trash(self) -> None:
+        """Edit › Trash: what was deleted; the pages reload when something came back."""
+        dialog = TrashDialog(self.engine, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_pages()
 
     def refresh_pages(self) -> None:
         """Data changed somewhere: the page on screen reloads now, the others when shown."""
