@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -83,3 +84,38 @@ def test_cancel_ends_the_job_without_a_result(qtbot: QtBot) -> None:
     )
     qtbot.wait(50)  # the news of the cancel reaches the GUI thread
     assert results == [] and progress.cancelled()
+
+
+def test_an_ended_job_keeps_nothing_of_its_callbacks(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    freed_on: list[str] = []
+    results: list[Any] = []
+    witness = Witness(freed_on)
+
+    def on_success(result: Any, witness: Witness = witness) -> None:
+        results.append(result)
+
+    run_in_background(parent, "job", lambda _progress: 1, on_success, show_progress=False)
+    del witness, on_success
+    qtbot.waitUntil(lambda: results == [1], timeout=5000)
+    qtbot.waitUntil(lambda: freed_on == [threading.main_thread().name], timeout=5000)
+
+
+def test_a_job_whose_window_was_closed_ends_without_calling_back(qtbot: QtBot) -> None:
+    parent = QWidget()
+    release = threading.Event()
+    results: list[Any] = []
+
+    def work(_progress: Progress) -> int:
+        release.wait(5)
+        return 1
+
+    run_in_background(parent, "job", work, results.append)
+    shiboken6.delete(parent)  # the dialog closed and deleted while the job runs
+    release.set()
+    qtbot.waitUntil(
+        lambda: not any(t.name == "job: job" for t in threading.enumerate()), timeout=5000
+    )
+    qtbot.wait(50)
+    assert results == []
