@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from organiser import __version__
 from organiser.cli import (
     actions,
+    archive,
     calendar,
     campaigns,
     commitments,
@@ -38,6 +39,7 @@ COMMAND_MODULES = (
     commitments,
     letters,
     maintenance,
+    archive,
 )
 
 
