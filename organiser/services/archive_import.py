@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
@@ -231,7 +231,7 @@ def apply(
                 if planned.change == CHANGE
                 else kind.model(uuid=planned.uuid)
             )
-            _fill(session, kind, record, staged, index, same_kind=False)
+            _fill(session, kind, record, staged, index)
             if kind.name == "attachments":
                 record.data = archive.files[planned.uuid]
             session.add(record)
@@ -240,37 +240,49 @@ def apply(
         for record, _staged in written:
             index.by_uuid[kind.name][record.uuid] = record.id
             index.by_id[kind.name][record.id] = record.uuid
-        if any(ref.kind == kind.name for ref in kind.refs):
-            for record, staged in written:
-                _fill(session, kind, record, staged, index, same_kind=True)
-            session.flush()
+        _refer_within(session, kind, written, index)
     if report is not None:
         report(len(KINDS), len(KINDS))
 
 
-def _fill(
-    session: Session, kind: Kind, record: Any, staged: Staged, index: UuidIndex, same_kind: bool
-) -> None:
+def _fill(session: Session, kind: Kind, record: Any, staged: Staged, index: UuidIndex) -> None:
     def key_of(name: str, uuid: str | None) -> int | None:
         return None if uuid is None else index.by_uuid[name][uuid]
 
-    if not same_kind:
-        for key, value in staged.values.items():
-            setattr(record, key, value)
-        for children in kind.children:
-            if children.key in staged.children:
-                rows = []
-                for values, refs in staged.children[children.key]:
-                    row = children.model(**values)
-                    for ref in children.refs:
-                        setattr(row, ref.column, key_of(ref.kind, refs.get(ref.column)))
-                    rows.append(row)
-                setattr(record, children.relationship, rows)
-        for link in kind.links:
-            if link.key in staged.links:
-                model = BY_NAME[link.kind].model
-                linked = [session.get(model, key_of(link.kind, u)) for u in staged.links[link.key]]
-                setattr(record, link.relationship, linked)
+    for key, value in staged.values.items():
+        setattr(record, key, value)
+    for children in kind.children:
+        if children.key in staged.children:
+            rows = []
+            for values, refs in staged.children[children.key]:
+                row = children.model(**values)
+                for ref in children.refs:
+                    setattr(row, ref.column, key_of(ref.kind, refs.get(ref.column)))
+                rows.append(row)
+            setattr(record, children.relationship, rows)
+    for link in kind.links:
+        if link.key in staged.links:
+            model = BY_NAME[link.kind].model
+            linked = [session.get(model, key_of(link.kind, u)) for u in staged.links[link.key]]
+            setattr(record, link.relationship, linked)
     for ref in kind.refs:
-        if ref.column in staged.refs and (ref.kind == kind.name) == same_kind:
+        if ref.column in staged.refs and ref.kind != kind.name:
             setattr(record, ref.column, key_of(ref.kind, staged.refs[ref.column]))
+
+
+def _refer_within(
+    session: Session, kind: Kind, written: list[tuple[Any, Staged]], index: UuidIndex
+) -> None:
+    """References between records of one kind (an organisation's federation), once all of them
+    exist, and the version and time each record came with: set past the ORM, which would count
+    a new version (and a new time) of its own for each write."""
+    table = kind.model.__table__
+    inside = [r for r in kind.refs if r.kind == kind.name]
+    for record, staged in written:
+        values = {k: staged.values[k] for k in ("version", "updated_at") if k in staged.values}
+        for ref in inside:
+            if ref.column in staged.refs:
+                target = staged.refs[ref.column]
+                values[ref.column] = None if target is None else index.by_uuid[kind.name][target]
+        session.execute(update(table).where(table.c.id == record.id).values(values))
+        session.expire(record, list(values))
