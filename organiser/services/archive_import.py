@@ -279,7 +279,9 @@ def _refer_within(
     table = kind.model.__table__
     inside = [r for r in kind.refs if r.kind == kind.name]
     for record, staged in written:
-        values = {k: staged.values[k] for k in ("version", "updated_at") if k in staged.values}
+        values: dict[str, Any] = {
+            k: staged.values[k] for k in ("version", "updated_at") if k in staged.values
+        }
         for ref in inside:
             if ref.column in staged.refs:
                 target = staged.refs[ref.column]
