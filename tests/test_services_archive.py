@@ -15,7 +15,14 @@ from sqlalchemy import Engine, func, select
 from organiser import store
 from organiser.errors import ValidationError
 from organiser.formats import archive as fmt
-from organiser.models import Campaign, Organisation
+from organiser.models import (
+    Campaign,
+    Letter,
+    LetterRecipient,
+    Organisation,
+    RecipientRole,
+    Situation,
+)
 from organiser.services.archive import export_archive, import_archive
 from tests.archive_world import file_hash, make_campaign_world, make_world, snapshot
 
@@ -213,3 +220,26 @@ def test_a_reference_to_nothing_is_refused(engine: Engine, other: Engine, tmp_pa
         import_archive(other, path)
     with store.transaction(other) as session:
         assert session.scalar(select(func.count(Campaign.id))) == 0
+
+
+def test_a_newer_letter_and_situation_replace_their_rows_and_links(
+    engine: Engine, other: Engine, tmp_path: Path
+) -> None:
+    make_world(engine)
+    path = tmp_path / "all.zip"
+    export_archive(engine, path)
+    import_archive(other, path)
+    with store.transaction(engine) as session:
+        letter = session.scalars(select(Letter).where(Letter.subject == "Protest one")).one()
+        letter.recipients.pop(0)
+        letter.recipients.append(LetterRecipient(role=RecipientRole.CC, name="Someone new"))
+        letter.versions[0].body = "Свободу им"
+        letter.subject = "Protest one, second draft"
+        situation = session.scalars(select(Situation)).first()
+        assert situation is not None
+        situation.campaigns = []
+        situation.notes = "released on bail"
+    export_archive(engine, path)
+    plan = import_archive(other, path)
+    assert sorted(r.kind for r in plan.having("change")) == ["letters", "situations"]
+    assert snapshot(other) == snapshot(engine)
