@@ -66,7 +66,11 @@ def test_a_campaign_export_holds_only_that_campaigns_world(
     engine: Engine, other: Engine, tmp_path: Path
 ) -> None:
     first = make_campaign_world(engine, "one")
-    make_campaign_world(engine, "two")
+    second = make_campaign_world(engine, "two")
+    with store.transaction(engine) as session:  # a situation of both campaigns
+        situation = session.scalars(select(Situation).order_by(Situation.id)).first()
+        assert situation is not None
+        situation.campaigns.append(session.get(Campaign, second))
     path = tmp_path / "one.zip"
     export_archive(engine, path, campaign_id=first)
     archive = fmt.read_archive(path)
@@ -79,7 +83,10 @@ def test_a_campaign_export_holds_only_that_campaigns_world(
     import_archive(other, path)
     with store.transaction(other) as session:
         assert session.scalars(select(Campaign.title)).all() == ["Campaign one"]
+        [situation] = session.scalars(select(Situation)).all()
+        assert [c.title for c in situation.campaigns] == ["Campaign one"]
     assert store.check(other) == []
+    assert import_archive(other, path).counts["unchanged"] == 13
 
 
 def _rename(engine: Engine, name: str, new: str) -> None:

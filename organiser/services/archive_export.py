@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from organiser.errors import NotFound
 from organiser.models import Attachment, Campaign, Situation, situation_campaign
@@ -57,24 +57,11 @@ def collect(
     records: dict[str, dict[str, dict[str, Any]]] = {}
     for kind in KINDS:
         query = select(kind.model)
-        if kind.model is Attachment:
-            query = query.options(undefer(Attachment.data))
         if ids is not None:
             query = query.where(kind.model.id.in_(sorted(ids.get(kind.name, set()))))
         found = session.scalars(query.order_by(kind.model.id)).all()
-        encoded = {r.uuid: encode(kind, r, index) for r in found}
-        if ids is not None:
-            for fields in encoded.values():
-                _keep_links_inside(kind, fields, ids, index)
-        records[kind.name] = encoded
+        records[kind.name] = {r.uuid: encode(kind, r, index) for r in found}
     return records
-
-
-def _keep_links_inside(kind: Kind, fields: dict[str, Any], ids: IdSets, index: UuidIndex) -> None:
-    """A situation of this campaign may concern others too: only those inside travel."""
-    for link in kind.links:
-        inside = {index.uuid(link.kind, key) for key in ids.get(link.kind, set())}
-        fields[link.key] = [u for u in fields[link.key] if u in inside]
 
 
 def attachment_bytes(session: Session, ids: Iterable[int] | None) -> dict[str, bytes]:

@@ -108,8 +108,10 @@ def _stage(
             given = fields[link.key]
             if not isinstance(given, list):
                 raise ValidationError("file", f"{place}: {link.key} is not a list.")
-            uuids = [_reference(u, link.kind, archive, index, place) for u in given]
-            staged.links[link.key] = sorted(u for u in uuids if u is not None)
+            # A situation handed over with one campaign may concern others that stayed behind:
+            # those links are made where both ends exist, and left alone elsewhere.
+            known = set(archive.records[link.kind]) | set(index.by_uuid[link.kind])
+            staged.links[link.key] = sorted(u for u in given if isinstance(u, str) and u in known)
             staged.normal[link.key] = staged.links[link.key]
     if kind.name == "attachments":
         _check_bytes(staged, archive.files.get(uuid), place)
