@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from organiser import __version__
 from organiser.cli import (
     actions,
+    archive,
     calendar,
     campaigns,
     commitments,
@@ -40,6 +41,7 @@ COMMAND_MODULES = (
     letters,
     trash,
     maintenance,
+    archive,
 )
 
 

@@ -277,6 +277,20 @@ class MainWindow(QMainWindow):
             self, self.tr("Backing up"), lambda _progress: back_up(engine, Path(path)), done
         )
 
+    def export_archive(self) -> None:
+        from organiser.ui.archive.file_actions import export_to_file
+
+        export_to_file(self, self.engine)
+
+    def import_archive(self) -> None:
+        from organiser.ui.archive.file_actions import import_from_file
+
+        import_from_file(self, self.engine, self._archive_imported)
+
+    def _archive_imported(self) -> None:
+        self.refresh_pages()
+        self.status.show(self.engine)
+
     def _restore_layout(self) -> None:
         geometry = settings.load_bytes("window/geometry")
         restored = geometry is not None and self.restoreGeometry(geometry)

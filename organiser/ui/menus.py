@@ -118,6 +118,9 @@ class MainMenus:
         )
         menu.addAction(self.print_command)
         menu.addSeparator()
+        self.export_archive_action = self._add(menu, _tr("E&xport archive…"), window.export_archive)
+        self.import_archive_action = self._add(menu, _tr("&Import archive…"), window.import_archive)
+        menu.addSeparator()
         self.quit_action = self._add(menu, _tr("&Quit"), window.close, "Ctrl+Q")
 
     def fill_recent_menu(self) -> None:

@@ -12,6 +12,7 @@ import inspect
 import json
 import pkgutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ from organiser.services import (
     letters,
     organisations,
 )
+from organiser.services.archive import export_archive, import_archive
+from organiser.ui.archive.plan_dialog import ArchivePlanDialog
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
@@ -78,6 +81,18 @@ def _import_preview(engine: Engine, parent: QWidget) -> QDialog:
     return ImportPreview(plan, choices, choices[0][0], parent)
 
 
+def _archive_plan(engine: Engine, parent: QWidget) -> QDialog:
+    """The demo's whole archive planned into an empty database: every record is added."""
+    folder = Path(tempfile.mkdtemp(prefix="archive-probe-"))
+    export_archive(engine, folder / "demo.organiser.zip")
+    empty = store.open_database(str(folder / "empty.sqlite3"))
+    try:
+        plan = import_archive(empty, folder / "demo.organiser.zip", dry_run=True)
+    finally:
+        empty.dispose()
+    return ArchivePlanDialog(plan, parent)
+
+
 def _drafts_dialog(engine: Engine, parent: QWidget) -> QDialog:
     """Forty drafts left behind: the list scrolls, its buttons stay in sight."""
     with store.transaction(engine) as session:
@@ -113,6 +128,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     ReplyDialog: lambda e, p: ReplyDialog(e, _letter(e), p),
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
+    ArchivePlanDialog: _archive_plan,
     DraftsDialog: _drafts_dialog,
     TrashDialog: _trash_dialog,
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),

@@ -69,6 +69,8 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
         "Open recent",
         "Back up the database…",
         "Print…",
+        "Export archive…",
+        "Import archive…",
         "Quit",
     ]
     assert keys(file_menu["Open database…"]) == "Ctrl+O"

@@ -1,0 +1,1 @@
+"""File › Export archive… and File › Import archive…: the hand-over archive in the window."""
