@@ -5,24 +5,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
+def _box(
+    icon: QMessageBox.Icon,
+    parent: QWidget | None,
+    title: str,
+    message: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """A message box whose text is shown as typed: a name or a file's content that looks like
+    markup (“<b>”, “<img src=…>”) is never turned into rich text."""
+    box = QMessageBox(icon, title, message, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    _box(QMessageBox.Icon.Warning, parent, title, message).exec()
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    _box(QMessageBox.Icon.Information, parent, title, message).exec()
 
 
-def confirm(parent: QWidget | None, title: str, message: str, action: str = "Delete") -> bool:
+def confirm(parent: QWidget | None, title: str, message: str, action: str | None = None) -> bool:
     """Ask before destroying data; the safe answer is the default."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Cancel, parent
-    )
-    destroy = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box = _box(QMessageBox.Icon.Warning, parent, title, message, QMessageBox.StandardButton.Cancel)
+    label = action or QCoreApplication.translate("messages", "Delete")
+    destroy = box.addButton(label, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is destroy
