@@ -10,6 +10,8 @@ from typing import Any
 
 from platformdirs import user_config_path, user_data_path
 
+from organiser.errors import ValidationError
+
 APP_NAME = "campaign-organiser"
 APP_AUTHOR = "CampaignOrganiser"
 DB_ENV = "ORGANISER_DB"
@@ -34,8 +36,14 @@ def default_database_path() -> Path:
 
 
 def database_url(choice: str | None = None) -> str:
-    """The SQLAlchemy URL for --db (a path or URL), else $ORGANISER_DB, else the default file."""
-    value = choice or os.environ.get(DB_ENV) or str(default_database_path())
+    """The SQLAlchemy URL for --db (a path or URL), else $ORGANISER_DB, else the default file.
+    An empty choice names no database: it is refused rather than taken for the default one."""
+    if choice is not None and not choice.strip():
+        raise ValidationError("db", "--db names no database: give a file or an SQLAlchemy URL.")
+    env = os.environ.get(DB_ENV)
+    if env is not None and choice is None and not env.strip():
+        raise ValidationError("db", f"{DB_ENV} is set but empty: give a file or an SQLAlchemy URL.")
+    value = choice or env or str(default_database_path())
     if "://" in value:
         return value
     path = Path(value).expanduser().resolve()

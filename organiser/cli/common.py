@@ -30,10 +30,13 @@ def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 def positive_id(text: str) -> int:
     """An integer id option; argparse turns the ValueError into a one-line error."""
     value = int(text)
-    if value <= 0:
+    if not 0 < value <= SQLITE_MAX_INTEGER:  # no record has an id SQLite cannot hold
         raise ValueError(text)
     return value
 
