@@ -25,7 +25,7 @@ def filled(engine: Engine) -> Engine:
 
 def live_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as connection:
-        return store._row_counts(connection)
+        return store.row_counts(connection)
 
 
 def damage_a_page(path: Path) -> None:
@@ -74,7 +74,7 @@ def test_a_copy_that_fails_its_check_is_kept_aside_and_the_target_left_alone(
     good = tmp_path / "good.sqlite3"
     store.backup(filled, good)
     before = good.read_bytes()
-    real_counts = store._row_counts
+    real_counts = store.row_counts
     calls: list[int] = []
 
     def counts_that_change(connection: sqlite3.Connection) -> dict[str, int]:
@@ -84,7 +84,7 @@ def test_a_copy_that_fails_its_check_is_kept_aside_and_the_target_left_alone(
             counts["campaign"] -= 1
         return counts
 
-    monkeypatch.setattr(store, "_row_counts", counts_that_change)
+    monkeypatch.setattr(store, "row_counts", counts_that_change)
     with pytest.raises(DatabaseError, match=r"kept aside as good\.failed-check-") as refused:
         store.backup(filled, good)
     assert good.read_bytes() == before
