@@ -3,8 +3,6 @@ its check is kept aside, and a good copy holds every row of the live database.""
 
 from __future__ import annotations
 
-import os
-import random
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import DatabaseError
 from organiser.services.demo import load_demo
+from tests.restore_helpers import damage_a_page
 
 
 @pytest.fixture
@@ -26,20 +25,6 @@ def filled(engine: Engine) -> Engine:
 def live_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as connection:
         return store.row_counts(connection)
-
-
-def damage_a_page(path: Path) -> None:
-    """Overwrite one page in the middle of the file with random bytes, as a failing disk would."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    pages = path.stat().st_size // page_size
-    assert pages > 4
-    with path.open("r+b") as handle:
-        handle.seek(page_size * (pages // 2))
-        handle.write(random.Random(9).randbytes(page_size))
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def test_a_backup_holds_every_row_and_reports_them(
