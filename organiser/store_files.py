@@ -122,7 +122,9 @@ def replace_contents(live: Path, source: ExaminedFile) -> None:
         finally:
             destination.close()
     except sqlite3.Error as error:
-        raise DatabaseError(f"Cannot restore {source.path}: {error}; nothing was changed.") from error
+        raise DatabaseError(
+            f"Cannot restore {source.path}: {error}; nothing was changed."
+        ) from error
     finally:
         origin.close()
 

@@ -84,3 +84,33 @@ def newest_good_backup(target: Engine | Path | str | None) -> BackupEntry | None
             continue
         return entry
     return None
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """A kept backup as the Backups list shows it: its records and what its check found."""
+
+    entry: BackupEntry
+    records: int | None  # rows of the campaigners' own tables; None when it cannot be read
+    check: str  # "passed", or the reason a restore would refuse it
+
+    @property
+    def id(self) -> str:  # the table keeps the selection by it
+        return str(self.entry.path)
+
+
+RECORD_TABLES = ("organisation", "person", "campaign", "action", "commitment", "letter")
+
+
+def describe_backups(target: Engine | Path | str | None) -> list[BackupSummary]:
+    """Every kept backup, newest first, opened read-only and checked as a restore would."""
+    summaries = []
+    for entry in list_backups(backup_folder(database_file(target))):
+        try:
+            examined = store_files.examine(entry.path)
+        except DatabaseError as error:
+            summaries.append(BackupSummary(entry, None, str(error)))
+            continue
+        records = sum(examined.rows.get(table, 0) for table in RECORD_TABLES)
+        summaries.append(BackupSummary(entry, records, "passed"))
+    return summaries

@@ -58,7 +58,9 @@ def test_check_reports_a_damaged_page_with_exit_1_and_no_traceback(
     assert result.err.startswith("organiser: problem: ") and "Traceback" not in result.err
 
 
-def test_check_reports_our_own_invariants(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+def test_check_reports_our_own_invariants(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
     run(capsys, db_path, "demo")
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE action SET timezone = 'Mars/Olympus' WHERE id = 1")
