@@ -13,6 +13,7 @@ import json
 import pkgutil
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,14 @@ from organiser.services import (
     letters,
     organisations,
 )
+from organiser.services.backups import make_backup
+from organiser.services.database_check import CheckReport
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
+from organiser.ui.dialogs.backups_dialog import BackupsDialog, CheckReportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
@@ -86,6 +90,21 @@ def _drafts_dialog(engine: Engine, parent: QWidget) -> QDialog:
     return DraftsDialog(engine, lambda _draft: None, parent)
 
 
+def _backups_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    """Twelve kept backups: the list scrolls, its buttons stay in sight."""
+    start = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    for n in range(12):
+        make_backup(engine, "before-restore" if n == 3 else "auto", start + timedelta(hours=n))
+    return BackupsDialog(engine, lambda _path: None, parent)
+
+
+def _check_report(_engine: Engine, parent: QWidget) -> QDialog:
+    """A long report: the problems scroll inside the dialog."""
+    problems = [f"action {n}: time zone 'Mars/Olympus' is not known" for n in range(200)]
+    report = CheckReport("/home/organiser/campaigns.sqlite3", problems, True)
+    return CheckReportDialog(report, "", parent)
+
+
 # Every dialog class of the window, each opened on the fullest record the demo has.
 FACTORIES: dict[type[QDialog], Factory] = {
     CampaignForm: lambda e, p: CampaignForm(e, _first(e, campaigns.list_campaigns), p),
@@ -105,6 +124,8 @@ FACTORIES: dict[type[QDialog], Factory] = {
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
     DraftsDialog: _drafts_dialog,
+    BackupsDialog: _backups_dialog,
+    CheckReportDialog: _check_report,
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }
 
