@@ -118,6 +118,11 @@ def _read_only_revisions(path: Path) -> set[str]:
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise DatabaseError(
+                f"The database {path} is damaged ({error}): `organiser check` reports it, "
+                "`organiser restore --latest` brings back the newest sound backup."
+            ) from error
         raise DatabaseError(f"{path} is not a Campaign Organiser database ({error}).") from error
     finally:
         connection.close()

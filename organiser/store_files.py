@@ -117,8 +117,7 @@ def replace_contents(live: Path, source: ExaminedFile) -> None:
                     f"{source.path} uses pages of {source.page_size} bytes, the database "
                     f"{live_page}; restore it into a new database with File › Open instead."
                 )
-            origin.backup(destination)
-            destination.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            origin.backup(destination)  # one step: all pages in one write transaction
         finally:
             destination.close()
     except sqlite3.Error as error:

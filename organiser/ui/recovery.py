@@ -13,7 +13,7 @@ from organiser.errors import DatabaseError, OrganiserError
 from organiser.services.backups import BackupEntry, backup_folder, make_backup
 from organiser.services.database_check import CheckReport, check_database
 from organiser.services.restore import RestoreReport, database_file, newest_good_backup, restore
-from organiser.store_files import damaged_name
+from organiser.store_files import damaged_name, is_damaged
 from organiser.ui.dialogs.backups_dialog import BackupsDialog, CheckReportDialog
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.workers import run_in_background
@@ -143,8 +143,8 @@ def recover_at_start(choice: str | None, error: DatabaseError) -> bool:
         database = database_file(choice)
     except OrganiserError:
         return False
-    if not database.is_file():
-        return False
+    if not database.is_file() or not is_damaged(database):
+        return False  # missing, or sound but not ours: nothing a restore should replace
     chosen = ask_restore_newest(None, database, str(error))
     if chosen is None:
         return False

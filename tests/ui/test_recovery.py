@@ -3,6 +3,7 @@ when the database is damaged: from Check Database, and at start."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,23 @@ def test_at_start_a_database_that_cannot_be_opened_gets_the_offer(
     shown: list[MainWindow] = []
     monkeypatch.setattr(MainWindow, "show", lambda self: shown.append(self))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    monkeypatch.setattr(app, "offer_drafts", lambda _w: None, raising=False)
     assert app.main(str(db_path)) == 0
     assert shown and answers["asked"]
     assert every_row(db_path)["organisation"] == every_row(source)["organisation"]
     shown[0].engine.dispose()
+
+
+def test_at_start_another_programs_database_is_not_offered_a_restore(
+    qtbot: QtBot, demo: Engine, tmp_path: Path, answers: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    make_backup(demo, "auto")
+    foreign = tmp_path / "recipes.sqlite3"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE recipe (name TEXT)")
+    before = foreign.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert app.main(str(foreign)) == 2
+    assert answers["asked"] == [] and "not a Campaign Organiser database" in shown[0]
+    assert foreign.read_bytes() == before
