@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import DatabaseError, SchemaTooNew, ValidationError
 from organiser.services.backups import backup_folder, list_backups, make_backup
+from organiser.services.database_check import check_database
 from organiser.services.demo import load_demo
 from organiser.services.organisations import OrganisationFields, create_organisation
 from organiser.services.restore import newest_good_backup, restore
@@ -154,3 +155,13 @@ def test_the_newest_good_backup_skips_a_damaged_one(filled: Engine) -> None:
     damage_a_page(bad.path)
     newest = newest_good_backup(filled)
     assert newest is not None and newest.path == good.path
+
+
+def test_check_finds_nothing_in_a_sound_database_and_damage_in_a_broken_page(
+    filled: Engine, db_path: Path
+) -> None:
+    assert check_database(filled).problems == []
+    filled.dispose()
+    damage_a_page(db_path)
+    report = check_database(db_path)
+    assert report.damaged and report.problems
