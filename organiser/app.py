@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from organiser import store
 from organiser.config import database_url
 from organiser.errors import DatabaseError, OrganiserError, SchemaTooNew
+from organiser.services import backups
 from organiser.ui.collector import collect_on_gui_thread
 from organiser.ui.plurals import install_english_plurals
 
@@ -44,7 +44,7 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
     """The database opened; one that cannot be (damaged, not a schema newer than ours) gets
     the offer of its newest sound backup instead of a traceback."""
     try:
-        return store.open_database(db_choice)
+        return backups.open_database(db_choice)
     except SchemaTooNew as error:
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return None
@@ -56,7 +56,7 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
             QMessageBox.critical(None, tr("Campaign Organiser"), str(problem))
             return None
     try:
-        return store.open_database(db_choice)
+        return backups.open_database(db_choice)
     except OrganiserError as error:
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return None

@@ -34,3 +34,7 @@ class DatabaseError(OrganiserError):
 
 class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the program."""
+
+
+class FileWriteError(OrganiserError):
+    """A file the user asked for could not be written; the file they named is left as it was."""

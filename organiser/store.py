@@ -6,7 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,11 +18,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from organiser.config import database_url, shipped_dir
 from organiser.errors import DatabaseError, SchemaTooNew
+from organiser.files import remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _SCHEMA_WRITE = "organiser_schema_write"
@@ -149,10 +150,14 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
-def open_database(choice: str | None = None) -> Engine:
+def open_database(
+    choice: str | None = None, before_upgrade: Callable[[Engine], object] | None = None
+) -> Engine:
     """Open (creating if needed) the chosen database and bring it to the newest schema.
 
-    A database from a newer program is refused before anything is written to it.
+    A database from a newer program is refused before anything is written to it. An existing
+    database that needs a migration is first handed to `before_upgrade` (the services keep a
+    backup of it there); if that fails, nothing is migrated.
     """
     url = database_url(choice)
     path = sqlite_path(url)
@@ -170,6 +175,8 @@ def open_database(choice: str | None = None) -> Engine:
         if path is None:
             for current in current_revisions(engine):
                 _refuse_unknown(current, engine.url.render_as_string())
+        if before_upgrade is not None and needs_upgrade(engine):
+            before_upgrade(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
@@ -177,7 +184,15 @@ def open_database(choice: str | None = None) -> Engine:
     except BaseException:
         engine.dispose()
         raise
+    if path is not None:  # what a killed export or backup beside the database left behind
+        remove_stale_temporaries([path.parent])
     return engine
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    """An existing database (it has a schema version) that is older than this program's."""
+    current = current_revisions(engine)
+    return bool(current) and current != head_revisions()
 
 
 def upgrade(engine: Engine, revision: str = "heads", script_location: Path | None = None) -> None:
@@ -248,8 +263,34 @@ def transaction(engine: Engine) -> Iterator[Session]:
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
-    with factory() as session, session.begin():
-        yield session
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except OperationalError as error:
+        plain = plain_database_error(error)
+        if plain is None:
+            raise
+        raise plain from error
+
+
+# What SQLite says when it cannot write, and what the user is told instead (the change rolled
+# back, the database as it was).
+_CANNOT_WRITE = {
+    "database or disk is full": "The disk is full",
+    "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
+    "database is locked": "The database is busy in another window or program",
+    "attempt to write a readonly database": "The database file is read-only",
+}
+
+
+def plain_database_error(error: BaseException) -> DatabaseError | None:
+    """A DatabaseError in plain words for SQLite's cannot-write errors; None for any other."""
+    text = str(getattr(error, "orig", error)).lower()
+    for cause, said in _CANNOT_WRITE.items():
+        if cause in text:
+            return DatabaseError(f"{said}: nothing of this change was written. Try again once "
+                                 "that is put right.")  # fmt: skip
+    return None
 
 
 @dataclass(frozen=True)
@@ -274,7 +315,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+    tmp = temporary_path(target, "backup")
     source = sqlite3.connect(source_path, isolation_level=None)
     try:
         found = damage(source)

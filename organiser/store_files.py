@@ -13,6 +13,7 @@ from pathlib import Path
 
 from organiser import store
 from organiser.errors import DatabaseError, SchemaTooNew
+from organiser.files import copy_file_atomic, temporary_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SMALLEST_DATABASE = 512  # one page of the smallest page size SQLite allows
@@ -137,14 +138,12 @@ def replace_damaged(live: Path, source: ExaminedFile, now: datetime | None = Non
     """A damaged database cannot take a write: its bytes (and its WAL) are kept aside under a
     dated name, the source is copied beside it through the backup API and renamed into place.
     Returns where the damaged file went."""
-    from organiser.files import copy_file_atomic
-
     aside = damaged_name(live, now)
     copy_file_atomic(live, aside)
     wal = Path(f"{live}-wal")
     if wal.exists():
         copy_file_atomic(wal, Path(f"{aside}-wal"))
-    tmp = live.with_name(f".{live.name}.{os.getpid()}.restoring")
+    tmp = temporary_path(live, "restore")  # what a kill leaves is removed at the next open
     tmp.unlink(missing_ok=True)
     origin = store.open_read_only(source.path)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -113,3 +114,19 @@ def test_semicolons_inside_values_do_not_fool_the_comma_file(tmp_path: Path) -> 
     table = read_table(path)
     assert table.delimiter == ","
     assert table.rows[0].cells == ["A;B Union", "x;y;z"]
+
+
+FORMULAS = ['=HYPERLINK("http://x","click")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+
+
+def test_an_export_never_holds_a_cell_a_spreadsheet_would_run_and_reads_back_as_it_was(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "out.csv"
+    write_rows(path, ["name", "notes"], [[payload, "plain"] for payload in FORMULAS])
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        cells = [row[0] for row in csv.reader(handle)][1:]
+    assert all(cell.startswith("'") for cell in cells) and len(cells) == len(FORMULAS)
+    table = read_table(path)
+    assert [row.cells[0] for row in table.rows] == FORMULAS
+    assert [row.cells[1] for row in table.rows] == ["plain"] * len(FORMULAS)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.errors import ValidationError
+from organiser.errors import DatabaseError, ValidationError
 from organiser.services import backups
 from organiser.services.backups import RotationPolicy, back_up, database_location, last_backup
 from organiser.services.demo import load_demo
@@ -118,3 +118,74 @@ def test_a_target_that_cannot_be_a_backup_is_refused(
 
 def test_the_database_is_named_by_its_file(engine: Engine, db_path: Path) -> None:
     assert database_location(engine) == str(db_path.resolve())
+
+
+def _at_revision(path: Path, revision: str) -> None:
+    engine = store.create_db_engine(f"sqlite:///{path}")
+    store.upgrade(engine, revision)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO organisation (uuid, version, name, acronym, kind, country, address,"
+            " email, phone, website, language, notes, created_at, updated_at) VALUES ('u-1', 1,"
+            " 'KCTU', '', 'national-centre', 'KR', '', '', '', '', 'ko', '', '2026-01-01',"
+            " '2026-01-01')"
+        )
+    engine.dispose()
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def test_a_database_is_backed_up_and_pinned_before_a_migration_changes_it(
+    db_path: Path,
+) -> None:
+    _at_revision(db_path, "0002")
+    engine = backups.open_database(str(db_path))
+    try:
+        assert store.current_revisions(engine) == store.head_revisions()
+        (kept,) = backups.list_backups(backups.backup_folder(engine))
+    finally:
+        engine.dispose()
+    assert kept.reason == "before-migration" and kept.pinned
+    assert _revision(kept.path).startswith("0002")  # the database as it was before
+    with sqlite3.connect(kept.path) as copy:
+        assert copy.execute("SELECT name FROM organisation").fetchall() == [("KCTU",)]
+
+
+def test_no_backup_when_nothing_is_migrated(db_path: Path) -> None:
+    backups.open_database(str(db_path)).dispose()  # new: created at the newest schema
+    engine = backups.open_database(str(db_path))  # already the newest
+    try:
+        assert backups.list_backups(backups.backup_folder(engine)) == []
+    finally:
+        engine.dispose()
+
+
+def test_a_migration_waits_for_its_backup_and_leaves_the_database_if_none_can_be_made(
+    db_path: Path, tmp_path: Path
+) -> None:
+    _at_revision(db_path, "0002")
+    blocker = tmp_path / "organiser-backups"
+    blocker.write_text("a file where the backup folder would go")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="no backup of it could be made first"):
+        backups.open_database(str(db_path))
+    assert db_path.read_bytes() == before and _revision(db_path).startswith("0002")
+
+
+def test_a_week_of_changes_without_a_backup_is_counted_and_a_backup_ends_it(
+    engine: Engine,
+) -> None:
+    now = datetime.now(UTC)
+    assert backups.days_without_backup(engine, now + timedelta(days=30)) is None  # empty
+    with store.transaction(engine) as session:
+        load_demo(session)
+    assert backups.days_without_backup(engine, now + timedelta(days=3)) is None  # not a week
+    assert backups.days_without_backup(engine, now + timedelta(days=8, hours=1)) == 8
+    backups.make_backup(engine, "manual")
+    assert backups.days_without_backup(engine, now + timedelta(days=20)) is None  # no change
+    with store.transaction(engine) as session:
+        create_organisation(session, OrganisationFields(name="Metalworkers' Union"))
+    assert backups.days_without_backup(engine, now + timedelta(days=9, hours=1)) == 9

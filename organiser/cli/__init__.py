@@ -21,6 +21,7 @@ from organiser.cli import (
     letters,
     maintenance,
     organisations,
+    trash,
 )
 from organiser.config import database_url, settings_path
 from organiser.errors import OrganiserError
@@ -37,6 +38,7 @@ COMMAND_MODULES = (
     calendar,
     commitments,
     letters,
+    trash,
     maintenance,
 )
 

@@ -8,10 +8,11 @@ import sys
 from organiser import store
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
 from organiser.cli.output import print_records
+from organiser.cli.trash import add_delete
 from organiser.config import get_setting
 from organiser.models import ActionKind, ActionStatus
 from organiser.services import validation as v
-from organiser.services.actions import ActionFields, create_action
+from organiser.services.actions import ActionFields, create_action, delete_action
 from organiser.services.calendar import ActionFilter, actions_between, check_range
 
 
@@ -43,6 +44,7 @@ def register(commands: Commands) -> None:
     listing.add_argument("--status", default=None)
     add_json(listing)
     listing.set_defaults(run=list_actions)
+    add_delete(sub, "action", delete_action)
 
 
 def add_action(args: argparse.Namespace) -> int:

@@ -46,8 +46,7 @@ def import_organisations(args: argparse.Namespace) -> int:
             preview = service.preview_import(session, table)
         _print_preview(preview)
         return 0
-    with store.transaction(engine) as session:
-        result = service.import_affiliates(session, table, skip_bad=args.skip_bad)
+    result = service.import_affiliates_into(engine, table, skip_bad=args.skip_bad)
     imported = ngettext("{n} organisation imported", "{n} organisations imported", result.created)
     skipped = ngettext(", {n} bad row left out", ", {n} bad rows left out", result.skipped)
     print(

@@ -20,7 +20,7 @@ from organiser.formats.ics_read import parse_calendar
 from organiser.pdf.calendar import MarkedDayText, month_pdf
 from organiser.pdf.fonts import load_fonts
 from organiser.services import validation as v
-from organiser.services.action_import import import_events, plan_import
+from organiser.services.action_import import import_events_into, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, check_range, marked_days
 from organiser.services.campaigns import get_campaign
 
@@ -86,7 +86,7 @@ def import_ics(args: argparse.Namespace) -> int:
             noun = ngettext("action", "actions", len(plan))  # of both counts together
             print(f"would create {new} and update {len(plan) - new} {noun} (dry run)")
             return 0
-        result = import_events(session, args.campaign, events)
+    result = import_events_into(engine_for(args), args.campaign, events)
     for warning in result.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")
     noun = ngettext("action", "actions", result.created + result.updated)

@@ -7,6 +7,7 @@ import argparse
 from organiser import store
 from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
 from organiser.cli.output import print_json, print_record, print_records
+from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
 from organiser.services import campaigns as service
 
@@ -48,6 +49,7 @@ def register(commands: Commands) -> None:
     show.add_argument("id", type=positive_id)
     add_json(show)
     show.set_defaults(run=show_campaign)
+    add_delete(actions, "campaign", service.delete_campaign)
 
 
 def add_campaign(args: argparse.Namespace) -> int:

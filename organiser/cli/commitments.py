@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
 from organiser.cli.output import print_records
+from organiser.cli.trash import add_delete
 from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.models import CommitmentStatus
@@ -44,6 +45,7 @@ def register(commands: Commands) -> None:
     listing.add_argument("--this-week", action="store_true", help="only those due this week")
     add_json(listing)
     listing.set_defaults(run=list_commitments)
+    add_delete(actions, "commitment", commitments.delete_commitment)
 
     status = actions.add_parser("status", help="change a commitment's status")
     status.add_argument("id", type=positive_id)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import ValidationError
+from organiser.services import backups
 
 F = TypeVar("F")
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -20,7 +21,7 @@ def engine_for(args: argparse.Namespace) -> Engine:
     """The command's database, opened once per command (kept for the backup after a write)."""
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
-        engine = store.open_database(getattr(args, "db", None))
+        engine = backups.open_database(getattr(args, "db", None))
         args.engine = engine
     return engine
 

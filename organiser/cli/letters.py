@@ -20,6 +20,7 @@ from organiser.cli.common import (
     positive_id,
 )
 from organiser.cli.output import plain, print_json, print_record, print_records
+from organiser.cli.trash import add_delete
 from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
@@ -53,6 +54,7 @@ def register(commands: Commands) -> None:
     show.add_argument("id", type=positive_id)
     add_json(show)
     show.set_defaults(run=show_letter)
+    add_delete(actions, "letter", letters.delete_letter)
 
     pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
     pdf.add_argument("id", type=positive_id)
@@ -204,11 +206,7 @@ def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args)) as session:
         data = render_and_keep(session, args.id, args.paper)
-        try:
-            write_bytes_atomic(args.file, data)
-        except OSError as error:
-            message = f"Cannot write {args.file}: {error.strerror or error}."
-            raise ValidationError("file", message) from None
+        write_bytes_atomic(args.file, data)  # a FileWriteError naming the file rolls back
     return 0
 
 

@@ -8,6 +8,7 @@ from organiser import store
 from organiser.cli import affiliates
 from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
 from organiser.cli.output import print_records
+from organiser.cli.trash import add_delete
 from organiser.models import OrganisationKind
 from organiser.services import organisations as service
 
@@ -38,6 +39,7 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_organisations)
     affiliates.register_org_commands(org_commands)
+    add_delete(org_commands, "organisation", service.delete_organisation)
 
     person = commands.add_parser("person", help="people: leaders, contacts, signatories")
     person_commands = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
@@ -52,6 +54,7 @@ def register(commands: Commands) -> None:
     plist = person_commands.add_parser("list", help="list people")
     add_json(plist)
     plist.set_defaults(run=list_people)
+    add_delete(person_commands, "person", service.delete_person)
 
 
 def add_organisation(args: argparse.Namespace) -> int:

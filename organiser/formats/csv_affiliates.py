@@ -114,6 +114,21 @@ def _excel_separator(text: str) -> tuple[str, str]:
     return (match.group(1), text[match.end() :]) if match else ("", text)
 
 
+# A cell a spreadsheet would run as a formula starts with one of these; written, it gets a
+# leading apostrophe (shown as text, not run), and read back, the apostrophe goes again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_cell(cell: str) -> str:
+    """The cell as text a spreadsheet shows and never runs ("=HYPERLINK(…)" → "'=HYPERLINK(…)")."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def unguard_cell(cell: str) -> str:
+    """What guard_cell wrote, as it was before."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
     delimiter, body = _excel_separator(text)
     delimiter = delimiter or sniff_delimiter(body)
@@ -124,7 +139,8 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                records.append(CsvRow(start, [cell.replace("\r\n", "\n") for cell in cells]))
+                cells = [unguard_cell(cell.replace("\r\n", "\n")) for cell in cells]
+                records.append(CsvRow(start, cells))
             start = reader.line_num + 1 + skipped
     except csv.Error as error:
         raise not_csv(path, f"line {reader.line_num + skipped}: {error}") from None
@@ -167,10 +183,10 @@ def write_rows(
     path: str | os.PathLike[str], headers: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> None:
     """A CSV Excel and LibreOffice open as UTF-8 (it starts with a BOM), CRLF line ends, every
-    field quoted when it needs to be; written atomically."""
+    field quoted when it needs to be, no cell a formula; written atomically."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([guard_cell(header) for header in headers])
+    writer.writerows([guard_cell(str(cell)) for cell in row] for row in rows)
     with atomic_output(path) as handle:
         handle.write(buffer.getvalue().encode("utf-8-sig"))

@@ -31,6 +31,7 @@ from organiser.models.letters import (
     Template,
 )
 from organiser.models.organisations import Organisation, Person, Situation, situation_campaign
+from organiser.models.trash import TrashEntry
 
 __all__ = [
     "Action",
@@ -60,6 +61,7 @@ __all__ = [
     "Situation",
     "SituationKind",
     "Template",
+    "TrashEntry",
     "UTCDateTime",
     "situation_campaign",
     "utc_now",

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from organiser import store
 from organiser.errors import ValidationError
 from organiser.models import Action, Campaign
+from organiser.services import backups
 from organiser.services import validation as v
 from organiser.services.actions import ActionFields, campaign_warnings, stage_action
 
@@ -100,6 +102,18 @@ def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
         notes=event.notes,
         ical_uid=event.uid[:500],
     )
+
+
+def import_events_into(
+    engine: Engine,
+    campaign_id: int,
+    events: Sequence[ImportableEvent],
+    report: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """The import as one unit of work, after a backup of the database as it was."""
+    backups.back_up_before_bulk_write(engine)
+    with store.transaction(engine) as session:
+        return import_events(session, campaign_id, events, report)
 
 
 def import_events(

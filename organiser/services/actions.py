@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
 from organiser.models import Action, ActionKind, ActionStatus, Campaign, CampaignStatus, utc_now
+from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.timezones import check_zone, local_to_utc, short_zone_name
+from organiser.services.trash import TrashView
 
 When = str | date | datetime | None
 
@@ -295,6 +297,8 @@ def get_action(session: Session, action_id: int) -> ActionView:
     return view(v.get_or_raise(session, Action, action_id, "action"))
 
 
-def delete_action(session: Session, action_id: int) -> None:
-    session.delete(v.get_or_raise(session, Action, action_id, "action"))
+def delete_action(session: Session, action_id: int) -> TrashView:
+    """To the trash; commitments tied to it stay, and get the link back on a restore."""
+    record = v.get_or_raise(session, Action, action_id, "action")
+    return trash.discard(session, "action", action_id, lambda: session.delete(record))
     session.flush()

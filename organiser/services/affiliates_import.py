@@ -18,12 +18,14 @@ from gettext import ngettext
 from typing import Any
 
 import pycountry
-from sqlalchemy import insert, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
+from organiser import store
 from organiser.errors import ValidationError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
 from organiser.models import Organisation, OrganisationKind, utc_now
+from organiser.services import backups
 from organiser.services.organisations import OrganisationFields, clean_organisation
 
 ProgressCallback = Callable[[int, int], None]
@@ -202,6 +204,19 @@ def describe_bad_rows(preview: ImportPreview, shown: int = _SHOWN_ERRORS) -> str
         "{n} of {all} rows has problems", "{n} of {all} rows have problems", len(bad)
     )
     return f"{counted.format(n=len(bad), all=len(preview.rows))} — {first}{more}"
+
+
+def import_affiliates_into(
+    engine: Engine,
+    table: CsvTable,
+    mapping: dict[str, int] | None = None,
+    skip_bad: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """The import as one unit of work, after a backup of the database as it was."""
+    backups.back_up_before_bulk_write(engine)
+    with store.transaction(engine) as session:
+        return import_affiliates(session, table, mapping, skip_bad, progress)
 
 
 def import_affiliates(

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from organiser import store
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
+from organiser.files import remove_stale_temporaries
 from organiser.models import Campaign, Organisation, Person
 
 NAME = re.compile(
@@ -20,6 +21,7 @@ NAME = re.compile(
 )
 STAMP = "%Y%m%dT%H%M%S%fZ"
 AUTOMATIC_EVERY = timedelta(minutes=30)
+UNPROTECTED_AFTER = timedelta(days=7)  # changes this old with no backup: the Dashboard says so
 PINNED_REASONS = frozenset({"before-migration", "before-restore"})
 
 
@@ -50,6 +52,36 @@ def backup_folder(engine: Engine | Path) -> Path:
     return Path(chosen).expanduser() if chosen else database.parent / f"{database.stem}-backups"
 
 
+def back_up_before_bulk_write(engine: Engine, reason: str = "before-import") -> None:
+    """The backup taken before an import writes many records at once (an SQLite database that
+    holds anything); when it cannot be made, the import does not start."""
+    if engine.dialect.name != "sqlite" or not _holds_records(engine):
+        return
+    try:
+        make_backup(engine, reason)
+    except DatabaseError as error:
+        raise DatabaseError(
+            f"Nothing was imported: no backup could be made first ({error})"
+        ) from error
+
+
+def open_database(choice: str | None = None) -> Engine:
+    """The doors' way to open a database: as the store does, and an existing database that a
+    migration is about to change is backed up first (pinned, kept out of the rotation); when
+    that backup cannot be made, the database is left as it was and not opened."""
+    return store.open_database(choice, before_upgrade=_back_up_before_migration)
+
+
+def _back_up_before_migration(engine: Engine) -> None:
+    try:
+        make_backup(engine, "before-migration")
+    except DatabaseError as error:
+        raise DatabaseError(
+            f"The database needs a newer schema, but no backup of it could be made first, so it "
+            f"was left as it was: {error}"
+        ) from error
+
+
 def make_backup(
     engine: Engine,
     reason: str = "manual",
@@ -63,6 +95,7 @@ def make_backup(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(f"Cannot create the backup folder {folder}: {error}") from error
+    remove_stale_temporaries([folder])  # a backup cut short by a kill left its copy here
     pin = "-pinned" if reason in PINNED_REASONS else ""
     stem = Path(engine.url.database or "organiser").stem
     target = folder / f"{stem}-{now.strftime(STAMP)}-{reason}{pin}.sqlite3"
@@ -134,12 +167,7 @@ def backup_due(engine: Engine, now: datetime | None = None) -> bool:
         return _holds_records(engine)
     if now - newest.made_at < AUTOMATIC_EVERY:
         return False
-    database = Path(engine.url.database or "")
-    changed = max(
-        (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
-        default=0.0,
-    )
-    return changed > newest.made_at.timestamp()
+    return _last_change(engine) > newest.made_at.timestamp()
 
 
 @dataclass(frozen=True)
@@ -186,6 +214,38 @@ def last_backup(engine: Engine) -> datetime | None:
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None
+
+
+def days_without_backup(engine: Engine, now: datetime | None = None) -> int | None:
+    """How many days the database has held changes that no checked backup has, when that is a
+    week or more (None otherwise, and for a database that is not an SQLite file)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    now = now or datetime.now(UTC)
+    last = last_backup(engine)
+    since = last if last is not None else _first_record_made(engine)
+    if since is None or _last_change(engine) <= since.timestamp():
+        return None
+    unprotected = now - since
+    return unprotected.days if unprotected >= UNPROTECTED_AFTER else None
+
+
+def _last_change(engine: Engine) -> float:
+    database = Path(engine.url.database or "")
+    return max(
+        (p.stat().st_mtime for p in (database, Path(f"{database}-wal")) if p.exists()),
+        default=0.0,
+    )
+
+
+def _first_record_made(engine: Engine) -> datetime | None:
+    with store.transaction(engine) as session:
+        made = [
+            session.scalar(select(func.min(model.created_at)))
+            for model in (Organisation, Campaign, Person)
+        ]
+    known = [when for when in made if when is not None]
+    return min(known) if known else None
 
 
 def _holds_records(engine: Engine) -> bool:

@@ -18,7 +18,9 @@ from organiser.models import (
     Organisation,
     utc_now,
 )
+from organiser.services import trash
 from organiser.services import validation as v
+from organiser.services.trash import TrashView
 
 PALETTE = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df", "#bf8700", "#0a7b83", "#cf222e", "#6e7781")
 
@@ -144,9 +146,10 @@ def update_campaign(
     return _view(record)
 
 
-def delete_campaign(session: Session, campaign_id: int) -> None:
-    session.delete(v.get_or_raise(session, Campaign, campaign_id, "campaign"))
-    session.flush()
+def delete_campaign(session: Session, campaign_id: int) -> TrashView:
+    """To the trash, with its actions, commitments and letters."""
+    record = v.get_or_raise(session, Campaign, campaign_id, "campaign")
+    return trash.discard(session, "campaign", campaign_id, lambda: session.delete(record))
 
 
 def campaign_contents(session: Session, campaign_id: int) -> CampaignContents:

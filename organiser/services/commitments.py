@@ -20,8 +20,10 @@ from organiser.models import (
     CommitmentStatus,
     Organisation,
 )
+from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.attachments import store_attachment
+from organiser.services.trash import TrashView
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -240,8 +242,9 @@ def set_status(
     return get_commitment(session, record.id, today)
 
 
-def delete_commitment(session: Session, commitment_id: int) -> None:
-    session.delete(v.get_or_raise(session, Commitment, commitment_id, "commitment"))
+def delete_commitment(session: Session, commitment_id: int) -> TrashView:
+    record = v.get_or_raise(session, Commitment, commitment_id, "commitment")
+    return trash.discard(session, "commitment", commitment_id, lambda: session.delete(record))
     session.flush()
 
 

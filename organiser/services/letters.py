@@ -23,7 +23,9 @@ from organiser.models import (
     RecipientRole,
     utc_now,
 )
+from organiser.services import trash
 from organiser.services import validation as v
+from organiser.services.trash import TrashView
 
 Ref = tuple[str, int]  # ("org" | "person", id): who a letter goes to
 
@@ -364,9 +366,9 @@ def duplicate_letter(session: Session, letter_id: int) -> LetterView:
     return create_letter(session, fields)
 
 
-def delete_letter(session: Session, letter_id: int) -> None:
-    session.delete(v.get_or_raise(session, Letter, letter_id, "letter"))
-    session.flush()
+def delete_letter(session: Session, letter_id: int) -> TrashView:
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    return trash.discard(session, "letter", letter_id, lambda: session.delete(record))
 
 
 def get_letter(session: Session, letter_id: int) -> LetterView:

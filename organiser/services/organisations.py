@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, aliased
 
 from organiser.errors import ValidationError
 from organiser.models import Organisation, OrganisationKind, Person
-from organiser.services import commitments, letters
+from organiser.services import commitments, letters, trash
 from organiser.services import validation as v
+from organiser.services.trash import TrashView
 
 
 @dataclass
@@ -152,14 +153,17 @@ def update_organisation(
     return get_organisation(session, record.id)
 
 
-def delete_organisation(session: Session, organisation_id: int) -> None:
-    """Its people stay without it, its commitments under its name; letters approved or sent
-    keep their copy of it."""
+def delete_organisation(session: Session, organisation_id: int) -> TrashView:
+    """To the trash. Its people stay without it, its commitments under its name; letters
+    approved or sent keep their copy of it; a restore gives them all their link back."""
     record = v.get_or_raise(session, Organisation, organisation_id, "organisation")
-    letters.leave_drafts(session, ("org", organisation_id))
-    commitments.keep_organisation_name(session, organisation_id, record.name)
-    session.delete(record)
-    session.flush()
+
+    def remove() -> None:
+        letters.leave_drafts(session, ("org", organisation_id))
+        commitments.keep_organisation_name(session, organisation_id, record.name)
+        session.delete(record)
+
+    return trash.discard(session, "organisation", organisation_id, remove)
 
 
 def _organisation_query():  # type: ignore[no-untyped-def]
@@ -271,12 +275,16 @@ def update_person(
     return get_person(session, record.id)
 
 
-def delete_person(session: Session, person_id: int) -> None:
-    """Letters approved or sent keep their copy of the person; drafts lose them."""
+def delete_person(session: Session, person_id: int) -> TrashView:
+    """To the trash. Letters approved or sent keep their copy of the person; drafts lose them
+    (until a restore)."""
     record = v.get_or_raise(session, Person, person_id, "person")
-    letters.leave_drafts(session, ("person", person_id))
-    session.delete(record)
-    session.flush()
+
+    def remove() -> None:
+        letters.leave_drafts(session, ("person", person_id))
+        session.delete(record)
+
+    return trash.discard(session, "person", person_id, remove)
 
 
 def _person_query():  # type: ignore[no-untyped-def]

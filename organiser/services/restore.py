@@ -71,6 +71,8 @@ def restore(
     migrated_from = None
     if examined.revision not in store.head_revisions():
         migrated_from = examined.revision
+        # The store's open, not the doors': the file just restored is itself a backup, and
+        # the data it replaced was kept before-restore.
         store.open_database(str(live)).dispose()
     return RestoreReport(source, live, kept, aside, examined.rows, migrated_from)
 

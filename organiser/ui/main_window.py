@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from organiser import store
 from organiser.errors import OrganiserError
+from organiser.services import backups
 from organiser.services.backups import (
     BackupMade,
     back_up,
@@ -35,6 +35,7 @@ from organiser.ui import settings
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
 from organiser.ui.pages.base import Page
@@ -162,6 +163,13 @@ class MainWindow(QMainWindow):
             page.refresh()
             self.menus.follow_page(row, page)
 
+    def show_trash(self) -> None:
+        """Edit › Trash: what was deleted; the pages reload when something came back."""
+        dialog = TrashDialog(self.engine, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_pages()
+
     def refresh_pages(self) -> None:
         """Data changed somewhere: the page on screen reloads now, the others when shown."""
         current = self.stack.currentWidget()
@@ -222,7 +230,7 @@ class MainWindow(QMainWindow):
         """Show another database (created and migrated when new) in this window and close the
         one shown before. A file that is not ours, or from a newer program, is refused as is."""
         try:
-            engine = store.open_database(location)
+            engine = backups.open_database(location)
         except OrganiserError as error:
             show_error(self, self.tr("Open database"), str(error))
             return False

@@ -148,6 +148,8 @@ class MainMenus:
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
         menu.addActions(list(self.commands))
+        menu.addSeparator()
+        self.trash_action = self._add(menu, _tr("T&rash…"), self.window.show_trash)
 
     def _build_view_menu(self, pages: Sequence[PageEntry]) -> None:
         group = QActionGroup(self.window)

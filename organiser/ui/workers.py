@@ -9,9 +9,11 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from organiser.errors import OrganiserError
@@ -52,27 +54,65 @@ class _Signals(QObject):
     outcome: Any = None
 
 
-def _run_job(work: Callable[[Progress], Any], signals: _Signals, progress: Progress) -> None:
+class _Job:
+    """What one job's thread works with. The GUI thread holds it until the thread has ended,
+    so that the thread never lets go of the last reference to anything: a closure over a page
+    or a dialog freed on that thread deleted the widget outside the GUI thread, and the window
+    crashed later on memory that was no longer there."""
+
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        self.work: Callable[[Progress], Any] | None = work
+        self.signals: _Signals | None = signals
+        self.progress = Progress(signals)
+        self.thread: threading.Thread | None = None
+        self.busy = 0  # slots of its signals object running now (on the GUI thread)
+
+
+def _run_job(job: _Job) -> None:
     """The job, on a Python thread of its own: no Qt runnable whose C++ side would be deleted
-    on that thread while Python still holds parts of it."""
+    on that thread while Python still holds parts of it. Everything it used is let go of here
+    before the last signal, while the GUI thread still holds it too."""
+    work, signals, progress = job.work, job.signals, job.progress
+    assert work is not None and signals is not None
+    news: Callable[[], None]
     try:
         result = work(progress)
     except Cancelled:
-        signals.cancelled.emit()
+        news = signals.cancelled.emit
     except OrganiserError as error:
-        signals.failed.emit(str(error))
+        news = partial(signals.failed.emit, str(error))
     except Exception as error:  # shown to the user, never a traceback dialog
         traceback.print_exc()
-        signals.failed.emit(f"Unexpected error: {error}")
+        news = partial(signals.failed.emit, f"Unexpected error: {error}")
     else:
         if progress.cancelled():
-            signals.cancelled.emit()
+            news = signals.cancelled.emit
         else:
             signals.outcome = result
-            signals.succeeded.emit()
+            news = signals.succeeded.emit
+        del result
+    del work
+    news()
 
 
-_RUNNING: set[_Signals] = set()
+_RUNNING: set[_Job] = set()
+_ENDED: list[_Job] = []  # jobs done, their signals object let go of once none of its slots runs
+
+
+def _let_go_of_ended() -> None:
+    """Release the signals objects of ended jobs, on the GUI thread, outside their own slots.
+
+    A signals object is never deleted while one of its slots is running (a modal progress
+    dialog's setValue runs a nested event loop inside the progress slot, where the job's last
+    signal could arrive) and never by deleteLater (a deferred delete of it was once delivered
+    after the object had already gone)."""
+    for job in [job for job in _ENDED if not job.busy]:
+        _ENDED.remove(job)
+        signals, job.signals = job.signals, None
+        if signals is not None and shiboken6.isValid(signals):
+            # Qt holds the callbacks (and through them the page) until they are disconnected.
+            for signal in (signals.progress, signals.succeeded, signals.failed, signals.cancelled):
+                signal.disconnect()
 
 
 def run_in_background(
@@ -83,13 +123,13 @@ def run_in_background(
     on_failure: Callable[[str], None] | None = None,
     show_progress: bool = True,
 ) -> Progress:
-    """Start `work` on the thread pool; a modal progress dialog with Cancel follows it."""
-    # Owned by `parent`, so that the worker thread letting go of its Python reference never
-    # deletes it there (a QObject deleted outside its thread crashed the window, rarely, when a
-    # job finished); it is deleted on the GUI thread once the job has ended.
-    signals = _Signals(parent)
-    progress = Progress(signals)
-    _RUNNING.add(signals)
+    """Start `work` on a thread of its own; a modal progress dialog with Cancel follows it.
+    If `parent` is closed and deleted meanwhile, the job ends without calling back."""
+    _let_go_of_ended()
+    signals = _Signals()  # no parent: the GUI thread holds it (through the job) and frees it
+    job = _Job(work, signals)
+    progress = job.progress
+    _RUNNING.add(job)
     dialog: QProgressDialog | None = None
     if show_progress:
         dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
@@ -98,39 +138,67 @@ def run_in_background(
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(progress.cancel)
 
-    def on_progress(done: int, total: int, text: str) -> None:
-        if dialog is not None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            if text:
-                dialog.setLabelText(text)
+    def alive(widget: QWidget | None) -> bool:
+        return widget is not None and shiboken6.isValid(widget)
 
-    def finish() -> None:
-        _RUNNING.discard(signals)
-        signals.deleteLater()
-        if dialog is not None:
+    def on_progress(done: int, total: int, text: str) -> None:
+        job.busy += 1
+        try:
+            if alive(dialog) and dialog is not None:
+                dialog.setMaximum(total)
+                dialog.setValue(done)  # modal: runs a nested event loop
+                if text:
+                    dialog.setLabelText(text)
+        finally:
+            job.busy -= 1
+
+    def finish() -> bool:
+        """The job is over; whether its parent is still there to be told."""
+        if job.thread is not None:
+            job.thread.join()  # its last signal is sent: it has only to return
+        _RUNNING.discard(job)
+        job.work = None  # the work and what it holds are let go of here, on the GUI thread
+        _ENDED.append(job)
+        QTimer.singleShot(0, _let_go_of_ended)
+        if alive(dialog) and dialog is not None:
             dialog.reset()
             dialog.deleteLater()
+        return alive(parent)
 
     def succeeded() -> None:
-        result, signals.outcome = signals.outcome, None
-        finish()
-        on_success(result)
+        job.busy += 1
+        try:
+            result, signals.outcome = signals.outcome, None
+            if finish():
+                on_success(result)
+        finally:
+            job.busy -= 1
 
     def failed(message: str) -> None:
-        finish()
-        if on_failure is not None:
-            on_failure(message)
-        else:
-            from organiser.ui.dialogs.messages import show_error
+        job.busy += 1
+        try:
+            if not finish():
+                return
+            if on_failure is not None:
+                on_failure(message)
+            else:
+                from organiser.ui.dialogs.messages import show_error
 
-            show_error(parent, title, message)
+                show_error(parent, title, message)
+        finally:
+            job.busy -= 1
+
+    def cancelled() -> None:
+        job.busy += 1
+        try:
+            finish()
+        finally:
+            job.busy -= 1
 
     signals.progress.connect(on_progress)
     signals.succeeded.connect(succeeded)
     signals.failed.connect(failed)
-    signals.cancelled.connect(finish)
-    threading.Thread(
-        target=_run_job, args=(work, signals, progress), name=f"job: {title}", daemon=True
-    ).start()
+    signals.cancelled.connect(cancelled)
+    job.thread = threading.Thread(target=_run_job, args=(job,), name=f"job: {title}", daemon=True)
+    job.thread.start()
     return progress

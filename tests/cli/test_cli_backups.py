@@ -47,3 +47,16 @@ def test_backup_without_a_file_goes_to_the_folder_and_backups_lists_it(
     assert {entry["reason"] for entry in listed} == {"manual", "auto"}  # demo wrote: auto too
     table = run(capsys, db_path, "backups")
     assert path.name in table.out and "passed" in table.out
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_an_import_into_a_database_with_records_is_preceded_by_a_backup(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    affiliates = str(DATA / "csv" / "excel_utf8_bom_comma.csv")
+    assert run(capsys, db_path, "org", "import", affiliates).code == 0
+    assert kept(db_path) == ["auto"]  # an empty database: nothing to keep before the import
+    assert run(capsys, db_path, "org", "import", affiliates).code == 2  # duplicates: refused
+    assert sorted(kept(db_path)) == ["auto", "before-import"]  # taken before it was refused

@@ -53,6 +53,7 @@ from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
@@ -105,6 +106,14 @@ def _check_report(_engine: Engine, parent: QWidget) -> QDialog:
     return CheckReportDialog(report, "", parent)
 
 
+def _trash_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    """Two campaigns in the trash, with all that went with them."""
+    with store.transaction(engine) as session:
+        for campaign in campaigns.list_campaigns(session)[:2]:
+            campaigns.delete_campaign(session, campaign.id)
+    return TrashDialog(engine, parent)
+
+
 # Every dialog class of the window, each opened on the fullest record the demo has.
 FACTORIES: dict[type[QDialog], Factory] = {
     CampaignForm: lambda e, p: CampaignForm(e, _first(e, campaigns.list_campaigns), p),
@@ -126,6 +135,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     DraftsDialog: _drafts_dialog,
     BackupsDialog: _backups_dialog,
     CheckReportDialog: _check_report,
+    TrashDialog: _trash_dialog,
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }
 

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QCalendarWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -16,6 +17,7 @@ from organiser.services import letters
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.fit import free_area
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
@@ -92,7 +94,7 @@ def test_the_field_marks_the_problem_as_it_is_typed_and_the_calendar_picks_iso(
     assert field.edit.placeholderText() == "YYYY-MM-DD"
     field.edit.setText("2028-02-29")  # a leap year
     assert field.value() == date(2028, 2, 29) and field.edit.toolTip() == "" and changes
-    field.calendar.clicked.emit(QDate(2026, 3, 5))
+    field.open_calendar().clicked.emit(QDate(2026, 3, 5))
     assert field.text() == "2026-03-05"
     field.edit.clear()
     assert field.value() is None
@@ -110,7 +112,7 @@ def test_switching_to_a_time_keeps_the_day_and_never_fixes_a_wrong_one(qtbot: Qt
     field.set_with_time(True)
     assert field.text() == "2026-04-31"
     field.set_text("2026-11-14 14:30")
-    field.calendar.clicked.emit(QDate(2026, 11, 20))
+    field.open_calendar().clicked.emit(QDate(2026, 11, 20))
     assert field.text() == "2026-11-20 14:30"  # picking a day keeps the time typed
 
 
@@ -161,3 +163,31 @@ def test_a_letter_sent_before_its_date_is_refused_at_sent_on(
     dialog.submit()
     assert "before the letter's date" in dialog.error_text("sent_on")
     assert dialog.sent_on.text() == typed and dialog.result_value is None
+
+
+def test_the_calendar_pops_up_on_the_typed_day_and_goes_once_a_day_is_picked(
+    qtbot: QtBot,
+) -> None:
+    field = OptionalDateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    assert field.findChildren(QCalendarWidget) == []  # none made until asked for
+    field.set_text("2026-11-14")
+    qtbot.mouseClick(field.pick, Qt.MouseButton.LeftButton)
+    (popup,) = field.findChildren(QCalendarWidget)
+    assert popup.isVisible() and popup.selectedDate() == QDate(2026, 11, 14)
+    popup.clicked.emit(QDate(2026, 11, 21))
+    assert field.text() == "2026-11-21"
+    qtbot.waitUntil(lambda: field.findChildren(QCalendarWidget) == [])
+
+
+def test_the_calendar_opens_above_a_field_at_the_foot_of_the_screen(qtbot: QtBot) -> None:
+    field = OptionalDateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    area = free_area(field)
+    field.move(area.left() + 10, area.bottom() - field.height() - 5)
+    qtbot.waitUntil(lambda: field.mapToGlobal(QPoint(0, 0)).y() > area.center().y())
+    popup = field.open_calendar()
+    assert area.contains(popup.frameGeometry())
+    assert popup.geometry().bottom() < field.mapToGlobal(QPoint(0, 0)).y()

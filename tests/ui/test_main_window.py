@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.services import campaigns, organisations
+from organiser.services.backups import make_backup
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages.campaigns import CampaignsPage
@@ -165,3 +166,21 @@ def test_pages_are_built_when_first_shown_and_match_their_sidebar_entry(window: 
         page = window.pages[row]
         assert page is not None and page.title == entry.title == type(page).title
         assert window.stack.currentWidget() is page
+
+
+def test_the_dashboard_says_when_a_week_of_changes_has_no_backup(
+    qtbot: QtBot, demo: Engine
+) -> None:
+    page = DashboardPage(demo)
+    qtbot.addWidget(page)
+    assert "No checked backup" not in page.overview.text()  # the sample data is minutes old
+    with demo.begin() as connection:  # as if typed in ten days ago and never backed up
+        for table in ("campaign", "organisation", "person"):
+            connection.exec_driver_sql(
+                f"UPDATE {table} SET created_at = datetime('now', '-10 days')"
+            )
+    page.refresh()
+    assert "No checked backup of 10 days of changes" in page.overview.text()
+    make_backup(demo, "manual")
+    page.refresh()
+    assert "No checked backup" not in page.overview.text()

@@ -83,7 +83,7 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
     assert keys(file_menu["Print…"]) == "Ctrl+P"
     assert keys(file_menu["Quit"]) == "Ctrl+Q"
     edit_menu = entries(window.menus.edit_menu)
-    assert list(edit_menu) == ["Undo", "Redo", "New", "Edit", "Delete"]
+    assert list(edit_menu) == ["Undo", "Redo", "New", "Edit", "Delete", "Trash…"]
     assert [keys(edit_menu[name]) for name in ("Undo", "New", "Edit", "Delete")] == [
         "Ctrl+Z",
         "Ctrl+N",

@@ -126,7 +126,7 @@ class ActionForm(RecordForm):
 
     def delete(self) -> None:
         assert self.action is not None
-        if ask_and_delete(self, self.engine, self.action):
+        if ask_and_delete(self, self.engine, self.action):  # on the calendar's undo stack
             self.deleted = True
             self.accept()
 

@@ -14,7 +14,7 @@ from organiser import store
 from organiser.config import get_setting
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import write_bytes_atomic
-from organiser.services.action_import import ImportResult, import_events, plan_import
+from organiser.services.action_import import ImportResult, import_events_into, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
 from organiser.services.campaigns import list_campaigns
 from organiser.ui.calendar.import_preview import ImportPreview
@@ -75,6 +75,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
     campaign_id = int(dialog.campaign_id() or 0)
+    engine = page.engine  # the work runs off the GUI thread: it holds no widget
 
     def work(progress: Progress) -> ImportResult:
         def report(done: int, total: int) -> None:
@@ -83,8 +84,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             )
             progress.report(done, total, text.replace("%1", str(done)))
 
-        with store.transaction(page.engine) as session:
-            return import_events(session, campaign_id, events, report)
+        return import_events_into(engine, campaign_id, events, report)
 
     run_in_background(
         page,
@@ -129,10 +129,7 @@ def write_ics(engine: Engine, chosen: ActionFilter, name: str, path: Path) -> in
 
     with store.transaction(engine) as session:
         actions = actions_between(session, chosen=chosen)
-    try:
-        write_bytes_atomic(path, export_calendar(actions, name))
-    except OSError as error:
-        raise OrganiserError(f"Cannot write {path}: {error.strerror}.") from None
+    write_bytes_atomic(path, export_calendar(actions, name))  # a refusal names the file
     return len(actions)
 
 

@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from organiser import store
-from organiser.errors import OrganiserError
 from organiser.services.actions import move_action
+from organiser.ui.undo import Report, ServiceCommand
 
 
-class MoveAction(QUndoCommand):
+class MoveAction(ServiceCommand):
     """Move action `action_id` from starting on `old` to starting on `new`; undo moves it back."""
 
     def __init__(
-        self,
-        engine: Engine,
-        action_id: int,
-        title: str,
-        old: date,
-        new: date,
-        after: Callable[[list[str]], None],
+        self, engine: Engine, action_id: int, title: str, old: date, new: date, after: Report
     ) -> None:
-        super().__init__(f"Move “{title}” to {new.isoformat()}")
-        self.engine, self.action_id, self.old, self.new = engine, action_id, old, new
-        self.after = after
+        text = QCoreApplication.translate("Undo", "Move “%1” to %2")
+        super().__init__(engine, text.replace("%1", title).replace("%2", new.isoformat()), after)
+        self.action_id, self.old, self.new = action_id, old, new
 
-    def _move(self, day: date) -> None:
-        try:
-            with store.transaction(self.engine) as session:
-                saved = move_action(session, self.action_id, day)
-        except OrganiserError as error:  # e.g. deleted meanwhile: say so, do not crash the stack
-            self.after([str(error)])
-            return
-        self.after(list(saved.warnings))
+    def _move(self, session: Session, day: date) -> list[str]:
+        return list(move_action(session, self.action_id, day).warnings)
 
-    def redo(self) -> None:
-        self._move(self.new)
+    def forward(self, session: Session) -> list[str]:
+        return self._move(session, self.new)
 
-    def undo(self) -> None:
-        self._move(self.old)
+    def backward(self, session: Session) -> list[str]:
+        return self._move(session, self.old)

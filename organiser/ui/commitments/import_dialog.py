@@ -217,10 +217,11 @@ class AffiliateImportDialog(FittedDialog):
             return
         self._generation += 1
         generation, table, mapping = self._generation, self.table, self.mapping()
+        engine = self.engine  # the work runs off the GUI thread: it holds no widget
 
         def work(progress: Progress | None = None) -> service.ImportPreview:
             report = (lambda done, total: progress.report(done, total)) if progress else None
-            with store.transaction(self.engine) as session:
+            with store.transaction(engine) as session:
                 return service.preview_import(session, table, mapping, report)
 
         def done(preview: service.ImportPreview | None, error: str = "") -> None:
@@ -274,13 +275,13 @@ class AffiliateImportDialog(FittedDialog):
         if self.table is None or not self.import_button.isEnabled():
             return
         table, mapping, skip = self.table, self.mapping(), self.skip_bad.isChecked()
+        engine = self.engine  # the work runs off the GUI thread: it holds no widget
         self.import_button.setEnabled(False)
 
         def work(progress: Progress) -> service.ImportResult:
-            with store.transaction(self.engine) as session:
-                return service.import_affiliates(
-                    session, table, mapping, skip, lambda done, total: progress.report(done, total)
-                )
+            return service.import_affiliates_into(
+                engine, table, mapping, skip, lambda done, total: progress.report(done, total)
+            )
 
         run_in_background(self, self.tr("Importing affiliates"), work, self._imported, self._failed)
 

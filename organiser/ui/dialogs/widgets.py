@@ -8,21 +8,20 @@ from enum import Enum
 from typing import Any
 
 import pycountry
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QMenu,
     QToolButton,
     QWidget,
-    QWidgetAction,
 )
 
 from organiser.errors import ValidationError
 from organiser.models import LabelledEnum
 from organiser.services.validation import parse_date
+from organiser.ui.dialogs.fit import free_area
 from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
 from organiser.ui.icons import icon
 
@@ -48,18 +47,8 @@ class OptionalDateEdit(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.pick = QToolButton(self)
         self.pick.setIcon(icon("calendar"))
-        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.pick.setToolTip(self.tr("Choose the day on a calendar"))
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.pick)
-        self.calendar = QCalendarWidget(menu)  # inside the pop-up: the field's inputs stay two
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(self.calendar)
-        menu.addAction(holder)
-        menu.aboutToShow.connect(self._show_typed_day)
-        self.pick.setMenu(menu)
-        self.calendar.clicked.connect(self._picked)
+        self.pick.clicked.connect(self.open_calendar)
         self.edit.textChanged.connect(self._on_text)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,11 +113,32 @@ class OptionalDateEdit(QWidget):
         if not problem:
             self.changed.emit()
 
-    def _show_typed_day(self) -> None:
+    def open_calendar(self) -> QCalendarWidget:
+        """A calendar that pops up under the field on the typed day, made when asked for and
+        gone when closed: a form's date fields hold no calendar while nobody looks at one."""
+        popup = QCalendarWidget(self)
+        popup.setWindowFlags(Qt.WindowType.Popup)
+        popup.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        popup.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         if self.text() and not self.problem():
             typed = self.value()
             assert typed is not None
-            self.calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
+            popup.setSelectedDate(QDate(typed.year, typed.month, typed.day))
+        popup.clicked.connect(self._picked)
+        popup.activated.connect(self._picked)
+        popup.show()  # then placed: its frame is known once shown
+        popup.move(self._popup_corner(popup.frameGeometry().size()))
+        popup.setFocus()
+        return popup
+
+    def _popup_corner(self, size: QSize) -> QPoint:
+        """Under the field, or over it where the screen ends first; never off the screen."""
+        area = free_area(self)
+        corner = self.mapToGlobal(self.rect().bottomLeft())
+        if corner.y() + size.height() > area.bottom() + 1:
+            corner = self.mapToGlobal(self.rect().topLeft()) - QPoint(0, size.height())
+        x = max(area.left(), min(corner.x(), area.right() + 1 - size.width()))
+        return QPoint(x, max(area.top(), corner.y()))
 
     def _time_part(self) -> str:
         return self.text()[len(self.date_text()) :].strip(" T")
@@ -140,9 +150,9 @@ class OptionalDateEdit(QWidget):
     def _picked(self, chosen: QDate) -> None:
         day = f"{chosen.year():04d}-{chosen.month():02d}-{chosen.day():02d}"
         self._set_day(day, self._time_part())
-        menu = self.pick.menu()
-        if menu is not None:
-            menu.close()
+        popup = self.sender()
+        if isinstance(popup, QCalendarWidget):
+            popup.close()
 
 
 def enum_combo(

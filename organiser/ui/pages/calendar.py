@@ -358,7 +358,9 @@ class CalendarPage(Page):
             self.edit(self.chosen_action)
 
     def delete_chosen(self) -> None:
-        if self.chosen_action is not None and ask_and_delete(self, self.engine, self.chosen_action):
+        if self.chosen_action is not None and ask_and_delete(
+            self, self.engine, self.chosen_action, self.undo_stack
+        ):
             self.show_warnings([])
             self.refresh()
             self.data_changed.emit()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from organiser.services import campaigns
 from organiser.services.campaigns import CampaignView
+from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
@@ -22,6 +23,7 @@ class CampaignsPage(RecordsPage):
     title = "Campaigns"
     icon_name = "campaigns"
     noun = "campaign"
+    update_service = (campaigns.CampaignFields, campaigns.update_campaign)
     empty_text = "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
 
     def columns(self) -> list[Column[Any]]:
@@ -61,7 +63,7 @@ class CampaignsPage(RecordsPage):
         contents = campaigns.campaign_contents(session, row.id)
         return self.tr(
             "Delete the campaign “{title}” with its {actions}, {commitments} and {letters}? "
-            "This cannot be undone."
+            "It goes to the trash, from where Edit › Undo or Edit › Trash brings it back."
         ).format(
             title=row.title,
             actions=self.tr("%n action(s)", "", contents.actions),
@@ -69,8 +71,8 @@ class CampaignsPage(RecordsPage):
             letters=self.tr("%n letter(s)", "", contents.letters),
         )
 
-    def delete_row(self, session: Session, row: CampaignView) -> None:
-        campaigns.delete_campaign(session, row.id)
+    def delete_row(self, session: Session, row: CampaignView) -> TrashView:
+        return campaigns.delete_campaign(session, row.id)
 
 
 def overview_html(campaign: CampaignView) -> str:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,6 +39,7 @@ from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable
+from organiser.ui.undo import DeleteToTrash
 
 
 class CommitmentsPage(Page):
@@ -47,9 +48,11 @@ class CommitmentsPage(Page):
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
+    undo_stack: QUndoStack
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
+        self.undo_stack = QUndoStack(self)  # Edit › Undo: deletes made on this page
         self.filters = CommitmentFilters(self)
         self.filters.changed.connect(self.reload)
         self.list_model = LazyCommitmentModel(commitment_columns(), self)
@@ -254,13 +257,21 @@ class CommitmentsPage(Page):
         ).format(org=view.organisation_name, what=view.what, campaign=view.campaign_title)
         if not confirm(self, title, question):
             return
-        try:
-            with store.transaction(self.engine) as session:
-                service.delete_commitment(session, view.id)
-        except OrganiserError as error:
-            show_error(self, title, str(error))
-            return
-        self._saved()
+
+        def after(problems: list[str]) -> None:
+            if problems:
+                show_error(self, title, "\n".join(problems))
+            self._saved()
+
+        self.undo_stack.push(
+            DeleteToTrash(
+                self.engine,
+                self.tr("commitment"),
+                view.what,
+                lambda session: service.delete_commitment(session, view.id),
+                after,
+            )
+        )
 
     def _saved(self) -> None:
         self.refresh()

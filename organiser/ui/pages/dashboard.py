@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import campaigns, organisations
+from organiser.services.backups import days_without_backup
 from organiser.services.dashboard import DashboardSummary, dashboard_summary
 from organiser.services.demo import load_demo
 from organiser.ui.dialogs.messages import show_error
@@ -89,7 +90,7 @@ class DashboardPage(Page):
             return
         with store.transaction(self.engine) as session:
             summary = dashboard_summary(session, date.today())
-        self.overview.setText(overview_html(summary))
+        self.overview.setText(overview_html(summary, days_without_backup(self.engine)))
         self.layers.setCurrentWidget(self.overview)
 
     def load_sample_data(self) -> None:
@@ -103,11 +104,22 @@ class DashboardPage(Page):
         self.data_changed.emit()
 
 
-def _tr(text: str, n: int) -> str:
+def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Dashboard", text, "", n)
 
 
-def overview_html(summary: DashboardSummary) -> str:
+def backup_warning_html(days: int | None) -> str:
+    if days is None:
+        return ""
+    text = _tr(
+        "No checked backup of %n day(s) of changes: choose File › Back up now, or keep the "
+        "window open a while for the automatic one.",
+        days,
+    )
+    return f"<p style='color:#b3261e'><b>{escape(text)}</b></p>"
+
+
+def overview_html(summary: DashboardSummary, days_without_backup: int | None = None) -> str:
     """The overview as rich text: every user string escaped."""
     campaigns_html = (
         "".join(
@@ -115,7 +127,7 @@ def overview_html(summary: DashboardSummary) -> str:
             f"{' — ' + escape(target) if target else ''}</li>"
             for title, target, colour in summary.active_campaigns
         )
-        or "<li>None active.</li>"
+        or f"<li>{escape(_tr('None active.'))}</li>"
     )
     upcoming_html = (
         "".join(
@@ -124,13 +136,15 @@ def overview_html(summary: DashboardSummary) -> str:
             f"<td>&nbsp;&nbsp;{escape(a.location)}</td></tr>"
             for a in summary.upcoming
         )
-        or "<tr><td>Nothing planned in the next 30 days.</td></tr>"
+        or f"<tr><td>{escape(_tr('Nothing planned in the next 30 days.'))}</td></tr>"
     )
     overdue_style = "color:#b3261e" if summary.overdue_commitments else ""
+    active = _tr("Active campaigns (%n)", len(summary.active_campaigns))
     return (
-        f"<h2>Active campaigns ({len(summary.active_campaigns)})</h2><ul>{campaigns_html}</ul>"
-        f"<h2>Next 30 days</h2><table>{upcoming_html}</table>"
-        "<h2>To chase</h2><ul>"
+        backup_warning_html(days_without_backup)
+        + f"<h2>{escape(active)}</h2><ul>{campaigns_html}</ul>"
+        f"<h2>{escape(_tr('Next 30 days'))}</h2><table>{upcoming_html}</table>"
+        f"<h2>{escape(_tr('To chase'))}</h2><ul>"
         f"<li style='{overdue_style}'>"
         + _tr("%n overdue commitment(s)", summary.overdue_commitments)
         + " "

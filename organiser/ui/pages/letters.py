@@ -18,6 +18,7 @@ from organiser.files import write_bytes_atomic
 from organiser.pdf.batch import PdfOptions, export_to_folder
 from organiser.services import attachments, campaigns, letter_register, letters
 from organiser.services.letters import LetterView
+from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.letters.columns import letter_columns, letter_html
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
@@ -107,8 +108,8 @@ class LettersPage(RecordsPage):
     def delete_question(self, session: Session, row: LetterView) -> str:
         return self.tr("Delete the letter “%s”? Its register entry goes with it.") % row.subject
 
-    def delete_row(self, session: Session, row: LetterView) -> None:
-        letters.delete_letter(session, row.id)
+    def delete_row(self, session: Session, row: LetterView) -> TrashView:
+        return letters.delete_letter(session, row.id)
 
     # The letter's own actions
     def duplicate(self) -> None:
@@ -163,8 +164,8 @@ class LettersPage(RecordsPage):
             return
         try:
             write_bytes_atomic(path, data)
-        except OSError as error:
-            show_error(self, title, self.tr("Cannot write %s: %s") % (path, error))
+        except OrganiserError as error:  # it names the file and says why
+            show_error(self, title, str(error))
             return
         show_info(self, title, self.tr("Saved %s.") % path)
 

@@ -17,6 +17,7 @@ from organiser.services import commitments, letters
 from organiser.services import organisations as service
 from organiser.services.affiliates_import import export_affiliates
 from organiser.services.organisations import OrganisationView
+from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
@@ -59,6 +60,7 @@ class OrganisationsPage(RecordsPage):
     title = "Organisations"
     icon_name = "organisations"
     noun = "organisation"
+    update_service = (service.OrganisationFields, service.update_organisation)
     empty_text = "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one."
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
@@ -127,11 +129,13 @@ class OrganisationsPage(RecordsPage):
             "Delete “{name}”? {people}, without an organisation, and {stays}; it leaves the "
             "draft letters it is in."
         ).format(name=row.name, people=people, stays=stays)
-        undone = self.tr("This cannot be undone.")
+        undone = self.tr(
+            "It goes to the trash, from where Edit › Undo or Edit › Trash brings it back."
+        )
         return sentences(question, letters_kept_text(kept.first, kept.total), undone)
 
-    def delete_row(self, session: Session, row: OrganisationView) -> None:
-        service.delete_organisation(session, row.id)
+    def delete_row(self, session: Session, row: OrganisationView) -> TrashView:
+        return service.delete_organisation(session, row.id)
 
 
 def details_html(org: OrganisationView) -> str:

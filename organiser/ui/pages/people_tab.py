@@ -11,11 +11,12 @@ from organiser import store
 from organiser.services import letters
 from organiser.services import organisations as service
 from organiser.services.organisations import PersonView
-from organiser.ui.dialogs.messages import confirm, letters_kept_text, sentences
+from organiser.ui.dialogs.messages import confirm, letters_kept_text, sentences, show_error
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.icons import icon
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
+from organiser.ui.undo import DeleteToTrash, page_stack, take_step
 
 PERSON_COLUMNS: list[Column[Any]] = [
     Column("Name", lambda p: p.name),
@@ -80,9 +81,21 @@ class PeopleTab(QWidget):
         )
         if not confirm(self, self.tr("Remove person"), question):
             return
-        with store.transaction(self.engine) as session:
-            service.delete_person(session, person.id)
-        self.show_record(self.organisation_id)
+
+        def after(problems: list[str]) -> None:
+            if problems:
+                show_error(self, self.tr("Remove person"), "\n".join(problems))
+            self.show_record(self.organisation_id)
+
+        noun = self.tr("person")
+        remove = DeleteToTrash(
+            self.engine,
+            noun,
+            person.name,
+            lambda session: service.delete_person(session, person.id),
+            after,
+        )
+        take_step(remove, page_stack(self))
 
     def _run(self, dialog: QDialog) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:

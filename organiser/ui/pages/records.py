@@ -3,11 +3,11 @@ state, and a detail panel of tabs under the table. Campaigns and Organisations b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -22,13 +22,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.errors import OrganiserError
+from organiser.services.trash import TrashView
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
 from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
+from organiser.ui.undo import DeleteToTrash, RestoreEdit, edit_text
 
 
 class RecordsPage(Page):
@@ -36,12 +37,17 @@ class RecordsPage(Page):
 
     noun = "record"
     empty_text = ""
+    # (the Fields class, the update function) when an edit can be undone by writing the
+    # previous values back through the service; None where that is not cheap.
+    update_service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]] | None = None
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
+    undo_stack: QUndoStack
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
+        self.undo_stack = QUndoStack(self)  # Edit › Undo: deletes made on this page
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # No shortcuts of their own: the window's Edit menu gives Ctrl+N, Return and Delete to
@@ -119,9 +125,12 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     def delete_question(self, session: Session, row: Any) -> str:
-        return self.tr("Delete %s?") % getattr(row, "name", getattr(row, "title", ""))
+        return self.tr("Move %s to the trash?") % self.row_label(row)
 
-    def delete_row(self, session: Session, row: Any) -> None:
+    def row_label(self, row: Any) -> str:
+        return str(getattr(row, "name", None) or getattr(row, "title", None) or row.subject)
+
+    def delete_row(self, session: Session, row: Any) -> TrashView:
         raise NotImplementedError
 
     # Behaviour
@@ -147,15 +156,33 @@ class RecordsPage(Page):
     def edit_selected(self) -> None:
         row = self.table.selected()
         if row is not None:
-            self._run_form(self.form(row))
+            self._run_form(self.form(row), row)
 
-    def _run_form(self, dialog: QDialog) -> None:
+    def _run_form(self, dialog: QDialog, before: Any = None) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             saved = getattr(dialog, "result_value", None)
+            if before is not None and saved is not None and self.update_service is not None:
+                self._push_edit(before, saved)
             self.refresh()
             if saved is not None:
                 self.table.select_where(lambda row: row.id == saved.id)
             self.data_changed.emit()
+
+    def _push_edit(self, before: Any, saved: Any) -> None:
+        assert self.update_service is not None
+        fields_class, update = self.update_service
+        title = self.tr("Edit %s") % self.noun
+        self.undo_stack.push(
+            RestoreEdit(
+                self.engine,
+                edit_text(self.noun, self.row_label(saved)),
+                before,
+                saved,
+                update,
+                fields_class,
+                lambda problems: self._after_undoable(title, problems),
+            )
+        )
 
     def delete_selected(self) -> None:
         row = self.table.selected()
@@ -163,13 +190,22 @@ class RecordsPage(Page):
             return
         with store.transaction(self.engine) as session:
             question = self.delete_question(session, row)
-        if not confirm(self, self.tr("Delete %s") % self.noun, question):
+        title = self.tr("Delete %s") % self.noun
+        if not confirm(self, title, question):
             return
-        try:
-            with store.transaction(self.engine) as session:
-                self.delete_row(session, row)
-        except OrganiserError as error:
-            show_error(self, self.tr("Delete %s") % self.noun, str(error))
-            return
+        self.undo_stack.push(
+            DeleteToTrash(
+                self.engine,
+                self.noun,
+                self.row_label(row),
+                lambda session: self.delete_row(session, row),
+                lambda problems: self._after_undoable(title, problems),
+            )
+        )
+
+    def _after_undoable(self, title: str, problems: list[str]) -> None:
+        """After a delete, its undo or its redo: the page shows the data as it is now."""
+        if problems:
+            show_error(self, title, "\n".join(problems))
         self.refresh()
         self.data_changed.emit()

@@ -1,0 +1,74 @@
+"""Files are written through a temporary file beside them; what a killed writer left behind is
+removed at the next start, and only that (never a file another running process is writing)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from organiser import store
+from organiser.files import atomic_output, stale_temporaries, write_bytes_atomic
+
+
+def dead_pid() -> int:
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], check=True,
+                           capture_output=True, text=True)  # fmt: skip
+    return int(child.stdout)
+
+
+def test_a_write_leaves_the_new_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "report.csv"
+    write_bytes_atomic(target, b"old")
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    write_bytes_atomic(target, b"old")
+    with pytest.raises(RuntimeError), atomic_output(target) as handle:
+        handle.write(b"half")
+        raise RuntimeError("disk gone")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
+
+
+def test_only_the_temporaries_of_ended_processes_are_stale(tmp_path: Path) -> None:
+    gone = tmp_path / f".letter.pdf.{dead_pid()}.x8k2q1ab.part"
+    mine = tmp_path / f".letter.pdf.{os.getpid()}.a1b2c3d4.part"
+    user_file = tmp_path / ".notes.part"  # not ours: no process number
+    for path in (gone, mine, user_file):
+        path.write_bytes(b"partial")
+    assert stale_temporaries(tmp_path) == [gone]
+
+
+def test_opening_the_database_removes_what_a_killed_export_left_beside_it(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "calendar.ics"
+    script = textwrap.dedent(f"""
+        import sys, time
+        from organiser.files import atomic_output
+        with atomic_output({str(target)!r}) as handle:
+            handle.write(b"BEGIN:VCALENDAR" * 1000)
+            handle.flush()
+            print("writing", flush=True)
+            time.sleep(60)
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "writing\n"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert len(left) == 1 and not target.exists()  # the kill left a temporary, no truncated file
+    engine = store.open_database(str(tmp_path / "organiser.sqlite3"))  # the next start
+    engine.dispose()
+    assert not left[0].exists()
+    assert not target.exists()
