@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from organiser.config import database_url
-from organiser.errors import OrganiserError
+from organiser.errors import DatabaseError, OrganiserError, SchemaTooNew
 from organiser.services import backups
 from organiser.ui.collector import collect_on_gui_thread
 from organiser.ui.plurals import install_english_plurals
@@ -37,16 +40,36 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
 
 
+def open_or_recover(db_choice: str | None) -> Engine | None:
+    """The database opened; one that cannot be (damaged, not a schema newer than ours) gets
+    the offer of its newest sound backup instead of a traceback."""
+    try:
+        return backups.open_database(db_choice)
+    except SchemaTooNew as error:
+        QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
+        return None
+    except (OrganiserError, SQLAlchemyError, sqlite3.Error) as error:
+        from organiser.ui.recovery import recover_at_start
+
+        problem = DatabaseError(tr("The database cannot be opened: %s") % error)
+        if not recover_at_start(db_choice, problem):
+            QMessageBox.critical(None, tr("Campaign Organiser"), str(problem))
+            return None
+    try:
+        return backups.open_database(db_choice)
+    except OrganiserError as error:
+        QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
+        return None
+
+
 def main(db_choice: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
     install_english_plurals(app)
     collect_on_gui_thread(app)
-    try:
-        engine = backups.open_database(db_choice)
-    except OrganiserError as error:
-        QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
+    engine = open_or_recover(db_choice)
+    if engine is None:
         return 2
     from organiser.ui.dialogs.drafts_dialog import offer_drafts
     from organiser.ui.main_window import MainWindow

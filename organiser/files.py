@@ -108,3 +108,10 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def copy_file_atomic(source: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """A byte-for-byte copy of `source` (read in pieces, so a large file is no burden)."""
+    with open(source, "rb") as origin, atomic_output(path) as handle:
+        while piece := origin.read(1 << 20):
+            handle.write(piece)

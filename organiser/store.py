@@ -79,17 +79,31 @@ def _begin_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def _sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL (None for another database or an in-memory one)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write a byte to the file, and that runs none of the SQL a
+    schema may carry (views and triggers of an untrusted file): for checks and restores."""
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        connection.execute("PRAGMA query_only=ON")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
 def _read_only_revisions(path: Path) -> set[str]:
     """The schema revision of an SQLite file, read without writing a byte to it."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = open_read_only(path)
     except sqlite3.Error as error:
         raise DatabaseError(f"Cannot open the database {path}: {error}") from error
     try:
@@ -105,15 +119,22 @@ def _read_only_revisions(path: Path) -> set[str]:
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise DatabaseError(
+                f"The database {path} is damaged ({error}): `organiser check` reports it, "
+                "`organiser restore --latest` brings back the newest sound backup."
+            ) from error
         raise DatabaseError(f"{path} is not a Campaign Organiser database ({error}).") from error
     finally:
         connection.close()
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def _refuse_unknown(revision: str, where: str) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision not in known:
+    if revision not in known_revisions():
         raise SchemaTooNew(
             f"The database {where} was written by a newer version of Campaign Organiser "
             f"(schema {revision}). Install the newer version to open it; it has not been changed."
@@ -139,7 +160,7 @@ def open_database(
     backup of it there); if that fails, nothing is migrated.
     """
     url = database_url(choice)
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None:
         if path.exists():
             for revision in _read_only_revisions(path):
@@ -290,24 +311,24 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     moment), synced, and only then renamed into place. A copy that fails its check is kept aside
     under its own name and reported; the target is left as it was.
     """
-    source_path = _sqlite_path(engine.url.render_as_string(hide_password=False))
+    source_path = sqlite_path(engine.url.render_as_string(hide_password=False))
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
     tmp = temporary_path(target, "backup")
     source = sqlite3.connect(source_path, isolation_level=None)
     try:
-        damage = _damage(source)
-        if damage:
+        found = damage(source)
+        if found:
             raise DatabaseError(
-                f"The database is damaged ({damage[0]}); no backup was made and {target.name} "
+                f"The database is damaged ({found[0]}); no backup was made and {target.name} "
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
         destination = sqlite3.connect(tmp)
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
-            rows = _row_counts(source)
+            rows = row_counts(source)
             source.backup(destination)
             source.execute("COMMIT")
             destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -322,7 +343,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     return BackupReport(target, target.stat().st_size, rows)
 
 
-def _damage(connection: sqlite3.Connection) -> list[str]:
+def damage(connection: sqlite3.Connection) -> list[str]:
     """What integrity_check and foreign_key_check find ([] for a sound database)."""
     try:
         lines = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
@@ -335,7 +356,7 @@ def _damage(connection: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:
+def row_counts(connection: sqlite3.Connection) -> dict[str, int]:
     tables = [
         str(name)
         for (name,) in connection.execute(
@@ -351,10 +372,10 @@ def _row_counts(connection: sqlite3.Connection) -> dict[str, int]:
 
 def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
     """Check the copy by opening it; sync and rename it into place, or keep it aside."""
-    copy = sqlite3.connect(f"{tmp.resolve().as_uri()}?mode=ro", uri=True)
+    copy = open_read_only(tmp)
     try:
-        problems = _damage(copy)
-        if not problems and _row_counts(copy) != rows:
+        problems = damage(copy)
+        if not problems and row_counts(copy) != rows:
             problems = ["its rows differ from the database's"]
     finally:
         copy.close()
@@ -369,10 +390,10 @@ def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
     with tmp.open("rb+") as handle:
         os.fsync(handle.fileno())
     tmp.replace(target)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make a rename durable (POSIX: the folder's entry is synced; elsewhere nothing to do)."""
     if os.name == "posix":
         fd = os.open(folder, os.O_RDONLY)
@@ -389,7 +410,7 @@ def check(engine: Engine) -> list[str]:
         with engine.connect() as connection:
             raw = connection.connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection)
-            problems.extend(_damage(raw))
+            problems.extend(damage(raw))
     current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
     if current != newest:
         problems.append(f"schema {current} is not the newest {newest}")

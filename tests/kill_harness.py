@@ -296,6 +296,39 @@ class Migration(Operation):
         return (state if revisions in ({"0002"}, store.head_revisions()) else "partial"), []
 
 
+class Restore(Operation):
+    name = "restore"
+
+    def prepare(self) -> None:
+        _make_database(self.template, _demo)
+        self.source = self.work / "restore-source.sqlite3"
+
+        def more(session: object) -> None:
+            from organiser.services.organisations import OrganisationFields, create_organisation
+
+            _demo(session)
+            for n in range(200):
+                create_organisation(session, OrganisationFields(name=f"Union {n}"))  # type: ignore[arg-type]
+
+        _make_database(self.source, more)
+        self.old, self.new = _every_row(self.template), _every_row(self.source)
+
+    def arguments(self, run: Path) -> list[str]:
+        return ["restore", str(self.source)]
+
+    def judge(self, run: Path) -> tuple[str, list[str]]:
+        rows = _every_row(run / "organiser.sqlite3")
+        return ("none" if rows == self.old else "all" if rows == self.new else "partial"), []
+
+
+def _every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: sorted(connection.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+
+
 OPERATIONS: tuple[type[Operation], ...] = (
     CsvImport,
     IcsImport,
@@ -303,6 +336,7 @@ OPERATIONS: tuple[type[Operation], ...] = (
     Backup,
     FirstOpen,
     Migration,
+    Restore,
 )
 
 

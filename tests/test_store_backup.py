@@ -3,8 +3,6 @@ its check is kept aside, and a good copy holds every row of the live database.""
 
 from __future__ import annotations
 
-import os
-import random
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import DatabaseError
 from organiser.services.demo import load_demo
+from tests.restore_helpers import damage_a_page
 
 
 @pytest.fixture
@@ -25,21 +24,7 @@ def filled(engine: Engine) -> Engine:
 
 def live_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as connection:
-        return store._row_counts(connection)
-
-
-def damage_a_page(path: Path) -> None:
-    """Overwrite one page in the middle of the file with random bytes, as a failing disk would."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    pages = path.stat().st_size // page_size
-    assert pages > 4
-    with path.open("r+b") as handle:
-        handle.seek(page_size * (pages // 2))
-        handle.write(random.Random(9).randbytes(page_size))
-        handle.flush()
-        os.fsync(handle.fileno())
+        return store.row_counts(connection)
 
 
 def test_a_backup_holds_every_row_and_reports_them(
@@ -74,7 +59,7 @@ def test_a_copy_that_fails_its_check_is_kept_aside_and_the_target_left_alone(
     good = tmp_path / "good.sqlite3"
     store.backup(filled, good)
     before = good.read_bytes()
-    real_counts = store._row_counts
+    real_counts = store.row_counts
     calls: list[int] = []
 
     def counts_that_change(connection: sqlite3.Connection) -> dict[str, int]:
@@ -84,7 +69,7 @@ def test_a_copy_that_fails_its_check_is_kept_aside_and_the_target_left_alone(
             counts["campaign"] -= 1
         return counts
 
-    monkeypatch.setattr(store, "_row_counts", counts_that_change)
+    monkeypatch.setattr(store, "row_counts", counts_that_change)
     with pytest.raises(DatabaseError, match=r"kept aside as good\.failed-check-") as refused:
         store.backup(filled, good)
     assert good.read_bytes() == before

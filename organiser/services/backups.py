@@ -44,10 +44,11 @@ class BackupEntry:
     size: int
 
 
-def backup_folder(engine: Engine) -> Path:
+def backup_folder(engine: Engine | Path) -> Path:
     """The folder set in the settings, else one beside the database named after it."""
     chosen = str(get_setting("backup.folder"))
-    database = Path(engine.url.database or "organiser.sqlite3")
+    name = engine.url.database if isinstance(engine, Engine) else str(engine)
+    database = Path(name or "organiser.sqlite3")
     return Path(chosen).expanduser() if chosen else database.parent / f"{database.stem}-backups"
 
 
@@ -122,6 +123,8 @@ def backups_to_keep(entries: list[BackupEntry], now: datetime, policy: RotationP
     generations than KeePassXC's one)."""
     newest_first = sorted(entries, key=lambda entry: entry.made_at, reverse=True)
     keep = {entry.path for entry in newest_first if entry.pinned}
+    # A pinned backup takes no one's place: a restore never pushes an older backup out.
+    newest_first = [entry for entry in newest_first if not entry.pinned]
     keep |= {entry.path for entry in newest_first[: policy.last]}
     periods = (
         (policy.daily, lambda d: d.date(), timedelta(days=policy.daily)),

@@ -41,6 +41,7 @@ from organiser.ui.menus import MainMenus
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.records import RecordsPage
+from organiser.ui.recovery import Recovery
 from organiser.ui.status import DatabaseStatus, shorten_path
 from organiser.ui.workers import run_in_background
 
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
+        self.recovery = Recovery(self)
         self.menus = MainMenus(self, PAGES)
         self.status = DatabaseStatus(self.statusBar())
         # Automatic backups while the window is open: checked every few minutes, made when data

@@ -68,6 +68,7 @@ class MainMenus:
         self.file_menu = bar.addMenu(_tr("&File"))
         self.edit_menu = bar.addMenu(_tr("&Edit"))
         self.view_menu = bar.addMenu(_tr("&View"))
+        self.tools_menu = bar.addMenu(_tr("&Tools"))
         self.help_menu = bar.addMenu(_tr("&Help"))
         self.undo_group = QUndoGroup(window)
         self.new_command = PageCommand(
@@ -86,6 +87,9 @@ class MainMenus:
         self._build_file_menu()
         self._build_edit_menu()
         self._build_view_menu(pages)
+        self.check_action = self._add(
+            self.tools_menu, _tr("&Check Database"), window.recovery.check
+        )
         self._build_help_menu()
 
     def _add(
@@ -116,6 +120,8 @@ class MainMenus:
         self.backup_action = self._add(
             menu, _tr("&Back up the database…"), window.back_up, "Ctrl+Shift+B"
         )
+        self.backups_action = self._add(menu, _tr("Bac&kups…"), window.recovery.show_backups)
+        self.restore_action = self._add(menu, _tr("&Restore…"), window.recovery.choose_file)
         menu.addAction(self.print_command)
         menu.addSeparator()
         self.export_archive_action = self._add(menu, _tr("E&xport archive…"), window.export_archive)

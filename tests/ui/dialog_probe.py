@@ -14,6 +14,7 @@ import pkgutil
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,15 @@ from organiser.services import (
     organisations,
 )
 from organiser.services.archive import export_archive, import_archive
+from organiser.services.backups import make_backup
+from organiser.services.database_check import CheckReport
 from organiser.ui.archive.plan_dialog import ArchivePlanDialog
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.import_preview import ImportPreview
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
+from organiser.ui.dialogs.backups_dialog import BackupsDialog, CheckReportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
@@ -102,6 +106,21 @@ def _drafts_dialog(engine: Engine, parent: QWidget) -> QDialog:
     return DraftsDialog(engine, lambda _draft: None, parent)
 
 
+def _backups_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    """Twelve kept backups: the list scrolls, its buttons stay in sight."""
+    start = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    for n in range(12):
+        make_backup(engine, "before-restore" if n == 3 else "auto", start + timedelta(hours=n))
+    return BackupsDialog(engine, lambda _path: None, parent)
+
+
+def _check_report(_engine: Engine, parent: QWidget) -> QDialog:
+    """A long report: the problems scroll inside the dialog."""
+    problems = [f"action {n}: time zone 'Mars/Olympus' is not known" for n in range(200)]
+    report = CheckReport("/home/organiser/campaigns.sqlite3", problems, True)
+    return CheckReportDialog(report, "", parent)
+
+
 def _trash_dialog(engine: Engine, parent: QWidget) -> QDialog:
     """Two campaigns in the trash, with all that went with them."""
     with store.transaction(engine) as session:
@@ -130,6 +149,8 @@ FACTORIES: dict[type[QDialog], Factory] = {
     ImportPreview: _import_preview,
     ArchivePlanDialog: _archive_plan,
     DraftsDialog: _drafts_dialog,
+    BackupsDialog: _backups_dialog,
+    CheckReportDialog: _check_report,
     TrashDialog: _trash_dialog,
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }

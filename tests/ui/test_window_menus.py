@@ -61,13 +61,21 @@ def another_database(tmp_path: Path, title: str) -> Path:
 
 def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
     bar = window.menuBar()
-    assert [help_dialogs.plain(a.text()) for a in bar.actions()] == ["File", "Edit", "View", "Help"]
+    assert [help_dialogs.plain(a.text()) for a in bar.actions()] == [
+        "File",
+        "Edit",
+        "View",
+        "Tools",
+        "Help",
+    ]
     file_menu = entries(window.menus.file_menu)
     assert list(file_menu) == [
         "New database…",
         "Open database…",
         "Open recent",
         "Back up the database…",
+        "Backups…",
+        "Restore…",
         "Print…",
         "Export archive…",
         "Import archive…",
@@ -87,6 +95,7 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
     view_menu = entries(window.menus.view_menu)
     assert list(view_menu) == [*(entry.title for entry in PAGES), "Month", "Week", "Agenda"]
     assert keys(view_menu["Calendar"]) == "Ctrl+3"
+    assert list(entries(window.menus.tools_menu)) == ["Check Database"]
     assert list(entries(window.menus.help_menu)) == [
         "Keyboard shortcuts",
         "Where my data lives",
