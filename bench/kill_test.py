@@ -1,5 +1,7 @@
-"""The full kill harness: SIGKILL at random moments of six kinds of write, 50 kills each
-(300 in all) at full size, then the figures per operation. Run by hand from the top folder:
+"""The full kill harness: SIGKILL at random moments of eight kinds of write (CSV and .ics
+imports, a batch letter export, a backup, the first open, a migration, a restore, an archive
+import), 50 kills each (400 in all) at full size, then the figures per operation. Run by hand
+from the top folder:
 
     .venv/bin/python bench/kill_test.py [KILLS_PER_OPERATION]
 """

@@ -321,6 +321,47 @@ class Restore(Operation):
         return ("none" if rows == self.old else "all" if rows == self.new else "partial"), []
 
 
+class ArchiveImport(Operation):
+    """A colleague's hand-over archive (the sample campaigns and 300 more unions) merged into
+    an empty database."""
+
+    name = "archive import"
+    TABLES = ("organisation", "person", "campaign", "action", "commitment", "letter")
+
+    def prepare(self) -> None:
+        from organiser import store
+        from organiser.services.archive import export_archive
+
+        _make_database(self.template)
+        source = self.work / "archive-source.sqlite3"
+
+        def more(session: object) -> None:
+            from organiser.services.organisations import OrganisationFields, create_organisation
+
+            _demo(session)
+            for n in range(300):
+                create_organisation(session, OrganisationFields(name=f"Union {n}"))  # type: ignore[arg-type]
+
+        _make_database(source, more)
+        self.archive = self.work / "hand-over.organiser.zip"
+        engine = store.open_database(str(source))
+        try:
+            export_archive(engine, self.archive)
+        finally:
+            engine.dispose()
+        self.old, self.new = self._counts(self.template), self._counts(source)
+
+    def _counts(self, path: Path) -> tuple[int, ...]:
+        return tuple(_count(path, f"SELECT count(*) FROM {table}") for table in self.TABLES)
+
+    def arguments(self, run: Path) -> list[str]:
+        return ["archive", "import", str(self.archive)]
+
+    def judge(self, run: Path) -> tuple[str, list[str]]:
+        counts = self._counts(run / "organiser.sqlite3")
+        return ("none" if counts == self.old else "all" if counts == self.new else "partial"), []
+
+
 def _every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as connection:
         tables = [
@@ -337,6 +378,7 @@ OPERATIONS: tuple[type[Operation], ...] = (
     FirstOpen,
     Migration,
     Restore,
+    ArchiveImport,
 )
 
 

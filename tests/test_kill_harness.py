@@ -1,5 +1,5 @@
 """A short round of the kill harness (the full one is bench/kill_test.py): ten kills in each of
-seven writes, with smaller inputs, and not one corrupt database, partial write or truncated file."""
+eight writes, with smaller inputs, and not one corrupt database, partial write or truncated file."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 KILLS = 10
 
 
-def test_seventy_kills_leave_every_database_whole_and_no_file_truncated(tmp_path: Path) -> None:
+def test_kills_in_every_operation_leave_every_database_whole_and_no_file_truncated(
+    tmp_path: Path,
+) -> None:
     outcomes = run_harness(tmp_path, KILLS, Scale(csv_rows=4_000, ics_events=1_500, letters=120))
     assert sum(o.kills for o in outcomes.values()) == KILLS * len(OPERATIONS) >= 60
     problems = {name: o.problems for name, o in outcomes.items() if o.problems}
