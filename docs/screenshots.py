@@ -26,7 +26,10 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 from organiser import store  # noqa: E402
 from organiser.services import backups, campaigns, letters  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
+from organiser.ui.dialogs.backups_dialog import BackupsDialog  # noqa: E402
 from organiser.ui.dialogs.campaign_form import CampaignForm  # noqa: E402
+from organiser.ui.dialogs.trash_dialog import TrashDialog  # noqa: E402
+from organiser.ui.dialogs.widgets import OptionalDateEdit  # noqa: E402
 from organiser.ui.letters.editor import LetterEditor  # noqa: E402
 from organiser.ui.main_window import MainWindow  # noqa: E402
 from organiser.ui.pages.base import Page  # noqa: E402
@@ -84,6 +87,12 @@ def campaign_with_bad_dates(form: QDialog) -> None:
     form.submit()
 
 
+def date_picked_from_calendar(form: QDialog) -> None:
+    field = form.findChildren(OptionalDateEdit)[0]
+    field.open_calendar()
+    settle()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     install_english_plurals(app)
@@ -119,6 +128,14 @@ def main() -> int:
     with_dialog(LetterEditor(engine, letter, parent=window), "letter-editor.png")
     page(window, OrganisationsPage)
     shoot("organisations.png")
+    with_dialog(
+        CampaignForm(engine, first_campaign, window), "date-picker.png", date_picked_from_calendar
+    )
+    backups.make_backup(engine, "manual")
+    with_dialog(BackupsDialog(engine, lambda _path: None, window), "backups.png")
+    with store.transaction(engine) as session:  # a campaign deleted: to the trash, undoable
+        campaigns.delete_campaign(session, campaigns.list_campaigns(session)[-1].id)
+    with_dialog(TrashDialog(engine, window), "trash.png")
     window.close()
     engine.dispose()
     return 0
