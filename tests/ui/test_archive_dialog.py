@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
 from organiser import store
+from organiser.formats.archive import read_archive
 from organiser.models import Campaign
 from organiser.services.archive import export_archive, import_archive
+from organiser.services.campaigns import list_campaigns
 from organiser.ui.archive import file_actions
 from organiser.ui.archive.plan_dialog import ArchivePlanDialog
 from organiser.ui.main_window import MainWindow
@@ -118,9 +120,52 @@ def test_export_writes_the_archive_the_user_chose(
 ) -> None:
     make_campaign_world(engine, "one")
     target = tmp_path / "out.organiser.zip"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a: (items[0], True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     said: list[str] = []
     monkeypatch.setattr(file_actions, "show_info", lambda _p, _t, text: said.append(text))
     window.menus.export_archive_action.trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert said == [f"13 records written to {target}"] and target.exists()
+
+
+def test_the_window_exports_one_campaign_with_its_world_when_chosen(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_campaign_world(engine, "one")
+    make_campaign_world(engine, "two")
+    with store.transaction(engine) as session:
+        titles = [c.title for c in list_campaigns(session)]
+    asked: list[list[str]] = []
+
+    def pick_second(
+        _parent: object, _title: str, _label: str, items: list[str], *_: object
+    ) -> tuple[str, bool]:
+        asked.append(list(items))
+        return items[2], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_second)
+    target = tmp_path / "two.organiser.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said: list[str] = []
+    monkeypatch.setattr(file_actions, "show_info", lambda _p, _t, text: said.append(text))
+    window.menus.export_archive_action.trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert asked == [["Everything in this database", *titles]]
+    kept = read_archive(target)
+    assert [r["title"] for r in kept.records["campaigns"].values()] == [titles[1]]
+
+
+def test_cancelling_the_choice_writes_no_archive(
+    window: MainWindow, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_campaign_world(engine, "one")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    window.menus.export_archive_action.trigger()
+    assert asked == [] and list(tmp_path.glob("*.zip")) == []

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 from sqlalchemy import Engine
 
+from organiser import store
 from organiser.services.archive import ExportResult, ImportPlan, export_archive, import_archive
+from organiser.services.campaigns import list_campaigns
 from organiser.ui.archive.plan_dialog import ArchivePlanDialog
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.workers import Progress, run_in_background
@@ -18,8 +20,33 @@ from organiser.ui.workers import Progress, run_in_background
 ARCHIVE_FILTER = "Campaign Organiser archive (*.organiser.zip *.zip);;All files (*)"
 
 
+def choose_scope(parent: QWidget, engine: Engine) -> tuple[bool, int | None]:
+    """Everything, or one campaign with all it refers to: (chosen, campaign id or None)."""
+    with store.transaction(engine) as session:
+        choices = [(c.id, c.title) for c in list_campaigns(session)]
+    if not choices:
+        return True, None
+    everything = parent.tr("Everything in this database")
+    labels = [everything, *(title for _id, title in choices)]
+    label, chosen = QInputDialog.getItem(
+        parent,
+        parent.tr("Export archive"),
+        parent.tr("What goes into the archive (a campaign takes everything it refers to):"),
+        labels,
+        0,
+        False,
+    )
+    if not chosen:
+        return False, None
+    index = labels.index(label)
+    return True, (None if index == 0 else choices[index - 1][0])
+
+
 def export_to_file(parent: QWidget, engine: Engine) -> None:
-    """Everything in the database, to a file the user chooses."""
+    """Everything in the database, or one campaign's world, to a file the user chooses."""
+    chosen, campaign_id = choose_scope(parent, engine)
+    if not chosen:
+        return
     suggested = Path.home() / f"campaigns-{date.today().isoformat()}.organiser.zip"
     path, _ = QFileDialog.getSaveFileName(
         parent, parent.tr("Export archive"), str(suggested), parent.tr(ARCHIVE_FILTER)
@@ -35,7 +62,7 @@ def export_to_file(parent: QWidget, engine: Engine) -> None:
     run_in_background(
         parent,
         parent.tr("Exporting archive"),
-        lambda _progress: export_archive(engine, Path(path)),
+        lambda _progress: export_archive(engine, Path(path), campaign_id),
         done,
         lambda message: show_error(parent, parent.tr("Export archive"), message),
     )
