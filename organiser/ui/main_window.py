@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,11 @@ from organiser.ui.recovery import Recovery
 from organiser.ui.status import DatabaseStatus, shorten_path
 from organiser.ui.workers import run_in_background
 
-DATABASE_FILTER = "Campaign Organiser database (*.sqlite3 *.sqlite *.db);;All files (*)"
+DATABASE_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "FileFilters", "Campaign Organiser database (*.sqlite3 *.sqlite *.db);;All files (*)"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("New database"),
             str(Path.home() / "campaigns.sqlite3"),
-            self.tr(DATABASE_FILTER),
+            QCoreApplication.translate("FileFilters", DATABASE_FILTER),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not path:
@@ -221,7 +225,10 @@ class MainWindow(QMainWindow):
 
     def open_database_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open database"), str(Path.home()), self.tr(DATABASE_FILTER)
+            self,
+            self.tr("Open database"),
+            str(Path.home()),
+            QCoreApplication.translate("FileFilters", DATABASE_FILTER),
         )
         if path:
             self.switch_database(path)

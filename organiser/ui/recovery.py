@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from organiser.errors import DatabaseError, OrganiserError
@@ -21,7 +21,9 @@ from organiser.ui.workers import run_in_background
 if TYPE_CHECKING:
     from organiser.ui.main_window import MainWindow
 
-BACKUP_FILTER = "SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)"
+BACKUP_FILTER = str(
+    QT_TRANSLATE_NOOP("FileFilters", "SQLite database (*.sqlite3 *.sqlite *.db);;All files (*)")
+)
 
 
 def tr(text: str) -> str:
@@ -81,7 +83,7 @@ class Recovery:
             window,
             tr("Restore from a backup"),
             str(backup_folder(window.engine)),
-            tr(BACKUP_FILTER),
+            QCoreApplication.translate("FileFilters", BACKUP_FILTER),
         )
         if path:
             self.restore_from(Path(path))

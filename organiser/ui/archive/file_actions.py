@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 from sqlalchemy import Engine
 
@@ -17,7 +18,11 @@ from organiser.ui.archive.plan_dialog import ArchivePlanDialog
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.workers import Progress, run_in_background
 
-ARCHIVE_FILTER = "Campaign Organiser archive (*.organiser.zip *.zip);;All files (*)"
+ARCHIVE_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "FileFilters", "Campaign Organiser archive (*.organiser.zip *.zip);;All files (*)"
+    )
+)
 
 
 def choose_scope(parent: QWidget, engine: Engine) -> tuple[bool, int | None]:
@@ -49,7 +54,10 @@ def export_to_file(parent: QWidget, engine: Engine) -> None:
         return
     suggested = Path.home() / f"campaigns-{date.today().isoformat()}.organiser.zip"
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export archive"), str(suggested), parent.tr(ARCHIVE_FILTER)
+        parent,
+        parent.tr("Export archive"),
+        str(suggested),
+        QCoreApplication.translate("FileFilters", ARCHIVE_FILTER),
     )
     if not path:
         return
@@ -73,7 +81,10 @@ def import_from_file(
 ) -> None:
     """Read and plan off the GUI thread, show the plan, import on Import."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Import archive"), str(Path.home()), parent.tr(ARCHIVE_FILTER)
+        parent,
+        parent.tr("Import archive"),
+        str(Path.home()),
+        QCoreApplication.translate("FileFilters", ARCHIVE_FILTER),
     )
     if path:
         plan_then_import(parent, engine, Path(path), on_imported)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea
 from sqlalchemy.orm import Session
 
@@ -22,9 +22,13 @@ from organiser.ui.table_model import Column
 class CampaignsPage(RecordsPage):
     title = "Campaigns"
     icon_name = "campaigns"
-    noun = "campaign"
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "campaign"))
     update_service = (campaigns.CampaignFields, campaigns.update_campaign)
-    empty_text = "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
+    empty_text = str(
+        QT_TRANSLATE_NOOP(
+            "RecordNoun", "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
+        )
+    )
 
     def columns(self) -> list[Column[Any]]:
         return [

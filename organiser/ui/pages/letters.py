@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
@@ -34,7 +34,7 @@ from organiser.ui.workers import Progress, run_in_background
 class LettersPage(RecordsPage):
     title = "Letters"
     icon_name = "letters"
-    noun = "letter"
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         self.filter_bar: LetterFilterBar | None = None

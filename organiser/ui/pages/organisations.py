@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 from sqlalchemy import Engine
@@ -59,9 +59,14 @@ class AffiliatesTab(RecordTable[OrganisationView]):
 class OrganisationsPage(RecordsPage):
     title = "Organisations"
     icon_name = "organisations"
-    noun = "organisation"
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "organisation"))
     update_service = (service.OrganisationFields, service.update_organisation)
-    empty_text = "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one."
+    empty_text = str(
+        QT_TRANSLATE_NOOP(
+            "RecordNoun",
+            "No organisations yet.\nPress Ctrl+N, or New organisation above, to add one.",
+        )
+    )
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)

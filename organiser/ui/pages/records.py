@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,7 @@ from organiser.ui.undo import DeleteToTrash, RestoreEdit, edit_text
 class RecordsPage(Page):
     """Subclasses set `noun`, `empty_text`, and implement the hooks below."""
 
-    noun = "record"
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "record"))  # what one row is, in messages
     empty_text = ""
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
@@ -45,6 +45,9 @@ class RecordsPage(Page):
     delete_action: QAction
     undo_stack: QUndoStack
 
+    def noun_text(self) -> str:
+        return QCoreApplication.translate("RecordNoun", self.noun)
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
         self.undo_stack = QUndoStack(self)  # Edit › Undo: deletes made on this page
@@ -53,7 +56,7 @@ class RecordsPage(Page):
         # No shortcuts of their own: the window's Edit menu gives Ctrl+N, Return and Delete to
         # the page on screen (the same keys here as well would be ambiguous, and do nothing).
         self.new_action = self._action(
-            "add", self.tr("New %s") % self.noun, QKeySequence(), self.create_record
+            "add", self.tr("New %s") % self.noun_text(), QKeySequence(), self.create_record
         )
         self.edit_action = self._action("edit", self.tr("Edit"), QKeySequence(), self.edit_selected)
         self.delete_action = self._action(
@@ -64,12 +67,12 @@ class RecordsPage(Page):
         )
 
         self.table: RecordTable[Any] = RecordTable(
-            RecordTableModel(self.columns()), self.tr("Filter %ss…") % self.noun, self
+            RecordTableModel(self.columns()), self.tr("Filter %ss…") % self.noun_text(), self
         )
         self.table.activated_row.connect(lambda _row: self.edit_selected())
         self.table.selection_changed.connect(self.show_details)
         self.table.offer_actions(self.toolbar.actions)
-        self.empty = QLabel(self.empty_text, self)
+        self.empty = QLabel(QCoreApplication.translate("RecordNoun", self.empty_text), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("empty_state")
@@ -171,11 +174,11 @@ class RecordsPage(Page):
     def _push_edit(self, before: Any, saved: Any) -> None:
         assert self.update_service is not None
         fields_class, update = self.update_service
-        title = self.tr("Edit %s") % self.noun
+        title = self.tr("Edit %s") % self.noun_text()
         self.undo_stack.push(
             RestoreEdit(
                 self.engine,
-                edit_text(self.noun, self.row_label(saved)),
+                edit_text(self.noun_text(), self.row_label(saved)),
                 before,
                 saved,
                 update,
@@ -190,13 +193,13 @@ class RecordsPage(Page):
             return
         with store.transaction(self.engine) as session:
             question = self.delete_question(session, row)
-        title = self.tr("Delete %s") % self.noun
+        title = self.tr("Delete %s") % self.noun_text()
         if not confirm(self, title, question):
             return
         self.undo_stack.push(
             DeleteToTrash(
                 self.engine,
-                self.noun,
+                self.noun_text(),
                 self.row_label(row),
                 lambda session: self.delete_row(session, row),
                 lambda problems: self._after_undoable(title, problems),
