@@ -93,6 +93,10 @@ class ActionView:
         name = zone or self.timezone
         return f"{text} {short_zone_name(name) if short_zone else name}"
 
+    def fields(self) -> ActionFields:
+        """The action as its form holds it (to edit it, or to write it back on undo)."""
+        return fields_of(self)
+
 
 @dataclass(frozen=True)
 class SavedAction:

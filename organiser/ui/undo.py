@@ -85,7 +85,13 @@ class DeleteToTrash(ServiceCommand):
 
 
 def fields_from(view: Any, fields_class: type[Any]) -> Any:
-    """A form's fields (a services' Fields dataclass) as the read model `view` holds them."""
+    """A form's fields (a services' Fields dataclass) as the read model `view` holds them: its
+    own `fields()` where the read model shapes them differently (a letter's parties)."""
+    own = getattr(view, "fields", None)
+    if callable(own):
+        fields = own()
+        if isinstance(fields, fields_class):
+            return fields
     names = [f.name for f in dataclasses.fields(fields_class) if hasattr(view, f.name)]
     return fields_class(**{name: getattr(view, name) for name in names})
 
@@ -133,6 +139,27 @@ def edit_text(noun: str, label: str) -> str:
     """What Edit › Undo says after "Undo": "edit campaign ‘Free the strikers’"."""
     text = QCoreApplication.translate("Undo", "edit %1 “%2”")
     return text.replace("%1", noun).replace("%2", label)
+
+
+def push_edit(
+    stack: QUndoStack | None,
+    engine: Engine,
+    noun: str,
+    before: Any,
+    saved: Any,
+    service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]],
+    after: Report,
+    label: str | None = None,
+) -> None:
+    """An edit a form has just saved (`before` → `saved`) becomes a step of `stack`: Edit › Undo
+    writes the previous values back through `service` (its Fields class, its update function)."""
+    if stack is None:
+        return
+    fields_class, update = service
+    shown = label if label is not None else str(getattr(saved, "name", "") or saved.title)
+    stack.push(
+        RestoreEdit(engine, edit_text(noun, shown), before, saved, update, fields_class, after)
+    )
 
 
 def page_stack(widget: QWidget) -> QUndoStack | None:

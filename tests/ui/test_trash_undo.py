@@ -3,6 +3,8 @@ Edit › Trash restores and empties."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -10,18 +12,25 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.services import campaigns, trash
+from organiser.services import campaigns, commitments, letters, trash
+from organiser.services import organisations as orgs
 from organiser.services.actions import get_action
 from organiser.ui.calendar import deleting
+from organiser.ui.calendar.action_form import ActionForm
+from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.dialogs import trash_dialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
+from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages import commitments as commitments_page
 from organiser.ui.pages import people_tab, records
+from organiser.ui.pages.base import Page
 from organiser.ui.pages.calendar import CalendarPage
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.commitments import CommitmentsPage
+from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.organisations import OrganisationsPage
 from organiser.ui.undo import fields_from
 from tests.trash_world import TrashWorld, all_rows, make_trash_world
@@ -217,3 +226,142 @@ def test_deleting_an_action_on_the_calendar_is_undone(
     assert window.menus.undo_action.text() == "Undo delete action “General strike”"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert all_rows(engine) == before
+
+
+P = TypeVar("P", bound=Page)
+
+
+def _open(window: MainWindow, page_class: type[P]) -> P:
+    window.show_page(page_class)
+    page = window.page(page_class)
+    assert isinstance(page, page_class)
+    return page
+
+
+def test_ctrl_z_undoes_a_letter_edit_parties_included(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.transaction(engine) as session:
+        before = letters.get_letter(session, world.draft_id)
+
+    def fill(form: LetterEditor) -> None:
+        form.subject.clear()
+        qtbot.keyClicks(form.subject, "Rewritten subject")
+        form.body.setPlainText("A new body.")
+
+    drive_form(monkeypatch, qtbot, LetterEditor, fill)
+    page = _open(window, LettersPage)
+    page.table.select_where(lambda row: row.id == world.draft_id)
+    page.edit_selected()
+    assert window.menus.undo_action.text() == "Undo edit letter “Rewritten subject”"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with store.transaction(engine) as session:
+        back = letters.get_letter(session, world.draft_id)
+    assert (back.subject, back.body) == (before.subject, before.body)
+    assert [p.ref for p in back.to] == [p.ref for p in before.to]
+    assert [p.ref for p in back.signatories] == [p.ref for p in before.signatories]
+    window.menus.redo_action.trigger()
+    with store.transaction(engine) as session:
+        again = letters.get_letter(session, world.draft_id)
+    assert (again.subject, again.body) == ("Rewritten subject", "A new body.")
+    assert [p.ref for p in again.to] == [p.ref for p in before.to]
+
+
+def _undo_then_redo(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    assert window.menus.undo_action.text() == text
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_z_undoes_a_person_edit(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fill(form: PersonForm) -> None:
+        form.name.clear()
+        qtbot.keyClicks(form.name, "Kim J.")
+        form.email.setText("kim@example.org")
+
+    drive_form(monkeypatch, qtbot, PersonForm, fill)
+    page = _open(window, OrganisationsPage)
+    page.table.select_where(lambda row: row.id == world.organisation_id)
+    [tab] = [t for t in page.detail_tabs if isinstance(t, people_tab.PeopleTab)]
+    assert tab.table.select_where(lambda person: person.id == world.person_id)
+    with store.transaction(engine) as session:
+        before = orgs.get_person(session, world.person_id)
+    tab.edit_person()
+    _undo_then_redo(qtbot, window, "Undo edit person “Kim J.”")
+    with store.transaction(engine) as session:
+        back = orgs.get_person(session, world.person_id)
+    assert (back.name, back.email) == (before.name, before.email)
+    window.menus.redo_action.trigger()
+    with store.transaction(engine) as session:
+        assert orgs.get_person(session, world.person_id).name == "Kim J."
+
+
+def test_ctrl_z_undoes_a_commitment_edit(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fill(form: CommitmentForm) -> None:
+        form.what.setPlainText("Send two delegations")
+
+    drive_form(monkeypatch, qtbot, CommitmentForm, fill)
+    page = _open(window, CommitmentsPage)
+    with store.transaction(engine) as session:
+        before = commitments.get_commitment(session, world.commitment_id)
+    page.edit_commitment(before)
+    _undo_then_redo(qtbot, window, "Undo edit commitment “Send two delegations”")
+    with store.transaction(engine) as session:
+        assert commitments.get_commitment(session, world.commitment_id).what == before.what
+    window.menus.redo_action.trigger()
+    with store.transaction(engine) as session:
+        assert commitments.get_commitment(session, world.commitment_id).what == (
+            "Send two delegations"
+        )
+
+
+def test_ctrl_z_undoes_an_action_edit_its_time_included(
+    qtbot: QtBot,
+    window: MainWindow,
+    engine: Engine,
+    world: TrashWorld,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with store.transaction(engine) as session:
+        before = get_action(session, world.action_id)
+
+    def fill(form: ActionForm) -> None:
+        form.title_edit.clear()
+        qtbot.keyClicks(form.title_edit, "Rally at the ministry")
+        form.location.setText("Sejong")
+
+    drive_form(monkeypatch, qtbot, ActionForm, fill)
+    page = _open(window, CalendarPage)
+    page.edit(before)
+    _undo_then_redo(qtbot, window, "Undo edit action “Rally at the ministry”")
+    with store.transaction(engine) as session:
+        back = get_action(session, world.action_id)
+    assert back.fields() == before.fields()
+    assert (back.starts_at, back.ends_at, back.start_date) == (
+        before.starts_at,
+        before.ends_at,
+        before.start_date,
+    )
+    window.menus.redo_action.trigger()
+    with store.transaction(engine) as session:
+        again = get_action(session, world.action_id)
+    assert (again.title, again.location, again.start_date) == (
+        "Rally at the ministry",
+        "Sejong",
+        before.start_date,
+    )

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.config import get_setting
 from organiser.models import ActionKind, ActionStatus
-from organiser.services.actions import ActionView
+from organiser.services.actions import ActionFields, ActionView, update_action
 from organiser.services.calendar import (
     ActionFilter,
     actions_between,
@@ -42,9 +43,11 @@ from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
+from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable, show_context_menu
+from organiser.ui.undo import push_edit
 
 MONTH, WEEK, AGENDA = 0, 1, 2
 FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
@@ -373,6 +376,13 @@ class CalendarPage(Page):
     def edit(self, action: ActionView) -> None:
         form = ActionForm(self.engine, self, action=action)
         if form.exec():
+            if not form.deleted:
+                saved = form.result_value.action
+                service_pair = (ActionFields, _update_and_view)
+                noun = self.tr("action")
+                push_edit(
+                    self.undo_stack, self.engine, noun, action, saved, service_pair, self._undone
+                )
             self._after_save(form)
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
@@ -381,9 +391,22 @@ class CalendarPage(Page):
         )
         self.undo_stack.push(command)
 
+    def _undone(self, problems: list[str]) -> None:
+        """After an edit's undo or redo: what stopped it, if anything; the page shows the rest."""
+        if problems:
+            show_error(self, self.tr("Edit action"), "\n".join(problems))
+        self.refresh()
+        self.data_changed.emit()
+
     def _moved(self, warnings: list[str]) -> None:
         self.show_warnings(warnings)
         self.data_changed.emit()
+
+
+def _update_and_view(
+    session: Session, action_id: int, data: ActionFields, expected_version: int | None
+) -> ActionView:
+    return update_action(session, action_id, data, expected_version).action
 
 
 def _overlaps(days: tuple[date, date], first: date, last: date) -> bool:

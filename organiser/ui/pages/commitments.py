@@ -39,7 +39,7 @@ from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable
-from organiser.ui.undo import DeleteToTrash
+from organiser.ui.undo import DeleteToTrash, push_edit
 
 
 class CommitmentsPage(Page):
@@ -243,7 +243,21 @@ class CommitmentsPage(Page):
     def edit_commitment(self, view: service.CommitmentView | None) -> None:
         if view is None:
             return
-        if CommitmentForm(self.engine, existing=view, parent=self).exec():
+        form = CommitmentForm(self.engine, existing=view, parent=self)
+        if form.exec():
+            title = self.tr("Edit commitment")
+
+            def after(problems: list[str]) -> None:
+                if problems:
+                    show_error(self, title, "\n".join(problems))
+                self._saved()
+
+            service_pair = (service.CommitmentFields, service.update_commitment)
+            saved = form.result_value
+            noun = self.tr("commitment")
+            push_edit(
+                self.undo_stack, self.engine, noun, view, saved, service_pair, after, saved.what
+            )
             self._saved()
 
     def delete_selected(self) -> None:

@@ -35,6 +35,7 @@ class LettersPage(RecordsPage):
     title = "Letters"
     icon_name = "letters"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
+    update_service = (letters.LetterFields, letters.update_letter)
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         self.filter_bar: LetterFilterBar | None = None

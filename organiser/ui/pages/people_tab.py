@@ -16,7 +16,7 @@ from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.icons import icon
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
-from organiser.ui.undo import DeleteToTrash, page_stack, take_step
+from organiser.ui.undo import DeleteToTrash, page_stack, push_edit, take_step
 
 PERSON_COLUMNS: list[Column[Any]] = [
     Column("Name", lambda p: p.name),
@@ -65,8 +65,22 @@ class PeopleTab(QWidget):
 
     def edit_person(self) -> None:
         person = self.table.selected()
-        if person is not None:
-            self._run(PersonForm(self.engine, person, parent=self))
+        if person is None:
+            return
+        form = PersonForm(self.engine, person, parent=self)
+        self._run(form)
+        saved = form.result_value
+        if saved is not None:
+
+            def after(problems: list[str]) -> None:
+                if problems:
+                    show_error(self, self.tr("Edit person"), "\n".join(problems))
+                self.show_record(self.organisation_id)
+
+            service_pair = (service.PersonFields, service.update_person)
+            push_edit(
+                page_stack(self), self.engine, self.tr("person"), person, saved, service_pair, after
+            )
 
     def remove_person(self) -> None:
         person = self.table.selected()

@@ -29,7 +29,7 @@ from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
-from organiser.ui.undo import DeleteToTrash, RestoreEdit, edit_text
+from organiser.ui.undo import DeleteToTrash, push_edit
 
 
 class RecordsPage(Page):
@@ -173,18 +173,16 @@ class RecordsPage(Page):
 
     def _push_edit(self, before: Any, saved: Any) -> None:
         assert self.update_service is not None
-        fields_class, update = self.update_service
         title = self.tr("Edit %s") % self.noun_text()
-        self.undo_stack.push(
-            RestoreEdit(
-                self.engine,
-                edit_text(self.noun_text(), self.row_label(saved)),
-                before,
-                saved,
-                update,
-                fields_class,
-                lambda problems: self._after_undoable(title, problems),
-            )
+        push_edit(
+            self.undo_stack,
+            self.engine,
+            self.noun_text(),
+            before,
+            saved,
+            self.update_service,
+            lambda problems: self._after_undoable(title, problems),
+            self.row_label(saved),
         )
 
     def delete_selected(self) -> None:
