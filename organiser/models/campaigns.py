@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.base import Base, Record, UTCDateTime, enum_column
 from organiser.models.enums import ActionKind, ActionStatus, CampaignStatus, CommitmentStatus
-from organiser.models.organisations import Organisation
+from organiser.models.organisations import Organisation, Situation, situation_campaign
 
 
 class Campaign(Record, Base):
@@ -31,6 +31,10 @@ class Campaign(Record, Base):
     colour: Mapped[str] = mapped_column(String(7), default="#1f6feb")
 
     lead: Mapped[Organisation | None] = relationship()
+    # The situations of people at risk it is about; each has them as `Situation.campaigns`.
+    situations: Mapped[list[Situation]] = relationship(
+        secondary=situation_campaign, backref="campaigns"
+    )
     demands: Mapped[list[CampaignDemand]] = relationship(
         order_by="CampaignDemand.position",
         collection_class=ordering_list("position"),

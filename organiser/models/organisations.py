@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.base import Base, Record, enum_column
 from organiser.models.enums import OrganisationKind, SituationKind
-
-if TYPE_CHECKING:
-    from organiser.models.campaigns import Campaign
 
 
 class Organisation(Record, Base):
@@ -86,4 +82,5 @@ class Situation(Record, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="situations")
-    campaigns: Mapped[list[Campaign]] = relationship(secondary=situation_campaign)
+    # `campaigns`, the campaigns it concerns, is declared from the other end (as the backref
+    # of `Campaign.situations`), so that this module needs nothing from `campaigns.py`.
