@@ -331,7 +331,13 @@ def _sort_key(sort: str) -> Any:
             {s.value: n for n, s in enumerate(CommitmentStatus)}, value=Commitment.status
         ),
         "fulfilled_on": Commitment.fulfilled_on,
-        "evidence": func.lower(Commitment.evidence),
+        # As the column shows it (the text, the link, the file's name); none at all: last.
+        "evidence": func.nullif(
+            func.lower(
+                Commitment.evidence + Commitment.evidence_url + func.coalesce(Attachment.name, "")
+            ),
+            "",
+        ),
     }
     if sort not in keys:
         raise ValidationError("sort", f"Commitments cannot be sorted by '{sort}'.")

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from organiser.models import LabelledEnum
@@ -23,14 +29,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column: its header, the value shown, and optionally a colour and a tooltip (without
-    one, or when it is empty, a text cell's tooltip is its whole text, for a cell cut short)."""
+    """One column: its header, the value shown, and optionally a colour, a tooltip (without
+    one, or when it is empty, a text cell's tooltip is its whole text, for a cell cut short) and
+    the value it sorts by, when the text shown would sort wrongly ("9 KB" after "12 KB")."""
 
     header: str
     value: Callable[[T], Any]
     foreground: Callable[[T], str | None] | None = None
     background: Callable[[T], str | None] | None = None
     tooltip: Callable[[T], str] | None = None
+    sort: Callable[[T], Any] | None = None
+
+
+def header_text(text: str) -> str:
+    """A column header in the user's language; the tables share one context, "Columns"."""
+    return QCoreApplication.translate("Columns", text)
 
 
 def display(value: Any) -> str:
@@ -50,7 +63,9 @@ def display(value: Any) -> str:
 
 
 def full_text(value: Any) -> str:
-    """A text value whole, its line breaks kept; '' for dates, numbers and the like."""
+    """A text value whole, its line breaks kept; '' for dates, numbers, enums and the like."""
+    if isinstance(value, Enum):  # a status is a str too: its label, not "in-progress", is shown
+        return ""
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, list | tuple):
@@ -64,13 +79,19 @@ def lines(*parts: str) -> str:
 
 
 def sort_key(value: Any) -> Any:
-    """Dates sort as ISO strings, numbers as numbers, the rest case-insensitively."""
+    """Dates sort as ISO strings, moments by their UTC instant (whatever zone each is shown in),
+    numbers as numbers, enums in their declared order (a status by its course, as the services
+    sort it), the rest case-insensitively; empty values first."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int | float):
         return value
+    if isinstance(value, Enum):
+        return list(type(value)).index(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).isoformat()
     return display(value).casefold()
 
 
@@ -104,7 +125,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column.value(row))
         if role == SORT_ROLE:
-            return sort_key(column.value(row))
+            return sort_key(column.sort(row) if column.sort else column.value(row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:

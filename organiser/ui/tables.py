@@ -38,6 +38,16 @@ def show_context_menu(parent: QWidget, actions: Sequence[QAction], at: QPoint) -
     menu.deleteLater()
 
 
+def sorting_proxy(model: RecordTableModel[Any], parent: Any = None) -> QSortFilterProxyModel:
+    """What a table sorts and filters through: by each column's sort key, over every column."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
 class RecordTable(QWidget, Generic[T]):
     """A table of read models with a filter box; emits `activated_row` on double-click/Enter."""
 
@@ -50,11 +60,7 @@ class RecordTable(QWidget, Generic[T]):
         super().__init__(parent)
         self.model = model
         self._columns_fitted = False
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = sorting_proxy(model, self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(placeholder or self.tr("Filter…"))

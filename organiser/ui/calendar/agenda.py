@@ -16,7 +16,8 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
         Column(
             _tr("When"),
             lambda a: a.when_text(zone(), short_zone=True),
-            tooltip=lambda a: lines(a.when_text(zone()), a.when_text() if zone() else ""),
+            tooltip=lambda a: _when_tip(a, zone()),
+            sort=lambda a: a.starts_at or a.start_date,  # in the order they happen
         ),
         Column(_tr("Campaign"), lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
         Column(_tr("Kind"), lambda a: a.kind),
@@ -24,6 +25,13 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
         Column(_tr("Where"), lambda a: a.location),
         Column(_tr("Status"), lambda a: a.status),
     ]
+
+
+def _when_tip(action: ActionView, zone: str | None) -> str:
+    """The time in full in the zone shown, and under it where the action happens when that
+    reads otherwise (an all-day action, or one in the zone shown, reads the same: once)."""
+    shown, own = action.when_text(zone), action.when_text()
+    return lines(shown, own if own != shown else "")
 
 
 def _tr(text: str) -> str:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from organiser.models import ActionKind
 from organiser.services.action_import import PlannedImport
 from organiser.services.timezones import short_zone_name
 from organiser.ui.dialogs.fit import FittedDialog
@@ -34,13 +35,18 @@ def _tr(text: str) -> str:
 def preview_columns() -> list[Column[PlannedImport]]:
     return [
         Column(_tr("Change"), lambda p: _tr("update") if p.change == "update" else _tr("new")),
-        Column(_tr("When"), _when, tooltip=lambda p: _when(p, short_zone=False)),
+        Column(
+            _tr("When"),
+            _when,
+            tooltip=lambda p: _when(p, short_zone=False),
+            sort=lambda p: p.event.start,  # in the order they happen, whatever their zones
+        ),
         Column(
             _tr("Title"),
             lambda p: p.event.title,
             tooltip=lambda p: lines(p.event.title, p.event.notes),
         ),
-        Column(_tr("Kind"), lambda p: p.event.kind),
+        Column(_tr("Kind"), lambda p: ActionKind(p.event.kind)),  # its label, as the agenda
         Column(_tr("Where"), lambda p: p.event.location),
         Column(_tr("Line"), lambda p: p.event.line),
     ]

@@ -29,6 +29,7 @@ from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, sugge
 from organiser.services import affiliates_import as service
 from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.table_model import lines
 from organiser.ui.tables import fit_columns
 from organiser.ui.workers import Progress, run_in_background
 
@@ -92,8 +93,9 @@ class PreviewModel(QAbstractTableModel):
             return row.values.get(self._fields[index.column() - 2], "").replace("\n", " ")
         if role == Qt.ItemDataRole.BackgroundRole and not row.ok:
             return QBrush(QColor(BAD_BACKGROUND))
-        if role == Qt.ItemDataRole.ToolTipRole and not row.ok:
-            return "\n".join(row.errors)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut short whole, then what is wrong
+            field = self._fields[index.column() - 2] if index.column() >= 2 else ""
+            return lines(row.values.get(field, "").strip(), *row.errors) or None
         return None
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentView
-from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.table_model import Column, RecordTableModel, header_text
 
 PAGE = 1000
 OVERDUE_TEXT = "#b3261e"
@@ -49,16 +49,22 @@ SORT_KEYS = ("affiliate", "campaign", "what", "action", "due", "status", "fulfil
 def commitment_columns(with_campaign: bool = True, with_affiliate: bool = True) -> list[Column]:
     columns: list[Column[CommitmentView]] = []
     if with_affiliate:
-        columns.append(Column("Affiliate", lambda c: c.organisation_name))
+        columns.append(Column(header_text("Affiliate"), lambda c: c.organisation_name))
     if with_campaign:
-        columns.append(Column("Campaign", lambda c: c.campaign_title))
+        columns.append(Column(header_text("Campaign"), lambda c: c.campaign_title))
     columns += [
-        Column("What was promised", lambda c: c.what),
-        Column("Action", lambda c: c.action_title),
-        Column("Due", lambda c: c.due_date, foreground=overdue_text),
-        Column("Status", status_text, foreground=overdue_text, background=status_background),
-        Column("Fulfilled on", lambda c: c.fulfilled_on),
-        Column("Evidence", evidence_text, tooltip=evidence_text),
+        Column(header_text("What was promised"), lambda c: c.what),
+        Column(header_text("Action"), lambda c: c.action_title),
+        Column(header_text("Due"), lambda c: c.due_date, foreground=overdue_text),
+        Column(
+            header_text("Status"),
+            status_text,
+            foreground=overdue_text,
+            background=status_background,
+            sort=lambda c: c.status,  # by its course, as the service sorts it
+        ),
+        Column(header_text("Fulfilled on"), lambda c: c.fulfilled_on),
+        Column(header_text("Evidence"), evidence_text, tooltip=evidence_text),
     ]
     return columns
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -29,6 +30,21 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupsDialog", text)
+
+
+def backup_columns() -> list[Column[BackupSummary]]:
+    return [
+        Column(_tr("Made"), lambda s: s.entry.made_at.astimezone()),
+        Column(_tr("Size"), lambda s: size_text(s.entry.size), sort=lambda s: s.entry.size),
+        Column(_tr("Records"), lambda s: "" if s.records is None else s.records),
+        Column(_tr("Check"), lambda s: s.check),
+        Column(_tr("Pinned"), lambda s: s.entry.reason if s.entry.pinned else ""),
+        Column(_tr("Reason"), lambda s: s.entry.reason),
+    ]
+
+
 class BackupsDialog(FittedDialog):
     """The kept backups, newest first, read in the background (each is opened and checked)."""
 
@@ -39,15 +55,9 @@ class BackupsDialog(FittedDialog):
         self.engine, self._restore = engine, restore
         self.setWindowTitle(self.tr("Backups"))
         self.resize(820, 420)
-        columns: list[Column[BackupSummary]] = [
-            Column(self.tr("Made"), lambda s: s.entry.made_at.astimezone()),
-            Column(self.tr("Size"), lambda s: size_text(s.entry.size)),
-            Column(self.tr("Records"), lambda s: "" if s.records is None else s.records),
-            Column(self.tr("Check"), lambda s: s.check),
-            Column(self.tr("Pinned"), lambda s: s.entry.reason if s.entry.pinned else ""),
-            Column(self.tr("Reason"), lambda s: s.entry.reason),
-        ]
-        self.table: RecordTable[BackupSummary] = RecordTable(RecordTableModel(columns), "", self)
+        self.table: RecordTable[BackupSummary] = RecordTable(
+            RecordTableModel(backup_columns()), "", self
+        )
         self.status = QLabel(self.tr("Reading the backups…"), self)
         self.buttons = QDialogButtonBox(self)
         self.back_up_now: QPushButton = self.buttons.addButton(

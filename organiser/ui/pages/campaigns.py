@@ -16,7 +16,21 @@ from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.pages.records import RecordsPage
-from organiser.ui.table_model import Column
+from organiser.ui.table_model import Column, header_text
+
+
+def campaign_columns() -> list[Column[CampaignView]]:
+    return [
+        Column(header_text("Title"), lambda c: c.title, foreground=lambda c: c.colour),
+        Column(
+            header_text("Country"), lambda c: c.country, tooltip=lambda c: country_name(c.country)
+        ),
+        Column(header_text("Status"), lambda c: c.status),
+        Column(header_text("Start"), lambda c: c.start_date),
+        Column(header_text("End"), lambda c: c.end_date),
+        Column(header_text("Lead"), lambda c: c.lead_name),
+        Column(header_text("Target"), lambda c: c.target),
+    ]
 
 
 class CampaignsPage(RecordsPage):
@@ -31,15 +45,7 @@ class CampaignsPage(RecordsPage):
     )
 
     def columns(self) -> list[Column[Any]]:
-        return [
-            Column("Title", lambda c: c.title, foreground=lambda c: c.colour),
-            Column("Country", lambda c: c.country, tooltip=lambda c: country_name(c.country)),
-            Column("Status", lambda c: c.status),
-            Column("Start", lambda c: c.start_date),
-            Column("End", lambda c: c.end_date),
-            Column("Lead", lambda c: c.lead_name),
-            Column("Target", lambda c: c.target),
-        ]
+        return campaign_columns()
 
     def load_rows(self, session: Session) -> list[CampaignView]:
         return campaigns.list_campaigns(session)

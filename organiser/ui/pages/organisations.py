@@ -25,18 +25,22 @@ from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_err
 from organiser.ui.dialogs.organisation_form import OrganisationForm
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
-from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.table_model import Column, RecordTableModel, header_text
 from organiser.ui.tables import RecordTable
 
-ORGANISATION_COLUMNS: list[Column[Any]] = [
-    Column("Name", lambda o: o.name),
-    Column("Acronym", lambda o: o.acronym),
-    Column("Kind", lambda o: o.kind),
-    Column("Country", lambda o: o.country, tooltip=lambda o: country_name(o.country)),
-    Column("Affiliate of", lambda o: o.affiliate_of_name),
-    Column("People", lambda o: o.people_count),
-    Column("Email", lambda o: o.email),
-]
+
+def organisation_columns() -> list[Column[OrganisationView]]:
+    return [
+        Column(header_text("Name"), lambda o: o.name),
+        Column(header_text("Acronym"), lambda o: o.acronym),
+        Column(header_text("Kind"), lambda o: o.kind),
+        Column(
+            header_text("Country"), lambda o: o.country, tooltip=lambda o: country_name(o.country)
+        ),
+        Column(header_text("Affiliate of"), lambda o: o.affiliate_of_name),
+        Column(header_text("People"), lambda o: o.people_count),
+        Column(header_text("Email"), lambda o: o.email),
+    ]
 
 
 class AffiliatesTab(RecordTable[OrganisationView]):
@@ -45,7 +49,7 @@ class AffiliatesTab(RecordTable[OrganisationView]):
     tab_title = "Affiliates"
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
-        super().__init__(RecordTableModel(ORGANISATION_COLUMNS[:4]), parent=parent)
+        super().__init__(RecordTableModel(organisation_columns()[:4]), parent=parent)
         self.engine = engine
 
     def show_record(self, organisation_id: int | None) -> None:
@@ -79,7 +83,7 @@ class OrganisationsPage(RecordsPage):
         )
 
     def columns(self) -> list[Column[Any]]:
-        return ORGANISATION_COLUMNS
+        return organisation_columns()
 
     def import_affiliates(self) -> None:
         """Affiliates from a spreadsheet: mapping, preview of bad rows, then all or nothing."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
@@ -14,16 +12,18 @@ from organiser.services.organisations import PersonView
 from organiser.ui.dialogs.messages import confirm, letters_kept_text, sentences, show_error
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.icons import icon
-from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.table_model import Column, RecordTableModel, header_text
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, page_stack, push_edit, take_step
 
-PERSON_COLUMNS: list[Column[Any]] = [
-    Column("Name", lambda p: p.name),
-    Column("Title", lambda p: p.title),
-    Column("Email", lambda p: p.email),
-    Column("Language", lambda p: p.language),
-]
+
+def person_columns() -> list[Column[PersonView]]:
+    return [
+        Column(header_text("Name"), lambda p: p.name),
+        Column(header_text("Title"), lambda p: p.title),
+        Column(header_text("Email"), lambda p: p.email),
+        Column(header_text("Language"), lambda p: p.language),
+    ]
 
 
 class PeopleTab(QWidget):
@@ -34,7 +34,7 @@ class PeopleTab(QWidget):
         self.engine = engine
         self.organisation_id: int | None = None
         self.table: RecordTable[PersonView] = RecordTable(
-            RecordTableModel(PERSON_COLUMNS), parent=self
+            RecordTableModel(person_columns()), parent=self
         )
         self.table.activated_row.connect(lambda _row: self.edit_person())
         self.add_button = QPushButton(icon("add"), self.tr("Add person"), self)
