@@ -41,8 +41,9 @@ class Column(Generic[T]):
     sort: Callable[[T], Any] | None = None
 
 
-def header_text(text: str) -> str:
-    """A column header in the user's language; the tables share one context, "Columns"."""
+def column_text(text: str) -> str:
+    """A column's header, or a word its cells show, in the user's language; the tables share
+    one context, "Columns"."""
     return QCoreApplication.translate("Columns", text)
 
 

@@ -208,5 +208,9 @@ def test_pages_are_fetched_as_the_view_scrolls_and_a_row_replaced_in_place(
     assert probe.colours(model, "Status", probe.FOREGROUND)[0] is None
 
 
-def test_headers_are_translated(qapp: QApplication) -> None:
+def test_headers_and_overdue_are_translated(qapp: QApplication, world: Engine) -> None:
     probe.assert_headers_translated(lambda: LazyCommitmentModel(commitment_columns()))
+    with probe.bracketing():
+        assert probe.column(lazy_model(world), "‹Status›")[0] == "‹%1 — overdue›".replace(
+            "%1", "Pledged"
+        )

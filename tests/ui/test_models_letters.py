@@ -125,5 +125,9 @@ def test_tooltips_show_texts_whole_and_nothing_for_dates_and_kinds(
     assert by_subject["Protest to the ministry"][-1] == "kept"
 
 
-def test_headers_are_translated(qapp: QApplication) -> None:
+def test_headers_and_the_kept_pdf_are_translated(
+    qapp: QApplication, views: list[LetterView]
+) -> None:
     probe.assert_headers_translated(lambda: RecordTableModel(letter_columns()))
+    with probe.bracketing():
+        assert "‹kept›" in probe.column(model_of(views), "‹PDF›")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentView
-from organiser.ui.table_model import Column, RecordTableModel, header_text
+from organiser.ui.table_model import Column, RecordTableModel, column_text
 
 PAGE = 1000
 OVERDUE_TEXT = "#b3261e"
@@ -34,7 +34,9 @@ def overdue_text(view: CommitmentView) -> str | None:
 
 
 def status_text(view: CommitmentView) -> str:
-    return view.status.label + (" — overdue" if view.overdue else "")
+    if view.overdue:
+        return column_text("%1 — overdue").replace("%1", view.status.label)
+    return view.status.label
 
 
 def evidence_text(view: CommitmentView) -> str:
@@ -49,22 +51,22 @@ SORT_KEYS = ("affiliate", "campaign", "what", "action", "due", "status", "fulfil
 def commitment_columns(with_campaign: bool = True, with_affiliate: bool = True) -> list[Column]:
     columns: list[Column[CommitmentView]] = []
     if with_affiliate:
-        columns.append(Column(header_text("Affiliate"), lambda c: c.organisation_name))
+        columns.append(Column(column_text("Affiliate"), lambda c: c.organisation_name))
     if with_campaign:
-        columns.append(Column(header_text("Campaign"), lambda c: c.campaign_title))
+        columns.append(Column(column_text("Campaign"), lambda c: c.campaign_title))
     columns += [
-        Column(header_text("What was promised"), lambda c: c.what),
-        Column(header_text("Action"), lambda c: c.action_title),
-        Column(header_text("Due"), lambda c: c.due_date, foreground=overdue_text),
+        Column(column_text("What was promised"), lambda c: c.what),
+        Column(column_text("Action"), lambda c: c.action_title),
+        Column(column_text("Due"), lambda c: c.due_date, foreground=overdue_text),
         Column(
-            header_text("Status"),
+            column_text("Status"),
             status_text,
             foreground=overdue_text,
             background=status_background,
             sort=lambda c: c.status,  # by its course, as the service sorts it
         ),
-        Column(header_text("Fulfilled on"), lambda c: c.fulfilled_on),
-        Column(header_text("Evidence"), evidence_text, tooltip=evidence_text),
+        Column(column_text("Fulfilled on"), lambda c: c.fulfilled_on),
+        Column(column_text("Evidence"), evidence_text, tooltip=evidence_text),
     ]
     return columns
 

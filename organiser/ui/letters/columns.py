@@ -5,30 +5,30 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from organiser.services.letters import LetterView
-from organiser.ui.table_model import Column, header_text
+from organiser.ui.table_model import Column, column_text
 
 AWAITING_COLOUR = "#9a6700"
 
 
 def letter_columns(with_campaign: bool = True) -> list[Column[LetterView]]:
     columns: list[Column[LetterView]] = [
-        Column(header_text("Date"), lambda x: x.letter_date),
-        Column(header_text("Kind"), lambda x: x.kind),
-        Column(header_text("Subject"), lambda x: x.subject, tooltip=lambda x: x.subject),
-        Column(header_text("To"), lambda x: x.recipient_names),
+        Column(column_text("Date"), lambda x: x.letter_date),
+        Column(column_text("Kind"), lambda x: x.kind),
+        Column(column_text("Subject"), lambda x: x.subject, tooltip=lambda x: x.subject),
+        Column(column_text("To"), lambda x: x.recipient_names),
         Column(
-            header_text("Status"),
+            column_text("Status"),
             lambda x: x.status,
             foreground=lambda x: AWAITING_COLOUR if x.awaiting_reply else None,
         ),
-        Column(header_text("Sent on"), lambda x: x.sent_on),
-        Column(header_text("Channel"), lambda x: x.channel),
-        Column(header_text("Reply on"), lambda x: x.reply_received_on),
-        Column(header_text("Our ref."), lambda x: x.our_reference),
-        Column(header_text("PDF"), lambda x: "kept" if x.pdf_id else ""),
+        Column(column_text("Sent on"), lambda x: x.sent_on),
+        Column(column_text("Channel"), lambda x: x.channel),
+        Column(column_text("Reply on"), lambda x: x.reply_received_on),
+        Column(column_text("Our ref."), lambda x: x.our_reference),
+        Column(column_text("PDF"), lambda x: column_text("kept") if x.pdf_id else ""),
     ]
     if with_campaign:
-        columns.insert(3, Column(header_text("Campaign"), lambda x: x.campaign_title))
+        columns.insert(3, Column(column_text("Campaign"), lambda x: x.campaign_title))
     return columns
 
 

@@ -16,20 +16,20 @@ from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.pages.records import RecordsPage
-from organiser.ui.table_model import Column, header_text
+from organiser.ui.table_model import Column, column_text
 
 
 def campaign_columns() -> list[Column[CampaignView]]:
     return [
-        Column(header_text("Title"), lambda c: c.title, foreground=lambda c: c.colour),
+        Column(column_text("Title"), lambda c: c.title, foreground=lambda c: c.colour),
         Column(
-            header_text("Country"), lambda c: c.country, tooltip=lambda c: country_name(c.country)
+            column_text("Country"), lambda c: c.country, tooltip=lambda c: country_name(c.country)
         ),
-        Column(header_text("Status"), lambda c: c.status),
-        Column(header_text("Start"), lambda c: c.start_date),
-        Column(header_text("End"), lambda c: c.end_date),
-        Column(header_text("Lead"), lambda c: c.lead_name),
-        Column(header_text("Target"), lambda c: c.target),
+        Column(column_text("Status"), lambda c: c.status),
+        Column(column_text("Start"), lambda c: c.start_date),
+        Column(column_text("End"), lambda c: c.end_date),
+        Column(column_text("Lead"), lambda c: c.lead_name),
+        Column(column_text("Target"), lambda c: c.target),
     ]
 
 

@@ -25,21 +25,21 @@ from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_err
 from organiser.ui.dialogs.organisation_form import OrganisationForm
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
-from organiser.ui.table_model import Column, RecordTableModel, header_text
+from organiser.ui.table_model import Column, RecordTableModel, column_text
 from organiser.ui.tables import RecordTable
 
 
 def organisation_columns() -> list[Column[OrganisationView]]:
     return [
-        Column(header_text("Name"), lambda o: o.name),
-        Column(header_text("Acronym"), lambda o: o.acronym),
-        Column(header_text("Kind"), lambda o: o.kind),
+        Column(column_text("Name"), lambda o: o.name),
+        Column(column_text("Acronym"), lambda o: o.acronym),
+        Column(column_text("Kind"), lambda o: o.kind),
         Column(
-            header_text("Country"), lambda o: o.country, tooltip=lambda o: country_name(o.country)
+            column_text("Country"), lambda o: o.country, tooltip=lambda o: country_name(o.country)
         ),
-        Column(header_text("Affiliate of"), lambda o: o.affiliate_of_name),
-        Column(header_text("People"), lambda o: o.people_count),
-        Column(header_text("Email"), lambda o: o.email),
+        Column(column_text("Affiliate of"), lambda o: o.affiliate_of_name),
+        Column(column_text("People"), lambda o: o.people_count),
+        Column(column_text("Email"), lambda o: o.email),
     ]
 
 

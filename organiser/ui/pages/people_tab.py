@@ -12,17 +12,17 @@ from organiser.services.organisations import PersonView
 from organiser.ui.dialogs.messages import confirm, letters_kept_text, sentences, show_error
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.icons import icon
-from organiser.ui.table_model import Column, RecordTableModel, header_text
+from organiser.ui.table_model import Column, RecordTableModel, column_text
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, page_stack, push_edit, take_step
 
 
 def person_columns() -> list[Column[PersonView]]:
     return [
-        Column(header_text("Name"), lambda p: p.name),
-        Column(header_text("Title"), lambda p: p.title),
-        Column(header_text("Email"), lambda p: p.email),
-        Column(header_text("Language"), lambda p: p.language),
+        Column(column_text("Name"), lambda p: p.name),
+        Column(column_text("Title"), lambda p: p.title),
+        Column(column_text("Email"), lambda p: p.email),
+        Column(column_text("Language"), lambda p: p.language),
     ]
 
 
