@@ -5,24 +5,18 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date
 from gettext import ngettext
 from pathlib import Path
 
 from organiser import store
 from organiser.cli.actions import default_zone
 from organiser.cli.common import Commands, engine_for, positive_id
-from organiser.config import get_setting
 from organiser.errors import ValidationError
-from organiser.files import write_bytes_atomic
-from organiser.formats.ics import export_calendar
-from organiser.formats.ics_read import parse_calendar
-from organiser.pdf.calendar import MarkedDayText, month_pdf
-from organiser.pdf.fonts import load_fonts
+from organiser.services import action_import, calendar_output
 from organiser.services import validation as v
-from organiser.services.action_import import import_events_into, plan_import
-from organiser.services.calendar import ActionFilter, actions_between, check_range, marked_days
-from organiser.services.campaigns import get_campaign
+from organiser.services.calendar import ActionFilter, check_range
 
 
 def register(commands: Commands) -> None:
@@ -59,36 +53,32 @@ def export_ics(args: argparse.Namespace) -> int:
     last = v.parse_date(args.last, "to", "--to")
     check_range(first, last)
     with store.transaction(engine_for(args)) as session:
-        name = get_campaign(session, args.campaign).title if args.campaign else "Campaign actions"
-        actions = actions_between(session, first, last, _campaign_filter(args.campaign))
-    write_bytes_atomic(args.file, export_calendar(actions, name))
-    written = ngettext(
-        "{n} action written to {file}", "{n} actions written to {file}", len(actions)
-    )
-    print(written.format(n=len(actions), file=args.file), file=sys.stderr)
+        count = calendar_output.write_ics(
+            session, args.file, _campaign_filter(args.campaign), first, last
+        )
+    written = ngettext("{n} action written to {file}", "{n} actions written to {file}", count)
+    print(written.format(n=count, file=args.file), file=sys.stderr)
     return 0
 
 
-def read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        sys.stderr.write(f"organiser: warning: {warning}\n")
 
 
 def import_ics(args: argparse.Namespace) -> int:
-    events = parse_calendar(read_file(args.file), args.tz or default_zone())
-    with store.transaction(engine_for(args)) as session:
-        get_campaign(session, args.campaign)
-        if args.dry_run:
-            plan = plan_import(session, events)
-            new = sum(1 for p in plan if p.change == "new")
-            noun = ngettext("action", "actions", len(plan))  # of both counts together
-            print(f"would create {new} and update {len(plan) - new} {noun} (dry run)")
-            return 0
-    result = import_events_into(engine_for(args), args.campaign, events)
-    for warning in result.warnings:
-        sys.stderr.write(f"organiser: warning: {warning}\n")
+    zone = args.tz or default_zone()
+    if args.dry_run:
+        with store.transaction(engine_for(args)) as session:
+            preview = action_import.preview_calendar_file(session, args.file, zone, args.campaign)
+        _warn(preview.read.warnings)
+        noun = ngettext("action", "actions", len(preview.plan))  # of both counts together
+        print(
+            f"would create {preview.new_count} and update {preview.update_count} {noun} (dry run)"
+        )
+        return 0
+    result = action_import.import_calendar_file(engine_for(args), args.campaign, args.file, zone)
+    _warn(result.warnings)
     noun = ngettext("action", "actions", result.created + result.updated)
     print(f"created {result.created}, updated {result.updated} {noun}")
     return 0
@@ -104,15 +94,7 @@ def parse_month(text: str) -> date:
 
 
 def calendar_pdf(args: argparse.Namespace) -> int:
-    first = parse_month(args.month)
-    grid_first = first - timedelta(days=first.weekday())
-    grid_last = grid_first + timedelta(days=41)
+    month = parse_month(args.month)
     with store.transaction(engine_for(args)) as session:
-        heading = get_campaign(session, args.campaign).title if args.campaign else ""
-        actions = actions_between(session, grid_first, grid_last, _campaign_filter(args.campaign))
-        marks = [MarkedDayText(m.day, m.name) for m in marked_days(session, grid_first, grid_last)]
-    fonts = load_fonts(get_setting("pdf.extra_fonts"))
-    write_bytes_atomic(
-        args.file, month_pdf(first.year, first.month, actions, marks, heading, fonts)
-    )
+        calendar_output.write_month_pdf(session, args.file, month, _campaign_filter(args.campaign))
     return 0

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.config import set_setting
+from organiser.services.action_import import preview_calendar_file
 from organiser.services.actions import ActionFields, ActionView, create_action
 from organiser.services.calendar import actions_between, marked_days
 from organiser.services.campaigns import CampaignFields, create_campaign
@@ -338,26 +339,30 @@ def test_import_preview_writes_only_when_accepted(
     monkeypatch: pytest.MonkeyPatch,
     qtbot: QtBot,
 ) -> None:
-    from organiser.formats.ics_read import parse_calendar
-
-    events = parse_calendar((DATA / "outlook_weekly.ics").read_bytes())
+    with store.transaction(engine) as session:
+        preview = preview_calendar_file(session, DATA / "outlook_weekly.ics", "UTC")
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 0)
-    assert not file_actions.preview_and_import(page, events)
+    assert not file_actions.preview_and_import(page, engine, preview, None, page._imported)
     assert saved(engine) == []
-    page.campaign_filter.setCurrentIndex(page.campaign_filter.findData(campaign))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
-    assert file_actions.preview_and_import(page, events)  # writes off the GUI thread
+    # writes off the GUI thread
+    assert file_actions.preview_and_import(page, engine, preview, campaign, page._imported)
     qtbot.waitUntil(lambda: "6 new" in page.note.text())
     assert len(saved(engine)) == 6
 
 
 def test_pdf_export_and_the_campaign_timeline_tab(
-    page: CalendarPage, engine: Engine, campaign: int, qtbot: QtBot, tmp_path: Path
+    page: CalendarPage,
+    engine: Engine,
+    campaign: int,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _add(engine, campaign, start="2026-11-14", title="Rally")
-    file_actions.write_pdf(page, tmp_path / "month.pdf")
-    assert (tmp_path / "month.pdf").read_bytes().startswith(b"%PDF")
-    assert file_actions.write_ics(engine, page.chosen(), "All", tmp_path / "all.ics") == 1
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "m.pdf"), ""))
+    page.export_pdf()
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
     assert CampaignTimelineTab in campaign_tabs()
     tab = CampaignTimelineTab(engine)
     qtbot.addWidget(tab)
@@ -446,11 +451,11 @@ def test_import_and_export_buttons_work_off_the_gui_thread(
     page.campaign_filter.setCurrentIndex(page.campaign_filter.findData(campaign))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (source, ""))
     monkeypatch.setattr(ImportPreview, "exec", lambda self: 1)
-    file_actions.import_ics(page)
+    page.import_ics()
     qtbot.waitUntil(lambda: len(saved(engine)) == 6)
     target = tmp_path / "out.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
-    file_actions.export_ics(page)
+    page.export_ics()
     qtbot.waitUntil(lambda: "6 actions written" in page.note.text())
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert len(events) == 6

@@ -1,81 +1,77 @@
-"""The Calendar page's file work: .ics import (read off the GUI thread, previewed), .ics and PDF
-export, and printing through Qt's print dialog."""
+"""The Calendar page's file work: .ics import (read and previewed off the GUI thread), .ics and
+PDF export, and printing through Qt's print dialog. Each asks the user, calls one service, and
+tells the page through the callbacks it gives (this module does not know the page)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.config import get_setting
-from organiser.errors import OrganiserError, ValidationError
-from organiser.files import write_bytes_atomic
-from organiser.services.action_import import ImportResult, import_events_into, plan_import
-from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
-from organiser.services.campaigns import list_campaigns
+from organiser.errors import OrganiserError
+from organiser.services import action_import, calendar_output
+from organiser.services.action_import import CalendarImportPreview, ImportResult
+from organiser.services.actions import ActionView
+from organiser.services.calendar import ActionFilter
+from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.import_preview import ImportPreview
+from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.workers import Progress, run_in_background
 
-if TYPE_CHECKING:
-    from organiser.ui.pages.calendar import CalendarPage
+Told = Callable[[list[str]], None]  # lines to show under the calendar
 
 
-def _read(path: str, zone: str) -> Any:
-    # Imported on use: iCalendar, ReportLab and printing cost a fifth of a second at start-up.
-    from organiser.formats.ics_read import parse_calendar
-
-    def work(progress: Progress) -> Any:
-        progress.report(0, 0, "Reading the calendar file…")
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
-        return parse_calendar(data, zone)
-
-    return work
-
-
-def import_ics(page: CalendarPage) -> None:
+def import_ics(page: QWidget, engine: Engine, campaign_id: int | None, imported: Told) -> None:
+    """Choose a file; its reading and preview run off the GUI thread, then the preview asks
+    which campaign (`campaign_id` first offered) and `imported` hears the outcome."""
     path, _ = QFileDialog.getOpenFileName(
         page, page.tr("Import calendar"), "", page.tr("iCalendar files (*.ics);;All files (*)")
     )
     if not path:
         return
-    from organiser.ui.pages.calendar import organiser_zone
+    zone = organiser_zone()
+
+    def work(progress: Progress) -> CalendarImportPreview:
+        progress.report(0, 0, "Reading the calendar file…")
+        with store.transaction(engine) as session:
+            return action_import.preview_calendar_file(session, path, zone)
+
+    def read(preview: CalendarImportPreview) -> None:
+        preview_and_import(page, engine, preview, campaign_id, imported)
 
     run_in_background(
         page,
         page.tr("Reading calendar"),
-        _read(path, organiser_zone()),
-        lambda events: _preview(page, events),
+        work,
+        read,
         lambda message: show_error(page, page.tr("Import calendar"), message),
     )
 
 
-def _preview(page: CalendarPage, events: list[Any]) -> None:
-    preview_and_import(page, events)
-
-
-def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
+def preview_and_import(
+    page: QWidget,
+    engine: Engine,
+    preview: CalendarImportPreview,
+    campaign_id: int | None,
+    imported: Told,
+) -> bool:
     """Show what the import would do; write it all in one transaction when the user agrees."""
-    with store.transaction(page.engine) as session:
-        plan = plan_import(session, events)
-        campaigns = [(c.id, c.title) for c in list_campaigns(session)]
-    if not campaigns:
+    if not preview.campaigns:
         show_error(
             page, page.tr("Import calendar"), page.tr("Add a campaign to import into first.")
         )
         return False
-    dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page)
+    dialog = ImportPreview(preview.plan, preview.campaigns, campaign_id, page)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
-    campaign_id = int(dialog.campaign_id() or 0)
-    engine = page.engine  # the work runs off the GUI thread: it holds no widget
+    chosen = int(dialog.campaign_id() or 0)
+    read = preview.read  # the work runs off the GUI thread: it holds no widget
 
     def work(progress: Progress) -> ImportResult:
         def report(done: int, total: int) -> None:
@@ -84,27 +80,26 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             )
             progress.report(done, total, text.replace("%1", str(done)))
 
-        return import_events_into(engine, campaign_id, events, report)
+        return action_import.import_read(engine, chosen, read, report)
+
+    def done(result: ImportResult) -> None:
+        summary = page.tr("Imported: %1 new, %2 updated.")
+        summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
+        imported([summary, *result.warnings])
 
     run_in_background(
         page,
         page.tr("Importing calendar"),
         work,
-        lambda result: _imported(page, result),
+        done,
         lambda message: show_error(page, page.tr("Import calendar"), message),
     )
     return True
 
 
-def _imported(page: CalendarPage, result: ImportResult) -> None:
-    summary = page.tr("Imported: %1 new, %2 updated.")
-    summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
-    page.show_warnings([summary, *result.warnings])
-    page.refresh()
-    page.data_changed.emit()
-
-
-def export_ics(page: CalendarPage) -> None:
+def export_ics(
+    page: QWidget, engine: Engine, chosen: ActionFilter, name: str, written: Told
+) -> None:
     """Everything (or the chosen campaign's actions), all dates, through the filters chosen;
     written off the GUI thread."""
     path, _ = QFileDialog.getSaveFileName(
@@ -112,55 +107,36 @@ def export_ics(page: CalendarPage) -> None:
     )
     if not path:
         return
-    chosen, name, engine = page.chosen(), page.campaign_filter.currentText(), page.engine
 
     def work(progress: Progress) -> int:
         progress.report(0, 0, "Writing the calendar file…")
-        return write_ics(engine, chosen, name, Path(path))
+        with store.transaction(engine) as session:
+            return calendar_output.write_ics(session, Path(path), chosen, name=name)
 
     def done(count: int) -> None:
-        page.show_warnings([page.tr("%n action(s) written to %1", "", count).replace("%1", path)])
+        written([page.tr("%n action(s) written to %1", "", count).replace("%1", path)])
 
     run_in_background(page, page.tr("Exporting calendar"), work, done)
 
 
-def write_ics(engine: Engine, chosen: ActionFilter, name: str, path: Path) -> int:
-    from organiser.formats.ics import export_calendar
-
-    with store.transaction(engine) as session:
-        actions = actions_between(session, chosen=chosen)
-    write_bytes_atomic(path, export_calendar(actions, name))  # a refusal names the file
-    return len(actions)
-
-
-def export_pdf(page: CalendarPage) -> None:
-    name = f"calendar-{page.anchor:%Y-%m}.pdf"
+def export_pdf(page: QWidget, engine: Engine, month: date, chosen: ActionFilter) -> None:
+    name = f"calendar-{month:%Y-%m}.pdf"
     path, _ = QFileDialog.getSaveFileName(page, page.tr("Export PDF"), name, "PDF (*.pdf)")
     if path:
         try:
-            write_pdf(page, Path(path))
+            write_pdf(engine, month, chosen, Path(path))
         except (OrganiserError, OSError) as error:
             show_error(page, page.tr("Export PDF"), str(error))
 
 
-def write_pdf(page: CalendarPage, path: Path) -> None:
-    from organiser.pdf.calendar import MarkedDayText, month_pdf
-    from organiser.pdf.fonts import load_fonts
-
-    first, last = visible_range(page.anchor, 6)
-    chosen: ActionFilter = page.chosen()
-    with store.transaction(page.engine) as session:
-        actions = actions_between(session, first, last, chosen)
-        marks = [MarkedDayText(m.day, m.name) for m in marked_days(session, first, last)]
-    heading = (
-        "" if page.campaign_filter.currentData() is None else page.campaign_filter.currentText()
-    )
-    fonts = load_fonts(get_setting("pdf.extra_fonts"))
-    data = month_pdf(page.anchor.year, page.anchor.month, actions, marks, heading, fonts)
-    write_bytes_atomic(path, data)
+def write_pdf(engine: Engine, month: date, chosen: ActionFilter, path: Path) -> None:
+    with store.transaction(engine) as session:
+        calendar_output.write_month_pdf(session, path, month, chosen)
 
 
-def print_month(page: CalendarPage) -> None:
+def print_month(
+    page: QWidget, grid: CalendarGrid, actions: Sequence[ActionView], title: str
+) -> None:
     from organiser.ui.calendar.printing import ask_and_print
 
-    ask_and_print(page, page.grid, page.shown_actions, page.heading.text())
+    ask_and_print(page, grid, actions, title)

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimeZone
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.config import get_setting
 from organiser.models import ActionKind, ActionStatus
 from organiser.services.actions import ActionFields, ActionView, update_action
 from organiser.services.calendar import (
@@ -33,7 +32,6 @@ from organiser.services.calendar import (
     visible_range,
 )
 from organiser.services.campaigns import list_campaigns
-from organiser.services.timezones import is_zone
 from organiser.services.validation import country_name
 from organiser.ui import settings
 from organiser.ui.calendar import file_actions
@@ -43,6 +41,7 @@ from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
+from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
@@ -51,15 +50,6 @@ from organiser.ui.undo import push_edit
 
 MONTH, WEEK, AGENDA = 0, 1, 2
 FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
-
-
-def organiser_zone() -> str:
-    """The organiser's own zone: the setting, else this computer's."""
-    chosen = str(get_setting("ui.organiser_timezone") or "")
-    if is_zone(chosen):
-        return chosen
-    system = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    return system if is_zone(system) else "UTC"
 
 
 def legend_html(actions: Sequence[ActionView]) -> str:
@@ -158,18 +148,10 @@ class CalendarPage(Page):
             button.setDefaultAction(action)
             row.addWidget(button)
         self.undo_action, self.redo_action = undo, redo
-        row.addWidget(
-            self._button("import", self.tr("Import .ics…"), lambda: file_actions.import_ics(self))
-        )
-        row.addWidget(
-            self._button("export", self.tr("Export .ics…"), lambda: file_actions.export_ics(self))
-        )
-        row.addWidget(
-            self._button("pdf", self.tr("Export PDF…"), lambda: file_actions.export_pdf(self))
-        )
-        row.addWidget(
-            self._button("print", self.tr("Print…"), lambda: file_actions.print_month(self))
-        )
+        row.addWidget(self._button("import", self.tr("Import .ics…"), self.import_ics))
+        row.addWidget(self._button("export", self.tr("Export .ics…"), self.export_ics))
+        row.addWidget(self._button("pdf", self.tr("Export PDF…"), self.export_pdf))
+        row.addWidget(self._button("print", self.tr("Print…"), self.print_month))
         return row
 
     def _filters(self) -> QHBoxLayout:
@@ -217,9 +199,7 @@ class CalendarPage(Page):
         self.delete_action = self.page_action(
             "delete", self.tr("Delete action…"), self.delete_chosen
         )
-        self.print_action = self.page_action(
-            "print", self.tr("Print…"), lambda: file_actions.print_month(self)
-        )
+        self.print_action = self.page_action("print", self.tr("Print…"), self.print_month)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.agenda.offer_actions(self.menu_actions)
@@ -314,6 +294,27 @@ class CalendarPage(Page):
             combo.addItem(label, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
+
+    # files
+    def import_ics(self) -> None:
+        file_actions.import_ics(
+            self, self.engine, self.campaign_filter.currentData(), self._imported
+        )
+
+    def _imported(self, lines: list[str]) -> None:
+        self.show_warnings(lines)
+        self.refresh()
+        self.data_changed.emit()
+
+    def export_ics(self) -> None:
+        name = self.campaign_filter.currentText()
+        file_actions.export_ics(self, self.engine, self.chosen(), name, self.show_warnings)
+
+    def export_pdf(self) -> None:
+        file_actions.export_pdf(self, self.engine, self.anchor, self.chosen())
+
+    def print_month(self) -> None:
+        file_actions.print_month(self, self.grid, self.shown_actions, self.heading.text())
 
     # navigation
     def step(self, direction: int) -> None:
