@@ -13,10 +13,10 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.models import CommitmentStatus
-from organiser.pdf.commitment_report import write_report_pdf
 from organiser.pdf.fonts import FontCoverageError, load_fonts
 from organiser.services import campaigns, organisations
-from organiser.services.commitment_summary import campaign_report, write_report_csv
+from organiser.services.commitment_output import ReportFormat, write_report_file
+from organiser.services.commitment_summary import campaign_report
 from organiser.services.commitments import CommitmentFields, create_commitment, set_status
 
 TODAY = date(2026, 11, 18)
@@ -58,7 +58,7 @@ def pdftotext(path: Path) -> str:
 
 def test_pdf_groups_by_affiliate_with_totals_and_rate(report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "report.pdf"
-    write_report_pdf(report, path)
+    write_report_file(report, path, ReportFormat.PDF)
     text = pdftotext(path)
     assert "Commitments — Right to strike <Mangystau> & R&D" in text
     for name in ("전국금속노동조합", "Федерация профсоюзов Казахстана", "Confédération générale"):
@@ -75,7 +75,7 @@ def test_pdf_groups_by_affiliate_with_totals_and_rate(report, tmp_path: Path) ->
 
 def test_csv_report_reads_back(report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "report.csv"
-    write_report_csv(report, str(path))
+    write_report_file(report, path, ReportFormat.CSV)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["affiliate"] for r in rows] == [

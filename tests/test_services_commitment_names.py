@@ -14,12 +14,11 @@ from sqlalchemy import Engine, text
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.pdf.commitment_report import write_report_pdf
 from organiser.services import campaigns, commitments, organisations
+from organiser.services.commitment_output import ReportFormat, write_report_file
 from organiser.services.commitment_summary import (
     campaign_matrix,
     campaign_report,
-    write_report_csv,
 )
 from organiser.services.commitments import CommitmentFields, CommitmentFilter
 from organiser.services.organisations import OrganisationFields
@@ -115,7 +114,7 @@ def test_the_report_and_matrix_keep_two_deleted_organisations_apart(
     assert [name for _key, name in matrix.affiliates] == ["IG Metall", "Unite", "전국금속노동조합"]
     assert all(len(matrix.cells[(key, None)]) == 1 for key, _name in matrix.affiliates)
     path = tmp_path / "report.csv"
-    write_report_csv(report, str(path))
+    write_report_file(report, path, ReportFormat.CSV)
     with path.open(encoding="utf-8-sig", newline="") as handle:
         names = [row["affiliate"] for row in csv.DictReader(handle)]
     assert names == ["IG Metall", "Unite", "전국금속노동조합"]
@@ -128,7 +127,7 @@ def test_the_pdf_report_names_a_deleted_organisation(engine: Engine, tmp_path: P
     with store.transaction(engine) as session:
         report = campaign_report(session, campaign, TODAY)
     path = tmp_path / "report.pdf"
-    write_report_pdf(report, path)
+    write_report_file(report, path, ReportFormat.PDF)
     shown = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout

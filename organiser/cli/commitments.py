@@ -11,12 +11,9 @@ from organiser import store
 from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
-from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.models import CommitmentStatus
-from organiser.pdf.commitment_report import write_report_pdf
-from organiser.pdf.fonts import load_fonts
-from organiser.services import commitment_summary, commitments
+from organiser.services import commitment_output, commitments
 from organiser.services.attachments import read_upload
 
 STATUSES = ", ".join(s.value for s in CommitmentStatus)
@@ -148,14 +145,7 @@ def _attach_evidence(
 
 
 def make_report(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    suffix = target.suffix.lower()
-    if suffix not in (".pdf", ".csv"):
-        raise ValidationError("file", f"{target.name}: the report is written as .pdf or .csv.")
+    kind = commitment_output.ReportFormat.of_file(args.file)  # refused before the database
     with store.transaction(engine_for(args)) as session:
-        report = commitment_summary.campaign_report(session, args.campaign)
-    if suffix == ".pdf":
-        write_report_pdf(report, target, load_fonts(get_setting("pdf.extra_fonts")))
-    else:
-        commitment_summary.write_report_csv(report, str(target))
+        commitment_output.write_report(session, args.campaign, Path(args.file), kind)
     return 0

@@ -1,12 +1,16 @@
-"""How exporters and printers read an action: the services' ActionView has this shape.
+"""How exporters and printers read an action and the commitment report: the services' read
+models (ActionView, CommitmentReport) have these shapes.
 
 It lives beside the models because `formats` and `pdf` may import models but not services.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
+
+from organiser.models.enums import CommitmentStatus
 
 
 class ReadableAction(Protocol):
@@ -38,3 +42,52 @@ class ReadableAction(Protocol):
     def status(self) -> str: ...
     @property
     def notes(self) -> str: ...
+
+
+class ReadableCommitment(Protocol):
+    """How the commitment report reads one pledge: the services' CommitmentView has this shape."""
+
+    @property
+    def what(self) -> str: ...
+    @property
+    def action_title(self) -> str: ...
+    @property
+    def due_date(self) -> date | None: ...
+    @property
+    def status(self) -> CommitmentStatus: ...
+    @property
+    def fulfilled_on(self) -> date | None: ...
+    @property
+    def evidence(self) -> str: ...
+    @property
+    def evidence_url(self) -> str: ...
+    @property
+    def evidence_file_name(self) -> str: ...
+    @property
+    def overdue(self) -> bool: ...
+
+
+class ReadableAffiliateGroup(Protocol):
+    """One affiliate's pledges in the report (the services' AffiliateGroup)."""
+
+    @property
+    def organisation_name(self) -> str: ...
+    @property
+    def commitments(self) -> Sequence[ReadableCommitment]: ...
+
+
+class ReadableCommitmentReport(Protocol):
+    """A campaign's commitments grouped by affiliate (the services' CommitmentReport)."""
+
+    @property
+    def campaign_title(self) -> str: ...
+    @property
+    def made_on(self) -> date: ...
+    @property
+    def groups(self) -> Sequence[ReadableAffiliateGroup]: ...
+    @property
+    def totals(self) -> Mapping[CommitmentStatus, int]: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def fulfilment_rate(self) -> float | None: ...

@@ -4,10 +4,9 @@ and the fulfilment rate, overdue pledges marked."""
 from __future__ import annotations
 
 import io
-import os
 from collections import Counter
+from collections.abc import Mapping
 from gettext import ngettext
-from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -16,14 +15,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from organiser.files import write_bytes_atomic
 from organiser.models import CommitmentStatus
+from organiser.models.readable import (
+    ReadableAffiliateGroup,
+    ReadableCommitment,
+    ReadableCommitmentReport,
+)
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.styles import StyledFonts, numbered_canvas
-
-if TYPE_CHECKING:
-    from organiser.services.commitment_summary import AffiliateGroup, CommitmentReport
-    from organiser.services.commitments import CommitmentView
 
 OVERDUE = colors.HexColor("#b3261e")
 GRID = colors.HexColor("#c9ced6")
@@ -46,16 +45,16 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _rate(report: CommitmentReport) -> str:
+def _rate(report: ReadableCommitmentReport) -> str:
     rate = report.fulfilment_rate
     return "—" if rate is None else f"{rate:.0%}"
 
 
-def _counts_line(counts: dict[CommitmentStatus, int] | Counter[CommitmentStatus]) -> str:
+def _counts_line(counts: Mapping[CommitmentStatus, int]) -> str:
     return ", ".join(f"{counts[s]} {s.label.lower()}" for s in CommitmentStatus if counts[s])
 
 
-def _summary(report: CommitmentReport, kit: StyledFonts) -> Table:
+def _summary(report: ReadableCommitmentReport, kit: StyledFonts) -> Table:
     rows = [[kit.p(s.label, "cell"), str(report.totals[s])] for s in CommitmentStatus]
     rows.append([kit.p("Total", "cell", bold=True), str(report.total)])
     rows.append([kit.p("Fulfilment rate (of those not withdrawn)", "cell"), _rate(report)])
@@ -68,14 +67,14 @@ def _summary(report: CommitmentReport, kit: StyledFonts) -> Table:
     return kit.table(rows, commands, colWidths=(70 * mm, 25 * mm), hAlign="LEFT")
 
 
-def _evidence(item: CommitmentView) -> str:
+def _evidence(item: ReadableCommitment) -> str:
     parts = [item.evidence, item.evidence_url]
     if item.evidence_file_name:
         parts.append(f"File: {item.evidence_file_name}")
     return "\n".join(part for part in parts if part)
 
 
-def _row(item: CommitmentView, kit: StyledFonts) -> list[Paragraph]:
+def _row(item: ReadableCommitment, kit: StyledFonts) -> list[Paragraph]:
     status = item.status.label + (" — overdue" if item.overdue else "")
     style = "overdue" if item.overdue else "cell"
     texts = (
@@ -89,7 +88,7 @@ def _row(item: CommitmentView, kit: StyledFonts) -> list[Paragraph]:
     return [kit.p(text, style if i in (2, 3) else "cell") for i, text in enumerate(texts)]
 
 
-def _group(group: AffiliateGroup, kit: StyledFonts) -> list[Flowable]:
+def _group(group: ReadableAffiliateGroup, kit: StyledFonts) -> list[Flowable]:
     counts = Counter(item.status for item in group.commitments)
     header = [kit.p(text, "cell", bold=True) for text in COLUMNS]
     commands = [
@@ -104,7 +103,7 @@ def _group(group: AffiliateGroup, kit: StyledFonts) -> list[Flowable]:
     return [KeepTogether([heading, line, table])]
 
 
-def _made(report: CommitmentReport) -> str:
+def _made(report: ReadableCommitmentReport) -> str:
     commitments = ngettext("{n} commitment", "{n} commitments", report.total)
     affiliates = ngettext("from {n} affiliate", "from {n} affiliates", len(report.groups))
     return (
@@ -113,7 +112,7 @@ def _made(report: CommitmentReport) -> str:
     )
 
 
-def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> bytes:
+def render_report(report: ReadableCommitmentReport, fonts: FontSet | None = None) -> bytes:
     """The report as PDF bytes; raises FontCoverageError before anything is written."""
     fonts = fonts or load_fonts()
     kit = StyledFonts(fonts, _styles(fonts.primary))
@@ -143,9 +142,3 @@ def render_report(report: CommitmentReport, fonts: FontSet | None = None) -> byt
     # The numbered canvas also starts each page in our font, so no unembedded Helvetica.
     document.build(story, canvasmaker=numbered_canvas(fonts.primary, 15 * mm))
     return buffer.getvalue()
-
-
-def write_report_pdf(
-    report: CommitmentReport, path: str | os.PathLike[str], fonts: FontSet | None = None
-) -> None:
-    write_bytes_atomic(path, render_report(report, fonts))

@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organiser.formats.csv_affiliates import write_rows
 from organiser.models import Action, Campaign, CommitmentStatus, Organisation
 from organiser.services import validation as v
 from organiser.services.commitments import CommitmentFilter, CommitmentView, list_commitments
@@ -122,41 +121,3 @@ def campaign_report(
     counts = Counter(item.status for item in commitments)
     totals = {status: counts.get(status, 0) for status in CommitmentStatus}
     return CommitmentReport(campaign.id, campaign.title, today, groups, totals)
-
-
-REPORT_HEADERS = (
-    "affiliate",
-    "what",
-    "action",
-    "due",
-    "status",
-    "fulfilled on",
-    "overdue",
-    "evidence",
-    "link",
-    "file",
-)
-
-
-def report_rows(report: CommitmentReport) -> list[list[str]]:
-    """The report as spreadsheet rows, one per commitment, grouped by affiliate."""
-    return [
-        [
-            group.organisation_name,
-            item.what,
-            item.action_title,
-            item.due_date.isoformat() if item.due_date else "",
-            item.status.value,
-            item.fulfilled_on.isoformat() if item.fulfilled_on else "",
-            "yes" if item.overdue else "",
-            item.evidence,
-            item.evidence_url,
-            item.evidence_file_name,
-        ]
-        for group in report.groups
-        for item in group.commitments
-    ]
-
-
-def write_report_csv(report: CommitmentReport, path: str) -> None:
-    write_rows(path, REPORT_HEADERS, report_rows(report))

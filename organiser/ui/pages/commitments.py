@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.config import get_setting
 from organiser.errors import OrganiserError
 from organiser.models import CommitmentStatus
-from organiser.pdf.commitment_report import write_report_pdf
-from organiser.pdf.fonts import load_fonts
 from organiser.services import commitment_summary as summary
 from organiser.services import commitments as service
+from organiser.services.commitment_output import ReportFormat, write_report
 from organiser.ui.commitments.filters import CommitmentFilters
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
@@ -310,13 +308,11 @@ class CommitmentsPage(Page):
         campaign_id = self.filters.campaign_id()
         if campaign_id is None:
             return False
+        # What the dialog's filter chose: a name without .pdf is written as the spreadsheet.
+        kind = ReportFormat.PDF if path.lower().endswith(".pdf") else ReportFormat.CSV
         try:
             with store.transaction(self.engine) as session:
-                report = summary.campaign_report(session, campaign_id)
-            if path.lower().endswith(".pdf"):
-                write_report_pdf(report, path, load_fonts(get_setting("pdf.extra_fonts")))
-            else:
-                summary.write_report_csv(report, path)
+                write_report(session, campaign_id, path, kind)
         except (OrganiserError, OSError) as error:
             show_error(self, self.tr("Report"), str(error))
             return False
