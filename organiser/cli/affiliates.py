@@ -12,7 +12,6 @@ from gettext import ngettext
 from organiser import store
 from organiser.cli.common import Commands, engine_for, positive_id
 from organiser.cli.output import print_table
-from organiser.formats.csv_affiliates import read_table
 from organiser.services import affiliates_import as service
 
 
@@ -39,14 +38,13 @@ def register_org_commands(org_commands: Commands) -> None:
 
 
 def import_organisations(args: argparse.Namespace) -> int:
-    table = read_table(args.file)
-    engine = engine_for(args)
+    table = service.read_spreadsheet(args.file)  # a refused file opens no database
     if args.dry_run:
-        with store.transaction(engine) as session:
+        with store.transaction(engine_for(args)) as session:
             preview = service.preview_import(session, table)
         _print_preview(preview)
         return 0
-    result = service.import_affiliates_into(engine, table, skip_bad=args.skip_bad)
+    result = service.import_affiliates_into(engine_for(args), table, skip_bad=args.skip_bad)
     imported = ngettext("{n} organisation imported", "{n} organisations imported", result.created)
     skipped = ngettext(", {n} bad row left out", ", {n} bad rows left out", result.skipped)
     print(

@@ -67,17 +67,17 @@ def _warn(warnings: Sequence[str]) -> None:
 
 
 def import_ics(args: argparse.Namespace) -> int:
-    zone = args.tz or default_zone()
+    read = action_import.read_calendar(args.file, args.tz or default_zone())
     if args.dry_run:
         with store.transaction(engine_for(args)) as session:
-            preview = action_import.preview_calendar_file(session, args.file, zone, args.campaign)
-        _warn(preview.read.warnings)
+            preview = action_import.preview_read(session, read, args.campaign)
+        _warn(read.warnings)
         noun = ngettext("action", "actions", len(preview.plan))  # of both counts together
         print(
             f"would create {preview.new_count} and update {preview.update_count} {noun} (dry run)"
         )
         return 0
-    result = action_import.import_calendar_file(engine_for(args), args.campaign, args.file, zone)
+    result = action_import.import_read(engine_for(args), args.campaign, read)
     _warn(result.warnings)
     noun = ngettext("action", "actions", result.created + result.updated)
     print(f"created {result.created}, updated {result.updated} {noun}")

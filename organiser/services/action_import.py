@@ -105,19 +105,22 @@ def read_calendar(path: str | os.PathLike[str], zone: str) -> CalendarRead:
     return CalendarRead(Path(path).name, tuple(parse_calendar(data, zone)))
 
 
-def preview_calendar_file(
-    session: Session,
-    path: str | os.PathLike[str],
-    zone: str,
-    campaign_id: int | None = None,
+def preview_read(
+    session: Session, read: CalendarRead, campaign_id: int | None = None
 ) -> CalendarImportPreview:
-    """Read the file and plan its import (into `campaign_id`, which must exist, if given);
-    nothing is written."""
-    read = read_calendar(path, zone)
+    """What importing the events read would do (into `campaign_id`, which must exist, if
+    given); nothing is written."""
     if campaign_id is not None:
         v.get_or_raise(session, Campaign, campaign_id, "campaign")
     campaigns = [(c.id, c.title) for c in list_campaigns(session)]
     return CalendarImportPreview(read, plan_import(session, read.events), campaigns)
+
+
+def preview_calendar_file(
+    session: Session, path: str | os.PathLike[str], zone: str
+) -> CalendarImportPreview:
+    """Read the file and plan its import; nothing is written."""
+    return preview_read(session, read_calendar(path, zone))
 
 
 def import_read(
@@ -126,25 +129,12 @@ def import_read(
     read: CalendarRead,
     report: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """The events read (and previewed) imported as one unit of work; the reader's warnings
-    come first in the result's."""
-    result = import_events_into(engine, campaign_id, read.events, report)
-    return replace(result, warnings=(*read.warnings, *result.warnings))
-
-
-def import_calendar_file(
-    engine: Engine,
-    campaign_id: int,
-    path: str | os.PathLike[str],
-    zone: str,
-    report: Callable[[int, int], None] | None = None,
-) -> ImportResult:
-    """Read the file and import it; an unreadable file or an unknown campaign is refused
-    before the backup is made."""
-    read = read_calendar(path, zone)
+    """The events read (and previewed) imported as one unit of work, after a backup (none if
+    the campaign does not exist); the reader's warnings come first in the result's."""
     with store.transaction(engine) as session:
         v.get_or_raise(session, Campaign, campaign_id, "campaign")
-    return import_read(engine, campaign_id, read, report)
+    result = import_events_into(engine, campaign_id, read.events, report)
+    return replace(result, warnings=(*read.warnings, *result.warnings))
 
 
 def _existing(session: Session, uids: Sequence[str]) -> dict[str, int]:

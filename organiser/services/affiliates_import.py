@@ -10,6 +10,7 @@ chooses to skip the bad rows.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -23,7 +24,13 @@ from sqlalchemy.orm import Session, aliased
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
+from organiser.formats.csv_affiliates import (
+    FIELDS,
+    CsvTable,
+    read_table,
+    suggest_mapping,
+    write_rows,
+)
 from organiser.models import Organisation, OrganisationKind, utc_now
 from organiser.services import backups
 from organiser.services.organisations import OrganisationFields, clean_organisation
@@ -161,6 +168,19 @@ class _Checker:
             return row
         message = f"Affiliate of '{parent}': no organisation of that name, here or in the file."
         return PreviewRow(row.line, row.values, (*row.errors, message), row.clean)
+
+
+__all__ = ["FIELDS", "CsvTable"]  # what the doors name: the fields to map, the file as read
+
+
+def read_spreadsheet(path: str | os.PathLike[str]) -> CsvTable:
+    """The file's columns and rows (its encoding and separator found); refused if unreadable."""
+    return read_table(path)
+
+
+def suggested_mapping(table: CsvTable) -> dict[str, int]:
+    """Which column holds which field, as the headers suggest."""
+    return suggest_mapping(table.headers)
 
 
 def check_mapping(table: CsvTable, mapping: dict[str, int]) -> None:

@@ -25,8 +25,8 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import OrganiserError
-from organiser.formats.csv_affiliates import FIELDS, CsvTable, read_table, suggest_mapping
 from organiser.services import affiliates_import as service
+from organiser.services.affiliates_import import FIELDS, CsvTable
 from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.table_model import lines
@@ -171,7 +171,7 @@ class AffiliateImportDialog(FittedDialog):
     def load_file(self, path: str) -> None:
         """Read the file and show its columns and rows; an unreadable file is refused."""
         try:
-            table = read_table(path)
+            table = service.read_spreadsheet(path)
         except OrganiserError as error:
             self.table, self.preview = None, None
             self._set_message(str(error), bad=True)
@@ -193,7 +193,7 @@ class AffiliateImportDialog(FittedDialog):
     def _build_mapping(self, table: CsvTable) -> None:
         for old in self.mapping_box.findChildren(QWidget):
             old.deleteLater()
-        suggested = suggest_mapping(table.headers)
+        suggested = service.suggested_mapping(table)
         self.combos = {}
         for position, field in enumerate(FIELDS):
             combo = QComboBox(self.mapping_box)
