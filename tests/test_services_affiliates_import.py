@@ -133,3 +133,14 @@ def test_export_then_import_into_a_new_database_gives_the_same(
         assert names(other) == names(engine)
     finally:
         other.dispose()
+
+
+def test_the_doors_read_a_spreadsheet_and_its_suggested_columns_through_the_service() -> None:
+    from organiser.services.affiliates_import import FIELDS, read_spreadsheet, suggested_mapping
+
+    table = read_spreadsheet(DATA / "libreoffice_semicolon.csv")
+    mapping = suggested_mapping(table)
+    assert table.delimiter == ";" and "name" in mapping
+    assert set(mapping) <= set(FIELDS)
+    with pytest.raises(ValidationError):
+        read_spreadsheet(DATA / "missing.csv")
