@@ -68,10 +68,10 @@ def _warn(warnings: Sequence[str]) -> None:
 
 def import_ics(args: argparse.Namespace) -> int:
     read = action_import.read_calendar(args.file, args.tz or default_zone())
+    _warn(read.warnings)
     if args.dry_run:
         with store.transaction(engine_for(args)) as session:
             preview = action_import.preview_read(session, read, args.campaign)
-        _warn(read.warnings)
         noun = ngettext("action", "actions", len(preview.plan))  # of both counts together
         print(
             f"would create {preview.new_count} and update {preview.update_count} {noun} (dry run)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -130,11 +130,11 @@ def import_read(
     report: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """The events read (and previewed) imported as one unit of work, after a backup (none if
-    the campaign does not exist); the reader's warnings come first in the result's."""
+    the campaign does not exist). The reader's warnings stay the read's: the doors show them
+    as soon as the file is read."""
     with store.transaction(engine) as session:
         v.get_or_raise(session, Campaign, campaign_id, "campaign")
-    result = import_events_into(engine, campaign_id, read.events, report)
-    return replace(result, warnings=(*read.warnings, *result.warnings))
+    return import_events_into(engine, campaign_id, read.events, report)
 
 
 def _existing(session: Session, uids: Sequence[str]) -> dict[str, int]:

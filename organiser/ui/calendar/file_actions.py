@@ -85,7 +85,7 @@ def preview_and_import(
     def done(result: ImportResult) -> None:
         summary = page.tr("Imported: %1 new, %2 updated.")
         summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
-        imported([summary, *result.warnings])
+        imported([summary, *read.warnings, *result.warnings])
 
     run_in_background(
         page,
