@@ -27,6 +27,7 @@ from organiser.services import attachments, campaigns, letter_register, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
+from organiser.ui.labels import enum_label
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.render import page_images, render_printable
 
@@ -141,7 +142,7 @@ class LetterEditor(RecordForm):
         )
         self.status = add_typed(self, "status", self.tr("Status"), QComboBox(self))
         for status in (LetterStatus.DRAFT, LetterStatus.APPROVED):
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(enum_label(status), status.value)
         people_refs = [(("person", k), name) for k, name in people]
         self.signatories = add_typed(
             self, "signatory_ids", self.tr("Signatories"), RefPicker(people_refs, self)

@@ -45,6 +45,7 @@ from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
+from organiser.ui.labels import enum_label
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
@@ -176,11 +177,11 @@ class CalendarPage(Page):
         row = QHBoxLayout()
         self.campaign_filter = self._combo(self.tr("All campaigns"))
         self.kind_filter = self._combo(
-            self.tr("All kinds"), [(k.value, k.label) for k in ActionKind]
+            self.tr("All kinds"), [(k.value, enum_label(k)) for k in ActionKind]
         )
         self.country_filter = self._combo(self.tr("All countries"))
         self.status_filter = self._combo(
-            self.tr("All statuses"), [(s.value, s.label) for s in ActionStatus]
+            self.tr("All statuses"), [(s.value, enum_label(s)) for s in ActionStatus]
         )
         for combo in (
             self.campaign_filter,
