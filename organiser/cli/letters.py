@@ -114,8 +114,12 @@ def _register_add(add: argparse.ArgumentParser) -> None:
     add.set_defaults(run=add_letter)
 
 
+BODY_FILE_LIMIT = 1024 * 1024
+
+
 def _body(path: str) -> str:
-    _name, data = attachments.read_upload(path, "body_file")
+    # A body of at most 200,000 characters is at most 800,000 bytes of UTF-8.
+    _name, data = attachments.read_upload(path, "body_file", BODY_FILE_LIMIT)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

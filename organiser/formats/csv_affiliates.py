@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from organiser.errors import ValidationError
-from organiser.files import atomic_output
+from organiser.files import atomic_output, read_input
 
 # The fields an affiliate row may fill, in the order of the mapping step and of the export.
 FIELDS = (
@@ -152,13 +152,7 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
 
 def read_table(path: str | os.PathLike[str]) -> CsvTable:
     """Read a CSV file whole, or raise a ValidationError('file', ...) saying why it cannot be."""
-    target = Path(path)
-    try:
-        if target.stat().st_size > _MAX_BYTES:
-            raise not_csv(path, "it is larger than 200 MB")
-        data = target.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {target}: {error.strerror}.") from None
+    data = read_input(path, _MAX_BYTES)
     text, encoding = decode(path, data)
     return parse(path, text, encoding)
 
