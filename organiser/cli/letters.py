@@ -248,14 +248,14 @@ def record_reply(args: argparse.Namespace) -> int:
 
 
 def set_logo(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "logo")
+    upload = register_service.read_image(args.file, "logo")
     with store.transaction(engine_for(args)) as session:
         register_service.set_logo(session, args.org, upload)
     return 0
 
 
 def set_signature(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "signature")
+    upload = register_service.read_image(args.file, "signature")
     with store.transaction(engine_for(args)) as session:
         register_service.set_signature(session, args.person, upload)
     return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import recurring_ical_events
-from dateutil.rrule import rrule
+from dateutil.rrule import MONTHLY, YEARLY, rrule
 from icalendar import Calendar, Component, Event
 from icalendar.parser import Contentline
 from icalendar.timezone import tzid_from_tzinfo
@@ -342,6 +342,7 @@ class _Reader:
         try:
             query = recurring_ical_events.of(sub)
             rules = [r for s in query.series for r in _rules_of(s)]
+            _check_rules(rules, name)
             for begin in dict.fromkeys((recent, first)):
                 span = _span(rules, begin)
                 if span is None:  # too many repetitions before the window: try the first year
@@ -376,8 +377,8 @@ class _Reader:
             )
         else:
             self.warn(
-                f"{name.capitalize()} repeats beyond a year: its {len(found)} occurrences from "
-                f"{shown} were read; the rule is kept in the notes."
+                f"{name.capitalize()} repeats beyond a year: {len(found)} occurrence(s), "
+                f"{shown}, were read; the rule is kept in the notes."
             )
 
 
@@ -398,6 +399,27 @@ def _rules_of(series: object) -> list[rrule]:
     rules), to be walked lazily; an RDATE list is bounded when the event is checked."""
     recurrence = getattr(series, "recurrence", None)
     return [r for r in getattr(recurrence, "rrules", ()) if isinstance(r, rrule)]
+
+
+_DAY_PARTS = ("bymonth", "bymonthday", "byyearday", "byweekno", "byweekday", "byeaster")
+
+
+def _check_rules(rules: list[rrule], name: str) -> None:
+    """Refuse the rules dateutil would walk for ever without giving a date: ones no day can
+    match (the 31st of February), found in a fraction of a second by asking for one yearly
+    date, and BYSETPOS on a rule more often than monthly (it may pick the second of a set of
+    one, day after day, until the year 9999)."""
+    for rule in rules:
+        original = getattr(rule, "_original_rule", {})
+        if "bysetpos" in original and getattr(rule, "_freq", YEARLY) > MONTHLY:
+            raise _fail(
+                f"{name.capitalize()}: its repeat rule uses BYSETPOS more often than monthly."
+            )
+        parts = {key: value for key, value in original.items() if key in _DAY_PARTS}
+        if parts:
+            probe = rrule(YEARLY, dtstart=rule._dtstart, count=1, cache=False, **parts)
+            if next(iter(probe), None) is None:
+                raise _fail(f"{name.capitalize()}: its repeat rule (RRULE) never gives a date.")
 
 
 def _span(rules: list[rrule], begin: date) -> tuple[date | datetime, bool, bool] | None:
