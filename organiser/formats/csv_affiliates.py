@@ -139,7 +139,7 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                cells = [unguard_cell(cell.replace("\r\n", "\n")) for cell in cells]
+                cells = [unguard_cell(cell) for cell in cells]  # verbatim, CRLF inside included
                 records.append(CsvRow(start, cells))
             start = reader.line_num + 1 + skipped
     except csv.Error as error:

@@ -129,10 +129,8 @@ def check_lines(text: str) -> tuple[list[tuple[str, int]], list[int]]:
     lines = _content_lines(text)
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         first = lines[0][1].strip()[:40] if lines else ""
-        opening = f" (it begins with {first!r})" if first else " (it is empty)"
-        raise _fail(
-            f"This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR{opening}."
-        )
+        opening = f"it begins with {first!r}" if first else "it is empty"
+        raise _fail(f"Line 1: this is not an iCalendar file: {opening}, not BEGIN:VCALENDAR.")
     stack: list[str] = []
     begun: list[tuple[str, int]] = []
     outside: list[int] = []
@@ -155,10 +153,23 @@ def check_lines(text: str) -> tuple[list[tuple[str, int]], list[int]]:
         elif name == "END" and stack.pop() != value:
             raise _fail(f"Line {number}: END:{value} does not close what was begun.")
     if stack:
-        raise _fail(f"The file ends inside {stack[-1]}: it is cut short or broken.")
+        raise _fail(
+            f"Line {lines[-1][0]}: the file ends inside {stack[-1]}: it is cut short or broken."
+        )
     if events > MAX_EVENTS:
         raise _fail(f"The file has {events} events; at most {MAX_EVENTS} are read at once.")
     return begun, outside
+
+
+def _where(text: str, message: str) -> str:
+    """'Line N: ' for the first line holding a value icalendar's message quotes (its errors
+    name no line), else 'The file '."""
+    quoted = [word.strip("'\".,:") for word in message.split()]
+    values = [word for word in quoted if len(word) >= 3 and any(c.isdigit() for c in word)]
+    for number, line in _content_lines(text):
+        if any(value in line for value in values):
+            return f"Line {number} "
+    return "The file "
 
 
 def _event_name(event: Component, line: int) -> str:
@@ -195,7 +206,7 @@ class _Reader:
                 warnings.simplefilter("ignore")
                 calendars = Calendar.from_ical(text, multiple=True)
         except (ValueError, TypeError, OverflowError, IndexError, KeyError) as error:
-            raise _fail(f"The file cannot be read as iCalendar: {error}") from None
+            raise _fail(f"{_where(text, str(error))}cannot be read as iCalendar: {error}") from None
         walked = [c for calendar in calendars for c in calendar.walk()]
         if [c.name for c in walked] == [name for name, _line in begun]:
             self.lines = {id(c): line for c, (_name, line) in zip(walked, begun, strict=True)}
