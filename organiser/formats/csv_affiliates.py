@@ -48,6 +48,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 500_000
+MAX_COLUMNS = 500
+# A longer cell is refused by the csv module ("field larger than field limit"), naming its line.
+MAX_CELL = csv.field_size_limit()
 _DELIMITERS = ",;\t"
 
 
@@ -139,6 +143,12 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
+                if len(cells) > MAX_COLUMNS:
+                    raise not_csv(
+                        path, f"line {start} has {len(cells)} columns, over {MAX_COLUMNS}"
+                    )
+                if len(records) > MAX_ROWS:
+                    raise not_csv(path, f"it has more than {MAX_ROWS} rows (line {start})")
                 cells = [unguard_cell(cell) for cell in cells]  # verbatim, CRLF inside included
                 records.append(CsvRow(start, cells))
             start = reader.line_num + 1 + skipped

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -164,12 +165,21 @@ def check_lines(text: str) -> tuple[list[tuple[str, int]], list[int]]:
 def _where(text: str, message: str) -> str:
     """'Line N: ' for the first line holding a value icalendar's message quotes (its errors
     name no line), else 'The file '."""
-    quoted = [word.strip("'\".,:") for word in message.split()]
-    values = [word for word in quoted if len(word) >= 3 and any(c.isdigit() for c in word)]
-    for number, line in _content_lines(text):
-        if any(value in line for value in values):
-            return f"Line {number} "
+    quoted = re.findall(r"'([^']+)'|[Gg]ot:? (\S+)$", message.strip())
+    values = [value.strip("'\"") for pair in quoted for value in pair if value]
+    words = [word.strip("'\".,:") for word in message.split()]
+    values += [word for word in words if len(word) >= 3 and any(c.isdigit() for c in word)]
+    lines = _content_lines(text)
+    for matches in (lambda line, value: line.rstrip().endswith(value), str.__contains__):
+        for number, line in lines:
+            if any(matches(line, value) for value in values):
+                return f"Line {number} "
     return "The file "
+
+
+def _first_up(text: str) -> str:
+    """'the event 'March'…' as a sentence begins; str.capitalize would lower 'March'."""
+    return text[:1].upper() + text[1:]
 
 
 def _event_name(event: Component, line: int) -> str:
@@ -287,7 +297,7 @@ class _Reader:
             self.seen[key] = token
             self.found.extend(found)
             return
-        here = self.name_of(event).capitalize()
+        here = _first_up(self.name_of(event))
         if replace(first, line=0) == replace(token, line=0):
             self.warn(
                 f"{here} repeats the event at line {first.line} (the same UID and content): "
@@ -303,29 +313,28 @@ class _Reader:
     def _check_event(self, event: Event) -> None:
         name = self.name_of(event)
         if "dtstart" not in event:
-            raise _fail(f"{name.capitalize()} has no start (DTSTART).")
+            raise _fail(f"{_first_up(name)} has no start (DTSTART).")
         for prop in ("dtstart", "dtend", "duration", "recurrence-id"):
             if isinstance(event.get(prop), list):
-                raise _fail(f"{name.capitalize()} has more than one {prop.upper()}.")
+                raise _fail(f"{_first_up(name)} has more than one {prop.upper()}.")
         for prop, longest in MAX_LENGTHS.items():
             length = len(str(event.get(prop, "") or ""))
             if length > longest:
                 raise _fail(
-                    f"{name.capitalize()}: its {prop} is {length} characters long; at most "
+                    f"{_first_up(name)}: its {prop} is {length} characters long; at most "
                     f"{longest} are read."
                 )
         rdates = _as_list(event.get("rdate"))
         listed = sum(len(getattr(r, "dts", ())) for r in rdates)
         if listed > MAX_RDATES:
             raise _fail(
-                f"{name.capitalize()} lists {listed} dates in RDATE; at most {MAX_RDATES} are read."
+                f"{_first_up(name)} lists {listed} dates in RDATE; at most {MAX_RDATES} are read."
             )
         for prop in ("rdate", "exdate"):
             for listing in _as_list(event.get(prop)):
                 if any(isinstance(d.dt, time) for d in getattr(listing, "dts", ())):
                     raise _fail(
-                        f"{name.capitalize()}: its {prop.upper()} gives a time of day without "
-                        "a date."
+                        f"{_first_up(name)}: its {prop.upper()} gives a time of day without a date."
                     )
 
     def _convert(self, event: Event, zone: str, repeats: str = "") -> IcsEvent:
@@ -333,7 +342,7 @@ class _Reader:
             return convert(event, self.line_of(event), zone, repeats)
         except OverflowError:
             raise _fail(
-                f"{self.name_of(event).capitalize()}: a date is too far in the past or future "
+                f"{_first_up(self.name_of(event))}: a date is too far in the past or future "
                 f"to be read (the years {FIRST_YEAR}–{LAST_YEAR} are)."
             ) from None
 
@@ -383,12 +392,12 @@ class _Reader:
         shown = f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
         if cut:
             self.warn(
-                f"{name.capitalize()} repeats more than {MAX_OCCURRENCES} times: only the first "
+                f"{_first_up(name)} repeats more than {MAX_OCCURRENCES} times: only the first "
                 f"{len(found)} ({shown}) were read."
             )
         else:
             self.warn(
-                f"{name.capitalize()} repeats beyond a year: {len(found)} occurrence(s), "
+                f"{_first_up(name)} repeats beyond a year: {len(found)} occurrence(s), "
                 f"{shown}, were read; the rule is kept in the notes."
             )
 
@@ -424,13 +433,13 @@ def _check_rules(rules: list[rrule], name: str) -> None:
         original = getattr(rule, "_original_rule", {})
         if "bysetpos" in original and getattr(rule, "_freq", YEARLY) > MONTHLY:
             raise _fail(
-                f"{name.capitalize()}: its repeat rule uses BYSETPOS more often than monthly."
+                f"{_first_up(name)}: its repeat rule uses BYSETPOS more often than monthly."
             )
         parts = {key: value for key, value in original.items() if key in _DAY_PARTS}
         if parts:
             probe = rrule(YEARLY, dtstart=rule._dtstart, count=1, cache=False, **parts)
             if next(iter(probe), None) is None:
-                raise _fail(f"{name.capitalize()}: its repeat rule (RRULE) never gives a date.")
+                raise _fail(f"{_first_up(name)}: its repeat rule (RRULE) never gives a date.")
 
 
 def _span(rules: list[rrule], begin: date) -> tuple[date | datetime, bool, bool] | None:
@@ -478,7 +487,7 @@ def convert(event: Event, line: int, zone: str, repeats: str = "") -> IcsEvent:
     for moment in (start, end):
         if moment is not None and not FIRST_YEAR <= moment.year <= LAST_YEAR:
             raise _fail(
-                f"{name.capitalize()} is dated in the year {moment.year}; the years "
+                f"{_first_up(name)} is dated in the year {moment.year}; the years "
                 f"{FIRST_YEAR}–{LAST_YEAR} are read."
             )
     title = str(event.get("summary", "") or "").strip() or "(untitled)"
@@ -522,10 +531,10 @@ def _end_of(event: Event, start: date | datetime, name: str) -> date | datetime 
     except (ValueError, TypeError, OverflowError) as error:
         raise _fail(f"Cannot read the end of {name}: {error}") from None
     if isinstance(start, datetime) != isinstance(end, datetime):
-        raise _fail(f"{name.capitalize()} mixes a date and a time for its start and end.")
+        raise _fail(f"{_first_up(name)} mixes a date and a time for its start and end.")
     if _sort_key(end) < _sort_key(start):
         raise _fail(
-            f"{name.capitalize()} ends ({end.isoformat()}) before it starts ({start.isoformat()})."
+            f"{_first_up(name)} ends ({end.isoformat()}) before it starts ({start.isoformat()})."
         )
     if not isinstance(end, datetime):
         end = max(start, end - timedelta(days=1))  # DTEND of an all-day event is exclusive

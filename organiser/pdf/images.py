@@ -23,13 +23,20 @@ def image_size(data: bytes, name: str, field: str) -> tuple[int, int]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:  # reads the header only
                 width, height = image.size
-                image.verify()  # the file's structure, without decoding the pixels
+                if max(width, height) <= MAX_SIDE and width * height <= MAX_PIXELS:
+                    image.verify()  # the file's structure, without decoding the pixels
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _too_large(name, field, "") from None  # Pillow's own cap, from the header too
     except Exception:  # Pillow raises many kinds for a file that is not an image
         raise ValidationError(field, f"{name} is not an image (PNG or JPEG).") from None
     if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-        raise ValidationError(
-            field,
-            f"{name} is {width} × {height} pixels; a letter takes at most {MAX_SIDE} pixels a "
-            f"side and {MAX_PIXELS // 1_000_000} million in all — make it smaller first.",
-        )
+        raise _too_large(name, field, f"{width} × {height} pixels")
     return width, height
+
+
+def _too_large(name: str, field: str, size: str) -> ValidationError:
+    return ValidationError(
+        field,
+        f"{name} is {size or 'too many pixels'}; a letter takes at most {MAX_SIDE} pixels a "
+        f"side and {MAX_PIXELS // 1_000_000} million in all — make it smaller first.",
+    )
