@@ -317,6 +317,8 @@ class _Reader:
         for prop in ("dtstart", "dtend", "duration", "recurrence-id"):
             if isinstance(event.get(prop), list):
                 raise _fail(f"{_first_up(name)} has more than one {prop.upper()}.")
+            if prop in event:
+                _check_value(event, prop, name)
         for prop, longest in MAX_LENGTHS.items():
             length = len(str(event.get(prop, "") or ""))
             if length > longest:
@@ -400,6 +402,19 @@ class _Reader:
                 f"{_first_up(name)} repeats beyond a year: {len(found)} occurrence(s), "
                 f"{shown}, were read; the rule is kept in the notes."
             )
+
+
+def _check_value(event: Event, prop: str, name: str) -> None:
+    """A start, end or recurrence id is a date or a date and time (not a time of day alone,
+    not a period), a duration is a duration, and icalendar can decode each."""
+    try:
+        value = event.decoded(prop)
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+        raise _fail(f"Cannot read {name} in {prop.upper()}: {error}") from None
+    wanted = timedelta if prop == "duration" else date
+    if not isinstance(value, wanted):
+        what = "a duration" if prop == "duration" else "a date or a date and time"
+        raise _fail(f"{_first_up(name)}: its {prop.upper()} is not {what}.")
 
 
 def _as_list(value: object) -> list[object]:
