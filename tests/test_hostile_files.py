@@ -378,3 +378,10 @@ def test_too_many_events_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     series = _event("UID:s", "DTSTART:20261201", "RRULE:FREQ=DAILY;COUNT=3")
     with pytest.raises(ValidationError, match="repetitions come to 3; at most 2"):
         read_calendar(_calendar(*series))
+
+
+def test_a_font_named_in_the_settings_that_is_a_pipe_is_skipped(tmp_path: Path) -> None:
+    from organiser.pdf.fonts import load_fonts
+
+    fonts = load_fonts([str(_fifo(tmp_path)), "/dev/zero"])
+    assert not any(name.startswith("Extra-") for name in fonts.names)

@@ -168,10 +168,16 @@ def _deflated_subset(face: TTFontFace, subset: tuple[int, ...]) -> tuple[bytes, 
     return zlib.compress(raw), len(raw)
 
 
+MAX_FONT_BYTES = 64 * 1024 * 1024
+
+
 def _register(name: str, path: Path) -> bool:
     if name in pdfmetrics.getRegisteredFontNames():
         return True
     try:
+        # A path from the settings may name a pipe (reading it would hang) or a device.
+        if not path.is_file() or path.stat().st_size > MAX_FONT_BYTES:
+            return False
         font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError):  # CFF outlines, damaged or unreadable files
         return False
