@@ -27,7 +27,6 @@ from organiser.pdf.images import image_size
 from organiser.services import affiliates_import
 from organiser.services.action_import import import_events
 from organiser.services.archive import build_archive, import_archive
-from organiser.services.campaigns import CampaignFields, create_campaign
 from tests.archive_world import make_campaign_world, snapshot
 
 QUICK = settings(
@@ -39,15 +38,6 @@ QUICK = settings(
 
 class _Undo(Exception):
     """Raised inside a transaction to leave the database as it was."""
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, int]]:
-    engine = store.open_database(str(tmp_path_factory.mktemp("hostile") / "hostile.sqlite3"))
-    with store.transaction(engine) as session:
-        campaign = create_campaign(session, CampaignFields(title="Hostile")).id
-    yield engine, campaign
-    engine.dispose()
 
 
 def _count(engine: Engine, model: Any) -> int:
@@ -163,22 +153,27 @@ def _read_then_import(data: bytes, engine: Engine, campaign: int) -> None:
     assert _count(engine, Action) == 0  # refused or undone: nothing half-written
 
 
+OPENING = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"
+
+
 @QUICK
 @given(data=st.binary(max_size=3000))
-def test_ics_any_bytes(data: bytes, shared: tuple[Engine, int]) -> None:
-    _read_then_import(data, *shared)
+def test_ics_any_bytes(data: bytes, module_campaign: tuple[Engine, int]) -> None:
+    _read_then_import(data, *module_campaign)
 
 
 @QUICK
-@given(data=st.binary(max_size=500).map(lambda tail: b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + tail))
-def test_ics_any_bytes_after_a_calendar_begins(data: bytes, shared: tuple[Engine, int]) -> None:
-    _read_then_import(data, *shared)
+@given(data=st.binary(max_size=500).map(lambda tail: OPENING + tail))
+def test_ics_any_bytes_after_a_calendar_begins(
+    data: bytes, module_campaign: tuple[Engine, int]
+) -> None:
+    _read_then_import(data, *module_campaign)
 
 
 @settings(QUICK, max_examples=120)
 @given(data=CALENDAR)
-def test_ics_calendars_of_hostile_pieces(data: bytes, shared: tuple[Engine, int]) -> None:
-    _read_then_import(data, *shared)
+def test_ics_calendars_of_hostile_pieces(data: bytes, module_campaign: tuple[Engine, int]) -> None:
+    _read_then_import(data, *module_campaign)
 
 
 # Affiliates CSV: bytes and delimiter-heavy text, read, previewed and imported.
@@ -198,9 +193,9 @@ CSV_BYTES = st.one_of(
 @settings(QUICK, max_examples=80)
 @given(data=CSV_BYTES)
 def test_csv_any_file_is_read_previewed_and_imported_or_refused(
-    data: bytes, shared: tuple[Engine, int]
+    data: bytes, module_campaign: tuple[Engine, int]
 ) -> None:
-    engine, _campaign = shared
+    engine, _campaign = module_campaign
     path = _temporary_file(data, ".csv")
     try:
         table = read_table(path)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from organiser.formats.csv_affiliates import read_table
 from organiser.formats.ics_read import read_calendar_file
 from organiser.models import Action
 from organiser.services.action_import import import_events
-from organiser.services.campaigns import CampaignFields, create_campaign
 
 PEER = Path(__file__).parent / "data" / "peer-data"
 CALENDARS = sorted(PEER.glob("ics/**/*.ics"))
@@ -33,15 +31,6 @@ OUTCOMES: dict[str, list[str]] = {"imported": [], "refused": []}
 def test_all_the_peer_files_are_here() -> None:
     assert len(CALENDARS) == 197 and len(SPREADSHEETS) == 11
     assert (PEER / "PROVENANCE.md").is_file() and (PEER / "ics" / "LICENSE.rst").is_file()
-
-
-@pytest.fixture(scope="module")
-def peer_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, int]]:
-    engine = store.open_database(str(tmp_path_factory.mktemp("peer") / "peer.sqlite3"))
-    with store.transaction(engine) as session:
-        campaign = create_campaign(session, CampaignFields(title="Peer calendars")).id
-    yield engine, campaign
-    engine.dispose()
 
 
 def _actions(engine: Engine) -> int:
@@ -58,9 +47,9 @@ def _refused(path: Path, error: ValidationError) -> None:
 
 @pytest.mark.parametrize("path", CALENDARS, ids=lambda p: str(p.relative_to(PEER / "ics")))
 def test_every_peer_calendar_is_imported_whole_or_refused(
-    path: Path, peer_engine: tuple[Engine, int]
+    path: Path, module_campaign: tuple[Engine, int]
 ) -> None:
-    engine, campaign = peer_engine
+    engine, campaign = module_campaign
     try:
         read = read_calendar_file(path)
     except ValidationError as error:
