@@ -385,3 +385,65 @@ def test_a_font_named_in_the_settings_that_is_a_pipe_is_skipped(tmp_path: Path) 
 
     fonts = load_fonts([str(_fifo(tmp_path)), "/dev/zero"])
     assert not any(name.startswith("Extra-") for name in fonts.names)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (
+            "year-one.ics",
+            _calendar(*_event("UID:y", "DTSTART;TZID=America/New_York:00010101T000000")),
+            "year-one.ics: The event at line 4 is dated in the year 1",
+        ),
+        (
+            "far.ics",
+            _calendar(
+                *_event(
+                    "UID:f",
+                    "DTSTART;TZID=Asia/Tokyo:20260101T090000",
+                    "DTEND;TZID=Asia/Tokyo:99991231T230000",
+                )
+            ),
+            "far.ics: The event at line 4 is dated in the year 9999",
+        ),
+        (
+            "twice.ics",
+            _calendar(
+                *_event("UID:t", "DTSTART:20261201T100000Z", "SUMMARY:A"),
+                *_event("UID:t", "DTSTART:20261202T100000Z", "SUMMARY:B"),
+            ),
+            "twice.ics: The event 'B' at line 9 and the event at line 4 have the same UID (t)",
+        ),
+        (
+            "backwards.ics",
+            _calendar(*_event("UID:b", "DTSTART;VALUE=DATE:20261205", "DTEND;VALUE=DATE:20261201")),
+            "backwards.ics: The event at line 4 ends (2026-12-01) before it starts (2026-12-05)",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.endswith(".ics") else "",
+)
+def test_the_command_line_refuses_a_measured_bad_calendar_in_one_line(
+    name: str,
+    data: bytes,
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    campaign: int,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    before = snapshot(db_path)
+    result = run(capsys, db_path, "calendar", "import", str(path), "--campaign", str(campaign))
+    assert result.code == 2 and result.err.startswith(f"organiser: error: {said}"), result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert snapshot(db_path) == before
+
+
+def test_the_command_line_imports_a_lone_cr_file(
+    capsys: pytest.CaptureFixture[str], db_path: Path, campaign: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "mac.ics"
+    path.write_bytes(_calendar(*_event("UID:m", "DTSTART:20261201T100000Z"), end="\r"))
+    result = run(capsys, db_path, "calendar", "import", str(path), "--campaign", str(campaign))
+    assert result.code == 0 and "created 1" in result.out
