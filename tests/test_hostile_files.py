@@ -447,3 +447,17 @@ def test_the_command_line_imports_a_lone_cr_file(
     path.write_bytes(_calendar(*_event("UID:m", "DTSTART:20261201T100000Z"), end="\r"))
     result = run(capsys, db_path, "calendar", "import", str(path), "--campaign", str(campaign))
     assert result.code == 0 and "created 1" in result.out
+
+
+def test_occurrences_of_a_series_with_the_longest_uid_stay_apart(
+    engine: Engine, campaign: int
+) -> None:
+    uid = "u" * ics_read.MAX_LENGTHS["UID"]
+    series = _event(f"UID:{uid}", "DTSTART:20261201T100000Z", "RRULE:FREQ=DAILY;COUNT=3")
+    read = read_calendar(_calendar(*series))
+    with store.transaction(engine) as session:
+        assert import_events(session, campaign, read.events).created == 3
+    with store.transaction(engine) as session:
+        assert import_events(session, campaign, read.events).updated == 3
+    with pytest.raises(ValidationError, match="its UID is 461 characters long"):
+        read_calendar(_calendar(*_event(f"UID:{uid}u", "DTSTART:20261201T100000Z")))

@@ -36,8 +36,9 @@ MAX_EVENTS = 200_000  # in the file, and after recurring series are expanded
 MAX_OCCURRENCES = 400  # of one recurring series
 MAX_RULE_STEPS = 100_000  # occurrences of one rule walked to find the window it is read in
 MAX_RDATES = 5_000  # dates listed in one series' RDATE
-# Longest field read, as the action keeps them.
-MAX_LENGTHS = {"SUMMARY": 300, "LOCATION": 500, "DESCRIPTION": 100_000, "UID": 500}
+# Longest field read, as the action keeps them; a UID leaves room in the action's 500 characters
+# for "#" and an occurrence's start, which tell a series' occurrences apart.
+MAX_LENGTHS = {"SUMMARY": 300, "LOCATION": 500, "DESCRIPTION": 100_000, "UID": 460}
 FIRST_YEAR, LAST_YEAR = 1800, 2299
 # A series is expanded over one year: the coming one (from a year back) while it still runs,
 # else its first year. The rule itself is kept in the notes.
