@@ -461,3 +461,29 @@ def test_occurrences_of_a_series_with_the_longest_uid_stay_apart(
         assert import_events(session, campaign, read.events).updated == 3
     with pytest.raises(ValidationError, match="its UID is 461 characters long"):
         read_calendar(_calendar(*_event(f"UID:{uid}u", "DTSTART:20261201T100000Z")))
+
+
+@pytest.mark.parametrize(
+    ("start", "rule", "reason"),
+    [
+        ("DTSTART;VALUE=DATE:20000101", "FREQ=SECONDLY", "lasts whole days but repeats more"),
+        ("DTSTART:20100101T000000Z", "FREQ=MONTHLY;BYSETPOS=-121", "picks a position no month"),
+        ("DTSTART:20100101T000000Z", "FREQ=MONTHLY;BYSETPOS=2", "picks a position no month"),
+        ("DTSTART:20100101T000000Z", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6", "no month has"),
+        ("DTSTART:20100101T000000Z", "FREQ=YEARLY;BYMONTHDAY=17;BYSETPOS=-121", "no year has"),
+    ],
+)
+def test_a_rule_dateutil_would_walk_to_the_year_9999_is_refused_at_once(
+    start: str, rule: str, reason: str
+) -> None:
+    """Found by the property tests: each took seconds (or ran for ever) before a refusal."""
+    started = time.monotonic()
+    with pytest.raises(ValidationError, match=reason):
+        read_calendar(_calendar(*_event("UID:r", start, f"RRULE:{rule}")))
+    assert time.monotonic() - started < 1
+
+
+def test_the_last_weekday_of_each_month_still_repeats() -> None:
+    rule = "RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3"
+    read = read_calendar(_calendar(*_event("UID:w", "DTSTART:20261130T090000Z", rule)))
+    assert [e.start.day for e in read.events] == [30, 31, 29]  # type: ignore[union-attr]

@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import recurring_ical_events
-from dateutil.rrule import MONTHLY, YEARLY, rrule
+from dateutil.rrule import DAILY, MONTHLY, YEARLY, rrule
 from icalendar import Calendar, Component, Event
 from icalendar.parser import Contentline
 from icalendar.timezone import tzid_from_tzinfo
@@ -365,7 +365,7 @@ class _Reader:
         try:
             query = recurring_ical_events.of(sub)
             rules = [r for s in query.series for r in _rules_of(s)]
-            _check_rules(rules, name)
+            _check_rules(rules, name, first_event.all_day)
             for begin in dict.fromkeys((recent, first)):
                 span = _span(rules, begin)
                 if span is None:  # too many repetitions before the window: try the first year
@@ -381,11 +381,13 @@ class _Reader:
         expanded.sort(key=lambda o: _sort_key(o.decoded("dtstart")))
         if len(expanded) > MAX_OCCURRENCES:
             cut, expanded = True, expanded[:MAX_OCCURRENCES]
-        found = []
+        by_uid: dict[str, IcsEvent] = {}  # two occurrences at one moment are one
         for occurrence in expanded:
             self.lines[id(occurrence)] = self.line_of(master)
             event = self._convert(occurrence, zone, repeats)
-            found.append(_with_uid(event, f"{event.uid}#{event.start.isoformat()}"))
+            uid = f"{event.uid}#{event.start.isoformat()}"
+            by_uid.setdefault(uid, _with_uid(event, uid))
+        found = list(by_uid.values())
         if found and (cut or more):
             self._warn_cut(name, found, cut)
         return found
@@ -440,22 +442,56 @@ def _rules_of(series: object) -> list[rrule]:
 _DAY_PARTS = ("bymonth", "bymonthday", "byyearday", "byweekno", "byweekday", "byeaster")
 
 
-def _check_rules(rules: list[rrule], name: str) -> None:
+def _check_rules(rules: list[rrule], name: str, all_day: bool) -> None:
     """Refuse the rules dateutil would walk for ever without giving a date: ones no day can
     match (the 31st of February), found in a fraction of a second by asking for one yearly
-    date, and BYSETPOS on a rule more often than monthly (it may pick the second of a set of
-    one, day after day, until the year 9999)."""
+    date; BYSETPOS on a rule more often than monthly (it may pick the second of a set of
+    one, day after day, until the year 9999) or at a position no month or year has. And a
+    day-long event repeating more often than daily, whose occurrences would fall on one day."""
     for rule in rules:
         original = getattr(rule, "_original_rule", {})
-        if "bysetpos" in original and getattr(rule, "_freq", YEARLY) > MONTHLY:
+        freq = getattr(rule, "_freq", YEARLY)
+        if all_day and freq > DAILY:
+            raise _fail(f"{_first_up(name)} lasts whole days but repeats more often than daily.")
+        if "bysetpos" in original and freq > MONTHLY:
             raise _fail(
                 f"{_first_up(name)}: its repeat rule uses BYSETPOS more often than monthly."
+            )
+        positions = getattr(rule, "_bysetpos", None) or ()
+        if positions and min(abs(p) for p in positions) > _most_per_period(rule):
+            raise _fail(
+                f"{_first_up(name)}: its repeat rule's BYSETPOS picks a position no "
+                f"{'year' if freq == YEARLY else 'month'} has."
             )
         parts = {key: value for key, value in original.items() if key in _DAY_PARTS}
         if parts:
             probe = rrule(YEARLY, dtstart=rule._dtstart, count=1, cache=False, **parts)
             if next(iter(probe), None) is None:
                 raise _fail(f"{_first_up(name)}: its repeat rule (RRULE) never gives a date.")
+
+
+def _most_per_period(rule: rrule) -> int:
+    """At most how many dates a monthly or yearly rule's BY parts give in one period."""
+    original = getattr(rule, "_original_rule", {})
+
+    def count(key: str) -> int:  # dateutil keeps one value bare, several in a tuple
+        value = original.get(key)
+        return 0 if value is None else len(value) if isinstance(value, tuple | list) else 1
+
+    yearly = getattr(rule, "_freq", YEARLY) == YEARLY
+    months = count("bymonth") or (12 if yearly else 1)
+    limits = [31 * months, 366]
+    for key, each in (("bymonthday", months), ("byweekday", 5 * months), ("byyearday", 1)):
+        if count(key):
+            limits.append(count(key) * each)
+    if count("byweekno"):
+        limits.append(count("byweekno") * 7)
+    if not any(count(key) for key in ("bymonthday", "byweekday", "byyearday", "byweekno")):
+        limits.append(months if yearly and count("bymonth") else 1)  # DTSTART's day alone
+    times = 1
+    for key in ("byhour", "byminute", "bysecond"):
+        times *= count(key) or 1
+    return min(limits) * times
 
 
 def _span(rules: list[rrule], begin: date) -> tuple[date | datetime, bool, bool] | None:
