@@ -77,10 +77,17 @@ def settings_path() -> Path:
     return user_config_path(APP_NAME, APP_AUTHOR) / "settings.json"
 
 
+SETTINGS_LIMIT = 1024 * 1024
+
+
 def _read_all(path: Path) -> dict[str, Any]:
+    """The settings file's content; a missing, oversized, non-regular or damaged one reads as
+    no settings (every default), never as an error that stops the program."""
+    from organiser.files import read_input
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input(path, SETTINGS_LIMIT).decode("utf-8"))
+    except (ValidationError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -91,6 +98,8 @@ def get_setting(key: str, path: Path | None = None) -> Any:
     value = _read_all(path or settings_path()).get(key, setting.default)
     if setting.type is float and isinstance(value, int):
         value = float(value)
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        return setting.default  # a hand-edited file: a list of paths holds only text
     return value if isinstance(value, setting.type) else setting.default
 
 

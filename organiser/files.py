@@ -1,16 +1,18 @@
-"""The one way the program writes a file: to a temporary file beside it, then renamed into place."""
+"""The one way the program writes a file (a temporary file beside it, renamed into place), and
+the one way it reads a file the user names (a regular file, its size checked before reading)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from organiser.errors import FileWriteError
+from organiser.errors import FileWriteError, ValidationError
 
 TEMPORARY_SUFFIX = ".part"
 # ".letter.pdf.4242.k3j9x.part": hidden, beside the file it becomes, named after the process
@@ -115,3 +117,62 @@ def copy_file_atomic(source: str | os.PathLike[str], path: str | os.PathLike[str
     with open(source, "rb") as origin, atomic_output(path) as handle:
         while piece := origin.read(1 << 20):
             handle.write(piece)
+
+
+def size_text(size: int) -> str:
+    """A size as people read it: '512 bytes', '3 KB', '50 MB'."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def _cannot_read(target: Path, field: str, error: OSError) -> ValidationError:
+    return ValidationError(field, f"Cannot read {target}: {error.strerror or error}.")
+
+
+@contextlib.contextmanager
+def open_input(path: str | os.PathLike[str], limit: int, field: str = "file") -> Iterator[BinaryIO]:
+    """A file the user named, opened for reading once it is known to be a regular file of at
+    most `limit` bytes. Opened without blocking, so a named pipe cannot hang the program, and
+    checked on the opened descriptor, so what is checked is what is read. Refusals are
+    ValidationErrors on `field` that name the file."""
+    target = Path(path).expanduser()
+    try:
+        fd = os.open(
+            target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
+    except OSError as error:
+        raise _cannot_read(target, field, error) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise ValidationError(field, f"{target} is {kind}, not a file; choose a file.")
+        if info.st_size > limit:
+            raise ValidationError(
+                field,
+                f"{target.name} is {size_text(info.st_size)}; at most {size_text(limit)} "
+                "can be read here.",
+            )
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        try:
+            yield handle
+        except OSError as error:
+            raise _cannot_read(target, field, error) from None
+
+
+def read_input(path: str | os.PathLike[str], limit: int, field: str = "file") -> bytes:
+    """The bytes of a file the user named, refused (naming it) when it is not a regular file
+    or is larger than `limit` — before anything is read, and again if it grew meanwhile."""
+    with open_input(path, limit, field) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(
+            field, f"{Path(path).name} is larger than {size_text(limit)}; it was not read."
+        )
+    return data

@@ -16,7 +16,7 @@ from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.formats.ics import export_calendar
-from organiser.formats.ics_read import parse_calendar
+from organiser.formats.ics_read import read_calendar_file
 from organiser.pdf.calendar import MarkedDayText, month_pdf
 from organiser.pdf.fonts import load_fonts
 from organiser.services import validation as v
@@ -69,15 +69,11 @@ def export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
-
-
 def import_ics(args: argparse.Namespace) -> int:
-    events = parse_calendar(read_file(args.file), args.tz or default_zone())
+    read = read_calendar_file(args.file, args.tz or default_zone())
+    events = read.events
+    for warning in read.warnings:
+        sys.stderr.write(f"organiser: warning: {warning}\n")
     with store.transaction(engine_for(args)) as session:
         get_campaign(session, args.campaign)
         if args.dry_run:
@@ -86,7 +82,7 @@ def import_ics(args: argparse.Namespace) -> int:
             noun = ngettext("action", "actions", len(plan))  # of both counts together
             print(f"would create {new} and update {len(plan) - new} {noun} (dry run)")
             return 0
-    result = import_events_into(engine_for(args), args.campaign, events)
+    result = import_events_into(engine_for(args), args.campaign, events, source=args.file.name)
     for warning in result.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")
     noun = ngettext("action", "actions", result.created + result.updated)

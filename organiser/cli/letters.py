@@ -114,8 +114,12 @@ def _register_add(add: argparse.ArgumentParser) -> None:
     add.set_defaults(run=add_letter)
 
 
+BODY_FILE_LIMIT = 1024 * 1024
+
+
 def _body(path: str) -> str:
-    _name, data = attachments.read_upload(path, "body_file")
+    # A body of at most 200,000 characters is at most 800,000 bytes of UTF-8.
+    _name, data = attachments.read_upload(path, "body_file", BODY_FILE_LIMIT)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -244,14 +248,14 @@ def record_reply(args: argparse.Namespace) -> int:
 
 
 def set_logo(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "logo")
+    upload = register_service.read_image(args.file, "logo")
     with store.transaction(engine_for(args)) as session:
         register_service.set_logo(session, args.org, upload)
     return 0
 
 
 def set_signature(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "signature")
+    upload = register_service.read_image(args.file, "signature")
     with store.transaction(engine_for(args)) as session:
         register_service.set_signature(session, args.person, upload)
     return 0

@@ -109,11 +109,12 @@ def import_events_into(
     campaign_id: int,
     events: Sequence[ImportableEvent],
     report: Callable[[int, int], None] | None = None,
+    source: str = "",
 ) -> ImportResult:
     """The import as one unit of work, after a backup of the database as it was."""
     backups.back_up_before_bulk_write(engine)
     with store.transaction(engine) as session:
-        return import_events(session, campaign_id, events, report)
+        return import_events(session, campaign_id, events, report, source)
 
 
 def import_events(
@@ -121,10 +122,12 @@ def import_events(
     campaign_id: int,
     events: Sequence[ImportableEvent],
     report: Callable[[int, int], None] | None = None,
+    source: str = "",
 ) -> ImportResult:
     """Create or update one action per event; any refused event stops the whole import
     (the caller's transaction then writes nothing). An update keeps the action's campaign.
-    `report(done, total)` is called now and then; it may raise to stop the import."""
+    `report(done, total)` is called now and then; it may raise to stop the import. `source`
+    (the file's name) begins a refusal's message."""
     v.get_or_raise(session, Campaign, campaign_id, "campaign")
     created = updated = 0
     warnings: list[str] = []
@@ -136,10 +139,9 @@ def import_events(
         try:
             staged, campaign = stage_action(session, data, record)
         except ValidationError as error:
-            where = f"'{planned.event.title}' (line {planned.event.line})"
-            raise ValidationError(
-                "file", f"The event {where} cannot be imported: {error}"
-            ) from None
+            where = f"'{planned.event.title[:60]}' (line {planned.event.line})"
+            message = f"The event {where} cannot be imported: {error}"
+            raise ValidationError("file", f"{source}: {message}" if source else message) from None
         created, updated = (created, updated + 1) if record else (created + 1, updated)
         found = campaign_warnings(campaign, staged.start_date, staged.end_date)
         warnings.extend(w for w in found if w not in warnings)

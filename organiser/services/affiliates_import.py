@@ -163,6 +163,11 @@ class _Checker:
         return PreviewRow(row.line, row.values, (*row.errors, message), row.clean)
 
 
+def _cell(cells: list[str], column: int) -> str:
+    """A cell as the organisation keeps it: Excel's CRLF inside a quoted cell as one line end."""
+    return cells[column].replace("\r\n", "\n") if column < len(cells) else ""
+
+
 def check_mapping(table: CsvTable, mapping: dict[str, int]) -> None:
     if "name" not in mapping:
         raise ValidationError(
@@ -187,7 +192,7 @@ def preview_import(
     checker = _Checker(session)
     rows: list[PreviewRow] = []
     for number, record in enumerate(table.rows):
-        values = {f: record.cells[c] if c < len(record.cells) else "" for f, c in chosen.items()}
+        values = {f: _cell(record.cells, c) for f, c in chosen.items()}
         rows.append(checker.check(record.line, values))
         if progress is not None and number % _BATCH == 0:
             progress(number, len(table.rows))

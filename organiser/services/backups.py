@@ -211,6 +211,8 @@ def last_backup(engine: Engine) -> datetime | None:
         chosen = datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         chosen = None
+    if chosen is not None and chosen.tzinfo is None:  # a hand-edited settings file
+        chosen = chosen.replace(tzinfo=UTC)
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None

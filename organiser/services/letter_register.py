@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from organiser.models import (
     Person,
     RecipientRole,
 )
+from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
 from organiser.services import attachments
 from organiser.services import validation as v
 from organiser.services.letters import (
@@ -236,14 +236,16 @@ def choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, st
     return [(row[0], row[1]) for row in orgs], [(row[0], row[1]) for row in people]
 
 
+def read_image(path: str | Path, field: str) -> tuple[str, bytes]:
+    """A logo or signature file the user named, refused above MAX_IMAGE_BYTES before reading."""
+    return attachments.read_upload(path, field, MAX_IMAGE_BYTES)
+
+
 def _check_image(upload: tuple[str, bytes], field: str) -> None:
-    """Refuse a file that is not an image before it reaches a letterhead or signature."""
+    """Refuse a file that is not an image, or one too large in pixels (read from its header),
+    before it reaches a letterhead or signature."""
     name, data = upload
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-    except Exception:  # Pillow raises many kinds for a file that is not an image
-        raise ValidationError(field, f"{name} is not an image (PNG or JPEG).") from None
+    image_size(data, name, field)
 
 
 def set_logo(session: Session, organisation_id: int, upload: tuple[str, bytes]) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import attachments, campaigns, letter_register, letters
+from organiser.services import campaigns, letter_register, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
@@ -188,7 +188,7 @@ class LetterEditor(RecordForm):
             show_error(self, self.windowTitle(), self.tr("Choose the sender or signatory first."))
             return
         try:
-            upload = attachments.read_upload(path, what)
+            upload = letter_register.read_image(path, what)
             with store.transaction(self.engine) as session:
                 setter = (
                     letter_register.set_logo if what == "logo" else letter_register.set_signature

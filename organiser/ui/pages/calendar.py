@@ -97,6 +97,7 @@ class CalendarPage(Page):
         self.views.addWidget(self.agenda)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # warnings may quote a file
         self.note.setStyleSheet("color: #9a6700;")
         self.note.hide()
         layout = QVBoxLayout(self)
