@@ -45,6 +45,10 @@ def database_url(choice: str | None = None) -> str:
         raise ValidationError("db", f"{DB_ENV} is set but empty: give a file or an SQLAlchemy URL.")
     value = choice or env or str(default_database_path())
     if "://" in value:
+        if value.startswith("sqlite:///") and not value.removeprefix("sqlite:///").strip():
+            # A script's `sqlite:///$FILE` with FILE unset: an in-memory database that would
+            # lose every write, silently.
+            raise ValidationError("db", f"{value} names no database file.")
         return value
     path = Path(value).expanduser().resolve()
     return f"sqlite:///{path}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import Engine
@@ -44,12 +45,30 @@ def positive_id(text: str) -> int:
 positive_id.__name__ = "id"
 
 
+def given(text: str) -> str:
+    """A value that an option must have once it is given: an empty one (most often a script's
+    unset variable) is refused, never taken for the option left out."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty; give a value, or leave the option out")
+    return text
+
+
+def given_path(text: str) -> Path:
+    """A file or folder named on the command line; an empty name names none (not `.`)."""
+    return Path(given(text))
+
+
 def parse_ref(text: str, field: str) -> tuple[str, int]:
     """`org:ID` or `person:ID` -> ('org'|'person', id)."""
     kind, _, key = text.partition(":")
-    if kind not in ("org", "person") or not key.isdigit():
-        raise ValidationError(field, f"'{text}' is not a reference; write org:ID or person:ID.")
-    return kind, int(key)
+    try:
+        if kind not in ("org", "person") or not key.isdigit():
+            raise ValueError(text)
+        return kind, positive_id(key)
+    except ValueError:
+        raise ValidationError(
+            field, f"'{text}' is not a reference; write org:ID or person:ID."
+        ) from None
 
 
 def add_and_print_id(

@@ -26,6 +26,7 @@ from organiser.errors import ValidationError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
 from organiser.models import Organisation, OrganisationKind, utc_now
 from organiser.services import backups
+from organiser.services import validation as v
 from organiser.services.organisations import OrganisationFields, clean_organisation
 
 ProgressCallback = Callable[[int, int], None]
@@ -286,6 +287,7 @@ def export_affiliates(session: Session, path: str, affiliates_of: int | None = N
         .order_by(Organisation.name, Organisation.id)
     )
     if affiliates_of is not None:
+        v.get_or_raise(session, Organisation, affiliates_of, "organisation")
         query = query.where(Organisation.affiliate_of_id == affiliates_of)
     rows = [_export_row(record, parent_name) for record, parent_name in session.execute(query)]
     write_rows(path, FIELDS, rows)

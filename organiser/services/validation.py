@@ -34,6 +34,8 @@ def require_text(value: str | None, field: str, label: str, max_length: int = 30
 
 def optional_text(value: str | None, field: str, label: str, max_length: int = 10_000) -> str:
     text = (value or "").strip()
+    if "\x00" in text:  # cut short by C code (Qt, PDF, other programs reading the file)
+        raise ValidationError(field, f"{label} holds a NUL character, which text may not hold.")
     if len(text) > max_length:
         raise ValidationError(
             field, f"{label} is too long ({len(text)} characters, at most {max_length})."
