@@ -73,6 +73,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
         Setting("backup.folder", str, "", "Where backups go (empty: beside the database)"),
         Setting("backup.last", dict, {}, "When each database was last backed up (ISO 8601, UTC)"),
+        Setting(
+            "storage.shared_warned",
+            list,
+            [],
+            "Databases already warned of lying in a synchronised or network folder",
+        ),
     )
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeAlias, TypeVar
@@ -12,18 +13,22 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.services import backups
+from organiser.services import backups, placement
 
 F = TypeVar("F")
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def engine_for(args: argparse.Namespace) -> Engine:
-    """The command's database, opened once per command (kept for the backup after a write)."""
+    """The command's database, opened once per command (kept for the backup after a write);
+    the first time it is found in a synchronised or network folder, a warning says so."""
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
         engine = backups.open_database(getattr(args, "db", None))
         args.engine = engine
+        shared = placement.warn_once(engine)
+        if shared is not None:
+            sys.stderr.write(f"organiser: warning: {shared.text()}\n")
     return engine
 
 
