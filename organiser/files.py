@@ -69,8 +69,9 @@ def keep_private(paths: Iterable[Path]) -> list[Path]:
         except OSError:
             continue
         wanted = PRIVATE_FOLDER if stat.S_ISDIR(status.st_mode) else PRIVATE_FILE
-        if os.name != "posix" or status.st_uid != os.getuid():
-            continue
+        ours = os.name == "posix" and status.st_uid == os.getuid()
+        if not ours or not (stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode)):
+            continue  # never a device: /dev/null made 0600 would break the computer
         if stat.S_IMODE(status.st_mode) & 0o077:
             with contextlib.suppress(OSError):
                 os.chmod(path, stat.S_IMODE(status.st_mode) & wanted)

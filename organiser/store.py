@@ -265,6 +265,8 @@ def _prepare_file(path: Path) -> bool:
     that cannot be written, to be opened read-only."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
+        raise DatabaseError(f"{path} is not a database file (it is a device, a pipe or a socket).")
     if path.exists():
         for revision in _read_only_revisions(path):
             _refuse_unknown(revision, str(path))

@@ -214,7 +214,9 @@ def import_affiliates_into(
     skip_bad: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """The import as one unit of work, after a backup of the database as it was."""
+    """The import as one unit of work, after a backup of the database as it was (none for a
+    file refused whole: one without a column of names)."""
+    check_mapping(table, suggest_mapping(table.headers) if mapping is None else dict(mapping))
     backups.back_up_before_bulk_write(engine)
     with store.transaction(engine) as session:
         return import_affiliates(session, table, mapping, skip_bad, progress)

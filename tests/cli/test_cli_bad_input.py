@@ -169,6 +169,10 @@ BAD_INPUT = {
     "a binary archive": ["archive", "import", "{w}/bin"],
     "a binary backup to restore": ["restore", "{w}/bin"],
     "an unknown campaign": ["campaign", "show", "999"],
+    "a spreadsheet with no column of names": ["org", "import", "{w}/body.md"],
+    "a named pipe as --db": ["--db", "{w}/fifo", "campaign", "list"],
+    "a device as --db": ["--db", "/dev/null", "org", "add", "--name", "X"],
+    "a folder as --db": ["--db", "{w}/adir", "campaign", "list"],
 }  # fmt: skip
 
 
@@ -179,6 +183,15 @@ def test_bad_input_is_refused_in_one_line_and_nothing_is_written(
     if "{w}/fifo" in args and not (demo_db.parent / "fifo").exists():
         pytest.skip("no named pipes here")
     assert_refused(capsys, demo_db, *args)
+
+
+def test_reading_makes_no_automatic_backup(
+    capsys: pytest.CaptureFixture[str], demo_db: Path
+) -> None:
+    """Opening makes an empty WAL: that is no change to back up."""
+    for command in (("campaign", "list"), ("letter", "show", "1"), ("check",)):
+        assert run(capsys, demo_db, *command).code == 0
+    assert not (demo_db.parent / "organiser-backups").exists()
 
 
 def test_an_unknown_zone_in_the_settings_is_refused_naming_the_setting(
