@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for, given, positive_id
+from organiser.cli.common import Commands, add_json, check_named, engine_for, given, positive_id
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting, settings_path
@@ -100,6 +100,7 @@ def list_actions(args: argparse.Namespace) -> int:
         else (),
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign)
         actions = actions_between(session, first, last, chosen)
     return print_records(
         args.json, actions,

@@ -12,6 +12,7 @@ from organiser.cli.common import (
     Commands,
     add_and_print_id,
     add_json,
+    check_named,
     engine_for,
     given,
     given_path,
@@ -110,6 +111,7 @@ def list_commitments(args: argparse.Namespace) -> int:
         due_this_week=args.this_week,
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign, args.org)
         found = commitments.list_commitments(session, criteria)
     return print_records(
         args.json, found,

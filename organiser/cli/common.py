@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.services import backups, placement
+from organiser.services import backups, campaigns, organisations, placement
 
 F = TypeVar("F")
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -74,6 +74,15 @@ def parse_ref(text: str, field: str) -> tuple[str, int]:
         raise ValidationError(
             field, f"'{text}' is not a reference; write org:ID or person:ID."
         ) from None
+
+
+def check_named(session: Session, campaign: int | None = None, org: int | None = None) -> None:
+    """A filter naming a campaign or organisation that does not exist is a mistake (a typed
+    id), refused as such rather than answered with an empty list."""
+    if campaign is not None:
+        campaigns.get_campaign(session, campaign)
+    if org is not None:
+        organisations.get_organisation(session, org)
 
 
 def add_and_print_id(

@@ -15,6 +15,7 @@ from organiser.cli.common import (
     Commands,
     add_and_print_id,
     add_json,
+    check_named,
     engine_for,
     given,
     given_path,
@@ -160,6 +161,7 @@ def list_letters(args: argparse.Namespace) -> int:
         awaiting_reply=args.awaiting_reply,
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign)
         found = letters.list_letters(session, where)
     return print_records(
         args.json, found,
@@ -225,6 +227,7 @@ def export_many(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
     with store.transaction(engine_for(args)) as session:  # read everything, then write files
+        check_named(session, args.campaign)
         plan = register_service.plan_export(session, where)
     options = PdfOptions(
         tuple(get_setting("pdf.extra_fonts")),

@@ -81,6 +81,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     (tmp_path / "body.md").write_text("Dear friends,\n\nsolidarity.\n")
     (tmp_path / "bin").write_bytes(bytes(range(256)))
     (tmp_path / "empty").write_bytes(b"")
+    (tmp_path / "nul.md").write_bytes(b"Dear\x00friends")
     (tmp_path / "adir").mkdir()
     (tmp_path / "e.ics").write_text(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a@b\r\n"
@@ -173,6 +174,18 @@ BAD_INPUT = {
     "a named pipe as --db": ["--db", "{w}/fifo", "campaign", "list"],
     "a device as --db": ["--db", "/dev/null", "org", "add", "--name", "X"],
     "a folder as --db": ["--db", "{w}/adir", "campaign", "list"],
+    "bytes that are not UTF-8 in a name": ["org", "add", "--name", "KCTU\udcff"],
+    "bytes not UTF-8 in an email": ["org", "add", "--name", "X", "--email", "a\udcff@b.org"],
+    "a NUL in an email": ["org", "add", "--name", "X", "--email", "a\x00@b.org"],
+    "a NUL in a body file": ["letter", "add", *BODY, "--body-file", "{w}/nul.md"],
+    "a signatory named twice": ["letter", "add", *BODY, "--body-file", "{w}/body.md",
+                                "--signatory", "1", "--signatory", "1"],
+    "a recipient named twice": ["letter", "add", *BODY, "--body-file", "{w}/body.md",
+                                "--to", "org:1", "--cc", "org:1"],
+    "an unknown campaign in a filter": ["letter", "list", "--campaign", "999"],
+    "an unknown organisation in a filter": ["commitment", "list", "--org", "999"],
+    "an unknown campaign for actions": ["action", "list", "--campaign", "999"],
+    "an unknown campaign for pdf-all": ["letter", "pdf-all", "{w}/out", "--campaign", "999"],
 }  # fmt: skip
 
 
