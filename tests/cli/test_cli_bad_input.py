@@ -8,6 +8,8 @@ import importlib.util
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -330,3 +332,55 @@ def test_an_export_that_cannot_be_written_names_the_users_file_not_the_temporary
     target = demo_db.parent / "bin" / "out"
     err = assert_refused(capsys, demo_db, *[a.replace("{target}", str(target)) for a in args])
     assert str(target) in err and ".part" not in err
+
+
+def as_another_user(command: list[str]) -> list[str]:
+    """A command run so that file modes bind: as root (who may write any file) through setpriv
+    as nobody; as anyone else, as is."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return command
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: modes do not bind")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+@pytest.mark.parametrize("where", ["read-only file", "read-only folder"])
+def test_a_really_read_only_database_is_listed_checked_and_backed_up_and_writes_refused(
+    demo_template: Path, tmp_path_factory: pytest.TempPathFactory, where: str
+) -> None:
+    """Modes that bind, in a child process: a file nobody may write in a folder they may, and
+    a file in a folder they may not write to (where SQLite cannot make the WAL's files)."""
+    home = tmp_path_factory.mktemp("ro-home")
+    folder = tmp_path_factory.mktemp("ro-db")
+    db = folder / "organiser.sqlite3"
+    shutil.copyfile(demo_template, db)
+    db.chmod(0o444)
+    for made in (home, folder):
+        made.chmod(0o777)
+    if where == "read-only folder":
+        folder.chmod(0o555)
+    for parent in (folder.parent, home.parent, folder.parent.parent, home.parent.parent):
+        parent.chmod(parent.stat().st_mode | 0o005)  # reachable by the other user
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+           "XDG_DATA_HOME": str(home / "data")}  # fmt: skip
+    program = "import sys; from organiser.cli import main; sys.exit(main())"
+    root = Path(__file__).resolve().parents[2]
+    before = snapshot(db)
+
+    def organiser(*args: str) -> subprocess.CompletedProcess[str]:
+        command = as_another_user([sys.executable, "-c", program, "--db", str(db), *args])
+        return subprocess.run(command, env=env, cwd=root, capture_output=True, text=True,
+                              timeout=60)  # fmt: skip
+
+    try:
+        for reading in (("campaign", "list"), ("check",), ("backup", str(home / "copy.sqlite3"))):
+            done = organiser(*reading)
+            assert (done.returncode, done.stderr) == (0, ""), reading
+        assert (home / "copy.sqlite3").stat().st_size > 0
+        refused = organiser("org", "add", "--name", "KCTU")
+        assert refused.returncode == 2 and "The database is read-only" in refused.stderr
+        assert len(refused.stderr.splitlines()) == 1
+    finally:
+        folder.chmod(0o755)
+    assert snapshot(db) == before
