@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +19,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    NoSuchModuleError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from organiser.config import database_url, default_database_path, shipped_dir
@@ -188,7 +195,14 @@ def create_db_engine(url: str, read_only: bool = False) -> Engine:
         uri = read_only_uri(path)
         options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     try:
-        engine = create_engine(url, **options)
+        with warnings.catch_warnings():
+            # A URL part the driver would ignore (`?mode=ro` without `uri=true`) is refused:
+            # the user meant something by it.
+            warnings.simplefilter("error", SAWarning)
+            engine = create_engine(url, **options)
+    except SAWarning as warning:
+        said = str(warning).split(" (Background")[0]
+        raise DatabaseError(f"Cannot open {make_url(url).render_as_string()}: {said}") from None
     except ImportError as error:  # postgresql:// and mysql:// load their driver here
         backend = make_url(url).get_backend_name()
         raise DatabaseError(
@@ -220,8 +234,12 @@ def open_database(
     """
     url = database_url(choice)
     path = sqlite_path(url)
-    read_only = path is not None and _prepare_file(path)
-    engine = create_db_engine(url, read_only=read_only)
+    if path is not None:
+        _refuse_unusable(path)
+    read_only = path is not None and path.exists() and is_read_only(path)
+    engine = create_db_engine(url, read_only=read_only)  # a bad URL is refused before a write
+    if path is not None:
+        _make_private(path)
     try:
         if path is None:
             for current in current_revisions(engine):
@@ -259,10 +277,9 @@ def is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or "immutable" in read_only_uri(path)
 
 
-def _prepare_file(path: Path) -> bool:
-    """Before an SQLite file is opened: another program's refused, a new one created owner-only
-    (SQLite gives its WAL the same mode), an older one's loose modes tightened. True for a file
-    that cannot be written, to be opened read-only."""
+def _refuse_unusable(path: Path) -> None:
+    """A folder, a device or pipe, another program's database or a newer schema: refused
+    before a byte is written."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if path.exists() and not path.is_file():  # reading a pipe would wait for ever
@@ -270,6 +287,12 @@ def _prepare_file(path: Path) -> bool:
     if path.exists():
         for revision in _read_only_revisions(path):
             _refuse_unknown(revision, str(path))
+
+
+def _make_private(path: Path) -> None:
+    """A new database file created owner-only (SQLite gives its WAL and journal the same
+    mode), an older one's loose modes tightened; and no export may be written over it."""
+    if path.exists():
         keep_private([path, *(Path(f"{path}{suffix}") for suffix in SQLITE_COMPANIONS)])
         if path.parent == default_database_path().parent:
             keep_private([path.parent])
@@ -280,7 +303,6 @@ def _prepare_file(path: Path) -> bool:
         except OSError as error:
             raise DatabaseError(f"Cannot create the database {path}: {error}") from error
     protect(path)
-    return is_read_only(path)
 
 
 def needs_upgrade(engine: Engine) -> bool:

@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,7 @@ BAD_INPUT = {
     "a named pipe as --db": ["--db", "{w}/fifo", "campaign", "list"],
     "a device as --db": ["--db", "/dev/null", "org", "add", "--name", "X"],
     "a folder as --db": ["--db", "{w}/adir", "campaign", "list"],
+    "a URL part the driver ignores": ["--db", "sqlite:///{w}/new.sqlite3?mode=ro", "org", "list"],
     "bytes that are not UTF-8 in a name": ["org", "add", "--name", "KCTU\udcff"],
     "bytes not UTF-8 in an email": ["org", "add", "--name", "X", "--email", "a\udcff@b.org"],
     "a NUL in an email": ["org", "add", "--name", "X", "--email", "a\x00@b.org"],
@@ -347,21 +349,25 @@ def as_another_user(command: list[str]) -> list[str]:
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
 @pytest.mark.parametrize("where", ["read-only file", "read-only folder"])
 def test_a_really_read_only_database_is_listed_checked_and_backed_up_and_writes_refused(
-    demo_template: Path, tmp_path_factory: pytest.TempPathFactory, where: str
+    demo_template: Path, where: str
 ) -> None:
     """Modes that bind, in a child process: a file nobody may write in a folder they may, and
     a file in a folder they may not write to (where SQLite cannot make the WAL's files)."""
-    home = tmp_path_factory.mktemp("ro-home")
-    folder = tmp_path_factory.mktemp("ro-db")
+    # Beside pytest's own folders, which another pytest run makes private again at its start.
+    with tempfile.TemporaryDirectory(prefix="organiser-ro-") as shared:
+        check_read_only_database(demo_template, Path(shared), where)
+
+
+def check_read_only_database(demo_template: Path, shared: Path, where: str) -> None:
+    home, folder = shared / "home", shared / "db"
+    for made in (shared, home, folder):
+        made.mkdir(exist_ok=True)
+        made.chmod(0o777)
     db = folder / "organiser.sqlite3"
     shutil.copyfile(demo_template, db)
     db.chmod(0o444)
-    for made in (home, folder):
-        made.chmod(0o777)
     if where == "read-only folder":
         folder.chmod(0o555)
-    for parent in (folder.parent, home.parent, folder.parent.parent, home.parent.parent):
-        parent.chmod(parent.stat().st_mode | 0o005)  # reachable by the other user
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
            "XDG_DATA_HOME": str(home / "data")}  # fmt: skip
     program = "import sys; from organiser.cli import main; sys.exit(main())"
