@@ -133,7 +133,7 @@ def refuse_unwritable_target(target: Path) -> None:
     open database."""
     problem = ""
     if Path(target).resolve() in _PROTECTED:
-        problem = "it is the database itself; choose another file"
+        problem = "it is a database in use; choose another file"
     elif target.is_dir():
         problem = "it is a folder; give a file name inside it"
     elif target.exists() and not target.is_file():
