@@ -110,7 +110,8 @@ def sqlite_path(url: str) -> Path | None:
 
 def connect_private(path: Path, **options: Any) -> sqlite3.Connection:
     """sqlite3.connect, the file (and so its journal and WAL) created readable by its owner only."""
-    create_private_file(path)
+    with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
+        create_private_file(path)
     return sqlite3.connect(path, **options)
 
 
