@@ -45,6 +45,10 @@ def database_url(choice: str | None = None) -> str:
         raise ValidationError("db", f"{DB_ENV} is set but empty: give a file or an SQLAlchemy URL.")
     value = choice or env or str(default_database_path())
     if "://" in value:
+        if value.startswith("sqlite:///") and not value.removeprefix("sqlite:///").strip():
+            # A script's `sqlite:///$FILE` with FILE unset: an in-memory database that would
+            # lose every write, silently.
+            raise ValidationError("db", f"{value} names no database file.")
         return value
     path = Path(value).expanduser().resolve()
     return f"sqlite:///{path}"
@@ -69,6 +73,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
         Setting("backup.folder", str, "", "Where backups go (empty: beside the database)"),
         Setting("backup.last", dict, {}, "When each database was last backed up (ISO 8601, UTC)"),
+        Setting(
+            "storage.shared_warned",
+            list,
+            [],
+            "Databases already warned of lying in a synchronised or network folder",
+        ),
     )
 }
 

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,15 +19,33 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    NoSuchModuleError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from organiser.config import database_url, shipped_dir
+from organiser.config import database_url, default_database_path, shipped_dir
 from organiser.errors import DatabaseError, SchemaTooNew
-from organiser.files import remove_stale_temporaries, temporary_path
+from organiser.files import (
+    SQLITE_COMPANIONS,
+    create_private_file,
+    keep_private,
+    make_private_folder,
+    protect,
+    refuse_unwritable_target,
+    remove_stale_temporaries,
+    temporary_path,
+)
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _SCHEMA_WRITE = "organiser_schema_write"
+# Tables every Campaign Organiser schema has had: a file with an Alembic revision we do not know
+# and none of these is another program's database, not one from a newer version of ours.
+OUR_TABLES = ("campaign", "organisation")
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -67,6 +86,8 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as error:
+            if "readonly" in str(error):
+                return  # a read-only file keeps its journal mode; reading needs no WAL
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
@@ -87,10 +108,28 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def connect_private(path: Path, **options: Any) -> sqlite3.Connection:
+    """sqlite3.connect, the file (and so its journal and WAL) created readable by its owner only."""
+    with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
+        create_private_file(path)
+    return sqlite3.connect(path, **options)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens an SQLite file for reading only. In a folder nobody here may write to
+    (a read-only share, another user's), a WAL database cannot get its shared-memory file made:
+    such a file is read as immutable, which needs none."""
+    whole = Path(path).resolve()
+    uri = f"{whole.as_uri()}?mode=ro"
+    if not os.access(whole.parent, os.W_OK) and not Path(f"{whole}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write a byte to the file, and that runs none of the SQL a
     schema may carry (views and triggers of an untrusted file): for checks and restores."""
-    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         connection.execute("PRAGMA trusted_schema=OFF")
         connection.execute("PRAGMA query_only=ON")
@@ -115,9 +154,16 @@ def _read_only_revisions(path: Path) -> set[str]:
                 # Someone else's database: adding our tables to it would spoil it for them.
                 raise DatabaseError(f"{path} is not a Campaign Organiser database.")
             return set()
-        return {
+        revisions = {
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
+        ours = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)", OUR_TABLES
+        ).fetchone()[0]
+        if revisions - known_revisions() and not ours:
+            # Another program that also uses Alembic: its revisions are not ours, nor newer.
+            raise DatabaseError(f"{path} is not a Campaign Organiser database.")
+        return revisions
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error):
             raise DatabaseError(
@@ -141,9 +187,37 @@ def _refuse_unknown(revision: str, where: str) -> None:
         )
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with the project's SQLite pragmas; the one place engines are made."""
-    engine = create_engine(url)
+def create_db_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine with the project's SQLite pragmas; the one place engines are made. A
+    read-only one (an SQLite file) reads, and any write is refused by SQLite itself."""
+    options: dict[str, Any] = {}
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        uri = read_only_uri(path)
+        options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        with warnings.catch_warnings():
+            # A URL part the driver would ignore (`?mode=ro` without `uri=true`) is refused:
+            # the user meant something by it.
+            warnings.simplefilter("error", SAWarning)
+            engine = create_engine(url, **options)
+    except SAWarning as warning:
+        said = str(warning).split(" (Background")[0]
+        raise DatabaseError(f"Cannot open {make_url(url).render_as_string()}: {said}") from None
+    except ImportError as error:  # postgresql:// and mysql:// load their driver here
+        backend = make_url(url).get_backend_name()
+        raise DatabaseError(
+            f"Cannot open a {backend} database: its driver ({error.name or error}) is not "
+            "installed. Install it, or give an SQLite file with --db."
+        ) from error
+    except NoSuchModuleError as error:
+        raise DatabaseError(
+            f"Cannot open {make_url(url).render_as_string()}: '{make_url(url).drivername}' is "
+            "not a kind of database known here; give an SQLite file or a postgresql+psycopg:// "
+            "URL."
+        ) from error
+    except ArgumentError as error:
+        raise DatabaseError(f"Cannot open the database: {first_line(error)}.") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -162,31 +236,74 @@ def open_database(
     url = database_url(choice)
     path = sqlite_path(url)
     if path is not None:
-        if path.exists():
-            for revision in _read_only_revisions(path):
-                _refuse_unknown(revision, str(path))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise DatabaseError(f"Cannot create the folder for {path}: {error}") from error
-    engine = create_db_engine(url)
+        _refuse_unusable(path)
+    read_only = path is not None and path.exists() and is_read_only(path)
+    engine = create_db_engine(url, read_only=read_only)  # a bad URL is refused before a write
+    if path is not None:
+        _make_private(path)
     try:
         if path is None:
             for current in current_revisions(engine):
                 _refuse_unknown(current, engine.url.render_as_string())
+        if read_only and needs_upgrade(engine):
+            raise DatabaseError(
+                f"The database {path} is read-only, and this version must upgrade its schema "
+                "before using it: make the file writable, or open a copy of it."
+            )
         if before_upgrade is not None and needs_upgrade(engine):
             before_upgrade(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database: {error}") from error
+        plain = plain_database_error(error)
+        raise plain or DatabaseError(f"Cannot open the database: {first_line(error)}") from error
     except BaseException:
         engine.dispose()
         raise
     if path is not None:  # what a killed export or backup beside the database left behind
         remove_stale_temporaries([path.parent])
     return engine
+
+
+def first_line(error: BaseException) -> str:
+    """What the driver said, without SQLAlchemy's statement and "Background on this error"."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def is_read_only(path: Path) -> bool:
+    """A database file this program may read but not write (the owner's write bit off, a
+    read-only share, a folder where its WAL cannot be made): opened read-only, so that reading
+    it works and only writing is refused."""
+    return not os.access(path, os.W_OK) or "immutable" in read_only_uri(path)
+
+
+def _refuse_unusable(path: Path) -> None:
+    """A folder, a device or pipe, another program's database or a newer schema: refused
+    before a byte is written."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
+        raise DatabaseError(f"{path} is not a database file (it is a device, a pipe or a socket).")
+    if path.exists():
+        for revision in _read_only_revisions(path):
+            _refuse_unknown(revision, str(path))
+
+
+def _make_private(path: Path) -> None:
+    """A new database file created owner-only (SQLite gives its WAL and journal the same
+    mode), an older one's loose modes tightened; and no export may be written over it."""
+    if path.exists():
+        keep_private([path, *(Path(f"{path}{suffix}") for suffix in SQLITE_COMPANIONS)])
+        if path.parent == default_database_path().parent:
+            keep_private([path.parent])
+    else:
+        try:
+            make_private_folder(path.parent)
+            create_private_file(path)
+        except OSError as error:
+            raise DatabaseError(f"Cannot create the database {path}: {error}") from error
+    protect(path)
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -279,7 +396,8 @@ _CANNOT_WRITE = {
     "database or disk is full": "The disk is full",
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
     "database is locked": "The database is busy in another window or program",
-    "attempt to write a readonly database": "The database file is read-only",
+    "attempt to write a readonly database": "The database is read-only (its file cannot be "
+    "written)",
 }
 
 
@@ -315,8 +433,13 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
+    refuse_unwritable_target(target)
     tmp = temporary_path(target, "backup")
-    source = sqlite3.connect(source_path, isolation_level=None)
+    source = (
+        sqlite3.connect(read_only_uri(source_path), uri=True, isolation_level=None)
+        if is_read_only(source_path)
+        else sqlite3.connect(source_path, isolation_level=None)
+    )
     try:
         found = damage(source)
         if found:
@@ -325,7 +448,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
-        destination = sqlite3.connect(tmp)
+        destination = connect_private(tmp)
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
             rows = row_counts(source)

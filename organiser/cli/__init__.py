@@ -49,7 +49,12 @@ def database_files_state(args: argparse.Namespace) -> tuple[tuple[int, int], ...
     """Size and time of the database file and its WAL: they move only when a command writes."""
     database = make_url(database_url(args.db)).database or ""
     files = (Path(database), Path(f"{database}-wal")) if database else ()
-    return tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.exists())
+    # Opening makes an empty WAL: no write yet, no backup due for reading.
+    return tuple(
+        (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in files
+        if p.exists() and p.stat().st_size > 0
+    )
 
 
 def back_up_after_writing(args: argparse.Namespace) -> None:

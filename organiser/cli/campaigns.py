@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    engine_for,
+    given,
+    positive_id,
+)
 from organiser.cli.output import print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
@@ -22,15 +29,21 @@ def register(commands: Commands) -> None:
     add.add_argument("--target", default="", help="who must act")
     add.add_argument("--summary", default="")
     add.add_argument(
-        "--demand", action="append", default=[], metavar="TEXT", help="a demand; repeat in order"
+        "--demand",
+        action="append",
+        type=given,
+        default=[],
+        metavar="TEXT",
+        help="a demand; repeat in order",
     )
     add.add_argument(
         "--status",
+        type=given,
         default=CampaignStatus.PLANNED.value,
         help=", ".join(s.value for s in CampaignStatus),
     )
-    add.add_argument("--start", default=None, metavar="YYYY-MM-DD")
-    add.add_argument("--end", default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--start", type=given, default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--end", type=given, default=None, metavar="YYYY-MM-DD")
     add.add_argument(
         "--lead",
         type=positive_id,

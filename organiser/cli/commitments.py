@@ -8,7 +8,16 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    check_named,
+    engine_for,
+    given,
+    given_path,
+    positive_id,
+)
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
@@ -31,16 +40,16 @@ def register(commands: Commands) -> None:
     add.add_argument("--org", type=positive_id, required=True, metavar="ID")
     add.add_argument("--what", required=True, help="what was promised")
     add.add_argument("--action", type=positive_id, default=None, metavar="ID")
-    add.add_argument("--due", default=None, metavar="DATE")
-    add.add_argument("--status", default=CommitmentStatus.PLEDGED.value, help=STATUSES)
-    add.add_argument("--on", default=None, metavar="DATE", help="date fulfilled")
+    add.add_argument("--due", type=given, default=None, metavar="DATE")
+    add.add_argument("--status", type=given, default=CommitmentStatus.PLEDGED.value, help=STATUSES)
+    add.add_argument("--on", type=given, default=None, metavar="DATE", help="date fulfilled")
     _evidence_options(add)
     add.set_defaults(run=add_commitment)
 
     listing = actions.add_parser("list", help="list commitments")
     listing.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
     listing.add_argument("--org", type=positive_id, default=None, metavar="ID")
-    listing.add_argument("--status", default=None, help=STATUSES)
+    listing.add_argument("--status", type=given, default=None, help=STATUSES)
     listing.add_argument("--overdue", action="store_true", help="only open pledges past due")
     listing.add_argument("--this-week", action="store_true", help="only those due this week")
     add_json(listing)
@@ -49,21 +58,25 @@ def register(commands: Commands) -> None:
 
     status = actions.add_parser("status", help="change a commitment's status")
     status.add_argument("id", type=positive_id)
-    status.add_argument("status", help=STATUSES)
-    status.add_argument("--on", default=None, metavar="DATE", help="date fulfilled (default today)")
+    status.add_argument("status", type=given, help=STATUSES)
+    status.add_argument(
+        "--on", type=given, default=None, metavar="DATE", help="date fulfilled (default today)"
+    )
     _evidence_options(status)
     status.set_defaults(run=change_status)
 
     report = actions.add_parser("report", help="a campaign's commitments as PDF or CSV")
     report.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
-    report.add_argument("file", metavar="FILE.pdf|FILE.csv")
+    report.add_argument("file", type=given_path, metavar="FILE.pdf|FILE.csv")
     report.set_defaults(run=make_report)
 
 
 def _evidence_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--evidence", default=None, help="a note on what shows it was kept")
     parser.add_argument("--evidence-url", default=None, metavar="URL")
-    parser.add_argument("--evidence-file", default=None, metavar="FILE", help="photo or document")
+    parser.add_argument(
+        "--evidence-file", type=given_path, default=None, metavar="FILE", help="photo or document"
+    )
 
 
 def _evidence_file(args: argparse.Namespace) -> commitments.EvidenceFile | None:
@@ -98,6 +111,7 @@ def list_commitments(args: argparse.Namespace) -> int:
         due_this_week=args.this_week,
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign, args.org)
         found = commitments.list_commitments(session, criteria)
     return print_records(
         args.json, found,

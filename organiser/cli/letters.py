@@ -15,7 +15,10 @@ from organiser.cli.common import (
     Commands,
     add_and_print_id,
     add_json,
+    check_named,
     engine_for,
+    given,
+    given_path,
     parse_ref,
     positive_id,
 )
@@ -42,10 +45,10 @@ def register(commands: Commands) -> None:
 
     listing = actions.add_parser("list", help="the register of letters")
     listing.add_argument("--campaign", type=positive_id, metavar="ID")
-    listing.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
-    listing.add_argument("--kind", help=KINDS)
-    listing.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    listing.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    listing.add_argument("--status", type=given, help=", ".join(s.value for s in LetterStatus))
+    listing.add_argument("--kind", type=given, help=KINDS)
+    listing.add_argument("--from", type=given, dest="date_from", metavar="YYYY-MM-DD")
+    listing.add_argument("--to", type=given, dest="date_to", metavar="YYYY-MM-DD")
     listing.add_argument("--awaiting-reply", action="store_true", help="sent, no answer yet")
     add_json(listing)
     listing.set_defaults(run=list_letters)
@@ -58,72 +61,79 @@ def register(commands: Commands) -> None:
 
     pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
     pdf.add_argument("id", type=positive_id)
-    pdf.add_argument("file", metavar="FILE.pdf")
+    pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
     pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
     pdf.set_defaults(run=export_pdf)
 
     many = actions.add_parser(
         "pdf-all", help="export many letters, one PDF each, into a folder (on every core)"
     )
-    many.add_argument("folder", metavar="FOLDER")
+    many.add_argument("folder", type=given_path, metavar="FOLDER")
     many.add_argument("--campaign", type=positive_id, metavar="ID")
-    many.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
-    many.add_argument("--kind", help=KINDS)
+    many.add_argument("--status", type=given, help=", ".join(s.value for s in LetterStatus))
+    many.add_argument("--kind", type=given, help=KINDS)
     many.add_argument("--paper", choices=("a4", "letter"), default=None)
     many.set_defaults(run=export_many)
 
     sent = actions.add_parser("sent", help="mark as sent; keeps the PDF that went out")
     sent.add_argument("id", type=positive_id)
-    sent.add_argument("--on", required=True, metavar="YYYY-MM-DD")
-    sent.add_argument("--channel", required=True, help=CHANNELS)
+    sent.add_argument("--on", type=given, required=True, metavar="YYYY-MM-DD")
+    sent.add_argument("--channel", type=given, required=True, help=CHANNELS)
     sent.add_argument("--tracking", default="", help="tracking number of registered post")
     sent.set_defaults(run=mark_sent)
 
     reply = actions.add_parser("reply", help="record the answer to a sent letter")
     reply.add_argument("id", type=positive_id)
-    reply.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    reply.add_argument("--on", type=given, required=True, metavar="YYYY-MM-DD")
     reply.add_argument("--note", default="")
-    reply.add_argument("--file", default=None, help="the reply itself (scan, PDF, email)")
+    reply.add_argument(
+        "--file", type=given_path, default=None, help="the reply itself (scan, PDF, email)"
+    )
     reply.set_defaults(run=record_reply)
 
     logo = actions.add_parser("logo", help="the letterhead logo of a sending organisation")
     logo.add_argument("org", type=positive_id, metavar="ORG_ID")
-    logo.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    logo.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     logo.set_defaults(run=set_logo)
 
     signature = actions.add_parser("signature", help="a signatory's scanned signature")
     signature.add_argument("person", type=positive_id, metavar="PERSON_ID")
-    signature.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    signature.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     signature.set_defaults(run=set_signature)
 
 
 def _register_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
-    add.add_argument("--kind", required=True, help=KINDS)
+    add.add_argument("--kind", type=given, required=True, help=KINDS)
     add.add_argument("--sender", type=positive_id, required=True, metavar="ID")
     add.add_argument("--subject", required=True)
-    add.add_argument("--body-file", required=True, metavar="FILE", help="UTF-8 Markdown subset")
+    add.add_argument(
+        "--body-file", type=given_path, required=True, metavar="FILE", help="UTF-8 Markdown subset"
+    )
     add.add_argument("--signatory", type=positive_id, action="append", default=[], metavar="ID")
     add.add_argument("--to", action="append", default=[], metavar="REF", help="org:ID|person:ID")
     add.add_argument("--cc", action="append", default=[], metavar="REF", help="org:ID|person:ID")
-    add.add_argument("--date", default=None, metavar="YYYY-MM-DD")
-    add.add_argument("--language", default="en", help="ISO 639-1 code, e.g. ko, kk, ru")
+    add.add_argument("--date", type=given, default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--language", type=given, default="en", help="ISO 639-1 code, e.g. ko, kk, ru")
     add.add_argument("--our-ref", default="")
     add.add_argument("--their-ref", default="")
-    add.add_argument("--status", default="draft", help="draft or approved")
+    add.add_argument("--status", type=given, default="draft", help="draft or approved")
     add.set_defaults(run=add_letter)
 
 
 BODY_FILE_LIMIT = 1024 * 1024
 
 
-def _body(path: str) -> str:
+def _body(path: Path) -> str:
     # A body of at most 200,000 characters is at most 800,000 bytes of UTF-8.
     _name, data = attachments.read_upload(path, "body_file", BODY_FILE_LIMIT)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError("body_file", f"{path} is not UTF-8 text.") from None
+    if not text.strip():
+        raise ValidationError("body_file", f"{path} is empty: the letter would have no body.")
+    return text
 
 
 def add_letter(args: argparse.Namespace) -> int:
@@ -155,6 +165,7 @@ def list_letters(args: argparse.Namespace) -> int:
         awaiting_reply=args.awaiting_reply,
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign)
         found = letters.list_letters(session, where)
     return print_records(
         args.json, found,
@@ -220,6 +231,7 @@ def export_many(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
     with store.transaction(engine_for(args)) as session:  # read everything, then write files
+        check_named(session, args.campaign)
         plan = register_service.plan_export(session, where)
     options = PdfOptions(
         tuple(get_setting("pdf.extra_fonts")),

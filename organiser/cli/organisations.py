@@ -6,7 +6,14 @@ import argparse
 
 from organiser import store
 from organiser.cli import affiliates
-from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    engine_for,
+    given,
+    positive_id,
+)
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import OrganisationKind
@@ -24,6 +31,7 @@ def register(commands: Commands) -> None:
     add.add_argument("--acronym", default="")
     add.add_argument(
         "--kind",
+        type=given,
         default=OrganisationKind.UNION.value,
         help=", ".join(k.value for k in OrganisationKind),
     )

@@ -26,6 +26,7 @@ from organiser.errors import ValidationError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
 from organiser.models import Organisation, OrganisationKind, utc_now
 from organiser.services import backups
+from organiser.services import validation as v
 from organiser.services.organisations import OrganisationFields, clean_organisation
 
 ProgressCallback = Callable[[int, int], None]
@@ -218,7 +219,9 @@ def import_affiliates_into(
     skip_bad: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """The import as one unit of work, after a backup of the database as it was."""
+    """The import as one unit of work, after a backup of the database as it was (none for a
+    file refused whole: one without a column of names)."""
+    check_mapping(table, suggest_mapping(table.headers) if mapping is None else dict(mapping))
     backups.back_up_before_bulk_write(engine)
     with store.transaction(engine) as session:
         return import_affiliates(session, table, mapping, skip_bad, progress)
@@ -291,6 +294,7 @@ def export_affiliates(session: Session, path: str, affiliates_of: int | None = N
         .order_by(Organisation.name, Organisation.id)
     )
     if affiliates_of is not None:
+        v.get_or_raise(session, Organisation, affiliates_of, "organisation")
         query = query.where(Organisation.affiliate_of_id == affiliates_of)
     rows = [_export_row(record, parent_name) for record, parent_name in session.execute(query)]
     write_rows(path, FIELDS, rows)

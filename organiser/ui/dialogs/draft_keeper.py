@@ -114,7 +114,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         _WRITER.submit(lambda: None).result()  # one thread, in order: every write is done
         if self._stored is not None:
-            self._discard_work()()
+            _write(self._discard_work())  # a read-only database keeps no draft to forget
             self._stored = None
 
     def _discard_work(self) -> Callable[[], None]:
