@@ -20,13 +20,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from organiser.config import database_url, shipped_dir
-from organiser.errors import DatabaseError, SchemaTooNew
+from organiser.errors import ConflictError, DatabaseError, SchemaTooNew
 from organiser.files import remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
-_SCHEMA_WRITE = "organiser_schema_write"
+_WRITE_LOCK_FIRST = "organiser_write_lock_first"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -73,9 +74,11 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a schema upgrade, so two
-    programs opening one new file take turns instead of one failing on the other's tables."""
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_SCHEMA_WRITE) else "DEFERRED"
+    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a unit of work that
+    writes and for a schema upgrade. Two writers then take turns, each waiting up to the busy
+    timeout: a DEFERRED one that read before another's commit could not write at all (WAL
+    refuses at once, without waiting, a write on a snapshot that is no longer the newest)."""
+    mode = "IMMEDIATE" if connection.get_execution_options().get(_WRITE_LOCK_FIRST) else "DEFERRED"
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
@@ -215,7 +218,7 @@ def upgrade(engine: Engine, revision: str = "heads", script_location: Path | Non
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with connection.execution_options(**{_SCHEMA_WRITE: True}).begin():
+            with connection.execution_options(**{_WRITE_LOCK_FIRST: True}).begin():
                 config.attributes["connection"] = connection
                 broken_before = _broken_references(connection) if sqlite else []
                 command.upgrade(config, revision)
@@ -258,14 +261,25 @@ def table_names(engine: Engine) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commits when the block ends, rolls everything back on any error."""
+def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+    """One unit of work: commits when the block ends, rolls everything back on any error.
+
+    `write`: the unit changes data, so on SQLite it takes the write lock before its first read
+    (waiting its turn behind another writer for up to BUSY_TIMEOUT_MS), and what it read stays
+    true until it commits. A read-only unit never waits for a writer."""
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():
+            if write and engine.dialect.name == "sqlite":
+                session.connection(execution_options={_WRITE_LOCK_FIRST: True})
             yield session
+    except StaleDataError as error:  # the version check in the UPDATE itself found no row
+        raise ConflictError(
+            "A record was changed or deleted elsewhere while this change was being written; "
+            "nothing was written. Look at it again."
+        ) from error
     except OperationalError as error:
         plain = plain_database_error(error)
         if plain is None:
@@ -278,7 +292,10 @@ def transaction(engine: Engine) -> Iterator[Session]:
 _CANNOT_WRITE = {
     "database or disk is full": "The disk is full",
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
-    "database is locked": "The database is busy in another window or program",
+    "database is locked": (
+        f"The database is busy: another window or program (a long import?) has been writing "
+        f"to it for more than {BUSY_TIMEOUT_MS // 1000} seconds"
+    ),
     "attempt to write a readonly database": "The database file is read-only",
 }
 

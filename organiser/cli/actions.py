@@ -7,12 +7,20 @@ import sys
 
 from organiser import store
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.editing import Editing, add_edit
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
 from organiser.models import ActionKind, ActionStatus
 from organiser.services import validation as v
-from organiser.services.actions import ActionFields, create_action, delete_action
+from organiser.services.actions import (
+    ActionFields,
+    create_action,
+    delete_action,
+    fields_of,
+    get_action,
+    update_action,
+)
 from organiser.services.calendar import ActionFilter, actions_between, check_range
 
 
@@ -20,8 +28,28 @@ def default_zone() -> str:
     return str(get_setting("ui.organiser_timezone") or "UTC")
 
 
+EDITING = Editing(
+    "action",
+    get_action,
+    fields_of,
+    update_action,
+    {
+        "campaign": "campaign_id",
+        "kind": "kind",
+        "title": "title",
+        "start": "start",
+        "end": "end",
+        "tz": "timezone",
+        "location": "location",
+        "status": "status",
+        "notes": "notes",
+    },
+    {"tz": lambda zone: zone or default_zone()},
+)
+
+
 def register(commands: Commands) -> None:
-    action = commands.add_parser("action", help="actions of campaigns: add, list")
+    action = commands.add_parser("action", help="actions of campaigns: add, list, edit")
     sub = action.add_subparsers(dest="action_command", metavar="ACTION", required=True)
 
     add = sub.add_parser("add", help="add an action; prints its id")
@@ -44,22 +72,13 @@ def register(commands: Commands) -> None:
     listing.add_argument("--status", default=None)
     add_json(listing)
     listing.set_defaults(run=list_actions)
+    add_edit(sub, add, EDITING)
     add_delete(sub, "action", delete_action)
 
 
 def add_action(args: argparse.Namespace) -> int:
-    fields = ActionFields(
-        campaign_id=args.campaign,
-        kind=args.kind,
-        title=args.title,
-        start=args.start,
-        end=args.end,
-        timezone=args.tz or default_zone(),
-        location=args.location,
-        status=args.status,
-        notes=args.notes,
-    )
-    with store.transaction(engine_for(args)) as session:
+    fields = ActionFields(**EDITING.given(args))
+    with store.transaction(engine_for(args), write=True) as session:
         saved = create_action(session, fields)
     for warning in saved.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")

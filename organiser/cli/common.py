@@ -56,7 +56,7 @@ def add_and_print_id(
     args: argparse.Namespace, create: Callable[[Session, F], Any], fields: F
 ) -> int:
     """An `add` command: one unit of work, then the new record's id alone on stdout."""
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         created = create(session, fields)
     print(created.id)
     return 0

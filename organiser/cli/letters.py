@@ -19,6 +19,7 @@ from organiser.cli.common import (
     parse_ref,
     positive_id,
 )
+from organiser.cli.editing import Editing, add_edit, add_expect_version, expected_version
 from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
@@ -38,7 +39,9 @@ CHANNELS = ", ".join(c.value for c in Channel)
 def register(commands: Commands) -> None:
     letter = commands.add_parser("letter", help="letters and statements: write, PDF, register")
     actions = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
-    _register_add(actions.add_parser("add", help="write a letter; prints its id"))
+    add = actions.add_parser("add", help="write a letter; prints its id")
+    _register_add(add)
+    add_edit(actions, add, EDITING)
 
     listing = actions.add_parser("list", help="the register of letters")
     listing.add_argument("--campaign", type=positive_id, metavar="ID")
@@ -77,6 +80,7 @@ def register(commands: Commands) -> None:
     sent.add_argument("--on", required=True, metavar="YYYY-MM-DD")
     sent.add_argument("--channel", required=True, help=CHANNELS)
     sent.add_argument("--tracking", default="", help="tracking number of registered post")
+    add_expect_version(sent)
     sent.set_defaults(run=mark_sent)
 
     reply = actions.add_parser("reply", help="record the answer to a sent letter")
@@ -84,6 +88,7 @@ def register(commands: Commands) -> None:
     reply.add_argument("--on", required=True, metavar="YYYY-MM-DD")
     reply.add_argument("--note", default="")
     reply.add_argument("--file", default=None, help="the reply itself (scan, PDF, email)")
+    add_expect_version(reply)
     reply.set_defaults(run=record_reply)
 
     logo = actions.add_parser("logo", help="the letterhead logo of a sending organisation")
@@ -122,22 +127,36 @@ def _body(path: str) -> str:
         raise ValidationError("body_file", f"{path} is not UTF-8 text.") from None
 
 
+EDITING = Editing(
+    "letter",
+    letters.get_letter,
+    lambda view: view.fields(),
+    letters.update_letter,
+    {
+        "kind": "kind",
+        "campaign": "campaign_id",
+        "sender": "sender_id",
+        "subject": "subject",
+        "date": "letter_date",
+        "language": "language",
+        "body_file": "body",
+        "our_ref": "our_reference",
+        "their_ref": "their_reference",
+        "status": "status",
+        "signatory": "signatory_ids",
+        "to": "to",
+        "cc": "cc",
+    },
+    {
+        "body_file": _body,
+        "to": lambda texts: [parse_ref(text, "to") for text in texts],
+        "cc": lambda texts: [parse_ref(text, "cc") for text in texts],
+    },
+)
+
+
 def add_letter(args: argparse.Namespace) -> int:
-    fields = letters.LetterFields(
-        kind=args.kind,
-        campaign_id=args.campaign,
-        sender_id=args.sender,
-        subject=args.subject,
-        letter_date=args.date,
-        language=args.language,
-        body=_body(args.body_file),
-        our_reference=args.our_ref,
-        their_reference=args.their_ref,
-        status=args.status,
-        signatory_ids=args.signatory,
-        to=[parse_ref(text, "to") for text in args.to],
-        cc=[parse_ref(text, "cc") for text in args.cc],
-    )
+    fields = letters.LetterFields(**EDITING.given(args))
     return add_and_print_id(args, letters.create_letter, fields)
 
 
@@ -229,17 +248,33 @@ def export_many(args: argparse.Namespace) -> int:
 
 
 def mark_sent(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        # The PDF first, while the letter is still a draft: what goes out is today's text.
-        render_and_keep(session, args.id)
-        register_service.mark_sent(session, args.id, args.on, args.channel, args.tracking)
+    with store.transaction(engine_for(args), write=True) as session:
+        read_now = letters.get_letter(session, args.id).version
+        register_service.mark_sent(
+            session,
+            args.id,
+            args.on,
+            args.channel,
+            args.tracking,
+            expected_version=expected_version(args, read_now),
+            # The PDF first, while the letter is still a draft: what goes out is today's text.
+            keep_pdf_first=render_and_keep,
+        )
     return 0
 
 
 def record_reply(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "reply_file") if args.file else None
-    with store.transaction(engine_for(args)) as session:
-        register_service.record_reply(session, args.id, args.on, args.note, upload)
+    with store.transaction(engine_for(args), write=True) as session:
+        read_now = letters.get_letter(session, args.id).version
+        register_service.record_reply(
+            session,
+            args.id,
+            args.on,
+            args.note,
+            upload,
+            expected_version=expected_version(args, read_now),
+        )
     return 0
 
 

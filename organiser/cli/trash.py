@@ -42,7 +42,7 @@ def add_delete(
     parser.add_argument("id", type=positive_id)
 
     def run(args: argparse.Namespace) -> int:
-        with store.transaction(engine_for(args)) as session:
+        with store.transaction(engine_for(args), write=True) as session:
             entry = delete(session, args.id)
         with_it = contents_text(entry.contents)
         print(

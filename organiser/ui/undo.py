@@ -3,7 +3,6 @@ and a step that fails (the record changed or went meanwhile) is said, not raised
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import trash
+from organiser.services.editing import fields_from
 from organiser.services.trash import TrashView
 
 Report = Callable[[list[str]], None]  # after each step: the warnings or the error to show
@@ -84,12 +84,6 @@ class DeleteToTrash(ServiceCommand):
         return []
 
 
-def fields_from(view: Any, fields_class: type[Any]) -> Any:
-    """A form's fields (a services' Fields dataclass) as the read model `view` holds them."""
-    names = [f.name for f in dataclasses.fields(fields_class) if hasattr(view, f.name)]
-    return fields_class(**{name: getattr(view, name) for name in names})
-
-
 class RestoreEdit(ServiceCommand):
     """An edit already saved (`before` → `after_edit`, read models): undo writes the previous
     values back through the update service, checking the version the edit left, so an edit
@@ -101,7 +95,7 @@ class RestoreEdit(ServiceCommand):
         text: str,
         before: Any,
         after_edit: Any,
-        update: Callable[[Session, int, Any, int | None], Any],
+        update: Callable[[Session, int, Any, int], Any],
         fields_class: type[Any],
         after: Report,
     ) -> None:

@@ -46,9 +46,14 @@ class SentDialog(RecordForm):
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
         with store.transaction(self.engine) as session:
-            pdf_for_letter(session, self.letter.id)  # before: a draft's PDF is made fresh
             return letter_register.mark_sent(
-                session, self.letter.id, self.sent_on.value(), self.channel.currentData(), tracking
+                session,
+                self.letter.id,
+                self.sent_on.value(),
+                self.channel.currentData(),
+                tracking,
+                expected_version=self.letter.version,
+                keep_pdf_first=pdf_for_letter,  # a draft's PDF is made fresh
             )
 
 
@@ -94,5 +99,10 @@ class ReplyDialog(RecordForm):
         upload = attachments.read_upload(Path(path), "reply_file") if path else None
         with store.transaction(self.engine) as session:
             return letter_register.record_reply(
-                session, self.letter.id, self.received_on.value(), self.note.text(), upload
+                session,
+                self.letter.id,
+                self.received_on.value(),
+                self.note.text(),
+                upload,
+                expected_version=self.letter.version,
             )

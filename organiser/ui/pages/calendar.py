@@ -377,7 +377,11 @@ class CalendarPage(Page):
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
         command = MoveAction(
-            self.engine, action.id, action.title, action.start_date, new_start, self._moved
+            self.engine,
+            (action.id, action.version, action.title),
+            action.start_date,
+            new_start,
+            self._moved,
         )
         self.undo_stack.push(command)
 

@@ -39,7 +39,7 @@ class RecordsPage(Page):
     empty_text = ""
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
-    update_service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]] | None = None
+    update_service: tuple[type[Any], Callable[[Session, int, Any, int], Any]] | None = None
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
