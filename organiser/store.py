@@ -29,6 +29,12 @@ from organiser.files import remove_stale_temporaries, temporary_path
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _WRITE_LOCK_FIRST = "organiser_write_lock_first"
 BUSY_TIMEOUT_MS = 5000
+# A unit of work that writes waits this long for another's write lock (a long import holds it
+# for seconds): first briefly, then, once told through its engine's wait notice, the rest.
+WRITE_WAIT_MS = 30_000
+QUICK_WAIT_MS = 250
+WaitNotice = Callable[[bool], None]  # True: waiting for another writer; False: done waiting
+_WAIT_NOTICES: dict[Engine, WaitNotice] = {}
 
 
 def migrations_dir() -> Path:
@@ -78,8 +84,75 @@ def _begin_sqlite(connection: Connection) -> None:
     writes and for a schema upgrade. Two writers then take turns, each waiting up to the busy
     timeout: a DEFERRED one that read before another's commit could not write at all (WAL
     refuses at once, without waiting, a write on a snapshot that is no longer the newest)."""
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_WRITE_LOCK_FIRST) else "DEFERRED"
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    if not connection.get_execution_options().get(_WRITE_LOCK_FIRST):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    try:
+        raw.execute(f"PRAGMA busy_timeout={QUICK_WAIT_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        notice = _WAIT_NOTICES.get(connection.engine)
+        if notice is not None:
+            notice(True)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if notice is not None:
+                notice(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def on_write_wait(engine: Engine, notice: WaitNotice | None) -> None:
+    """Tell `notice` when a write of `engine` has to wait for another program's (a window shows
+    it on its status bar, the command line on stderr); None: no longer."""
+    if notice is None:
+        _WAIT_NOTICES.pop(engine, None)
+    else:
+        _WAIT_NOTICES[engine] = notice
+
+
+class ChangeWatcher:
+    """Notices commits made to the database by any other connection (another window, a
+    script, another program): SQLite's `PRAGMA data_version`, on a connection of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection: Any = None
+        self._seen: int | None = None
+        if engine.dialect.name == "sqlite":
+            self._connection = engine.raw_connection()
+            self._seen = self._version()
+
+    def _version(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit made elsewhere since the last call."""
+        if self._connection is None:
+            return False
+        try:
+            now = self._version()
+        except sqlite3.Error:  # busy or gone for a moment: asked again at the next tick
+            return False
+        changed, self._seen = now != self._seen, now
+        return changed
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -294,7 +367,7 @@ _CANNOT_WRITE = {
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
     "database is locked": (
         f"The database is busy: another window or program (a long import?) has been writing "
-        f"to it for more than {BUSY_TIMEOUT_MS // 1000} seconds"
+        f"to it for more than {WRITE_WAIT_MS // 1000} seconds"
     ),
     "attempt to write a readonly database": "The database file is read-only",
 }

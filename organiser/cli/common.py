@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any, TypeAlias, TypeVar
 
@@ -22,8 +23,18 @@ def engine_for(args: argparse.Namespace) -> Engine:
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
         engine = backups.open_database(getattr(args, "db", None))
+        store.on_write_wait(engine, _say_waiting)
         args.engine = engine
     return engine
+
+
+def _say_waiting(waiting: bool) -> None:
+    if waiting:
+        sys.stderr.write(
+            "organiser: waiting for another program's write to the database to finish "
+            f"(at most {store.WRITE_WAIT_MS // 1000} seconds)…\n"
+        )
+        sys.stderr.flush()
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -223,7 +223,7 @@ def render_and_keep(session: Session, letter_id: int, paper: str | None = None) 
 
 def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         data = render_and_keep(session, args.id, args.paper)
         write_bytes_atomic(args.file, data)  # a FileWriteError naming the file rolls back
     return 0
@@ -280,13 +280,13 @@ def record_reply(args: argparse.Namespace) -> int:
 
 def set_logo(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "logo")
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_logo(session, args.org, upload)
     return 0
 
 
 def set_signature(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "signature")
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_signature(session, args.person, upload)
     return 0

@@ -215,7 +215,7 @@ def import_affiliates_into(
 ) -> ImportResult:
     """The import as one unit of work, after a backup of the database as it was."""
     backups.back_up_before_bulk_write(engine)
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         return import_affiliates(session, table, mapping, skip_bad, progress)
 
 

@@ -37,7 +37,7 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Session], list[str]]) -> None:
         try:
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 warnings = step(session)
         except OrganiserError as error:  # e.g. deleted meanwhile: say so, do not crash the stack
             self.setObsolete(True)  # the stack drops a step that can no longer be taken

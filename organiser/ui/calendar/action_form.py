@@ -133,7 +133,7 @@ class ActionForm(RecordForm):
     def save(self) -> SavedAction:
         for edit in (self.start, self.end):  # a day that is none is said first, at its field
             edit.value()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.action is None:
                 return create_action(session, self.fields())
             return update_action(session, self.action.id, self.fields(), self.action.version)

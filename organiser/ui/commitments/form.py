@@ -172,7 +172,7 @@ class CommitmentForm(RecordForm):
 
     def save(self) -> service.CommitmentView:
         data = self.fields()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.existing is None:
                 return service.create_commitment(session, data)
             return service.update_commitment(

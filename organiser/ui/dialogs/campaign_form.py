@@ -135,7 +135,7 @@ class CampaignForm(RecordForm):
 
     def save(self) -> CampaignView:
         fields = self.fields()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.campaign is None:
                 return create_campaign(session, fields)
             return update_campaign(session, self.campaign.id, fields, self.campaign.version)

@@ -107,7 +107,7 @@ class OrganisationForm(RecordForm):
         )
 
     def save(self) -> OrganisationView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.organisation is None:
                 return service.create_organisation(session, self.fields())
             return service.update_organisation(
@@ -172,7 +172,7 @@ class PersonForm(RecordForm):
         )
 
     def save(self) -> PersonView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.person is None:
                 return service.create_person(session, self.fields())
             return service.update_person(

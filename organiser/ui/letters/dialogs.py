@@ -45,7 +45,7 @@ class SentDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return letter_register.mark_sent(
                 session,
                 self.letter.id,
@@ -97,7 +97,7 @@ class ReplyDialog(RecordForm):
     def save(self) -> letters.LetterView:
         path = self.file.value()
         upload = attachments.read_upload(Path(path), "reply_file") if path else None
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return letter_register.record_reply(
                 session,
                 self.letter.id,

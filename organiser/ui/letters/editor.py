@@ -188,7 +188,7 @@ class LetterEditor(RecordForm):
             return
         try:
             upload = attachments.read_upload(path, what)
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 setter = (
                     letter_register.set_logo if what == "logo" else letter_register.set_signature
                 )
@@ -271,7 +271,7 @@ class LetterEditor(RecordForm):
             self.preview.show_problem(str(error))
 
     def save(self) -> letters.LetterView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.letter is None:
                 return letters.create_letter(session, self.fields())
             return letters.update_letter(
