@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from organiser.services.actions import (
     SavedAction,
     create_action,
     fields_of,
+    get_action,
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
@@ -51,6 +52,8 @@ class ActionForm(RecordForm):
     `result_value` is a SavedAction."""
 
     draft_form, draft_record = "action", "action"
+    reread = staticmethod(get_action)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "action"))
 
     def __init__(
         self,

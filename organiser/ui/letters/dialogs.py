@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from sqlalchemy import Engine
 
@@ -19,6 +20,9 @@ from organiser.ui.letters.render import pdf_for_letter
 
 class SentDialog(RecordForm):
     """When and how the letter went out; the PDF made now is kept as what was sent."""
+
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Mark as sent: %s") % letter.subject, parent)
@@ -81,6 +85,9 @@ class FileChooser(QWidget):
 
 class ReplyDialog(RecordForm):
     """The answer: when it came, a note, and the reply's file kept with the letter."""
+
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Record reply: %s") % letter.subject, parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -88,6 +88,8 @@ class LetterEditor(RecordForm):
     """New or existing letter; `save()` writes it in one unit of work."""
 
     draft_form, draft_record = "letter", "letter"
+    reread = staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(
         self,
