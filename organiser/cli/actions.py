@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
 
 from organiser import store
 from organiser.cli.common import Commands, add_json, engine_for, positive_id
@@ -28,6 +31,22 @@ def default_zone() -> str:
     return str(get_setting("ui.organiser_timezone") or "UTC")
 
 
+def _moved(fields: ActionFields, given: dict[str, Any]) -> ActionFields:
+    """A new start without a new end moves the action, keeping its length (as a drag does)."""
+    start, end = fields.start, fields.end
+    if "start" in given and "end" not in given and isinstance(start, date):
+        text = str(given["start"]).strip()
+        new: date | None = (
+            v.parse_datetime_local(text, "start", "--start")
+            if "T" in text
+            else v.parse_date(text, "start", "--start")
+        )
+        timed = isinstance(start, datetime)
+        if isinstance(end, date) and new is not None and isinstance(new, datetime) == timed:
+            given = {**given, "end": end + (new - start)}
+    return replace(fields, **given)
+
+
 EDITING = Editing(
     "action",
     get_action,
@@ -45,6 +64,7 @@ EDITING = Editing(
         "notes": "notes",
     },
     {"tz": lambda zone: zone or default_zone()},
+    _moved,
 )
 
 

@@ -45,7 +45,8 @@ class Editing:
     """How one kind of record is edited: read it, turn it into fields, write them back.
 
     `options` maps each option's dest to the field it sets; `convert` turns an option's text
-    into the field's value where the two differ (a file into its text, `org:ID` into a ref)."""
+    into the field's value where the two differ (a file into its text, `org:ID` into a ref);
+    `overlay` lays the given fields over the record's (where one given field moves another)."""
 
     noun: str
     get: Callable[[Session, int], Any]
@@ -53,6 +54,9 @@ class Editing:
     update: Callable[[Session, int, Any, int], Any]
     options: dict[str, str]
     convert: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    overlay: Callable[[Any, dict[str, Any]], Any] = lambda fields, given: dataclasses.replace(
+        fields, **given
+    )
 
     def given(self, args: argparse.Namespace) -> dict[str, Any]:
         """The fields the command's options set (an edit's missing options are absent)."""
@@ -84,7 +88,7 @@ def edit(args: argparse.Namespace, editing: Editing) -> int:
     given = editing.given(args)  # files are read before the write lock is taken
     with store.transaction(engine_for(args), write=True) as session:
         current = editing.get(session, args.id)
-        fields = dataclasses.replace(editing.fields_of(current), **given)
+        fields = editing.overlay(editing.fields_of(current), given)
         saved = editing.update(
             session, args.id, fields, expected_version(args, int(current.version))
         )
