@@ -91,9 +91,10 @@ class ConflictDialog(FittedDialog):
                 line = QGridLayout(cell)
                 line.setContentsMargins(0, 0, 0, 0)
                 line.addWidget(choice, 0, 0, Qt.AlignmentFlag.AlignTop)
-                line.addWidget(self._label(_shortened(text) or self.tr("(empty)")), 0, 1)
+                shown = self._label(_shortened(text) or self.tr("(empty)"))
+                line.addWidget(shown, 0, 1, Qt.AlignmentFlag.AlignTop)
                 line.setColumnStretch(1, 1)
-                grid.addWidget(cell, row, column)
+                grid.addWidget(cell, row, column, Qt.AlignmentFlag.AlignTop)
                 (self._mine if side == MINE else self._theirs)[field.name] = choice
             self._groups[field.name] = group
         holder = QWidget(self)
