@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from organiser.config import database_url, shipped_dir
-from organiser.errors import ConflictError, DatabaseError, SchemaTooNew
+from organiser.errors import ConflictError, DatabaseError, OrganiserError, SchemaTooNew
 from organiser.files import remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
@@ -348,13 +348,8 @@ def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
             if write and engine.dialect.name == "sqlite":
                 session.connection(execution_options={_WRITE_LOCK_FIRST: True})
             yield session
-    except StaleDataError as error:  # the version check in the UPDATE itself found no row
-        raise ConflictError(
-            "A record was changed or deleted elsewhere while this change was being written; "
-            "nothing was written. Look at it again."
-        ) from error
-    except OperationalError as error:
-        plain = plain_database_error(error)
+    except (StaleDataError, OperationalError) as error:
+        plain = plain_error(error)
         if plain is None:
             raise
         raise plain from error
@@ -371,6 +366,19 @@ _CANNOT_WRITE = {
     ),
     "attempt to write a readonly database": "The database file is read-only",
 }
+
+
+def plain_error(error: BaseException) -> OrganiserError | None:
+    """What the user is told of a database error met while writing (None: one we did not
+    foresee): an edit over a version changed meanwhile, the database busy, full, read-only."""
+    if isinstance(error, StaleDataError):  # the UPDATE ... WHERE version = N found no row
+        return ConflictError(
+            "A record was changed or deleted elsewhere while this change was being written; "
+            "nothing was written. Look at it again."
+        )
+    if isinstance(error, OperationalError | sqlite3.OperationalError):
+        return plain_database_error(error)
+    return None
 
 
 def plain_database_error(error: BaseException) -> DatabaseError | None:

@@ -5,7 +5,11 @@ of an open form."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,3 +159,33 @@ def test_the_page_follows_another_writer_within_two_seconds(
         assert form.title_edit.text() == "Typed before the refresh"
     finally:
         form.done(0)  # closed as discarded: the window's close asks nothing
+
+
+def test_a_save_waiting_for_another_writer_says_so_on_the_status_bar(
+    window: MainWindow, engine: Engine, db_path: Path, qtbot: QtBot
+) -> None:
+    told: list[str] = []
+    window.statusBar().messageChanged.connect(told.append)
+    held = threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # a long import elsewhere
+        held.set()
+        time.sleep(0.8)
+        other.execute("COMMIT")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait()
+    form = CampaignForm(engine, None, window)
+    qtbot.addWidget(form)
+    form.title_edit.setText("Saved after the wait")
+    try:
+        assert form.submit()
+    finally:
+        holder.join()
+    assert told[0].startswith("Waiting for another window or program") and told[-1] == ""
+    with store.transaction(engine) as session:
+        assert [c.title for c in campaigns.list_campaigns(session)] == ["Saved after the wait"]
