@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
-from organiser.cli.editing import Editing, add_edit, add_expect_version, expected_version
+from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
@@ -138,18 +138,17 @@ def _status_or_none(text: str | None) -> CommitmentStatus | None:
 
 def change_status(args: argparse.Namespace) -> int:
     evidence_file = _evidence_file(args.evidence_file)
-    with store.transaction(engine_for(args), write=True) as session:
-        read_now = commitments.get_commitment(session, args.id).version
+
+    def change(session: Session, _read: object, version: int) -> commitments.CommitmentView:
         changed = commitments.set_status(
-            session,
-            args.id,
-            args.status,
-            on=args.on,
-            evidence=args.evidence,
-            expected_version=expected_version(args, read_now),
-        )
-        if args.evidence_url is not None or evidence_file is not None:
-            changed = _attach_evidence(session, changed, args.evidence_url, evidence_file)
+            session, args.id, args.status, on=args.on, evidence=args.evidence,
+            expected_version=version,
+        )  # fmt: skip
+        if args.evidence_url is None and evidence_file is None:
+            return changed
+        return _attach_evidence(session, changed, args.evidence_url, evidence_file)
+
+    changed = change_record(args, commitments.get_commitment, change)
     print(f"{changed.id} {changed.status.value}")
     return 0
 

@@ -40,6 +40,18 @@ def expected_version(args: argparse.Namespace, read_now: int) -> int:
     return read_now if given is None else int(given)
 
 
+def change_record(
+    args: argparse.Namespace,
+    read: Callable[[Session, int], Any],
+    change: Callable[[Session, Any, int], Any],
+) -> Any:
+    """One unit of work changing record `args.id`: `change(session, record as read, version)`
+    with the version given, else the one read here, under the write lock."""
+    with store.transaction(engine_for(args), write=True) as session:
+        current = read(session, args.id)
+        return change(session, current, expected_version(args, int(current.version)))
+
+
 @dataclass(frozen=True)
 class Editing:
     """How one kind of record is edited: read it, turn it into fields, write them back.
@@ -86,12 +98,13 @@ def add_edit(actions: Commands, add: argparse.ArgumentParser, editing: Editing) 
 
 def edit(args: argparse.Namespace, editing: Editing) -> int:
     given = editing.given(args)  # files are read before the write lock is taken
-    with store.transaction(engine_for(args), write=True) as session:
-        current = editing.get(session, args.id)
-        fields = editing.overlay(editing.fields_of(current), given)
-        saved = editing.update(
-            session, args.id, fields, expected_version(args, int(current.version))
-        )
+    saved = change_record(
+        args,
+        editing.get,
+        lambda session, current, version: editing.update(
+            session, args.id, editing.overlay(editing.fields_of(current), given), version
+        ),
+    )
     for warning in getattr(saved, "warnings", ()):
         sys.stderr.write(f"organiser: warning: {warning}\n")
     print(_version_of(saved))

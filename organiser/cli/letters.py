@@ -19,7 +19,7 @@ from organiser.cli.common import (
     parse_ref,
     positive_id,
 )
-from organiser.cli.editing import Editing, add_edit, add_expect_version, expected_version
+from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
 from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
@@ -248,33 +248,28 @@ def export_many(args: argparse.Namespace) -> int:
 
 
 def mark_sent(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args), write=True) as session:
-        read_now = letters.get_letter(session, args.id).version
-        register_service.mark_sent(
-            session,
-            args.id,
-            args.on,
-            args.channel,
-            args.tracking,
-            expected_version=expected_version(args, read_now),
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: register_service.mark_sent(
+            session, args.id, args.on, args.channel, args.tracking,
+            expected_version=version,
             # The PDF first, while the letter is still a draft: what goes out is today's text.
             keep_pdf_first=render_and_keep,
-        )
+        ),
+    )  # fmt: skip
     return 0
 
 
 def record_reply(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "reply_file") if args.file else None
-    with store.transaction(engine_for(args), write=True) as session:
-        read_now = letters.get_letter(session, args.id).version
-        register_service.record_reply(
-            session,
-            args.id,
-            args.on,
-            args.note,
-            upload,
-            expected_version=expected_version(args, read_now),
-        )
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: register_service.record_reply(
+            session, args.id, args.on, args.note, upload, expected_version=version
+        ),
+    )
     return 0
 
 

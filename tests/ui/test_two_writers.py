@@ -37,6 +37,11 @@ def elsewhere(engine: Engine) -> Iterator[Engine]:
     other.dispose()
 
 
+def _made(engine: Engine, **fields: Any) -> campaigns.CampaignView:
+    with store.transaction(engine, write=True) as session:
+        return campaigns.create_campaign(session, CampaignFields(**fields))
+
+
 def _edit_elsewhere(engine: Engine, campaign_id: int, **changes: Any) -> None:
     with store.transaction(engine, write=True) as session:
         view = campaigns.get_campaign(session, campaign_id)
@@ -53,10 +58,7 @@ def test_an_edit_over_a_change_made_elsewhere_is_merged_field_by_field(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with store.transaction(engine, write=True) as session:
-        made = campaigns.create_campaign(
-            session, CampaignFields(title="Free Han Sang-gyun", target="Seoul court")
-        )
+    made = _made(engine, title="Free Han Sang-gyun", target="Seoul court")
     window.show_page(CampaignsPage)
     page = window.page(CampaignsPage)
     assert isinstance(page, CampaignsPage)
@@ -99,15 +101,10 @@ def test_an_edit_over_a_change_made_elsewhere_is_merged_field_by_field(
 
 
 def test_taking_theirs_saves_nothing_of_the_edit(
-    window: MainWindow,
-    engine: Engine,
-    elsewhere: Engine,
-    qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
+    engine: Engine, elsewhere: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with store.transaction(engine, write=True) as session:
-        made = campaigns.create_campaign(session, CampaignFields(title="First"))
-    form = CampaignForm(engine, made, window)
+    made = _made(engine, title="First")
+    form = CampaignForm(engine, made)
     qtbot.addWidget(form)
     form.show()
     form.title_edit.setText("Mine")
