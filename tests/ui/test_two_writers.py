@@ -18,14 +18,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.services import campaigns, organisations
+from organiser.services import campaigns, letters, organisations
 from organiser.services.campaigns import CampaignFields
 from organiser.services.editing import fields_from
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog
+from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.organisations import OrganisationsPage
+from tests.letter_world import make_world
 from tests.ui.helpers import drive_form
 
 
@@ -186,3 +188,35 @@ def test_a_save_waiting_for_another_writer_says_so_on_the_status_bar(
     assert told[0].startswith("Waiting for another window or program") and told[-1] == ""
     with store.transaction(engine) as session:
         assert [c.title for c in campaigns.list_campaigns(session)] == ["Saved after the wait"]
+
+
+def test_a_letter_edited_in_two_windows_keeps_both_changes(
+    engine: Engine, elsewhere: Engine, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = make_world(engine)
+    with store.transaction(engine) as session:
+        opened = letters.get_letter(session, world.letter_id)
+    editor = LetterEditor(engine, opened)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.subject.setText("Solidarity with the Mangystau strikers")
+    with store.transaction(elsewhere, write=True) as session:
+        fields = opened.fields()
+        fields.body = "Changed in the other window."
+        letters.update_letter(session, opened.id, fields, opened.version)
+    differing: list[dict[str, str]] = []
+
+    def merge(dialog: ConflictDialog) -> int:
+        differing.append(dialog.choices())
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(ConflictDialog, "exec", merge)
+    assert editor.submit()
+    assert differing == [{"subject": MINE, "body": THEIRS}]
+    with store.transaction(engine) as session:
+        saved = letters.get_letter(session, opened.id)
+    assert (saved.subject, saved.body) == (
+        "Solidarity with the Mangystau strikers",
+        "Changed in the other window.",
+    )
