@@ -27,9 +27,10 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from organiser.config import database_url, default_database_path, shipped_dir
-from organiser.errors import DatabaseError, SchemaTooNew
+from organiser.errors import ConflictError, DatabaseError, OrganiserError, SchemaTooNew
 from organiser.files import (
     SQLITE_COMPANIONS,
     create_private_file,
@@ -43,10 +44,17 @@ from organiser.files import (
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _SCHEMA_WRITE = "organiser_schema_write"
+_WRITE_LOCK_FIRST = "organiser_write_lock_first"
 # Tables every Campaign Organiser schema has had: a file with an Alembic revision we do not know
 # and none of these is another program's database, not one from a newer version of ours.
 OUR_TABLES = ("campaign", "organisation")
 BUSY_TIMEOUT_MS = 5000
+# A unit of work that writes waits this long for another's write lock (a long import holds it
+# for seconds): first briefly, then, once told through its engine's wait notice, the rest.
+WRITE_WAIT_MS = 30_000
+QUICK_WAIT_MS = 250
+WaitNotice = Callable[[bool], None]  # True: waiting for another writer; False: done waiting
+_WAIT_NOTICES: dict[Engine, WaitNotice] = {}
 
 
 def migrations_dir() -> Path:
@@ -94,10 +102,79 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a schema upgrade, so two
-    programs opening one new file take turns instead of one failing on the other's tables."""
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_SCHEMA_WRITE) else "DEFERRED"
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a unit of work that
+    writes and for a schema upgrade. Two writers then take turns, each waiting up to the busy
+    timeout: a DEFERRED one that read before another's commit could not write at all (WAL
+    refuses at once, without waiting, a write on a snapshot that is no longer the newest)."""
+    if not connection.get_execution_options().get(_WRITE_LOCK_FIRST):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    try:
+        raw.execute(f"PRAGMA busy_timeout={QUICK_WAIT_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        notice = _WAIT_NOTICES.get(connection.engine)
+        if notice is not None:
+            notice(True)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if notice is not None:
+                notice(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def on_write_wait(engine: Engine, notice: WaitNotice | None) -> None:
+    """Tell `notice` when a write of `engine` has to wait for another program's (a window shows
+    it on its status bar, the command line on stderr); None: no longer."""
+    if notice is None:
+        _WAIT_NOTICES.pop(engine, None)
+    else:
+        _WAIT_NOTICES[engine] = notice
+
+
+class ChangeWatcher:
+    """Notices commits made to the database by any other connection (another window, a
+    script, another program): SQLite's `PRAGMA data_version`, on a connection of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection: Any = None
+        self._seen: int | None = None
+        if engine.dialect.name == "sqlite":
+            self._connection = engine.raw_connection()
+            self._seen = self._version()
+
+    def _version(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit made elsewhere since the last call."""
+        if self._connection is None:
+            return False
+        try:
+            now = self._version()
+        except sqlite3.Error:  # busy or gone for a moment: asked again at the next tick
+            return False
+        changed, self._seen = now != self._seen, now
+        return changed
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -332,7 +409,7 @@ def upgrade(engine: Engine, revision: str = "heads", script_location: Path | Non
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with connection.execution_options(**{_SCHEMA_WRITE: True}).begin():
+            with connection.execution_options(**{_WRITE_LOCK_FIRST: True}).begin():
                 config.attributes["connection"] = connection
                 broken_before = _broken_references(connection) if sqlite else []
                 command.upgrade(config, revision)
@@ -375,16 +452,22 @@ def table_names(engine: Engine) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commits when the block ends, rolls everything back on any error."""
+def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+    """One unit of work: commits when the block ends, rolls everything back on any error.
+
+    `write`: the unit changes data, so on SQLite it takes the write lock before its first read
+    (waiting its turn behind another writer for up to BUSY_TIMEOUT_MS), and what it read stays
+    true until it commits. A read-only unit never waits for a writer."""
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():
+            if write and engine.dialect.name == "sqlite":
+                session.connection(execution_options={_WRITE_LOCK_FIRST: True})
             yield session
-    except OperationalError as error:
-        plain = plain_database_error(error)
+    except (StaleDataError, OperationalError) as error:
+        plain = plain_error(error)
         if plain is None:
             raise
         raise plain from error
@@ -395,10 +478,26 @@ def transaction(engine: Engine) -> Iterator[Session]:
 _CANNOT_WRITE = {
     "database or disk is full": "The disk is full",
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
-    "database is locked": "The database is busy in another window or program",
+    "database is locked": (
+        f"The database is busy: another window or program (a long import?) has been writing "
+        f"to it for more than {WRITE_WAIT_MS // 1000} seconds"
+    ),
     "attempt to write a readonly database": "The database is read-only (its file cannot be "
     "written)",
 }
+
+
+def plain_error(error: BaseException) -> OrganiserError | None:
+    """What the user is told of a database error met while writing (None: one we did not
+    foresee): an edit over a version changed meanwhile, the database busy, full, read-only."""
+    if isinstance(error, StaleDataError):  # the UPDATE ... WHERE version = N found no row
+        return ConflictError(
+            "A record was changed or deleted elsewhere while this change was being written; "
+            "nothing was written. Look at it again."
+        )
+    if isinstance(error, OperationalError | sqlite3.OperationalError):
+        return plain_database_error(error)
+    return None
 
 
 def plain_database_error(error: BaseException) -> DatabaseError | None:

@@ -11,7 +11,7 @@ from typing import NoReturn
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from organiser import __version__
+from organiser import __version__, store
 from organiser.cli import (
     actions,
     archive,
@@ -114,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"organiser: error: {error}\n")
         return EXIT_BAD_INPUT
     except (OSError, SQLAlchemyError) as error:  # a file or the database, not our input
+        plain = store.plain_error(error)
+        if plain is not None:
+            sys.stderr.write(f"organiser: error: {plain}\n")
+            return EXIT_BAD_INPUT
         first_line = (
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         )

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
 
 from organiser import store
 from organiser.cli.common import Commands, add_json, check_named, engine_for, given, positive_id
+from organiser.cli.editing import Editing, add_edit
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting, settings_path
 from organiser.errors import ValidationError
 from organiser.models import ActionKind, ActionStatus
 from organiser.services import validation as v
-from organiser.services.actions import ActionFields, create_action, delete_action
+from organiser.services.actions import (
+    ActionFields,
+    create_action,
+    delete_action,
+    fields_of,
+    get_action,
+    update_action,
+)
 from organiser.services.calendar import ActionFilter, actions_between, check_range
 from organiser.services.timezones import is_zone
 
@@ -31,8 +42,45 @@ def default_zone() -> str:
     return chosen
 
 
+def _moved(fields: ActionFields, given: dict[str, Any]) -> ActionFields:
+    """A new start without a new end moves the action, keeping its length (as a drag does)."""
+    start, end = fields.start, fields.end
+    if "start" in given and "end" not in given and isinstance(start, date):
+        text = str(given["start"]).strip()
+        new: date | None = (
+            v.parse_datetime_local(text, "start", "--start")
+            if "T" in text
+            else v.parse_date(text, "start", "--start")
+        )
+        timed = isinstance(start, datetime)
+        if isinstance(end, date) and new is not None and isinstance(new, datetime) == timed:
+            given = {**given, "end": end + (new - start)}
+    return replace(fields, **given)
+
+
+EDITING = Editing(
+    "action",
+    get_action,
+    fields_of,
+    update_action,
+    {
+        "campaign": "campaign_id",
+        "kind": "kind",
+        "title": "title",
+        "start": "start",
+        "end": "end",
+        "tz": "timezone",
+        "location": "location",
+        "status": "status",
+        "notes": "notes",
+    },
+    {"tz": lambda zone: zone or default_zone()},
+    _moved,
+)
+
+
 def register(commands: Commands) -> None:
-    action = commands.add_parser("action", help="actions of campaigns: add, list")
+    action = commands.add_parser("action", help="actions of campaigns: add, list, edit")
     sub = action.add_subparsers(dest="action_command", metavar="ACTION", required=True)
 
     add = sub.add_parser("add", help="add an action; prints its id")
@@ -65,22 +113,13 @@ def register(commands: Commands) -> None:
     listing.add_argument("--status", type=given, default=None)
     add_json(listing)
     listing.set_defaults(run=list_actions)
+    add_edit(sub, add, EDITING)
     add_delete(sub, "action", delete_action)
 
 
 def add_action(args: argparse.Namespace) -> int:
-    fields = ActionFields(
-        campaign_id=args.campaign,
-        kind=args.kind,
-        title=args.title,
-        start=args.start,
-        end=args.end,
-        timezone=args.tz or default_zone(),
-        location=args.location,
-        status=args.status,
-        notes=args.notes,
-    )
-    with store.transaction(engine_for(args)) as session:
+    fields = ActionFields(**EDITING.given(args))
+    with store.transaction(engine_for(args), write=True) as session:
         saved = create_action(session, fields)
     for warning in saved.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")

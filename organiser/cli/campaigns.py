@@ -13,14 +13,35 @@ from organiser.cli.common import (
     given,
     positive_id,
 )
+from organiser.cli.editing import Editing, add_edit
 from organiser.cli.output import print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
 from organiser.services import campaigns as service
+from organiser.services.editing import fields_from
+
+EDITING = Editing(
+    "campaign",
+    service.get_campaign,
+    lambda view: fields_from(view, service.CampaignFields),
+    service.update_campaign,
+    {
+        "title": "title",
+        "country": "country",
+        "target": "target",
+        "summary": "summary",
+        "demand": "demands",
+        "status": "status",
+        "start": "start_date",
+        "end": "end_date",
+        "lead": "lead_id",
+        "colour": "colour",
+    },
+)
 
 
 def register(commands: Commands) -> None:
-    campaign = commands.add_parser("campaign", help="campaigns: add, list, show")
+    campaign = commands.add_parser("campaign", help="campaigns: add, list, show, edit")
     actions = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="add a campaign; prints its id")
@@ -62,22 +83,12 @@ def register(commands: Commands) -> None:
     show.add_argument("id", type=positive_id)
     add_json(show)
     show.set_defaults(run=show_campaign)
+    add_edit(actions, add, EDITING)
     add_delete(actions, "campaign", service.delete_campaign)
 
 
 def add_campaign(args: argparse.Namespace) -> int:
-    fields = service.CampaignFields(
-        title=args.title,
-        country=args.country,
-        target=args.target,
-        summary=args.summary,
-        demands=args.demand,
-        status=args.status,
-        start_date=args.start,
-        end_date=args.end,
-        lead_id=args.lead,
-        colour=args.colour,
-    )
+    fields = service.CampaignFields(**EDITING.given(args))
     return add_and_print_id(args, service.create_campaign, fields)
 
 

@@ -25,11 +25,21 @@ def engine_for(args: argparse.Namespace) -> Engine:
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
         engine = backups.open_database(getattr(args, "db", None))
+        store.on_write_wait(engine, _say_waiting)
         args.engine = engine
         shared = placement.warn_once(engine)
         if shared is not None:
             sys.stderr.write(f"organiser: warning: {shared.text()}\n")
     return engine
+
+
+def _say_waiting(waiting: bool) -> None:
+    if waiting:
+        sys.stderr.write(
+            "organiser: waiting for another program's write to the database to finish "
+            f"(at most {store.WRITE_WAIT_MS // 1000} seconds)…\n"
+        )
+        sys.stderr.flush()
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -89,7 +99,7 @@ def add_and_print_id(
     args: argparse.Namespace, create: Callable[[Session, F], Any], fields: F
 ) -> int:
     """An `add` command: one unit of work, then the new record's id alone on stdout."""
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         created = create(session, fields)
     print(created.id)
     return 0

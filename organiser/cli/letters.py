@@ -22,6 +22,7 @@ from organiser.cli.common import (
     parse_ref,
     positive_id,
 )
+from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
 from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting
@@ -41,7 +42,9 @@ CHANNELS = ", ".join(c.value for c in Channel)
 def register(commands: Commands) -> None:
     letter = commands.add_parser("letter", help="letters and statements: write, PDF, register")
     actions = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
-    _register_add(actions.add_parser("add", help="write a letter; prints its id"))
+    add = actions.add_parser("add", help="write a letter; prints its id")
+    _register_add(add)
+    add_edit(actions, add, EDITING)
 
     listing = actions.add_parser("list", help="the register of letters")
     listing.add_argument("--campaign", type=positive_id, metavar="ID")
@@ -80,6 +83,7 @@ def register(commands: Commands) -> None:
     sent.add_argument("--on", type=given, required=True, metavar="YYYY-MM-DD")
     sent.add_argument("--channel", type=given, required=True, help=CHANNELS)
     sent.add_argument("--tracking", default="", help="tracking number of registered post")
+    add_expect_version(sent)
     sent.set_defaults(run=mark_sent)
 
     reply = actions.add_parser("reply", help="record the answer to a sent letter")
@@ -89,6 +93,7 @@ def register(commands: Commands) -> None:
     reply.add_argument(
         "--file", type=given_path, default=None, help="the reply itself (scan, PDF, email)"
     )
+    add_expect_version(reply)
     reply.set_defaults(run=record_reply)
 
     logo = actions.add_parser("logo", help="the letterhead logo of a sending organisation")
@@ -136,22 +141,36 @@ def _body(path: Path) -> str:
     return text
 
 
+EDITING = Editing(
+    "letter",
+    letters.get_letter,
+    lambda view: view.fields(),
+    letters.update_letter,
+    {
+        "kind": "kind",
+        "campaign": "campaign_id",
+        "sender": "sender_id",
+        "subject": "subject",
+        "date": "letter_date",
+        "language": "language",
+        "body_file": "body",
+        "our_ref": "our_reference",
+        "their_ref": "their_reference",
+        "status": "status",
+        "signatory": "signatory_ids",
+        "to": "to",
+        "cc": "cc",
+    },
+    {
+        "body_file": _body,
+        "to": lambda texts: [parse_ref(text, "to") for text in texts],
+        "cc": lambda texts: [parse_ref(text, "cc") for text in texts],
+    },
+)
+
+
 def add_letter(args: argparse.Namespace) -> int:
-    fields = letters.LetterFields(
-        kind=args.kind,
-        campaign_id=args.campaign,
-        sender_id=args.sender,
-        subject=args.subject,
-        letter_date=args.date,
-        language=args.language,
-        body=_body(args.body_file),
-        our_reference=args.our_ref,
-        their_reference=args.their_ref,
-        status=args.status,
-        signatory_ids=args.signatory,
-        to=[parse_ref(text, "to") for text in args.to],
-        cc=[parse_ref(text, "cc") for text in args.cc],
-    )
+    fields = letters.LetterFields(**EDITING.given(args))
     return add_and_print_id(args, letters.create_letter, fields)
 
 
@@ -219,7 +238,7 @@ def render_and_keep(session: Session, letter_id: int, paper: str | None = None) 
 
 def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         data = render_and_keep(session, args.id, args.paper)
         write_bytes_atomic(args.file, data)  # a FileWriteError naming the file rolls back
     return 0
@@ -245,29 +264,40 @@ def export_many(args: argparse.Namespace) -> int:
 
 
 def mark_sent(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        # The PDF first, while the letter is still a draft: what goes out is today's text.
-        render_and_keep(session, args.id)
-        register_service.mark_sent(session, args.id, args.on, args.channel, args.tracking)
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: register_service.mark_sent(
+            session, args.id, args.on, args.channel, args.tracking,
+            expected_version=version,
+            # The PDF first, while the letter is still a draft: what goes out is today's text.
+            keep_pdf_first=render_and_keep,
+        ),
+    )  # fmt: skip
     return 0
 
 
 def record_reply(args: argparse.Namespace) -> int:
     upload = attachments.read_upload(args.file, "reply_file") if args.file else None
-    with store.transaction(engine_for(args)) as session:
-        register_service.record_reply(session, args.id, args.on, args.note, upload)
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: register_service.record_reply(
+            session, args.id, args.on, args.note, upload, expected_version=version
+        ),
+    )
     return 0
 
 
 def set_logo(args: argparse.Namespace) -> int:
     upload = register_service.read_image(args.file, "logo")
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_logo(session, args.org, upload)
     return 0
 
 
 def set_signature(args: argparse.Namespace) -> int:
     upload = register_service.read_image(args.file, "signature")
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_signature(session, args.person, upload)
     return 0

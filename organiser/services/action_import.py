@@ -104,6 +104,16 @@ def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
     )
 
 
+def _records(session: Session, keys: Sequence[int]) -> dict[int, Action]:
+    """The actions a re-import updates, read 500 at a time rather than one by one: the import
+    holds the write lock meanwhile, and other writers wait for it."""
+    found: dict[int, Action] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found.update({a.id: a for a in session.scalars(select(Action).where(Action.id.in_(chunk)))})
+    return found
+
+
 def import_events_into(
     engine: Engine,
     campaign_id: int,
@@ -113,7 +123,7 @@ def import_events_into(
 ) -> ImportResult:
     """The import as one unit of work, after a backup of the database as it was."""
     backups.back_up_before_bulk_write(engine)
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         return import_events(session, campaign_id, events, report, source)
 
 
@@ -131,9 +141,11 @@ def import_events(
     v.get_or_raise(session, Campaign, campaign_id, "campaign")
     created = updated = 0
     warnings: list[str] = []
-    for number, planned in enumerate(plan_import(session, events), 1):
+    plan = plan_import(session, events)
+    records = _records(session, [p.action_id for p in plan if p.action_id is not None])
+    for number, planned in enumerate(plan, 1):
         data = fields_from(planned.event, campaign_id)
-        record = session.get(Action, planned.action_id) if planned.action_id else None
+        record = records.get(planned.action_id) if planned.action_id else None
         if record is not None:
             data.campaign_id = record.campaign_id
         try:

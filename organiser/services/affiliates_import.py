@@ -223,7 +223,7 @@ def import_affiliates_into(
     file refused whole: one without a column of names)."""
     check_mapping(table, suggest_mapping(table.headers) if mapping is None else dict(mapping))
     backups.back_up_before_bulk_write(engine)
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         return import_affiliates(session, table, mapping, skip_bad, progress)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -173,8 +173,16 @@ def mark_sent(
     sent_on: date | str | None,
     channel: Channel | str | None,
     tracking_number: str = "",
+    *,
+    expected_version: int,
+    keep_pdf_first: Callable[[Session, int], object] | None = None,
 ) -> LetterView:
+    """The letter went out. `keep_pdf_first` (the door's renderer) keeps the PDF that went
+    out, made from the letter as it is, once the version is known to be the one edited."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
+    v.check_version(record, expected_version, "letter")
+    if keep_pdf_first is not None:
+        keep_pdf_first(session, letter_id)
     when = v.parse_date(sent_on, "sent_on", "Sent on")
     if when is None:
         raise ValidationError("sent_on", "Say on which day the letter was sent.")
@@ -206,9 +214,12 @@ def record_reply(
     received_on: date | str | None,
     note: str = "",
     file: tuple[str, bytes] | None = None,
+    *,
+    expected_version: int,
 ) -> LetterView:
     """The answer came: when, a note, and optionally the reply's file kept with the letter."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
+    v.check_version(record, expected_version, "letter")
     if record.status not in (LetterStatus.SENT, LetterStatus.ANSWERED) or record.sent_on is None:
         raise ValidationError("received_on", "Mark the letter as sent before recording a reply.")
     when = v.parse_date(received_on, "received_on", "Received on")

@@ -350,7 +350,7 @@ def _fix_or_follow(session: Session, record: Letter) -> None:
 
 
 def update_letter(
-    session: Session, letter_id: int, data: LetterFields, expected_version: int | None = None
+    session: Session, letter_id: int, data: LetterFields, expected_version: int
 ) -> LetterView:
     record = v.get_or_raise(session, Letter, letter_id, "letter")
     v.check_version(record, expected_version, "letter")

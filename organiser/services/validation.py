@@ -12,7 +12,7 @@ import pycountry
 from sqlalchemy.orm import Session
 
 from organiser.errors import ConflictError, NotFound, ValidationError
-from organiser.models.base import Base
+from organiser.models.base import Base, Record
 
 E = TypeVar("E", bound=enum.Enum)
 M = TypeVar("M", bound=Base)
@@ -218,9 +218,13 @@ def reference(
     return record
 
 
-def check_version(record: object, expected: int | None, label: str) -> None:
-    """Refuse to overwrite an edit made elsewhere since the user opened the form."""
-    if expected is not None and getattr(record, "version", expected) != expected:
+def check_version(record: Record, expected: int, label: str) -> None:
+    """Refuse to overwrite an edit made elsewhere since the edit's version was read."""
+    current = record.version
+    if current != expected:
         raise ConflictError(
-            f"This {label} was changed elsewhere while you edited it; reopen it to see the changes."
+            f"This {label} was changed elsewhere: it is now at version {current}, and this "
+            f"change was made to version {expected}. Nothing was written; look at it again.",
+            current_version=current,
+            expected_version=expected,
         )

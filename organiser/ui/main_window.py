@@ -40,6 +40,7 @@ from organiser.ui.dialogs.messages import show_error, show_info, show_notice
 from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
+from organiser.ui.other_writers import OtherWriters
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.records import RecordsPage
@@ -122,6 +123,9 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(AUTOMATIC_BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.back_up_if_due)
         self._backup_timer.start()
+        # Another window or a script writing to the same database: the page on screen follows.
+        self.other_writers = OtherWriters(self, engine)
+        self.other_writers.changed.connect(self.refresh_pages)
         self._database_opened(database_label)
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
@@ -266,6 +270,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Open database"), str(error))
             return False
         old, self.engine = self.engine, engine
+        self.other_writers.watch(engine)
         self._drop_pages()
         old.dispose()
         self._database_opened()
@@ -352,6 +357,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self._backup_timer.stop()
+        self.other_writers.stop()
         self.back_up_if_due(at_quit=True)
         super().closeEvent(event)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -89,6 +89,8 @@ class LetterEditor(RecordForm):
     """New or existing letter; `save()` writes it in one unit of work."""
 
     draft_form, draft_record = "letter", "letter"
+    reread = staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(
         self,
@@ -189,7 +191,7 @@ class LetterEditor(RecordForm):
             return
         try:
             upload = letter_register.read_image(path, what)
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 setter = (
                     letter_register.set_logo if what == "logo" else letter_register.set_signature
                 )
@@ -272,7 +274,7 @@ class LetterEditor(RecordForm):
             self.preview.show_problem(str(error))
 
     def save(self) -> letters.LetterView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.letter is None:
                 return letters.create_letter(session, self.fields())
             return letters.update_letter(

@@ -389,7 +389,11 @@ class CalendarPage(Page):
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
         command = MoveAction(
-            self.engine, action.id, action.title, action.start_date, new_start, self._moved
+            self.engine,
+            (action.id, action.version, action.title),
+            action.start_date,
+            new_start,
+            self._moved,
         )
         self.undo_stack.push(command)
 
@@ -406,7 +410,7 @@ class CalendarPage(Page):
 
 
 def _update_and_view(
-    session: Session, action_id: int, data: ActionFields, expected_version: int | None
+    session: Session, action_id: int, data: ActionFields, expected_version: int
 ) -> ActionView:
     return update_action(session, action_id, data, expected_version).action
 
