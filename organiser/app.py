@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from organiser import store
 from organiser.config import database_url
 from organiser.errors import DatabaseError, OrganiserError, SchemaTooNew
 from organiser.services import backups
@@ -24,6 +25,10 @@ def report_unexpected(
 ) -> None:
     """An error nobody foresaw: the details go to stderr, the user gets a sentence, the
     window stays open (Qt would otherwise just print it)."""
+    plain = store.plain_error(error)
+    if plain is not None:  # foreseen after all: the database busy or full, a record changed
+        QMessageBox.warning(None, tr("Campaign Organiser"), str(plain))
+        return
     traceback.print_exception(kind, error, trace)
     QMessageBox.critical(
         None,

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,16 +19,42 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    NoSuchModuleError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from organiser.config import database_url, shipped_dir
-from organiser.errors import DatabaseError, SchemaTooNew
-from organiser.files import remove_stale_temporaries, temporary_path
+from organiser.config import database_url, default_database_path, shipped_dir
+from organiser.errors import ConflictError, DatabaseError, OrganiserError, SchemaTooNew
+from organiser.files import (
+    SQLITE_COMPANIONS,
+    create_private_file,
+    keep_private,
+    make_private_folder,
+    protect,
+    refuse_unwritable_target,
+    remove_stale_temporaries,
+    temporary_path,
+)
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 _SCHEMA_WRITE = "organiser_schema_write"
+_WRITE_LOCK_FIRST = "organiser_write_lock_first"
+# Tables every Campaign Organiser schema has had: a file with an Alembic revision we do not know
+# and none of these is another program's database, not one from a newer version of ours.
+OUR_TABLES = ("campaign", "organisation")
 BUSY_TIMEOUT_MS = 5000
+# A unit of work that writes waits this long for another's write lock (a long import holds it
+# for seconds): first briefly, then, once told through its engine's wait notice, the rest.
+WRITE_WAIT_MS = 30_000
+QUICK_WAIT_MS = 250
+WaitNotice = Callable[[bool], None]  # True: waiting for another writer; False: done waiting
+_WAIT_NOTICES: dict[Engine, WaitNotice] = {}
 
 
 def migrations_dir() -> Path:
@@ -67,16 +94,87 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as error:
+            if "readonly" in str(error):
+                return  # a read-only file keeps its journal mode; reading needs no WAL
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a schema upgrade, so two
-    programs opening one new file take turns instead of one failing on the other's tables."""
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_SCHEMA_WRITE) else "DEFERRED"
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a unit of work that
+    writes and for a schema upgrade. Two writers then take turns, each waiting up to the busy
+    timeout: a DEFERRED one that read before another's commit could not write at all (WAL
+    refuses at once, without waiting, a write on a snapshot that is no longer the newest)."""
+    if not connection.get_execution_options().get(_WRITE_LOCK_FIRST):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    try:
+        raw.execute(f"PRAGMA busy_timeout={QUICK_WAIT_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        notice = _WAIT_NOTICES.get(connection.engine)
+        if notice is not None:
+            notice(True)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if notice is not None:
+                notice(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def on_write_wait(engine: Engine, notice: WaitNotice | None) -> None:
+    """Tell `notice` when a write of `engine` has to wait for another program's (a window shows
+    it on its status bar, the command line on stderr); None: no longer."""
+    if notice is None:
+        _WAIT_NOTICES.pop(engine, None)
+    else:
+        _WAIT_NOTICES[engine] = notice
+
+
+class ChangeWatcher:
+    """Notices commits made to the database by any other connection (another window, a
+    script, another program): SQLite's `PRAGMA data_version`, on a connection of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection: Any = None
+        self._seen: int | None = None
+        if engine.dialect.name == "sqlite":
+            self._connection = engine.raw_connection()
+            self._seen = self._version()
+
+    def _version(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit made elsewhere since the last call."""
+        if self._connection is None:
+            return False
+        try:
+            now = self._version()
+        except sqlite3.Error:  # busy or gone for a moment: asked again at the next tick
+            return False
+        changed, self._seen = now != self._seen, now
+        return changed
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -87,10 +185,28 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def connect_private(path: Path, **options: Any) -> sqlite3.Connection:
+    """sqlite3.connect, the file (and so its journal and WAL) created readable by its owner only."""
+    with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
+        create_private_file(path)
+    return sqlite3.connect(path, **options)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens an SQLite file for reading only. In a folder nobody here may write to
+    (a read-only share, another user's), a WAL database cannot get its shared-memory file made:
+    such a file is read as immutable, which needs none."""
+    whole = Path(path).resolve()
+    uri = f"{whole.as_uri()}?mode=ro"
+    if not os.access(whole.parent, os.W_OK) and not Path(f"{whole}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write a byte to the file, and that runs none of the SQL a
     schema may carry (views and triggers of an untrusted file): for checks and restores."""
-    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         connection.execute("PRAGMA trusted_schema=OFF")
         connection.execute("PRAGMA query_only=ON")
@@ -115,9 +231,16 @@ def _read_only_revisions(path: Path) -> set[str]:
                 # Someone else's database: adding our tables to it would spoil it for them.
                 raise DatabaseError(f"{path} is not a Campaign Organiser database.")
             return set()
-        return {
+        revisions = {
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
+        ours = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)", OUR_TABLES
+        ).fetchone()[0]
+        if revisions - known_revisions() and not ours:
+            # Another program that also uses Alembic: its revisions are not ours, nor newer.
+            raise DatabaseError(f"{path} is not a Campaign Organiser database.")
+        return revisions
     except sqlite3.DatabaseError as error:
         if "malformed" in str(error):
             raise DatabaseError(
@@ -141,9 +264,37 @@ def _refuse_unknown(revision: str, where: str) -> None:
         )
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with the project's SQLite pragmas; the one place engines are made."""
-    engine = create_engine(url)
+def create_db_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine with the project's SQLite pragmas; the one place engines are made. A
+    read-only one (an SQLite file) reads, and any write is refused by SQLite itself."""
+    options: dict[str, Any] = {}
+    path = sqlite_path(url)
+    if read_only and path is not None:
+        uri = read_only_uri(path)
+        options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        with warnings.catch_warnings():
+            # A URL part the driver would ignore (`?mode=ro` without `uri=true`) is refused:
+            # the user meant something by it.
+            warnings.simplefilter("error", SAWarning)
+            engine = create_engine(url, **options)
+    except SAWarning as warning:
+        said = str(warning).split(" (Background")[0]
+        raise DatabaseError(f"Cannot open {make_url(url).render_as_string()}: {said}") from None
+    except ImportError as error:  # postgresql:// and mysql:// load their driver here
+        backend = make_url(url).get_backend_name()
+        raise DatabaseError(
+            f"Cannot open a {backend} database: its driver ({error.name or error}) is not "
+            "installed. Install it, or give an SQLite file with --db."
+        ) from error
+    except NoSuchModuleError as error:
+        raise DatabaseError(
+            f"Cannot open {make_url(url).render_as_string()}: '{make_url(url).drivername}' is "
+            "not a kind of database known here; give an SQLite file or a postgresql+psycopg:// "
+            "URL."
+        ) from error
+    except ArgumentError as error:
+        raise DatabaseError(f"Cannot open the database: {first_line(error)}.") from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
@@ -162,31 +313,74 @@ def open_database(
     url = database_url(choice)
     path = sqlite_path(url)
     if path is not None:
-        if path.exists():
-            for revision in _read_only_revisions(path):
-                _refuse_unknown(revision, str(path))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise DatabaseError(f"Cannot create the folder for {path}: {error}") from error
-    engine = create_db_engine(url)
+        _refuse_unusable(path)
+    read_only = path is not None and path.exists() and is_read_only(path)
+    engine = create_db_engine(url, read_only=read_only)  # a bad URL is refused before a write
+    if path is not None:
+        _make_private(path)
     try:
         if path is None:
             for current in current_revisions(engine):
                 _refuse_unknown(current, engine.url.render_as_string())
+        if read_only and needs_upgrade(engine):
+            raise DatabaseError(
+                f"The database {path} is read-only, and this version must upgrade its schema "
+                "before using it: make the file writable, or open a copy of it."
+            )
         if before_upgrade is not None and needs_upgrade(engine):
             before_upgrade(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database: {error}") from error
+        plain = plain_database_error(error)
+        raise plain or DatabaseError(f"Cannot open the database: {first_line(error)}") from error
     except BaseException:
         engine.dispose()
         raise
     if path is not None:  # what a killed export or backup beside the database left behind
         remove_stale_temporaries([path.parent])
     return engine
+
+
+def first_line(error: BaseException) -> str:
+    """What the driver said, without SQLAlchemy's statement and "Background on this error"."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def is_read_only(path: Path) -> bool:
+    """A database file this program may read but not write (the owner's write bit off, a
+    read-only share, a folder where its WAL cannot be made): opened read-only, so that reading
+    it works and only writing is refused."""
+    return not os.access(path, os.W_OK) or "immutable" in read_only_uri(path)
+
+
+def _refuse_unusable(path: Path) -> None:
+    """A folder, a device or pipe, another program's database or a newer schema: refused
+    before a byte is written."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
+        raise DatabaseError(f"{path} is not a database file (it is a device, a pipe or a socket).")
+    if path.exists():
+        for revision in _read_only_revisions(path):
+            _refuse_unknown(revision, str(path))
+
+
+def _make_private(path: Path) -> None:
+    """A new database file created owner-only (SQLite gives its WAL and journal the same
+    mode), an older one's loose modes tightened; and no export may be written over it."""
+    if path.exists():
+        keep_private([path, *(Path(f"{path}{suffix}") for suffix in SQLITE_COMPANIONS)])
+        if path.parent == default_database_path().parent:
+            keep_private([path.parent])
+    else:
+        try:
+            make_private_folder(path.parent)
+            create_private_file(path)
+        except OSError as error:
+            raise DatabaseError(f"Cannot create the database {path}: {error}") from error
+    protect(path)
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -215,7 +409,7 @@ def upgrade(engine: Engine, revision: str = "heads", script_location: Path | Non
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with connection.execution_options(**{_SCHEMA_WRITE: True}).begin():
+            with connection.execution_options(**{_WRITE_LOCK_FIRST: True}).begin():
                 config.attributes["connection"] = connection
                 broken_before = _broken_references(connection) if sqlite else []
                 command.upgrade(config, revision)
@@ -258,16 +452,22 @@ def table_names(engine: Engine) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commits when the block ends, rolls everything back on any error."""
+def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+    """One unit of work: commits when the block ends, rolls everything back on any error.
+
+    `write`: the unit changes data, so on SQLite it takes the write lock before its first read
+    (waiting its turn behind another writer for up to BUSY_TIMEOUT_MS), and what it read stays
+    true until it commits. A read-only unit never waits for a writer."""
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():
+            if write and engine.dialect.name == "sqlite":
+                session.connection(execution_options={_WRITE_LOCK_FIRST: True})
             yield session
-    except OperationalError as error:
-        plain = plain_database_error(error)
+    except (StaleDataError, OperationalError) as error:
+        plain = plain_error(error)
         if plain is None:
             raise
         raise plain from error
@@ -278,9 +478,26 @@ def transaction(engine: Engine) -> Iterator[Session]:
 _CANNOT_WRITE = {
     "database or disk is full": "The disk is full",
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
-    "database is locked": "The database is busy in another window or program",
-    "attempt to write a readonly database": "The database file is read-only",
+    "database is locked": (
+        f"The database is busy: another window or program (a long import?) has been writing "
+        f"to it for more than {WRITE_WAIT_MS // 1000} seconds"
+    ),
+    "attempt to write a readonly database": "The database is read-only (its file cannot be "
+    "written)",
 }
+
+
+def plain_error(error: BaseException) -> OrganiserError | None:
+    """What the user is told of a database error met while writing (None: one we did not
+    foresee): an edit over a version changed meanwhile, the database busy, full, read-only."""
+    if isinstance(error, StaleDataError):  # the UPDATE ... WHERE version = N found no row
+        return ConflictError(
+            "A record was changed or deleted elsewhere while this change was being written; "
+            "nothing was written. Look at it again."
+        )
+    if isinstance(error, OperationalError | sqlite3.OperationalError):
+        return plain_database_error(error)
+    return None
 
 
 def plain_database_error(error: BaseException) -> DatabaseError | None:
@@ -315,8 +532,13 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
+    refuse_unwritable_target(target)
     tmp = temporary_path(target, "backup")
-    source = sqlite3.connect(source_path, isolation_level=None)
+    source = (
+        sqlite3.connect(read_only_uri(source_path), uri=True, isolation_level=None)
+        if is_read_only(source_path)
+        else sqlite3.connect(source_path, isolation_level=None)
+    )
     try:
         found = damage(source)
         if found:
@@ -325,7 +547,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
-        destination = sqlite3.connect(tmp)
+        destination = connect_private(tmp)
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
             rows = row_counts(source)

@@ -108,7 +108,7 @@ def replace_contents(live: Path, source: ExaminedFile) -> None:
     transaction of the live connection: a kill leaves the old contents or the new, whole."""
     origin = store.open_read_only(source.path)
     try:
-        destination = sqlite3.connect(live, isolation_level=None)
+        destination = store.connect_private(live, isolation_level=None)
         try:
             destination.execute(f"PRAGMA busy_timeout={store.BUSY_TIMEOUT_MS}")
             destination.execute("PRAGMA journal_mode=WAL")
@@ -147,7 +147,7 @@ def replace_damaged(live: Path, source: ExaminedFile, now: datetime | None = Non
     tmp.unlink(missing_ok=True)
     origin = store.open_read_only(source.path)
     try:
-        destination = sqlite3.connect(tmp)
+        destination = store.connect_private(tmp)
         try:
             origin.backup(destination)
         finally:

@@ -8,15 +8,15 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from gettext import ngettext
-from pathlib import Path
 
 from organiser import store
 from organiser.cli.actions import default_zone
-from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.cli.common import Commands, engine_for, given, given_path, positive_id
 from organiser.errors import ValidationError
 from organiser.services import action_import, calendar_output
 from organiser.services import validation as v
 from organiser.services.calendar import ActionFilter, check_range
+from organiser.services.timezones import check_zone
 
 
 def register(commands: Commands) -> None:
@@ -24,22 +24,24 @@ def register(commands: Commands) -> None:
     sub = calendar.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
 
     export = sub.add_parser("export", help="write actions to an .ics file")
-    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.add_argument("file", type=given_path, metavar="FILE.ics")
     export.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
-    export.add_argument("--from", dest="first", default=None, metavar="DATE")
-    export.add_argument("--to", dest="last", default=None, metavar="DATE")
+    export.add_argument("--from", type=given, dest="first", default=None, metavar="DATE")
+    export.add_argument("--to", type=given, dest="last", default=None, metavar="DATE")
     export.set_defaults(run=export_ics)
 
     imp = sub.add_parser("import", help="read events from an .ics file into a campaign")
-    imp.add_argument("file", type=Path, metavar="FILE.ics")
+    imp.add_argument("file", type=given_path, metavar="FILE.ics")
     imp.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
-    imp.add_argument("--tz", default=None, metavar="ZONE", help="zone for floating times")
+    imp.add_argument(
+        "--tz", type=given, default=None, metavar="ZONE", help="zone for floating times"
+    )
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     imp.set_defaults(run=import_ics)
 
     pdf = sub.add_parser("pdf", help="a printable month (A4 landscape) with its agenda")
-    pdf.add_argument("file", type=Path, metavar="FILE.pdf")
-    pdf.add_argument("--month", required=True, metavar="YYYY-MM")
+    pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
+    pdf.add_argument("--month", type=given, required=True, metavar="YYYY-MM")
     pdf.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
     pdf.set_defaults(run=calendar_pdf)
 
@@ -67,7 +69,8 @@ def _warn(warnings: Sequence[str]) -> None:
 
 
 def import_ics(args: argparse.Namespace) -> int:
-    read = action_import.read_calendar(args.file, args.tz or default_zone())
+    zone = check_zone(args.tz, "tz") if args.tz else default_zone()
+    read = action_import.read_calendar(args.file, zone)
     _warn(read.warnings)
     if args.dry_run:
         with store.transaction(engine_for(args)) as session:
@@ -88,8 +91,11 @@ def parse_month(text: str) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}", text.strip()):
         raise ValidationError("month", f"Month '{text}' is not a month; write it as YYYY-MM.")
     year, month = (int(part) for part in text.strip().split("-"))
-    if not 1 <= month <= 12:
-        raise ValidationError("month", f"Month '{text}' does not exist.")
+    problem = v.date_problem(year, month, 1)
+    if problem:
+        raise ValidationError("month", f"Month '{text}' does not exist: {problem}.")
+    if (year, month) == (9999, 12):  # its page runs into January 10000
+        raise ValidationError("month", "The calendar can be printed up to November 9999.")
     return date(year, month, 1)
 
 

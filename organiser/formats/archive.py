@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from organiser.errors import ValidationError
-from organiser.files import atomic_output
+from organiser.files import atomic_output, open_input
 
 FORMAT_NAME = "campaign-organiser-archive"
 FORMAT_VERSION = 1
@@ -96,15 +96,8 @@ def save_archive(path: str | os.PathLike[str], archive: Archive) -> None:
 def read_archive(path: str | os.PathLike[str]) -> Archive:
     """Read and check an archive, or raise ValidationError('file', ...) naming the file and the
     member or place at fault. Nothing is decompressed before the zip's directory passed the caps."""
-    target = Path(path)
-    try:
-        size = target.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refused(path, f"it is larger than {MAX_FILE_BYTES // 1024**2} MB")
-        with target.open("rb") as handle:
-            return _read(path, handle)
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {target}: {error.strerror or error}.") from None
+    with open_input(path, MAX_FILE_BYTES) as handle:
+        return _read(path, handle)
 
 
 def _read(path: str | os.PathLike[str], handle: BinaryIO) -> Archive:

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from organiser.errors import ValidationError
 from organiser.pdf.fonts import FontSet
+from organiser.pdf.images import image_size
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.styles import LetterStyles, numbered_canvas
 
@@ -254,6 +255,7 @@ class _Builder:
 
 
 def _image(data: bytes, max_width: float, max_height: float, what: str) -> Image:
+    image_size(data, f"The {what}", "image")  # from the header, before anything is decoded
     try:
         reader = ImageReader(io.BytesIO(data))
         width, height = reader.getSize()

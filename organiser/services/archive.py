@@ -69,7 +69,7 @@ def import_archive(
     if dry_run or not plan.writes:
         return plan
     backup = make_backup(engine, BACKUP_REASON) if engine.dialect.name == "sqlite" else None
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         prepared = importing.prepare(session, archive, where)  # as it is now, under the lock
         importing.apply(session, prepared, archive, report)
     return replace(prepared.plan, written=True, backup=str(backup.path) if backup else "")

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 from organiser import store
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
-from organiser.files import remove_stale_temporaries
+from organiser.files import keep_private, make_private_folder, remove_stale_temporaries
 from organiser.models import Campaign, Organisation, Person
 
 NAME = re.compile(
@@ -92,10 +92,12 @@ def make_backup(
     now = now or datetime.now(UTC)
     folder = backup_folder(engine)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise DatabaseError(f"Cannot create the backup folder {folder}: {error}") from error
     remove_stale_temporaries([folder])  # a backup cut short by a kill left its copy here
+    # Backups made by an older version were readable by everyone on the computer.
+    keep_private([folder, *(entry.path for entry in list_backups(folder))])
     pin = "-pinned" if reason in PINNED_REASONS else ""
     stem = Path(engine.url.database or "organiser").stem
     target = folder / f"{stem}-{now.strftime(STAMP)}-{reason}{pin}.sqlite3"
@@ -211,6 +213,8 @@ def last_backup(engine: Engine) -> datetime | None:
         chosen = datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         chosen = None
+    if chosen is not None and chosen.tzinfo is None:  # a hand-edited settings file
+        chosen = chosen.replace(tzinfo=UTC)
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None

@@ -200,7 +200,11 @@ def test_pages_are_fetched_as_the_view_scrolls_and_a_row_replaced_in_place(
     with store.transaction(world) as session:
         first = model.row_at(0)
         fulfilled = commitments.set_status(
-            session, first.id, commitments.CommitmentStatus.FULFILLED, today=TODAY
+            session,
+            first.id,
+            commitments.CommitmentStatus.FULFILLED,
+            expected_version=first.version,
+            today=TODAY,
         )
     model.replace_row(fulfilled)
     assert changed == [(0, len(HEADERS) - 1)]
@@ -212,5 +216,5 @@ def test_headers_and_overdue_are_translated(qapp: QApplication, world: Engine) -
     probe.assert_headers_translated(lambda: LazyCommitmentModel(commitment_columns()))
     with probe.bracketing():
         assert probe.column(lazy_model(world), "‹Status›")[0] == "‹%1 — overdue›".replace(
-            "%1", "Pledged"
+            "%1", "‹Pledged›"
         )

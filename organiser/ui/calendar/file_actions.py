@@ -67,11 +67,12 @@ def preview_and_import(
             page, page.tr("Import calendar"), page.tr("Add a campaign to import into first.")
         )
         return False
-    dialog = ImportPreview(preview.plan, preview.campaigns, campaign_id, page)
+    read = preview.read  # the work runs off the GUI thread: it holds no widget
+    # What the reader warns of (a series cut short, a duplicate read once) is shown before.
+    dialog = ImportPreview(preview.plan, preview.campaigns, campaign_id, page, read.warnings)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
     chosen = int(dialog.campaign_id() or 0)
-    read = preview.read  # the work runs off the GUI thread: it holds no widget
 
     def work(progress: Progress) -> ImportResult:
         def report(done: int, total: int) -> None:

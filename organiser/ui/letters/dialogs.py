@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from sqlalchemy import Engine
 
@@ -19,6 +20,9 @@ from organiser.ui.letters.render import pdf_for_letter
 
 class SentDialog(RecordForm):
     """When and how the letter went out; the PDF made now is kept as what was sent."""
+
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Mark as sent: %s") % letter.subject, parent)
@@ -45,10 +49,15 @@ class SentDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
-        with store.transaction(self.engine) as session:
-            pdf_for_letter(session, self.letter.id)  # before: a draft's PDF is made fresh
+        with store.transaction(self.engine, write=True) as session:
             return letter_register.mark_sent(
-                session, self.letter.id, self.sent_on.value(), self.channel.currentData(), tracking
+                session,
+                self.letter.id,
+                self.sent_on.value(),
+                self.channel.currentData(),
+                tracking,
+                expected_version=self.letter.version,
+                keep_pdf_first=pdf_for_letter,  # a draft's PDF is made fresh
             )
 
 
@@ -77,6 +86,9 @@ class FileChooser(QWidget):
 class ReplyDialog(RecordForm):
     """The answer: when it came, a note, and the reply's file kept with the letter."""
 
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
+
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Record reply: %s") % letter.subject, parent)
         self.engine, self.letter = engine, letter
@@ -92,7 +104,12 @@ class ReplyDialog(RecordForm):
     def save(self) -> letters.LetterView:
         path = self.file.value()
         upload = attachments.read_upload(Path(path), "reply_file") if path else None
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return letter_register.record_reply(
-                session, self.letter.id, self.received_on.value(), self.note.text(), upload
+                session,
+                self.letter.id,
+                self.received_on.value(),
+                self.note.text(),
+                upload,
+                expected_version=self.letter.version,
             )

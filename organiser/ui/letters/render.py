@@ -43,7 +43,7 @@ def pdf_for_letter(session: Session, letter_id: int) -> bytes:
 
 
 def letter_pdf(engine: Engine, letter_id: int) -> bytes:
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:  # a draft's PDF is kept
         return pdf_for_letter(session, letter_id)
 
 

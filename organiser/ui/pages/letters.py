@@ -117,7 +117,7 @@ class LettersPage(RecordsPage):
         row = self.table.selected()
         if row is None:
             return
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             copy = letters.duplicate_letter(session, row.id)
         self._after_change(copy.id)
 
