@@ -21,11 +21,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from organiser import cipher
 from organiser.config import database_url, shipped_dir
 from organiser.errors import DatabaseError, SchemaTooNew
-from organiser.files import remove_stale_temporaries, temporary_path
+from organiser.files import copy_file_atomic, remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
+_KEYS: dict[Engine, bytes] = {}  # the SQLCipher key of each engine on an encrypted file
+# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
+OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too
 _SCHEMA_WRITE = "organiser_schema_write"
 BUSY_TIMEOUT_MS = 5000
 
@@ -66,7 +71,7 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
-        except sqlite3.OperationalError as error:
+        except SQLITE_ERRORS as error:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
@@ -87,24 +92,45 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write a byte to the file, and that runs none of the SQL a
-    schema may carry (views and triggers of an untrusted file): for checks and restores."""
-    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def connect_file(
+    path: Path, key: bytes | None = None, read_only: bool = False, autocommit: bool = False
+) -> sqlite3.Connection:
+    """A raw connection to an SQLite file: the one place files are opened outside an engine.
+
+    An encrypted file (or a new one given a `key`) is opened through SQLCipher with its key
+    (given, or one this process was given that opens it); there is no falling back to plain
+    SQLite. Read-only connections cannot write a byte and run none of the SQL a schema may
+    carry (views and triggers of an untrusted file): for checks and restores."""
+    path = Path(path)
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    module: Any = sqlite3 if key is None else cipher.driver()
+    target, uri = (f"{path.resolve().as_uri()}?mode=ro", True) if read_only else (str(path), False)
+    options: dict[str, Any] = {"uri": uri, "check_same_thread": False}
+    if autocommit:
+        options["isolation_level"] = None
+    connection = module.connect(target, **options)
     try:
-        connection.execute("PRAGMA trusted_schema=OFF")
-        connection.execute("PRAGMA query_only=ON")
-    except sqlite3.Error:
+        if key is not None:
+            cipher.apply_key(connection, key)
+        if read_only:
+            connection.execute("PRAGMA trusted_schema=OFF")
+            connection.execute("PRAGMA query_only=ON")
+    except SQLITE_ERRORS:
         connection.close()
         raise
     return connection
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    return connect_file(path, read_only=True)
 
 
 def _read_only_revisions(path: Path) -> set[str]:
     """The schema revision of an SQLite file, read without writing a byte to it."""
     try:
         connection = open_read_only(path)
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         raise DatabaseError(f"Cannot open the database {path}: {error}") from error
     try:
         has_table = connection.execute(
@@ -118,7 +144,7 @@ def _read_only_revisions(path: Path) -> set[str]:
         return {
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
-    except sqlite3.DatabaseError as error:
+    except SQLITE_ERRORS as error:
         if "malformed" in str(error):
             raise DatabaseError(
                 f"The database {path} is damaged ({error}): `organiser check` reports it, "
@@ -141,27 +167,64 @@ def _refuse_unknown(revision: str, where: str) -> None:
         )
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with the project's SQLite pragmas; the one place engines are made."""
-    engine = create_engine(url)
+def create_db_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine with the project's SQLite pragmas; the one place engines are made.
+
+    An encrypted SQLite file goes through SQLCipher with its key (`key`, else one this process
+    was given that opens it); a plain file with a key file beside it is refused, never opened
+    plain in silence."""
+    path = sqlite_path(url)
+    if path is not None and key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    if path is not None and key is None and cipher.key_file(path).exists():
+        raise DatabaseError(
+            f"{path} is not encrypted although its key file {cipher.key_file(path).name} is "
+            "beside it (an encryption or decryption was cut short, or the file was replaced): "
+            "run `organiser encrypt` again, or remove the key file to use it unencrypted."
+        )
+    if key is None:
+        engine = create_engine(url)
+    else:
+        engine = create_engine(url, module=cipher.driver(), creator=_keyed(Path(str(path)), key))
+        _KEYS[engine] = key
+        cipher.remember(key)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
+def _keyed(path: Path, key: bytes) -> Callable[[], Any]:
+    def connect() -> Any:
+        return connect_file(path, key)
+
+    return connect
+
+
+def engine_key(engine: Engine) -> bytes | None:
+    """The SQLCipher key of an engine on an encrypted database (None: a plain one)."""
+    return _KEYS.get(engine)
+
+
 def open_database(
-    choice: str | None = None, before_upgrade: Callable[[Engine], object] | None = None
+    choice: str | None = None,
+    before_upgrade: Callable[[Engine], object] | None = None,
+    ask: cipher.AskPassphrase | None = None,
 ) -> Engine:
     """Open (creating if needed) the chosen database and bring it to the newest schema.
 
-    A database from a newer program is refused before anything is written to it. An existing
-    database that needs a migration is first handed to `before_upgrade` (the services keep a
-    backup of it there); if that fails, nothing is migrated.
+    An encrypted database is unlocked first with a passphrase from `ask` (three tries; by
+    default ORGANISER_PASSPHRASE, once). A database from a newer program is refused before
+    anything is written to it. An existing database that needs a migration is first handed to
+    `before_upgrade` (the services keep a backup of it there); if that fails, nothing is
+    migrated.
     """
     url = database_url(choice)
     path = sqlite_path(url)
+    key = None
     if path is not None:
+        if cipher.is_encrypted(path):  # a key given before in this process is not asked again
+            key = cipher.known_key(path) or cipher.unlock(path, ask)
         if path.exists():
             for revision in _read_only_revisions(path):
                 _refuse_unknown(revision, str(path))
@@ -170,7 +233,7 @@ def open_database(
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise DatabaseError(f"Cannot create the folder for {path}: {error}") from error
-    engine = create_db_engine(url)
+    engine = create_db_engine(url, key)
     try:
         if path is None:
             for current in current_revisions(engine):
@@ -316,7 +379,8 @@ def backup(engine: Engine, target: Path) -> BackupReport:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
     tmp = temporary_path(target, "backup")
-    source = sqlite3.connect(source_path, isolation_level=None)
+    key = engine_key(engine)
+    source = connect_file(source_path, key, autocommit=True)
     try:
         found = damage(source)
         if found:
@@ -325,7 +389,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
-        destination = sqlite3.connect(tmp)
+        destination = connect_file(tmp, key)  # an encrypted database: the same key
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
             rows = row_counts(source)
@@ -334,12 +398,14 @@ def backup(engine: Engine, target: Path) -> BackupReport:
             destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot back up the database to {target}: {error}") from error
     finally:
         source.close()
     _accept_copy(tmp, target, rows)
+    if key is not None and cipher.key_file(source_path).exists():  # the passphrase opens it too
+        copy_file_atomic(cipher.key_file(source_path), cipher.key_file(target))
     return BackupReport(target, target.stat().st_size, rows)
 
 
@@ -348,7 +414,7 @@ def damage(connection: sqlite3.Connection) -> list[str]:
     try:
         lines = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as error:  # "database disk image is malformed"
+    except SQLITE_ERRORS as error:  # "database disk image is malformed"
         return [str(error)]
     problems = [] if lines == ["ok"] else [f"integrity: {line}" for line in lines]
     return problems + [
@@ -372,7 +438,7 @@ def row_counts(connection: sqlite3.Connection) -> dict[str, int]:
 
 def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
     """Check the copy by opening it; sync and rename it into place, or keep it aside."""
-    copy = open_read_only(tmp)
+    copy = open_read_only(tmp)  # an encrypted copy opens only with the key it was made with
     try:
         problems = damage(copy)
         if not problems and row_counts(copy) != rows:
@@ -408,8 +474,7 @@ def check(engine: Engine) -> list[str]:
     problems: list[str] = []
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
+            raw: Any = connection.connection.dbapi_connection
             problems.extend(damage(raw))
     current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
     if current != newest:

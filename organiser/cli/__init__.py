@@ -19,6 +19,7 @@ from organiser.cli import (
     campaigns,
     commitments,
     demo,
+    encryption,
     letters,
     maintenance,
     organisations,
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     letters,
     trash,
     maintenance,
+    encryption,
     archive,
 )
 

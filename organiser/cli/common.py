@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from organiser import store
+from organiser import cipher, store
 from organiser.errors import ValidationError
 from organiser.services import backups
 
@@ -21,9 +25,21 @@ def engine_for(args: argparse.Namespace) -> Engine:
     """The command's database, opened once per command (kept for the backup after a write)."""
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
-        engine = backups.open_database(getattr(args, "db", None))
+        engine = backups.open_database(getattr(args, "db", None), ask_passphrase)
         args.engine = engine
     return engine
+
+
+def ask_passphrase(path: Path, attempt: int) -> str | None:
+    """ORGANISER_PASSPHRASE for scripts (one try); a person at a terminal is asked."""
+    given = os.environ.get(cipher.PASSPHRASE_ENV)
+    if given is not None:
+        return given if attempt == 1 else None
+    if not sys.stdin.isatty():
+        return None
+    if attempt > 1:
+        sys.stderr.write(f"organiser: that passphrase does not open {path.name}\n")
+    return getpass.getpass(f"Passphrase of {path.name}: ")
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
