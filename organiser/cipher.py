@@ -80,14 +80,16 @@ def key_file(database: Path) -> Path:
 
 
 def is_encrypted(path: Path) -> bool:
-    """A file whose first bytes are not SQLite's header: SQLCipher's random salt (an empty or
-    missing file is a new database, not an encrypted one)."""
+    """A file of whole pages whose first bytes are not SQLite's header but SQLCipher's random
+    salt (an empty or missing file is a new database; a text file is no database at all)."""
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
+            size = os.fstat(handle.fileno()).st_size
     except OSError:
         return False
-    return bool(head) and head != SQLITE_HEADER
+    whole_pages = size >= 512 and size % 512 == 0
+    return whole_pages and head != SQLITE_HEADER
 
 
 def pragma_key(key: bytes) -> str:
@@ -263,8 +265,9 @@ def unlock(database: Path, ask: AskPassphrase | None = None) -> bytes:
     keys = key_file(database)
     if not keys.exists():
         raise DatabaseError(
-            f"{database} is encrypted but its key file {keys.name} is missing: open it with the "
-            "recovery key from its recovery sheet (`organiser recover`)."
+            f"{database} is not a Campaign Organiser database, or it is encrypted and its key "
+            f"file {keys.name} is missing: then open it with the recovery key from its recovery "
+            "sheet (`organiser recover`)."
         )
     for attempt in range(1, TRIES + 1):
         passphrase = ask(database, attempt)
