@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,7 +28,8 @@ from organiser.errors import DatabaseError, SchemaTooNew
 from organiser.files import copy_file_atomic, remove_stale_temporaries, temporary_path
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
-_KEYS: dict[Engine, bytes] = {}  # the SQLCipher key of each engine on an encrypted file
+# The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
+_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
 # What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
 SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
 OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too

@@ -4,9 +4,8 @@ archives."""
 
 from __future__ import annotations
 
-import subprocess
+import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,20 +26,14 @@ from organiser.services.organisations import (
     list_organisations,
 )
 from organiser.services.restore import describe_backups, restore
+from tests.cipher_helpers import quick_keys, recovery_key_from_sheet
 
 PASSPHRASE = "correct horse battery"
 # What an organiser writes that must never be readable on the disk.
 SECRETS = ("Kim Myung-hwan", "Hidden Street 12", "released on bail", "Metalworkers of Gwangju")
 
 
-@pytest.fixture(autouse=True)
-def _quick_keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Cheap scrypt and a short wait after a wrong passphrase, and no key kept between tests."""
-    monkeypatch.setattr(cipher, "SCRYPT_N", 2**12)
-    monkeypatch.setattr(cipher, "WRONG_PASSPHRASE_DELAY", 0.05)
-    cipher.forget_all()
-    yield
-    cipher.forget_all()
+pytestmark = pytest.mark.usefixtures(quick_keys.__name__)
 
 
 def write_secrets(engine: Engine) -> None:
@@ -160,12 +153,7 @@ def test_the_recovery_sheet_opens_a_database_whose_passphrase_is_forgotten(
     cipher.forget_all()
     monkeypatch.delenv(cipher.PASSPHRASE_ENV)
     cipher.key_file(db_path).unlink()  # forgotten, and the key file lost too
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    lines = text.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("Key made on"))
-    typed = " ".join(line for line in lines[at + 1 : at + 6] if line.strip()).lower()
+    typed = recovery_key_from_sheet(tmp_path / "sheet.pdf").lower()
     with pytest.raises(ValidationError, match="typing mistake"):
         encryption.recover(db_path, typed[:-1] + ("a" if typed[-1] != "a" else "b"), "new one!")
     written = encryption.recover(db_path, typed, "a new passphrase")
@@ -272,8 +260,8 @@ def test_without_the_driver_an_encrypted_file_is_refused(
 ) -> None:
     encrypted(db_path, tmp_path, monkeypatch).dispose()
     cipher.forget_all()
-    monkeypatch.setitem(__import__("sys").modules, "sqlcipher3.dbapi2", None)
-    monkeypatch.setitem(__import__("sys").modules, "sqlcipher3", None)
+    monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)
     with pytest.raises(DatabaseError, match="SQLCipher driver .* cannot be loaded"):
         backups.open_database(str(db_path))
     with pytest.raises(DatabaseError, match="cannot be loaded"):

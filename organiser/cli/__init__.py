@@ -119,3 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("organiser: interrupted; nothing was written\n")
         return 130
+    finally:  # its connections closed, so that a rewrite after it finds the file free
+        engine = getattr(args, "engine", None)
+        if engine is not None:
+            engine.dispose()
