@@ -50,7 +50,11 @@ AskPassphrase = Callable[[Path, int], "str | None"]
 _KNOWN_KEYS: list[bytes] = []  # the database keys this process was given, newest first
 
 
-class WrongPassphrase(DatabaseError):
+class Locked(DatabaseError):
+    """An encrypted database stays closed: no passphrase given, or a wrong one."""
+
+
+class WrongPassphrase(Locked):
     """The passphrase (or recovery key) given does not open the database."""
 
 
@@ -273,7 +277,7 @@ def unlock(database: Path, ask: AskPassphrase | None = None) -> bytes:
         passphrase = ask(database, attempt)
         if passphrase is None:
             if attempt == 1:
-                raise DatabaseError(
+                raise Locked(
                     f"{database} is encrypted: give its passphrase (scripts: in {PASSPHRASE_ENV})."
                 )
             raise WrongPassphrase(

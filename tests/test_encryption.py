@@ -20,6 +20,7 @@ from organiser.services.database_check import check_database
 from organiser.services.letters import LetterFields, create_letter
 from organiser.services.organisations import (
     OrganisationFields,
+    OrganisationView,
     PersonFields,
     create_organisation,
     create_person,
@@ -58,9 +59,7 @@ def write_secrets(engine: Engine) -> None:
 def plain_strings_in(path: Path) -> list[str]:
     """What `strings` would find: any of the secrets, in UTF-8 or UTF-16, in the file's bytes."""
     data = path.read_bytes()
-    return [
-        s for s in SECRETS if s.encode() in data or s.encode("utf-16-le") in data
-    ]
+    return [s for s in SECRETS if s.encode() in data or s.encode("utf-16-le") in data]
 
 
 def encrypted(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
@@ -98,7 +97,7 @@ def test_encrypting_leaves_no_plain_text_in_the_database_its_wal_backups_or_arch
     engine.dispose()
 
 
-def store_orgs(engine: Engine) -> list:  # type: ignore[type-arg]
+def store_orgs(engine: Engine) -> list[OrganisationView]:
     with store.transaction(engine) as session:
         return list(list_organisations(session))
 
@@ -262,7 +261,7 @@ def test_without_the_driver_an_encrypted_file_is_refused(
     cipher.forget_all()
     monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)
-    with pytest.raises(DatabaseError, match="SQLCipher driver .* cannot be loaded"):
+    with pytest.raises(DatabaseError, match=r"SQLCipher driver .* cannot be loaded"):
         backups.open_database(str(db_path))
     with pytest.raises(DatabaseError, match="cannot be loaded"):
         encryption.encrypt_database(tmp_path / "x.sqlite3", PASSPHRASE, tmp_path / "s.pdf")

@@ -61,6 +61,7 @@ def encrypt_database(
         cipher.remove_key_file(path)
         raise
     rewritten = _rewrite_backups(path, None, key)
+    cipher.remember(key)  # the person who just chose the passphrase is not asked it again
     return EncryptionDone(path, Path(recovery_sheet), rewritten)
 
 

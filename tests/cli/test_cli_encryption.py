@@ -45,9 +45,7 @@ def test_encrypt_then_every_command_needs_the_passphrase(
     one_line_error(fresh(capsys, db_path, "org", "list"), "does not open")
     monkeypatch.delenv(cipher.PASSPHRASE_ENV)
     one_line_error(fresh(capsys, db_path, "org", "list"), "ORGANISER_PASSPHRASE")
-    one_line_error(
-        fresh(capsys, db_path, "org", "add", "--name", "X"), "give its passphrase"
-    )
+    one_line_error(fresh(capsys, db_path, "org", "add", "--name", "X"), "give its passphrase")
 
 
 def test_passphrase_recover_and_decrypt(
