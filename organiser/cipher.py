@@ -152,7 +152,7 @@ def key_that_opens(path: Path) -> bytes:
     key = known_key(path)
     if key is not None:
         return key
-    raise DatabaseError(
+    raise Locked(
         f"{path} is encrypted and none of the keys given opens it: open it with its own "
         f"passphrase or recovery key ({PASSPHRASE_ENV}, or `organiser recover`)."
     )

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import cipher, store
+from organiser.config import database_url
 from organiser.errors import ValidationError
 from organiser.services import backups
 
@@ -40,6 +41,14 @@ def ask_passphrase(path: Path, attempt: int) -> str | None:
     if attempt > 1:
         sys.stderr.write(f"organiser: that passphrase does not open {path.name}\n")
     return getpass.getpass(f"Passphrase of {path.name}: ")
+
+
+def unlock_if_encrypted(args: argparse.Namespace) -> None:
+    """For the commands that read the file without opening an engine (check, restore): an
+    encrypted database's key, asked as for any command."""
+    path = store.sqlite_path(database_url(getattr(args, "db", None)))
+    if path is not None and cipher.is_encrypted(path) and cipher.known_key(path) is None:
+        cipher.unlock(path, ask_passphrase)
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

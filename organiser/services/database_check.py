@@ -14,6 +14,7 @@ from zoneinfo import available_timezones
 from sqlalchemy import Engine
 
 from organiser import store, store_files
+from organiser.cipher import Locked
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def check_database(target: Engine | Path) -> CheckReport:
     problems = list(damage)
     try:
         connection = store.open_read_only(path)
+    except Locked:
+        raise
     except store.OPEN_ERRORS as error:
         return CheckReport(str(path), problems or [str(error)], True)
     try:

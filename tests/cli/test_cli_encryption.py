@@ -76,3 +76,24 @@ def test_passphrase_recover_and_decrypt(
     assert not cipher.is_encrypted(db_path)
     assert fresh(capsys, db_path, "org", "list").code == 0
     one_line_error(fresh(capsys, db_path, "decrypt"), "not encrypted")
+
+
+def test_check_backup_and_restore_of_an_encrypted_database(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A locked database is never taken for a damaged one (nor set aside by a restore)."""
+    monkeypatch.setenv(cipher.PASSPHRASE_ENV, "a long passphrase")
+    assert fresh(capsys, db_path, "encrypt", "--recovery-sheet", str(tmp_path / "s.pdf")).code == 0
+    assert fresh(capsys, db_path, "org", "add", "--name", "KCTU").code == 0
+    assert fresh(capsys, db_path, "backup").code == 0
+    assert fresh(capsys, db_path, "check").out == "ok\n"
+    assert fresh(capsys, db_path, "restore", "--latest").code == 0
+    assert not list(tmp_path.glob("*.damaged-*"))
+    monkeypatch.delenv(cipher.PASSPHRASE_ENV)
+    before = db_path.read_bytes()
+    one_line_error(fresh(capsys, db_path, "check"), "give its passphrase")
+    one_line_error(fresh(capsys, db_path, "restore", "--latest"), "give its passphrase")
+    assert db_path.read_bytes() == before and not list(tmp_path.glob("*.damaged-*"))
