@@ -265,6 +265,7 @@ def passphrase_from_environment(_path: Path, attempt: int) -> str | None:
 def unlock(database: Path, ask: AskPassphrase | None = None) -> bytes:
     """The key of an encrypted database, from its key file and a passphrase asked up to three
     times; each wrong one waits a moment before it is said to be wrong. Nothing is written."""
+    driver()  # without it, said before anyone types a passphrase for nothing
     ask = ask or passphrase_from_environment
     keys = key_file(database)
     if not keys.exists():

@@ -102,6 +102,13 @@ def store_orgs(engine: Engine) -> list[OrganisationView]:
         return list(list_organisations(session))
 
 
+def locked(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An encrypted database, closed, whose passphrase this process no longer knows."""
+    encrypted(db_path, tmp_path, monkeypatch).dispose()
+    cipher.forget_all()
+    monkeypatch.delenv(cipher.PASSPHRASE_ENV)
+
+
 def test_a_plain_database_shows_its_strings_so_the_scan_means_something(db_path: Path) -> None:
     engine = backups.open_database(str(db_path))
     write_secrets(engine)
@@ -112,8 +119,7 @@ def test_a_plain_database_shows_its_strings_so_the_scan_means_something(db_path:
 def test_a_wrong_passphrase_waits_is_refused_and_changes_nothing(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    encrypted(db_path, tmp_path, monkeypatch).dispose()
-    cipher.forget_all()
+    locked(db_path, tmp_path, monkeypatch)
     before = db_path.read_bytes(), cipher.key_file(db_path).read_bytes()
     tries: list[int] = []
 
@@ -133,24 +139,21 @@ def test_a_wrong_passphrase_waits_is_refused_and_changes_nothing(
 def test_without_a_passphrase_an_encrypted_database_is_not_opened(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    encrypted(db_path, tmp_path, monkeypatch).dispose()
-    cipher.forget_all()
-    monkeypatch.delenv(cipher.PASSPHRASE_ENV)
+    locked(db_path, tmp_path, monkeypatch)
     with pytest.raises(DatabaseError, match="give its passphrase"):
         backups.open_database(str(db_path))
     # Nor through any other door: a raw engine or read-only connection has no key to use.
-    with pytest.raises(DatabaseError, match="none of the keys given opens it"):
+    with pytest.raises(cipher.Locked, match="none of the keys given opens it"):
         store.create_db_engine(f"sqlite:///{db_path}")
-    assert check_database(db_path).damaged
+    with pytest.raises(cipher.Locked):  # locked, which is not damaged
+        check_database(db_path)
 
 
 def test_the_recovery_sheet_opens_a_database_whose_passphrase_is_forgotten(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The key is read back from the printed PDF (pdftotext), as a person would type it."""
-    encrypted(db_path, tmp_path, monkeypatch).dispose()
-    cipher.forget_all()
-    monkeypatch.delenv(cipher.PASSPHRASE_ENV)
+    locked(db_path, tmp_path, monkeypatch)
     cipher.key_file(db_path).unlink()  # forgotten, and the key file lost too
     typed = recovery_key_from_sheet(tmp_path / "sheet.pdf").lower()
     with pytest.raises(ValidationError, match="typing mistake"):
@@ -171,8 +174,7 @@ def test_the_recovery_sheet_opens_a_database_whose_passphrase_is_forgotten(
 def test_a_recovery_key_of_another_database_is_refused(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    encrypted(db_path, tmp_path, monkeypatch).dispose()
-    cipher.forget_all()
+    locked(db_path, tmp_path, monkeypatch)
     other = cipher.format_recovery_key(cipher.new_recovery_secret())
     with pytest.raises(cipher.WrongPassphrase, match="does not open"):
         encryption.recover(db_path, other, "a new passphrase")
@@ -257,8 +259,7 @@ def test_a_plain_file_with_a_key_file_beside_it_is_refused_not_opened_plain(
 def test_without_the_driver_an_encrypted_file_is_refused(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    encrypted(db_path, tmp_path, monkeypatch).dispose()
-    cipher.forget_all()
+    locked(db_path, tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)
     with pytest.raises(DatabaseError, match=r"SQLCipher driver .* cannot be loaded"):

@@ -22,33 +22,31 @@ OLD_COPIES = (
 
 
 def register(commands: Commands) -> None:
-    encrypt = commands.add_parser(
-        "encrypt",
-        help="rewrite the database encrypted (or create it so), with a recovery sheet to print",
-        description="Rewrite the database encrypted with SQLCipher, or create it encrypted. The "
-        f"passphrase is asked twice, or taken from {cipher.PASSPHRASE_ENV}. The recovery sheet "
-        "(a PDF to print, then delete) holds a key that opens the database and its backups "
-        "without the passphrase.",
+    described = (
+        ("encrypt", run_encrypt,
+         "rewrite the database encrypted (or create it so), with a recovery sheet to print",
+         "Rewrite the database encrypted with SQLCipher, or create it encrypted. The passphrase "
+         f"is asked twice, or taken from {cipher.PASSPHRASE_ENV}. The recovery sheet (a PDF to "
+         "print, then delete) holds a key that opens the database and its backups without the "
+         "passphrase."),
+        ("decrypt", run_decrypt, "rewrite the encrypted database unencrypted",
+         "The database and its kept backups are rewritten unencrypted; its key file goes."),
+        ("passphrase", run_passphrase, "change the encrypted database's passphrase",
+         f"The current passphrase from {cipher.PASSPHRASE_ENV} (or asked), the new one from "
+         f"{cipher.NEW_PASSPHRASE_ENV} (or asked twice). The recovery key stays."),
+        ("recover", run_recover,
+         "set a new passphrase with the recovery key from the recovery sheet",
+         f"The recovery key from --recovery-key, {RECOVERY_KEY_ENV} or asked; the new "
+         f"passphrase from {cipher.NEW_PASSPHRASE_ENV} or asked twice."),
+    )  # fmt: skip
+    parsers = {}
+    for name, run, summary, description in described:
+        parsers[name] = commands.add_parser(name, help=summary, description=description)
+        parsers[name].set_defaults(run=run)
+    parsers["encrypt"].add_argument(
+        "--recovery-sheet", type=Path, required=True, metavar="FILE.pdf"
     )
-    encrypt.add_argument("--recovery-sheet", type=Path, required=True, metavar="FILE.pdf")
-    encrypt.set_defaults(run=run_encrypt)
-    decrypt = commands.add_parser("decrypt", help="rewrite the encrypted database unencrypted")
-    decrypt.set_defaults(run=run_decrypt)
-    passphrase = commands.add_parser(
-        "passphrase",
-        help="change the encrypted database's passphrase",
-        description=f"The current passphrase from {cipher.PASSPHRASE_ENV} (or asked), the new "
-        f"one from {cipher.NEW_PASSPHRASE_ENV} (or asked twice). The recovery key stays.",
-    )
-    passphrase.set_defaults(run=run_passphrase)
-    recover = commands.add_parser(
-        "recover",
-        help="set a new passphrase with the recovery key from the recovery sheet",
-        description=f"The recovery key from --recovery-key, {RECOVERY_KEY_ENV} or asked; the new "
-        f"passphrase from {cipher.NEW_PASSPHRASE_ENV} or asked twice.",
-    )
-    recover.add_argument("--recovery-key", metavar="KEY")
-    recover.set_defaults(run=run_recover)
+    parsers["recover"].add_argument("--recovery-key", metavar="KEY")
 
 
 def new_passphrase(variable: str) -> str:

@@ -48,15 +48,23 @@ def test_encrypt_then_every_command_needs_the_passphrase(
     one_line_error(fresh(capsys, db_path, "org", "add", "--name", "X"), "give its passphrase")
 
 
-def test_passphrase_recover_and_decrypt(
+@pytest.fixture
+def sheet(
     capsys: pytest.CaptureFixture[str],
     db_path: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+) -> Path:
+    """The test's database encrypted from the command line; its recovery sheet."""
     monkeypatch.setenv(cipher.PASSPHRASE_ENV, "a long passphrase")
-    sheet = tmp_path / "sheet.pdf"
-    assert fresh(capsys, db_path, "encrypt", "--recovery-sheet", str(sheet)).code == 0
+    made = tmp_path / "sheet.pdf"
+    assert fresh(capsys, db_path, "encrypt", "--recovery-sheet", str(made)).code == 0
+    return made
+
+
+def test_passphrase_recover_and_decrypt(
+    capsys: pytest.CaptureFixture[str], db_path: Path, sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     one_line_error(
         fresh(capsys, db_path, "encrypt", "--recovery-sheet", str(sheet)), "already encrypted"
     )
@@ -82,11 +90,10 @@ def test_check_backup_and_restore_of_an_encrypted_database(
     capsys: pytest.CaptureFixture[str],
     db_path: Path,
     tmp_path: Path,
+    sheet: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A locked database is never taken for a damaged one (nor set aside by a restore)."""
-    monkeypatch.setenv(cipher.PASSPHRASE_ENV, "a long passphrase")
-    assert fresh(capsys, db_path, "encrypt", "--recovery-sheet", str(tmp_path / "s.pdf")).code == 0
     assert fresh(capsys, db_path, "org", "add", "--name", "KCTU").code == 0
     assert fresh(capsys, db_path, "backup").code == 0
     assert fresh(capsys, db_path, "check").out == "ok\n"
