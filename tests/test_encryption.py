@@ -293,3 +293,15 @@ def test_encrypting_twice_or_with_a_short_passphrase_is_refused(
     with pytest.raises(ValidationError, match="already encrypted"):
         encryption.encrypt_database(engine, PASSPHRASE, tmp_path / "s2.pdf")
     engine.dispose()
+
+
+def test_encrypting_leaves_no_other_file_beside_the_database(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No temporary copy, plain WAL or journal stays once the database is rewritten."""
+    encrypted(db_path, tmp_path, monkeypatch).dispose()
+    names = sorted(path.name for path in tmp_path.iterdir())
+    folder = backups.backup_folder(db_path).name
+    assert names == sorted([db_path.name, cipher.key_file(db_path).name, "sheet.pdf", folder])
+    kept = sorted(path.name for path in backups.backup_folder(db_path).iterdir())
+    assert len(kept) == 2 and kept[1] == kept[0] + cipher.KEY_FILE_SUFFIX

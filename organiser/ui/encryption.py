@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,7 +78,7 @@ class EncryptDialog(QDialog):
             self,
         )
         explanation.setWordWrap(True)
-        explanation.setTextFormat(explanation.textFormat().PlainText)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
         self.passphrase = QLineEdit(self)
         self.again = QLineEdit(self)
         for field in (self.passphrase, self.again):
@@ -93,7 +93,7 @@ class EncryptDialog(QDialog):
         sheet_row.addWidget(browse)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b3261e")
-        self.problem.setTextFormat(self.problem.textFormat().PlainText)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(self.tr("New passphrase:"), self.passphrase)
         form.addRow(self.tr("The passphrase again:"), self.again)
