@@ -245,12 +245,15 @@ class MainWindow(QMainWindow):
         old, self.engine = self.engine, engine
         self._drop_pages()
         old.dispose()
+        self._backup_timer.start()
         self._database_opened()
         self._show_page(self.sidebar.currentRow())
         return True
 
     def let_go_of_database(self) -> None:
-        """Before the database file is rewritten: no page and no connection holds it."""
+        """Before the database file is rewritten: no page, no connection and no automatic
+        backup holds it (switch_database opens it again and starts the backups again)."""
+        self._backup_timer.stop()
         self._drop_pages()
         self.engine.dispose()
 
