@@ -85,7 +85,8 @@ def key_file(database: Path) -> Path:
 
 def is_encrypted(path: Path) -> bool:
     """A file of whole pages whose first bytes are not SQLite's header but SQLCipher's random
-    salt (an empty or missing file is a new database; a text file is no database at all)."""
+    salt (an empty or missing file is a new database; a text file is no database at all, and
+    a header wiped to one repeated byte is damage, not salt)."""
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -93,7 +94,7 @@ def is_encrypted(path: Path) -> bool:
     except OSError:
         return False
     whole_pages = size >= 512 and size % 512 == 0
-    return whole_pages and head != SQLITE_HEADER
+    return whole_pages and head != SQLITE_HEADER and len(set(head)) > 1
 
 
 def pragma_key(key: bytes) -> str:

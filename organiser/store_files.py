@@ -206,8 +206,10 @@ def is_damaged(live: Path) -> list[str]:
     that cannot even be opened is damage too."""
     try:
         connection = store.open_read_only(live)
-    except cipher.Locked:
-        raise  # an encrypted database whose key was not given is locked, not damaged
+    except cipher.Locked as error:
+        if cipher.key_file(live).exists():
+            raise  # an encrypted database whose key was not given is locked, not damaged
+        return [str(error)]
     except store.OPEN_ERRORS as error:
         return [str(error)]
     try:
