@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from organiser import cipher, store, store_cipher
-from organiser.config import database_url
 from organiser.errors import DatabaseError, ValidationError
 from organiser.files import copy_file_atomic, write_bytes_atomic
 from organiser.pdf.recovery_sheet import RecoverySheet, render_recovery_sheet
@@ -31,8 +30,6 @@ def encrypt_database(
     """Rewrite the database encrypted (or create it so when it does not exist yet), after its
     recovery sheet is written; its kept backups are rewritten encrypted too. An engine given is
     disposed of: open the database again with `store.open_database`."""
-    if isinstance(target, str) and store.sqlite_path(database_url(target)) is None:
-        raise ValidationError("database", "Only an SQLite database file can be encrypted.")
     path = database_file(target)
     if cipher.is_encrypted(path):
         raise ValidationError(
