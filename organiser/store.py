@@ -7,6 +7,7 @@ import os
 import sqlite3
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,10 +30,12 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from organiser import cipher
 from organiser.config import database_url, default_database_path, shipped_dir
 from organiser.errors import ConflictError, DatabaseError, OrganiserError, SchemaTooNew
 from organiser.files import (
     SQLITE_COMPANIONS,
+    copy_file_atomic,
     create_private_file,
     keep_private,
     make_private_folder,
@@ -43,6 +46,11 @@ from organiser.files import (
 )
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
+# The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
+_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
+# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
+OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too
 _SCHEMA_WRITE = "organiser_schema_write"
 _WRITE_LOCK_FIRST = "organiser_write_lock_first"
 # Tables every Campaign Organiser schema has had: a file with an Alembic revision we do not know
@@ -93,7 +101,7 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
-        except sqlite3.OperationalError as error:
+        except SQLITE_ERRORS as error:
             if "readonly" in str(error):
                 return  # a read-only file keeps its journal mode; reading needs no WAL
             if "locked" not in str(error) or time.monotonic() > deadline:
@@ -185,13 +193,6 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def connect_private(path: Path, **options: Any) -> sqlite3.Connection:
-    """sqlite3.connect, the file (and so its journal and WAL) created readable by its owner only."""
-    with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
-        create_private_file(path)
-    return sqlite3.connect(path, **options)
-
-
 def read_only_uri(path: Path) -> str:
     """The URI that opens an SQLite file for reading only. In a folder nobody here may write to
     (a read-only share, another user's), a WAL database cannot get its shared-memory file made:
@@ -203,24 +204,55 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write a byte to the file, and that runs none of the SQL a
-    schema may carry (views and triggers of an untrusted file): for checks and restores."""
-    connection = sqlite3.connect(read_only_uri(path), uri=True)
+def connect_file(
+    path: Path,
+    key: bytes | None = None,
+    read_only: bool = False,
+    autocommit: bool = False,
+    untrusted: bool = True,
+) -> sqlite3.Connection:
+    """A raw connection to an SQLite file: the one place files are opened outside an engine.
+
+    An encrypted file (or a new one given a `key`) is opened through SQLCipher with its key
+    (given, or one this process was given that opens it); there is no falling back to plain
+    SQLite. A file this makes is readable by its owner only (SQLite gives its journal and WAL
+    the same mode). Read-only connections cannot write a byte and, for an `untrusted` file, run
+    none of the SQL a schema may carry (views and triggers): for checks and restores."""
+    path = Path(path)
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    module: Any = sqlite3 if key is None else cipher.driver()
+    if read_only:
+        target, uri = read_only_uri(path), True
+    else:
+        target, uri = str(path), False
+        with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
+            create_private_file(path)
+    options: dict[str, Any] = {"uri": uri, "check_same_thread": False}
+    if autocommit:
+        options["isolation_level"] = None
+    connection = module.connect(target, **options)
     try:
-        connection.execute("PRAGMA trusted_schema=OFF")
-        connection.execute("PRAGMA query_only=ON")
-    except sqlite3.Error:
+        if key is not None:
+            cipher.apply_key(connection, key)
+        if read_only and untrusted:
+            connection.execute("PRAGMA trusted_schema=OFF")
+            connection.execute("PRAGMA query_only=ON")
+    except SQLITE_ERRORS:
         connection.close()
         raise
     return connection
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    return connect_file(path, read_only=True)
 
 
 def _read_only_revisions(path: Path) -> set[str]:
     """The schema revision of an SQLite file, read without writing a byte to it."""
     try:
         connection = open_read_only(path)
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         raise DatabaseError(f"Cannot open the database {path}: {error}") from error
     try:
         has_table = connection.execute(
@@ -241,7 +273,7 @@ def _read_only_revisions(path: Path) -> set[str]:
             # Another program that also uses Alembic: its revisions are not ours, nor newer.
             raise DatabaseError(f"{path} is not a Campaign Organiser database.")
         return revisions
-    except sqlite3.DatabaseError as error:
+    except SQLITE_ERRORS as error:
         if "malformed" in str(error):
             raise DatabaseError(
                 f"The database {path} is damaged ({error}): `organiser check` reports it, "
@@ -264,14 +296,27 @@ def _refuse_unknown(revision: str, where: str) -> None:
         )
 
 
-def create_db_engine(url: str, read_only: bool = False) -> Engine:
-    """An engine with the project's SQLite pragmas; the one place engines are made. A
-    read-only one (an SQLite file) reads, and any write is refused by SQLite itself."""
-    options: dict[str, Any] = {}
+def create_db_engine(url: str, key: bytes | None = None, read_only: bool = False) -> Engine:
+    """An engine with the project's SQLite pragmas; the one place engines are made.
+
+    An encrypted SQLite file goes through SQLCipher with its key (`key`, else one this process
+    was given that opens it); a plain file with a key file beside it is refused, never opened
+    plain in silence. A read-only one (an SQLite file) reads, and any write is refused by SQLite
+    itself."""
     path = sqlite_path(url)
-    if read_only and path is not None:
-        uri = read_only_uri(path)
-        options["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    if path is not None and key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    if path is not None and key is None and cipher.key_file(path).exists():
+        raise DatabaseError(
+            f"{path} is not encrypted although its key file {cipher.key_file(path).name} is "
+            "beside it (an encryption or decryption was cut short, or the file was replaced): "
+            "run `organiser encrypt` again, or remove the key file to use it unencrypted."
+        )
+    options: dict[str, Any] = {}
+    if path is not None and (read_only or key is not None):
+        options["creator"] = _keyed(path, key, read_only)
+        if key is not None:
+            options["module"] = cipher.driver()
     try:
         with warnings.catch_warnings():
             # A URL part the driver would ignore (`?mode=ro` without `uri=true`) is refused:
@@ -295,27 +340,50 @@ def create_db_engine(url: str, read_only: bool = False) -> Engine:
         ) from error
     except ArgumentError as error:
         raise DatabaseError(f"Cannot open the database: {first_line(error)}.") from error
+    if key is not None:
+        _KEYS[engine] = key
+        cipher.remember(key)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
+def _keyed(path: Path, key: bytes | None, read_only: bool = False) -> Callable[[], Any]:
+    def connect() -> Any:
+        return connect_file(path, key, read_only=read_only, untrusted=False)
+
+    return connect
+
+
+def engine_key(engine: Engine) -> bytes | None:
+    """The SQLCipher key of an engine on an encrypted database (None: a plain one)."""
+    return _KEYS.get(engine)
+
+
 def open_database(
-    choice: str | None = None, before_upgrade: Callable[[Engine], object] | None = None
+    choice: str | None = None,
+    before_upgrade: Callable[[Engine], object] | None = None,
+    ask: cipher.AskPassphrase | None = None,
 ) -> Engine:
     """Open (creating if needed) the chosen database and bring it to the newest schema.
 
-    A database from a newer program is refused before anything is written to it. An existing
-    database that needs a migration is first handed to `before_upgrade` (the services keep a
-    backup of it there); if that fails, nothing is migrated.
+    An encrypted database is unlocked first with a passphrase from `ask` (three tries; by
+    default ORGANISER_PASSPHRASE, once). A database from a newer program is refused before
+    anything is written to it. An existing database that needs a migration is first handed to
+    `before_upgrade` (the services keep a backup of it there); if that fails, nothing is
+    migrated.
     """
     url = database_url(choice)
     path = sqlite_path(url)
+    key = None
     if path is not None:
+        _refuse_not_a_file(path)
+        if cipher.is_encrypted(path):  # a key given before in this process is not asked again
+            key = cipher.known_key(path) or cipher.unlock(path, ask)
         _refuse_unusable(path)
     read_only = path is not None and path.exists() and is_read_only(path)
-    engine = create_db_engine(url, read_only=read_only)  # a bad URL is refused before a write
+    engine = create_db_engine(url, key, read_only=read_only)  # a bad URL refused before a write
     if path is not None:
         _make_private(path)
     try:
@@ -355,13 +423,16 @@ def is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or "immutable" in read_only_uri(path)
 
 
-def _refuse_unusable(path: Path) -> None:
-    """A folder, a device or pipe, another program's database or a newer schema: refused
-    before a byte is written."""
+def _refuse_not_a_file(path: Path) -> None:
+    """A folder, a device or pipe: refused before a byte is read or written."""
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file.")
     if path.exists() and not path.is_file():  # reading a pipe would wait for ever
         raise DatabaseError(f"{path} is not a database file (it is a device, a pipe or a socket).")
+
+
+def _refuse_unusable(path: Path) -> None:
+    """Another program's database or a newer schema: refused before a byte is written."""
     if path.exists():
         for revision in _read_only_revisions(path):
             _refuse_unknown(revision, str(path))
@@ -534,10 +605,9 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     target = Path(target)
     refuse_unwritable_target(target)
     tmp = temporary_path(target, "backup")
-    source = (
-        sqlite3.connect(read_only_uri(source_path), uri=True, isolation_level=None)
-        if is_read_only(source_path)
-        else sqlite3.connect(source_path, isolation_level=None)
+    key = engine_key(engine)
+    source = connect_file(
+        source_path, key, read_only=is_read_only(source_path), autocommit=True, untrusted=False
     )
     try:
         found = damage(source)
@@ -547,7 +617,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
-        destination = connect_private(tmp)
+        destination = connect_file(tmp, key)  # an encrypted database: the same key
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
             rows = row_counts(source)
@@ -556,12 +626,14 @@ def backup(engine: Engine, target: Path) -> BackupReport:
             destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot back up the database to {target}: {error}") from error
     finally:
         source.close()
     _accept_copy(tmp, target, rows)
+    if key is not None and cipher.key_file(source_path).exists():  # the passphrase opens it too
+        copy_file_atomic(cipher.key_file(source_path), cipher.key_file(target))
     return BackupReport(target, target.stat().st_size, rows)
 
 
@@ -570,7 +642,7 @@ def damage(connection: sqlite3.Connection) -> list[str]:
     try:
         lines = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as error:  # "database disk image is malformed"
+    except SQLITE_ERRORS as error:  # "database disk image is malformed"
         return [str(error)]
     problems = [] if lines == ["ok"] else [f"integrity: {line}" for line in lines]
     return problems + [
@@ -594,7 +666,7 @@ def row_counts(connection: sqlite3.Connection) -> dict[str, int]:
 
 def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
     """Check the copy by opening it; sync and rename it into place, or keep it aside."""
-    copy = open_read_only(tmp)
+    copy = open_read_only(tmp)  # an encrypted copy opens only with the key it was made with
     try:
         problems = damage(copy)
         if not problems and row_counts(copy) != rows:
@@ -630,8 +702,7 @@ def check(engine: Engine) -> list[str]:
     problems: list[str] = []
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
+            raw: Any = connection.connection.dbapi_connection
             problems.extend(damage(raw))
     current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
     if current != newest:

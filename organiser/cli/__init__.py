@@ -19,6 +19,7 @@ from organiser.cli import (
     campaigns,
     commitments,
     demo,
+    encryption,
     letters,
     maintenance,
     organisations,
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     letters,
     trash,
     maintenance,
+    encryption,
     archive,
 )
 
@@ -126,3 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("organiser: interrupted; nothing was written\n")
         return 130
+    finally:  # its connections closed, so that a rewrite after it finds the file free
+        engine = getattr(args, "engine", None)
+        if engine is not None:
+            engine.dispose()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +13,8 @@ from typing import Any, TypeAlias, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from organiser import store
+from organiser import cipher, store
+from organiser.config import database_url
 from organiser.errors import ValidationError
 from organiser.services import backups, campaigns, organisations, placement
 
@@ -24,7 +27,7 @@ def engine_for(args: argparse.Namespace) -> Engine:
     the first time it is found in a synchronised or network folder, a warning says so."""
     engine = getattr(args, "engine", None)
     if not isinstance(engine, Engine):
-        engine = backups.open_database(getattr(args, "db", None))
+        engine = backups.open_database(getattr(args, "db", None), ask_passphrase)
         store.on_write_wait(engine, _say_waiting)
         args.engine = engine
         shared = placement.warn_once(engine)
@@ -40,6 +43,26 @@ def _say_waiting(waiting: bool) -> None:
             f"(at most {store.WRITE_WAIT_MS // 1000} seconds)…\n"
         )
         sys.stderr.flush()
+
+
+def ask_passphrase(path: Path, attempt: int) -> str | None:
+    """ORGANISER_PASSPHRASE for scripts (one try); a person at a terminal is asked."""
+    given = os.environ.get(cipher.PASSPHRASE_ENV)
+    if given is not None:
+        return given if attempt == 1 else None
+    if not sys.stdin.isatty():
+        return None
+    if attempt > 1:
+        sys.stderr.write(f"organiser: that passphrase does not open {path.name}\n")
+    return getpass.getpass(f"Passphrase of {path.name}: ")
+
+
+def unlock_if_encrypted(args: argparse.Namespace) -> None:
+    """For the commands that read the file without opening an engine (check, restore): an
+    encrypted database's key, asked as for any command."""
+    path = store.sqlite_path(database_url(getattr(args, "db", None)))
+    if path is not None and cipher.is_encrypted(path) and cipher.known_key(path) is None:
+        cipher.unlock(path, ask_passphrase)
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for, given_path
+from organiser.cli.common import Commands, add_json, engine_for, given_path, unlock_if_encrypted
 from organiser.cli.output import print_records
 from organiser.config import database_url
 from organiser.errors import ValidationError
@@ -58,6 +58,7 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Never through engine_for: the database may be too damaged to open."""
+    unlock_if_encrypted(args)
     source = args.file
     if args.latest:
         newest = newest_good_backup(args.db)
@@ -76,6 +77,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Read-only and without migrating: a database too damaged to open still gets a report."""
+    unlock_if_encrypted(args)
     path = store.sqlite_path(database_url(args.db))
     report = check_database(path if path is not None else engine_for(args))
     problems = report.problems

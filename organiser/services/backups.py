@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from organiser import store
+from organiser.cipher import AskPassphrase, remove_key_file
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
 from organiser.files import keep_private, make_private_folder, remove_stale_temporaries
@@ -65,11 +66,12 @@ def back_up_before_bulk_write(engine: Engine, reason: str = "before-import") -> 
         ) from error
 
 
-def open_database(choice: str | None = None) -> Engine:
-    """The doors' way to open a database: as the store does, and an existing database that a
-    migration is about to change is backed up first (pinned, kept out of the rotation); when
-    that backup cannot be made, the database is left as it was and not opened."""
-    return store.open_database(choice, before_upgrade=_back_up_before_migration)
+def open_database(choice: str | None = None, ask: AskPassphrase | None = None) -> Engine:
+    """The doors' way to open a database: as the store does (an encrypted one unlocked with a
+    passphrase from `ask`), and an existing database that a migration is about to change is
+    backed up first (pinned, kept out of the rotation); when that backup cannot be made, the
+    database is left as it was and not opened."""
+    return store.open_database(choice, before_upgrade=_back_up_before_migration, ask=ask)
 
 
 def _back_up_before_migration(engine: Engine) -> None:
@@ -150,6 +152,7 @@ def prune(folder: Path, now: datetime, policy: RotationPolicy) -> list[Path]:
     removed = [entry.path for entry in entries if entry.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
+        remove_key_file(path)
     return removed
 
 

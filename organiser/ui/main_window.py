@@ -38,6 +38,7 @@ from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info, show_notice
 from organiser.ui.dialogs.trash_dialog import TrashDialog
+from organiser.ui.encryption import encrypt_this_database, passphrase_asker
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
 from organiser.ui.other_writers import OtherWriters
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         """Show another database (created and migrated when new) in this window and close the
         one shown before. A file that is not ours, or from a newer program, is refused as is."""
         try:
-            engine = backups.open_database(location)
+            engine = backups.open_database(location, passphrase_asker(self))
         except OrganiserError as error:
             show_error(self, self.tr("Open database"), str(error))
             return False
@@ -273,9 +274,20 @@ class MainWindow(QMainWindow):
         self.other_writers.watch(engine)
         self._drop_pages()
         old.dispose()
+        self._backup_timer.start()
         self._database_opened()
         self._show_page(self.sidebar.currentRow())
         return True
+
+    def let_go_of_database(self) -> None:
+        """Before the database file is rewritten: no page, no connection and no automatic
+        backup holds it (switch_database opens it again and starts the backups again)."""
+        self._backup_timer.stop()
+        self._drop_pages()
+        self.engine.dispose()
+
+    def encrypt_database(self) -> None:
+        encrypt_this_database(self)
 
     def _drop_pages(self) -> None:
         """Every page built on the old database goes; each is built again when shown."""

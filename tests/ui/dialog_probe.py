@@ -58,6 +58,7 @@ from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
+from organiser.ui.encryption import EncryptDialog
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
@@ -170,6 +171,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     BackupsDialog: _backups_dialog,
     CheckReportDialog: _check_report,
     TrashDialog: _trash_dialog,  # last of those that need the demo's letters: it deletes
+    EncryptDialog: lambda _e, p: EncryptDialog(Path("/home/organiser/campaigns.sqlite3"), p),
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }
 
