@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from sqlalchemy import Engine
 
 from organiser import store
 from organiser.models import Channel
-from organiser.services import attachments, letter_register, letters
+from organiser.services import letter_sending, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo
 from organiser.ui.letters.editor import add_typed
-from organiser.ui.letters.render import pdf_for_letter
 
 
 class SentDialog(RecordForm):
@@ -46,8 +44,7 @@ class SentDialog(RecordForm):
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
         with store.transaction(self.engine) as session:
-            pdf_for_letter(session, self.letter.id)  # before: a draft's PDF is made fresh
-            return letter_register.mark_sent(
+            return letter_sending.mark_sent(
                 session, self.letter.id, self.sent_on.value(), self.channel.currentData(), tracking
             )
 
@@ -91,8 +88,7 @@ class ReplyDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         path = self.file.value()
-        upload = attachments.read_upload(Path(path), "reply_file") if path else None
         with store.transaction(self.engine) as session:
-            return letter_register.record_reply(
-                session, self.letter.id, self.received_on.value(), self.note.text(), upload
+            return letter_sending.record_reply(
+                session, self.letter.id, self.received_on.value(), self.note.text(), path or None
             )
