@@ -268,7 +268,12 @@ class LetterEditor(RecordForm):
         instead of the page."""
         self._timer.stop()
         self._preview_asked += 1
-        engine, fields = self.engine, self.fields()  # the work holds no widget
+        try:
+            fields = self.fields()
+        except OrganiserError as error:  # a day that is none: said at once, nothing to render
+            self.show_preview(self._preview_asked, None, str(error))
+            return
+        engine = self.engine  # the work holds no widget
         saved = self.letter.status if self.letter else LetterStatus.DRAFT
 
         def work(_progress: Progress) -> bytes:
