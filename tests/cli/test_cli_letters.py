@@ -142,6 +142,18 @@ def test_sent_letter_pdf_is_the_one_that_went_out(
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_a_paper_asked_for_a_sent_letter_is_told_it_went_out_on_its_own(
+    demo_db: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    letter_id = add_letter(capsys, demo_db, tmp_path)
+    assert run(capsys, demo_db, "letter", "sent", str(letter_id), "--on", "2026-05-02",
+               "--channel", "email").code == 0  # fmt: skip
+    target = tmp_path / "letter-paper.pdf"
+    result = run(capsys, demo_db, "letter", "pdf", str(letter_id), str(target), "--paper", "letter")
+    assert result.code == 0 and target.is_file()
+    assert "this is the PDF that was sent, on its own paper" in result.err
+
+
 def test_bad_channel_and_unknown_letter(demo_db: Path, capsys: Capsys) -> None:
     before = snapshot(demo_db)
     bad = run(capsys, demo_db, "letter", "sent", "3", "--on", "2099-01-01", "--channel", "pigeon")
