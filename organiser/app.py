@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from organiser import store
+from organiser.cipher import Locked
 from organiser.config import database_url
 from organiser.errors import DatabaseError, OrganiserError, SchemaTooNew
 from organiser.services import backups
 from organiser.ui.collector import collect_on_gui_thread
+from organiser.ui.encryption import passphrase_asker
 from organiser.ui.plurals import install_english_plurals
 
 
@@ -24,6 +27,10 @@ def report_unexpected(
 ) -> None:
     """An error nobody foresaw: the details go to stderr, the user gets a sentence, the
     window stays open (Qt would otherwise just print it)."""
+    plain = store.plain_error(error)
+    if plain is not None:  # foreseen after all: the database busy or full, a record changed
+        QMessageBox.warning(None, tr("Campaign Organiser"), str(plain))
+        return
     traceback.print_exception(kind, error, trace)
     QMessageBox.critical(
         None,
@@ -43,9 +50,10 @@ def tr(text: str) -> str:
 def open_or_recover(db_choice: str | None) -> Engine | None:
     """The database opened; one that cannot be (damaged, not a schema newer than ours) gets
     the offer of its newest sound backup instead of a traceback."""
+    ask = passphrase_asker(None)
     try:
-        return backups.open_database(db_choice)
-    except SchemaTooNew as error:
+        return backups.open_database(db_choice, ask)
+    except (SchemaTooNew, Locked) as error:  # too new, or no (right) passphrase: nothing to offer
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return None
     except (OrganiserError, SQLAlchemyError, sqlite3.Error) as error:
@@ -56,7 +64,7 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
             QMessageBox.critical(None, tr("Campaign Organiser"), str(problem))
             return None
     try:
-        return backups.open_database(db_choice)
+        return backups.open_database(db_choice, ask)
     except OrganiserError as error:
         QMessageBox.critical(None, tr("Campaign Organiser"), str(error))
         return None

@@ -45,6 +45,10 @@ def database_url(choice: str | None = None) -> str:
         raise ValidationError("db", f"{DB_ENV} is set but empty: give a file or an SQLAlchemy URL.")
     value = choice or env or str(default_database_path())
     if "://" in value:
+        if value.startswith("sqlite:///") and not value.removeprefix("sqlite:///").strip():
+            # A script's `sqlite:///$FILE` with FILE unset: an in-memory database that would
+            # lose every write, silently.
+            raise ValidationError("db", f"{value} names no database file.")
         return value
     path = Path(value).expanduser().resolve()
     return f"sqlite:///{path}"
@@ -69,6 +73,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("ui.organiser_timezone", str, "", "Your own time zone (empty: this computer's)"),
         Setting("backup.folder", str, "", "Where backups go (empty: beside the database)"),
         Setting("backup.last", dict, {}, "When each database was last backed up (ISO 8601, UTC)"),
+        Setting(
+            "storage.shared_warned",
+            list,
+            [],
+            "Databases already warned of lying in a synchronised or network folder",
+        ),
     )
 }
 
@@ -77,10 +87,17 @@ def settings_path() -> Path:
     return user_config_path(APP_NAME, APP_AUTHOR) / "settings.json"
 
 
+SETTINGS_LIMIT = 1024 * 1024
+
+
 def _read_all(path: Path) -> dict[str, Any]:
+    """The settings file's content; a missing, oversized, non-regular or damaged one reads as
+    no settings (every default), never as an error that stops the program."""
+    from organiser.files import read_input
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input(path, SETTINGS_LIMIT).decode("utf-8"))
+    except (ValidationError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -91,6 +108,8 @@ def get_setting(key: str, path: Path | None = None) -> Any:
     value = _read_all(path or settings_path()).get(key, setting.default)
     if setting.type is float and isinstance(value, int):
         value = float(value)
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+        return setting.default  # a hand-edited file: a list of paths holds only text
     return value if isinstance(value, setting.type) else setting.default
 
 

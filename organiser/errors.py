@@ -25,7 +25,17 @@ class NotFound(OrganiserError):
 
 
 class ConflictError(OrganiserError):
-    """The record was changed elsewhere since it was read."""
+    """The record was changed elsewhere since it was read; the versions when they are known."""
+
+    def __init__(
+        self,
+        message: str,
+        current_version: int | None = None,
+        expected_version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+        self.expected_version = expected_version
 
 
 class DatabaseError(OrganiserError):

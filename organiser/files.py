@@ -1,18 +1,24 @@
-"""The one way the program writes a file: to a temporary file beside it, then renamed into place."""
+"""The one way the program writes a file (a temporary file beside it, renamed into place), and
+the one way it reads a file the user names (a regular file, its size checked before reading)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from organiser.errors import FileWriteError
+from organiser.errors import FileWriteError, ValidationError
 
 TEMPORARY_SUFFIX = ".part"
+# What the program makes is the organiser's alone (letters, names of people at risk): readable
+# by its owner only, whatever the umask. Windows keeps no such bits; there these do nothing.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 # ".letter.pdf.4242.k3j9x.part": hidden, beside the file it becomes, named after the process
 # writing it, so that the next start can tell one left by a killed process from one being
 # written now by another.
@@ -26,6 +32,52 @@ def temporary_prefix(target: Path) -> str:
 def temporary_path(target: Path, tag: str) -> Path:
     """A fixed temporary name beside `target` for this process (tag: what is being written)."""
     return target.with_name(f"{temporary_prefix(target)}{tag}{TEMPORARY_SUFFIX}")
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder` and its missing parents readable by their owner only; folders that
+    already exist are left as they are."""
+    missing = []
+    step = Path(folder)
+    while not step.exists() and step != step.parent:
+        missing.append(step)
+        step = step.parent
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for made in missing:
+        os.chmod(made, PRIVATE_FOLDER)
+
+
+def create_private_file(path: Path) -> bool:
+    """An empty file readable by its owner only, for SQLite to fill (the journal, WAL and
+    shared-memory files SQLite makes beside it take its mode); False when it already exists."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE)  # the umask may have taken bits off the owner's too
+    return True
+
+
+def keep_private(paths: Iterable[Path]) -> list[Path]:
+    """Tighten files and folders of ours that others may read (made by an older version, or
+    copied in) to owner-only; returns those changed. Missing ones, and another user's, are
+    left alone."""
+    changed = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        wanted = PRIVATE_FOLDER if stat.S_ISDIR(status.st_mode) else PRIVATE_FILE
+        ours = os.name == "posix" and status.st_uid == os.getuid()
+        if not ours or not (stat.S_ISDIR(status.st_mode) or stat.S_ISREG(status.st_mode)):
+            continue  # never a device: /dev/null made 0600 would break the computer
+        if stat.S_IMODE(status.st_mode) & 0o077:
+            with contextlib.suppress(OSError):
+                os.chmod(path, stat.S_IMODE(status.st_mode) & wanted)
+                changed.append(Path(path))
+    return changed
 
 
 def _alive(pid: int) -> bool:
@@ -65,6 +117,32 @@ def remove_stale_temporaries(folders: Iterable[Path]) -> list[Path]:
     return removed
 
 
+# The open databases' files, which no export may be written over (a slip of the tab key).
+_PROTECTED: set[Path] = set()
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def protect(database: Path) -> None:
+    """No file the program writes may replace this database or its companion files."""
+    whole = Path(database).resolve()
+    _PROTECTED.update({whole, *(Path(f"{whole}{suffix}") for suffix in SQLITE_COMPANIONS)})
+
+
+def refuse_unwritable_target(target: Path) -> None:
+    """A FileWriteError, before anything is written, for a target that must not be replaced:
+    a folder, a device or pipe (/dev/null replaced by a file would break the computer), or an
+    open database."""
+    problem = ""
+    if Path(target).resolve() in _PROTECTED:
+        problem = "it is a database in use; choose another file"
+    elif target.is_dir():
+        problem = "it is a folder; give a file name inside it"
+    elif target.exists() and not target.is_file():
+        problem = "it is not an ordinary file (a device, a pipe or a socket)"
+    if problem:
+        raise FileWriteError(f"Cannot write {target}: {problem}. Nothing was written.")
+
+
 def _cannot_write(target: Path, error: OSError) -> FileWriteError:
     reason = error.strerror or str(error)
     return FileWriteError(
@@ -78,8 +156,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     A file-system error (no such folder, no permission, a full disk) becomes a FileWriteError
     that names `path`, never the hidden temporary file."""
     target = Path(path)
+    refuse_unwritable_target(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
+        # mkstemp makes the file 0600 whatever the umask: the renamed file stays owner-only.
         fd, tmp_name = tempfile.mkstemp(
             prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
         )
@@ -115,3 +195,62 @@ def copy_file_atomic(source: str | os.PathLike[str], path: str | os.PathLike[str
     with open(source, "rb") as origin, atomic_output(path) as handle:
         while piece := origin.read(1 << 20):
             handle.write(piece)
+
+
+def size_text(size: int) -> str:
+    """A size as people read it: '512 bytes', '3 KB', '50 MB'."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def _cannot_read(target: Path, field: str, error: OSError) -> ValidationError:
+    return ValidationError(field, f"Cannot read {target}: {error.strerror or error}.")
+
+
+@contextlib.contextmanager
+def open_input(path: str | os.PathLike[str], limit: int, field: str = "file") -> Iterator[BinaryIO]:
+    """A file the user named, opened for reading once it is known to be a regular file of at
+    most `limit` bytes. Opened without blocking, so a named pipe cannot hang the program, and
+    checked on the opened descriptor, so what is checked is what is read. Refusals are
+    ValidationErrors on `field` that name the file."""
+    target = Path(path).expanduser()
+    try:
+        fd = os.open(
+            target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
+    except OSError as error:
+        raise _cannot_read(target, field, error) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise ValidationError(field, f"{target} is {kind}, not a file; choose a file.")
+        if info.st_size > limit:
+            raise ValidationError(
+                field,
+                f"{target.name} is {size_text(info.st_size)}; at most {size_text(limit)} "
+                "can be read here.",
+            )
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        try:
+            yield handle
+        except OSError as error:
+            raise _cannot_read(target, field, error) from None
+
+
+def read_input(path: str | os.PathLike[str], limit: int, field: str = "file") -> bytes:
+    """The bytes of a file the user named, refused (naming it) when it is not a regular file
+    or is larger than `limit` — before anything is read, and again if it grew meanwhile."""
+    with open_input(path, limit, field) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(
+            field, f"{Path(path).name} is larger than {size_text(limit)}; it was not read."
+        )
+    return data

@@ -6,6 +6,8 @@ import contextlib
 import os
 import sqlite3
 import time
+import warnings
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,16 +20,49 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    NoSuchModuleError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from organiser.config import database_url, shipped_dir
-from organiser.errors import DatabaseError, SchemaTooNew
-from organiser.files import remove_stale_temporaries, temporary_path
+from organiser import cipher
+from organiser.config import database_url, default_database_path, shipped_dir
+from organiser.errors import ConflictError, DatabaseError, OrganiserError, SchemaTooNew
+from organiser.files import (
+    SQLITE_COMPANIONS,
+    copy_file_atomic,
+    create_private_file,
+    keep_private,
+    make_private_folder,
+    protect,
+    refuse_unwritable_target,
+    remove_stale_temporaries,
+    temporary_path,
+)
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
+# The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
+_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
+# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
+SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
+OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too
 _SCHEMA_WRITE = "organiser_schema_write"
+_WRITE_LOCK_FIRST = "organiser_write_lock_first"
+# Tables every Campaign Organiser schema has had: a file with an Alembic revision we do not know
+# and none of these is another program's database, not one from a newer version of ours.
+OUR_TABLES = ("campaign", "organisation")
 BUSY_TIMEOUT_MS = 5000
+# A unit of work that writes waits this long for another's write lock (a long import holds it
+# for seconds): first briefly, then, once told through its engine's wait notice, the rest.
+WRITE_WAIT_MS = 30_000
+QUICK_WAIT_MS = 250
+WaitNotice = Callable[[bool], None]  # True: waiting for another writer; False: done waiting
+_WAIT_NOTICES: dict[Engine, WaitNotice] = {}
 
 
 def migrations_dir() -> Path:
@@ -66,17 +101,88 @@ def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
             return
-        except sqlite3.OperationalError as error:
+        except SQLITE_ERRORS as error:
+            if "readonly" in str(error):
+                return  # a read-only file keeps its journal mode; reading needs no WAL
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a schema upgrade, so two
-    programs opening one new file take turns instead of one failing on the other's tables."""
-    mode = "IMMEDIATE" if connection.get_execution_options().get(_SCHEMA_WRITE) else "DEFERRED"
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    """BEGIN for every transaction; IMMEDIATE (the write lock first) for a unit of work that
+    writes and for a schema upgrade. Two writers then take turns, each waiting up to the busy
+    timeout: a DEFERRED one that read before another's commit could not write at all (WAL
+    refuses at once, without waiting, a write on a snapshot that is no longer the newest)."""
+    if not connection.get_execution_options().get(_WRITE_LOCK_FIRST):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    try:
+        raw.execute(f"PRAGMA busy_timeout={QUICK_WAIT_MS}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        notice = _WAIT_NOTICES.get(connection.engine)
+        if notice is not None:
+            notice(True)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={WRITE_WAIT_MS}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if notice is not None:
+                notice(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def on_write_wait(engine: Engine, notice: WaitNotice | None) -> None:
+    """Tell `notice` when a write of `engine` has to wait for another program's (a window shows
+    it on its status bar, the command line on stderr); None: no longer."""
+    if notice is None:
+        _WAIT_NOTICES.pop(engine, None)
+    else:
+        _WAIT_NOTICES[engine] = notice
+
+
+class ChangeWatcher:
+    """Notices commits made to the database by any other connection (another window, a
+    script, another program): SQLite's `PRAGMA data_version`, on a connection of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection: Any = None
+        self._seen: int | None = None
+        if engine.dialect.name == "sqlite":
+            self._connection = engine.raw_connection()
+            self._seen = self._version()
+
+    def _version(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            return int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+
+    def changed(self) -> bool:
+        """True once after each commit made elsewhere since the last call."""
+        if self._connection is None:
+            return False
+        try:
+            now = self._version()
+        except sqlite3.Error:  # busy or gone for a moment: asked again at the next tick
+            return False
+        changed, self._seen = now != self._seen, now
+        return changed
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -87,24 +193,66 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write a byte to the file, and that runs none of the SQL a
-    schema may carry (views and triggers of an untrusted file): for checks and restores."""
-    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def read_only_uri(path: Path) -> str:
+    """The URI that opens an SQLite file for reading only. In a folder nobody here may write to
+    (a read-only share, another user's), a WAL database cannot get its shared-memory file made:
+    such a file is read as immutable, which needs none."""
+    whole = Path(path).resolve()
+    uri = f"{whole.as_uri()}?mode=ro"
+    if not os.access(whole.parent, os.W_OK) and not Path(f"{whole}-shm").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def connect_file(
+    path: Path,
+    key: bytes | None = None,
+    read_only: bool = False,
+    autocommit: bool = False,
+    untrusted: bool = True,
+) -> sqlite3.Connection:
+    """A raw connection to an SQLite file: the one place files are opened outside an engine.
+
+    An encrypted file (or a new one given a `key`) is opened through SQLCipher with its key
+    (given, or one this process was given that opens it); there is no falling back to plain
+    SQLite. A file this makes is readable by its owner only (SQLite gives its journal and WAL
+    the same mode). Read-only connections cannot write a byte and, for an `untrusted` file, run
+    none of the SQL a schema may carry (views and triggers): for checks and restores."""
+    path = Path(path)
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    module: Any = sqlite3 if key is None else cipher.driver()
+    if read_only:
+        target, uri = read_only_uri(path), True
+    else:
+        target, uri = str(path), False
+        with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
+            create_private_file(path)
+    options: dict[str, Any] = {"uri": uri, "check_same_thread": False}
+    if autocommit:
+        options["isolation_level"] = None
+    connection = module.connect(target, **options)
     try:
-        connection.execute("PRAGMA trusted_schema=OFF")
-        connection.execute("PRAGMA query_only=ON")
-    except sqlite3.Error:
+        if key is not None:
+            cipher.apply_key(connection, key)
+        if read_only and untrusted:
+            connection.execute("PRAGMA trusted_schema=OFF")
+            connection.execute("PRAGMA query_only=ON")
+    except SQLITE_ERRORS:
         connection.close()
         raise
     return connection
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    return connect_file(path, read_only=True)
 
 
 def _read_only_revisions(path: Path) -> set[str]:
     """The schema revision of an SQLite file, read without writing a byte to it."""
     try:
         connection = open_read_only(path)
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         raise DatabaseError(f"Cannot open the database {path}: {error}") from error
     try:
         has_table = connection.execute(
@@ -115,10 +263,17 @@ def _read_only_revisions(path: Path) -> set[str]:
                 # Someone else's database: adding our tables to it would spoil it for them.
                 raise DatabaseError(f"{path} is not a Campaign Organiser database.")
             return set()
-        return {
+        revisions = {
             str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
         }
-    except sqlite3.DatabaseError as error:
+        ours = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)", OUR_TABLES
+        ).fetchone()[0]
+        if revisions - known_revisions() and not ours:
+            # Another program that also uses Alembic: its revisions are not ours, nor newer.
+            raise DatabaseError(f"{path} is not a Campaign Organiser database.")
+        return revisions
+    except SQLITE_ERRORS as error:
         if "malformed" in str(error):
             raise DatabaseError(
                 f"The database {path} is damaged ({error}): `organiser check` reports it, "
@@ -141,52 +296,162 @@ def _refuse_unknown(revision: str, where: str) -> None:
         )
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine with the project's SQLite pragmas; the one place engines are made."""
-    engine = create_engine(url)
+def create_db_engine(url: str, key: bytes | None = None, read_only: bool = False) -> Engine:
+    """An engine with the project's SQLite pragmas; the one place engines are made.
+
+    An encrypted SQLite file goes through SQLCipher with its key (`key`, else one this process
+    was given that opens it); a plain file with a key file beside it is refused, never opened
+    plain in silence. A read-only one (an SQLite file) reads, and any write is refused by SQLite
+    itself."""
+    path = sqlite_path(url)
+    if path is not None and key is None and cipher.is_encrypted(path):
+        key = cipher.key_that_opens(path)
+    if path is not None and key is None and cipher.key_file(path).exists():
+        raise DatabaseError(
+            f"{path} is not encrypted although its key file {cipher.key_file(path).name} is "
+            "beside it (an encryption or decryption was cut short, or the file was replaced): "
+            "run `organiser encrypt` again, or remove the key file to use it unencrypted."
+        )
+    options: dict[str, Any] = {}
+    if path is not None and (read_only or key is not None):
+        options["creator"] = _keyed(path, key, read_only)
+        if key is not None:
+            options["module"] = cipher.driver()
+    try:
+        with warnings.catch_warnings():
+            # A URL part the driver would ignore (`?mode=ro` without `uri=true`) is refused:
+            # the user meant something by it.
+            warnings.simplefilter("error", SAWarning)
+            engine = create_engine(url, **options)
+    except SAWarning as warning:
+        said = str(warning).split(" (Background")[0]
+        raise DatabaseError(f"Cannot open {make_url(url).render_as_string()}: {said}") from None
+    except ImportError as error:  # postgresql:// and mysql:// load their driver here
+        backend = make_url(url).get_backend_name()
+        raise DatabaseError(
+            f"Cannot open a {backend} database: its driver ({error.name or error}) is not "
+            "installed. Install it, or give an SQLite file with --db."
+        ) from error
+    except NoSuchModuleError as error:
+        raise DatabaseError(
+            f"Cannot open {make_url(url).render_as_string()}: '{make_url(url).drivername}' is "
+            "not a kind of database known here; give an SQLite file or a postgresql+psycopg:// "
+            "URL."
+        ) from error
+    except ArgumentError as error:
+        raise DatabaseError(f"Cannot open the database: {first_line(error)}.") from error
+    if key is not None:
+        _KEYS[engine] = key
+        cipher.remember(key)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
+def _keyed(path: Path, key: bytes | None, read_only: bool = False) -> Callable[[], Any]:
+    def connect() -> Any:
+        return connect_file(path, key, read_only=read_only, untrusted=False)
+
+    return connect
+
+
+def engine_key(engine: Engine) -> bytes | None:
+    """The SQLCipher key of an engine on an encrypted database (None: a plain one)."""
+    return _KEYS.get(engine)
+
+
 def open_database(
-    choice: str | None = None, before_upgrade: Callable[[Engine], object] | None = None
+    choice: str | None = None,
+    before_upgrade: Callable[[Engine], object] | None = None,
+    ask: cipher.AskPassphrase | None = None,
 ) -> Engine:
     """Open (creating if needed) the chosen database and bring it to the newest schema.
 
-    A database from a newer program is refused before anything is written to it. An existing
-    database that needs a migration is first handed to `before_upgrade` (the services keep a
-    backup of it there); if that fails, nothing is migrated.
+    An encrypted database is unlocked first with a passphrase from `ask` (three tries; by
+    default ORGANISER_PASSPHRASE, once). A database from a newer program is refused before
+    anything is written to it. An existing database that needs a migration is first handed to
+    `before_upgrade` (the services keep a backup of it there); if that fails, nothing is
+    migrated.
     """
     url = database_url(choice)
     path = sqlite_path(url)
+    key = None
     if path is not None:
-        if path.exists():
-            for revision in _read_only_revisions(path):
-                _refuse_unknown(revision, str(path))
-        else:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise DatabaseError(f"Cannot create the folder for {path}: {error}") from error
-    engine = create_db_engine(url)
+        _refuse_not_a_file(path)
+        if cipher.is_encrypted(path):  # a key given before in this process is not asked again
+            key = cipher.known_key(path) or cipher.unlock(path, ask)
+        _refuse_unusable(path)
+    read_only = path is not None and path.exists() and is_read_only(path)
+    engine = create_db_engine(url, key, read_only=read_only)  # a bad URL refused before a write
+    if path is not None:
+        _make_private(path)
     try:
         if path is None:
             for current in current_revisions(engine):
                 _refuse_unknown(current, engine.url.render_as_string())
+        if read_only and needs_upgrade(engine):
+            raise DatabaseError(
+                f"The database {path} is read-only, and this version must upgrade its schema "
+                "before using it: make the file writable, or open a copy of it."
+            )
         if before_upgrade is not None and needs_upgrade(engine):
             before_upgrade(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DatabaseError(f"Cannot open the database: {error}") from error
+        plain = plain_database_error(error)
+        raise plain or DatabaseError(f"Cannot open the database: {first_line(error)}") from error
     except BaseException:
         engine.dispose()
         raise
     if path is not None:  # what a killed export or backup beside the database left behind
         remove_stale_temporaries([path.parent])
     return engine
+
+
+def first_line(error: BaseException) -> str:
+    """What the driver said, without SQLAlchemy's statement and "Background on this error"."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def is_read_only(path: Path) -> bool:
+    """A database file this program may read but not write (the owner's write bit off, a
+    read-only share, a folder where its WAL cannot be made): opened read-only, so that reading
+    it works and only writing is refused."""
+    return not os.access(path, os.W_OK) or "immutable" in read_only_uri(path)
+
+
+def _refuse_not_a_file(path: Path) -> None:
+    """A folder, a device or pipe: refused before a byte is read or written."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    if path.exists() and not path.is_file():  # reading a pipe would wait for ever
+        raise DatabaseError(f"{path} is not a database file (it is a device, a pipe or a socket).")
+
+
+def _refuse_unusable(path: Path) -> None:
+    """Another program's database or a newer schema: refused before a byte is written."""
+    if path.exists():
+        for revision in _read_only_revisions(path):
+            _refuse_unknown(revision, str(path))
+
+
+def _make_private(path: Path) -> None:
+    """A new database file created owner-only (SQLite gives its WAL and journal the same
+    mode), an older one's loose modes tightened; and no export may be written over it."""
+    if path.exists():
+        keep_private([path, *(Path(f"{path}{suffix}") for suffix in SQLITE_COMPANIONS)])
+        if path.parent == default_database_path().parent:
+            keep_private([path.parent])
+    else:
+        try:
+            make_private_folder(path.parent)
+            create_private_file(path)
+        except OSError as error:
+            raise DatabaseError(f"Cannot create the database {path}: {error}") from error
+    protect(path)
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -215,7 +480,7 @@ def upgrade(engine: Engine, revision: str = "heads", script_location: Path | Non
         if sqlite and raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with connection.execution_options(**{_SCHEMA_WRITE: True}).begin():
+            with connection.execution_options(**{_WRITE_LOCK_FIRST: True}).begin():
                 config.attributes["connection"] = connection
                 broken_before = _broken_references(connection) if sqlite else []
                 command.upgrade(config, revision)
@@ -258,16 +523,22 @@ def table_names(engine: Engine) -> list[str]:
 
 
 @contextlib.contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commits when the block ends, rolls everything back on any error."""
+def transaction(engine: Engine, write: bool = False) -> Iterator[Session]:
+    """One unit of work: commits when the block ends, rolls everything back on any error.
+
+    `write`: the unit changes data, so on SQLite it takes the write lock before its first read
+    (waiting its turn behind another writer for up to BUSY_TIMEOUT_MS), and what it read stays
+    true until it commits. A read-only unit never waits for a writer."""
     factory = _SESSIONS.get(engine)
     if factory is None:
         factory = _SESSIONS[engine] = sessionmaker(engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():
+            if write and engine.dialect.name == "sqlite":
+                session.connection(execution_options={_WRITE_LOCK_FIRST: True})
             yield session
-    except OperationalError as error:
-        plain = plain_database_error(error)
+    except (StaleDataError, OperationalError) as error:
+        plain = plain_error(error)
         if plain is None:
             raise
         raise plain from error
@@ -278,9 +549,26 @@ def transaction(engine: Engine) -> Iterator[Session]:
 _CANNOT_WRITE = {
     "database or disk is full": "The disk is full",
     "disk i/o error": "The disk refused the write (it may be full, or the file too large for it)",
-    "database is locked": "The database is busy in another window or program",
-    "attempt to write a readonly database": "The database file is read-only",
+    "database is locked": (
+        f"The database is busy: another window or program (a long import?) has been writing "
+        f"to it for more than {WRITE_WAIT_MS // 1000} seconds"
+    ),
+    "attempt to write a readonly database": "The database is read-only (its file cannot be "
+    "written)",
 }
+
+
+def plain_error(error: BaseException) -> OrganiserError | None:
+    """What the user is told of a database error met while writing (None: one we did not
+    foresee): an edit over a version changed meanwhile, the database busy, full, read-only."""
+    if isinstance(error, StaleDataError):  # the UPDATE ... WHERE version = N found no row
+        return ConflictError(
+            "A record was changed or deleted elsewhere while this change was being written; "
+            "nothing was written. Look at it again."
+        )
+    if isinstance(error, OperationalError | sqlite3.OperationalError):
+        return plain_database_error(error)
+    return None
 
 
 def plain_database_error(error: BaseException) -> DatabaseError | None:
@@ -315,8 +603,12 @@ def backup(engine: Engine, target: Path) -> BackupReport:
     if source_path is None:
         raise DatabaseError("Backups are made of SQLite databases only.")
     target = Path(target)
+    refuse_unwritable_target(target)
     tmp = temporary_path(target, "backup")
-    source = sqlite3.connect(source_path, isolation_level=None)
+    key = engine_key(engine)
+    source = connect_file(
+        source_path, key, read_only=is_read_only(source_path), autocommit=True, untrusted=False
+    )
     try:
         found = damage(source)
         if found:
@@ -325,7 +617,7 @@ def backup(engine: Engine, target: Path) -> BackupReport:
                 "was left as it was. Run `organiser check` for the whole report."
             )
         tmp.unlink(missing_ok=True)
-        destination = sqlite3.connect(tmp)
+        destination = connect_file(tmp, key)  # an encrypted database: the same key
         try:
             source.execute("BEGIN")  # the counts and the copy see the same moment
             rows = row_counts(source)
@@ -334,12 +626,14 @@ def backup(engine: Engine, target: Path) -> BackupReport:
             destination.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except SQLITE_ERRORS as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot back up the database to {target}: {error}") from error
     finally:
         source.close()
     _accept_copy(tmp, target, rows)
+    if key is not None and cipher.key_file(source_path).exists():  # the passphrase opens it too
+        copy_file_atomic(cipher.key_file(source_path), cipher.key_file(target))
     return BackupReport(target, target.stat().st_size, rows)
 
 
@@ -348,7 +642,7 @@ def damage(connection: sqlite3.Connection) -> list[str]:
     try:
         lines = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as error:  # "database disk image is malformed"
+    except SQLITE_ERRORS as error:  # "database disk image is malformed"
         return [str(error)]
     problems = [] if lines == ["ok"] else [f"integrity: {line}" for line in lines]
     return problems + [
@@ -372,7 +666,7 @@ def row_counts(connection: sqlite3.Connection) -> dict[str, int]:
 
 def _accept_copy(tmp: Path, target: Path, rows: dict[str, int]) -> None:
     """Check the copy by opening it; sync and rename it into place, or keep it aside."""
-    copy = open_read_only(tmp)
+    copy = open_read_only(tmp)  # an encrypted copy opens only with the key it was made with
     try:
         problems = damage(copy)
         if not problems and row_counts(copy) != rows:
@@ -408,8 +702,7 @@ def check(engine: Engine) -> list[str]:
     problems: list[str] = []
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
-            raw = connection.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
+            raw: Any = connection.connection.dbapi_connection
             problems.extend(damage(raw))
     current, newest = sorted(current_revisions(engine)), sorted(head_revisions())
     if current != newest:

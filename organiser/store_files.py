@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from organiser import store
+from organiser import cipher, store
 from organiser.errors import DatabaseError, SchemaTooNew
 from organiser.files import copy_file_atomic, temporary_path
 
@@ -40,8 +40,29 @@ def examine(path: Path) -> ExaminedFile:
     size = _regular_size(path)
     with path.open("rb") as handle:
         header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
+    if cipher.is_encrypted(path):  # its header is encrypted too: SQLCipher checks each page
+        page_size = 0
+    elif not header.startswith(SQLITE_HEADER):
         raise DatabaseError(f"{path} is not an SQLite database file; nothing was changed.")
+    else:
+        page_size = _plain_page_size(path, size, header)
+    try:
+        connection = store.open_read_only(path)
+    except DatabaseError as error:
+        raise DatabaseError(f"{error} Nothing was changed.") from error
+    except store.SQLITE_ERRORS as error:
+        raise DatabaseError(f"Cannot open {path}: {error}; nothing was changed.") from error
+    try:
+        page_size = page_size or int(connection.execute("PRAGMA page_size").fetchone()[0])
+        return _examine_open(path, size, page_size, connection)
+    except store.SQLITE_ERRORS as error:
+        raise DatabaseError(f"{path} is damaged ({error}); nothing was changed.") from error
+    finally:
+        connection.close()
+
+
+def _plain_page_size(path: Path, size: int, header: bytes) -> int:
+    """The page size in an unencrypted header, once its page count fits the file's size."""
     page_size = int.from_bytes(header[16:18], "big") or 65536
     pages = int.from_bytes(header[28:32], "big")
     valid_count = header[24:28] == header[92:96] and pages > 0
@@ -50,16 +71,7 @@ def examine(path: Path) -> ExaminedFile:
             f"{path} is cut short (truncated: {size} bytes of a database of "
             f"{max(pages, 1) * page_size}); nothing was changed."
         )
-    try:
-        connection = store.open_read_only(path)
-    except sqlite3.Error as error:
-        raise DatabaseError(f"Cannot open {path}: {error}; nothing was changed.") from error
-    try:
-        return _examine_open(path, size, page_size, connection)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path} is damaged ({error}); nothing was changed.") from error
-    finally:
-        connection.close()
+    return page_size
 
 
 def _regular_size(path: Path) -> int:
@@ -108,7 +120,7 @@ def replace_contents(live: Path, source: ExaminedFile) -> None:
     transaction of the live connection: a kill leaves the old contents or the new, whole."""
     origin = store.open_read_only(source.path)
     try:
-        destination = sqlite3.connect(live, isolation_level=None)
+        destination = store.connect_file(live, _same_encryption(live, source), autocommit=True)
         try:
             destination.execute(f"PRAGMA busy_timeout={store.BUSY_TIMEOUT_MS}")
             destination.execute("PRAGMA journal_mode=WAL")
@@ -121,12 +133,31 @@ def replace_contents(live: Path, source: ExaminedFile) -> None:
             origin.backup(destination)  # one step: all pages in one write transaction
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except store.SQLITE_ERRORS as error:
         raise DatabaseError(
             f"Cannot restore {source.path}: {error}; nothing was changed."
         ) from error
     finally:
         origin.close()
+
+
+def _same_encryption(live: Path, source: ExaminedFile) -> bytes | None:
+    """The key both files share; an encrypted backup never goes into a plain database, nor a
+    plain one into an encrypted database (SQLite's backup copies pages as they are)."""
+    if cipher.is_encrypted(source.path) != cipher.is_encrypted(live):
+        state = "encrypted" if cipher.is_encrypted(source.path) else "not encrypted"
+        raise DatabaseError(
+            f"{source.path} is {state} and the database is not alike; nothing was changed. "
+            "Encrypt or decrypt the database first (`organiser encrypt` or `decrypt`)."
+        )
+    if not cipher.is_encrypted(live):
+        return None
+    key = cipher.key_that_opens(live)
+    if not cipher.opens(source.path, key):
+        raise DatabaseError(
+            f"{source.path} is encrypted with another key than the database; nothing was changed."
+        )
+    return key
 
 
 def damaged_name(live: Path, now: datetime | None = None) -> Path:
@@ -147,12 +178,14 @@ def replace_damaged(live: Path, source: ExaminedFile, now: datetime | None = Non
     tmp.unlink(missing_ok=True)
     origin = store.open_read_only(source.path)
     try:
-        destination = sqlite3.connect(tmp)
+        # A damaged database's key cannot be read from it: the backup's own key, or plain.
+        key = cipher.key_that_opens(source.path) if cipher.is_encrypted(source.path) else None
+        destination = store.connect_file(tmp, key)
         try:
             origin.backup(destination)
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except store.SQLITE_ERRORS as error:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot restore {source.path}: {error}") from error
     finally:
@@ -173,7 +206,11 @@ def is_damaged(live: Path) -> list[str]:
     that cannot even be opened is damage too."""
     try:
         connection = store.open_read_only(live)
-    except sqlite3.Error as error:
+    except cipher.Locked as error:
+        if cipher.key_file(live).exists():
+            raise  # an encrypted database whose key was not given is locked, not damaged
+        return [str(error)]
+    except store.OPEN_ERRORS as error:
         return [str(error)]
     try:
         return store.damage(connection)

@@ -41,3 +41,16 @@ def engine(db_path: Path) -> Iterator[Engine]:
     engine = store.open_database(str(db_path))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def module_campaign(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, int]]:
+    """One database for a whole module, with one campaign: for tests that import many files
+    and leave the database as it was after each."""
+    from organiser.services.campaigns import CampaignFields, create_campaign
+
+    engine = store.open_database(str(tmp_path_factory.mktemp("module") / "module.sqlite3"))
+    with store.transaction(engine) as session:
+        campaign = create_campaign(session, CampaignFields(title="Imported here")).id
+    yield engine, campaign
+    engine.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from organiser import store
-from organiser.files import atomic_output, stale_temporaries, write_bytes_atomic
+from organiser.errors import FileWriteError
+from organiser.files import atomic_output, keep_private, stale_temporaries, write_bytes_atomic
 
 
 def dead_pid() -> int:
@@ -72,3 +74,28 @@ def test_opening_the_database_removes_what_a_killed_export_left_beside_it(
     engine.dispose()
     assert not left[0].exists()
     assert not target.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_a_folder_or_an_open_database_is_never_replaced_by_a_write(tmp_path: Path) -> None:
+    pipe, folder, database = tmp_path / "pipe", tmp_path / "folder", tmp_path / "db.sqlite3"
+    os.mkfifo(pipe)
+    folder.mkdir()
+    store.open_database(str(database)).dispose()
+    for target in (pipe, folder, database, Path(f"{database}-wal")):
+        with pytest.raises(FileWriteError, match="Nothing was written"):
+            write_bytes_atomic(target, b"x")
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and folder.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3", "folder", "pipe"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_tightening_modes_touches_only_our_files_and_folders(tmp_path: Path) -> None:
+    """Never a device or a pipe: /dev/null made 0600 by root would break the computer."""
+    pipe, loose = tmp_path / "pipe", tmp_path / "loose.sqlite3"
+    os.mkfifo(pipe, 0o644)
+    loose.write_bytes(b"")
+    loose.chmod(0o664)
+    assert keep_private([pipe, loose, tmp_path / "missing"]) == [loose]
+    assert stat.S_IMODE(pipe.stat().st_mode) == 0o644
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o600

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,7 @@ from organiser.errors import ValidationError
 from organiser.formats.csv_affiliates import read_table, suggest_mapping, write_rows
 
 DATA = Path(__file__).parent / "data" / "csv"
-SPECTRUM = sorted(p.stem for p in DATA.glob("spectrum_*.csv"))
-
-
-@pytest.mark.parametrize("name", SPECTRUM)
-def test_csv_spectrum_files_read_as_expected(name: str) -> None:
-    """Quotes, commas and line breaks inside fields, CRLF and UTF-8 come out cell for cell."""
-    table = read_table(DATA / f"{name}.csv")
-    expected = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
-    got = [dict(zip(table.headers, row.cells, strict=True)) for row in table.rows]
-    normalised = [{k: v.replace("\r\n", "\n") for k, v in row.items()} for row in expected]
-    assert got == normalised
+# The csv-spectrum files and their expected parse are read in tests/test_peer_data.py.
 
 
 def test_excel_utf8_with_bom_and_commas() -> None:

@@ -43,8 +43,15 @@ def report(engine: Engine):  # type: ignore[no-untyped-def]
                     today=TODAY,
                 ).id
             )  # fmt: skip
-        set_status(session, keys[0], "fulfilled", on="2026-11-09", evidence="Photo sent")
-        set_status(session, keys[2], "withdrawn")
+        set_status(
+            session,
+            keys[0],
+            "fulfilled",
+            on="2026-11-09",
+            evidence="Photo sent",
+            expected_version=1,
+        )
+        set_status(session, keys[2], "withdrawn", expected_version=1)
         return campaign_report(session, campaign.id, TODAY)
 
 

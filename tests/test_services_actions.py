@@ -129,7 +129,7 @@ def test_moving_a_timed_action_keeps_its_local_time_across_a_clock_change(engine
     saved = _add(engine, campaign_id=campaign, start="2026-10-22T18:00", timezone="Europe/Berlin")
     key = saved.action.id
     with store.transaction(engine) as session:
-        move_action(session, key, date(2026, 10, 29))
+        move_action(session, key, date(2026, 10, 29), saved.action.version)
     with store.transaction(engine) as session:
         moved = get_action(session, key)
     assert moved.start_date == date(2026, 10, 29)

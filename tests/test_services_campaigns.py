@@ -84,9 +84,13 @@ def test_bad_values_are_refused_at_their_field_and_nothing_is_saved(
 def test_an_edit_made_elsewhere_meanwhile_is_not_overwritten(engine: Engine) -> None:
     created = create(engine, title="First title")
     with store.transaction(engine) as session:
-        service.update_campaign(session, created.id, CampaignFields(title="Edited elsewhere"))
-    with pytest.raises(ConflictError), store.transaction(engine) as session:
+        service.update_campaign(
+            session, created.id, CampaignFields(title="Edited elsewhere"), created.version
+        )
+    with pytest.raises(ConflictError) as refused, store.transaction(engine) as session:
         service.update_campaign(session, created.id, CampaignFields(title="Mine"), created.version)
+    assert (refused.value.current_version, refused.value.expected_version) == (2, 1)
+    assert "now at version 2" in str(refused.value)
     with store.transaction(engine) as session:
         assert service.get_campaign(session, created.id).title == "Edited elsewhere"
 

@@ -58,7 +58,7 @@ def test_a_commitment_stays_under_its_name_when_its_organisation_is_deleted(
     campaign, (kmwu,), (made,) = pledge(engine, ["KMWU"])
     with store.transaction(engine) as session:
         organisations.update_organisation(
-            session, kmwu, OrganisationFields(name="Korean Metal Workers' Union")
+            session, kmwu, OrganisationFields(name="Korean Metal Workers' Union"), 1
         )
     delete_organisations(engine, [kmwu])
     with store.transaction(engine) as session:
@@ -76,7 +76,7 @@ def test_a_commitment_stays_under_its_name_when_its_organisation_is_deleted(
 def test_renaming_an_organisation_renames_its_commitments(engine: Engine) -> None:
     _campaign, (org,), _made = pledge(engine, ["KMWU"])
     with store.transaction(engine) as session:
-        organisations.update_organisation(session, org, OrganisationFields(name="KMWU (Korea)"))
+        organisations.update_organisation(session, org, OrganisationFields(name="KMWU (Korea)"), 1)
     with engine.connect() as connection:
         stored = connection.execute(text("SELECT organisation_name FROM commitment")).scalar()
     assert stored == "KMWU (Korea)"

@@ -117,18 +117,20 @@ def test_status_changes_and_fulfilment_date(engine: Engine, ids: dict[str, int])
     key = add(engine, fields(ids))
     with store.transaction(engine) as session:
         assert get_commitment(session, key, TODAY).overdue  # due the 12th, still pledged
-        done = set_status(session, key, "fulfilled", today=TODAY)
+        done = set_status(session, key, "fulfilled", expected_version=1, today=TODAY)
         assert (done.status, done.fulfilled_on, done.overdue) == (
             CommitmentStatus.FULFILLED, TODAY, False,
         )  # fmt: skip
-        back = set_status(session, key, "in-progress", today=TODAY)
+        back = set_status(session, key, "in-progress", expected_version=done.version, today=TODAY)
         assert back.fulfilled_on is None and back.overdue
-        gone = set_status(session, key, "withdrawn", evidence="Union congress said no")
+        gone = set_status(
+            session, key, "withdrawn", evidence="Union congress said no", expected_version=3
+        )
         assert gone.evidence == "Union congress said no" and not gone.overdue
         with pytest.raises(ConflictError):
             set_status(session, key, "pledged", expected_version=1)
         with pytest.raises(NotFound):
-            set_status(session, 999, "pledged")
+            set_status(session, 999, "pledged", expected_version=1)
 
 
 def test_filters_overdue_and_this_week(engine: Engine, ids: dict[str, int]) -> None:
@@ -187,7 +189,10 @@ def test_matrix_lists_every_affiliate_of_the_lead_even_without_a_pledge(
             ),
         )
         campaigns.update_campaign(
-            session, ids["one"], campaigns.CampaignFields(title="Korea", lead_id=lead.id)
+            session,
+            ids["one"],
+            campaigns.CampaignFields(title="Korea", lead_id=lead.id),
+            campaigns.get_campaign(session, ids["one"]).version,
         )
     add(engine, fields(ids))  # KCTU pledges though not an affiliate of the lead
     with store.transaction(engine) as session:
@@ -199,8 +204,8 @@ def test_matrix_lists_every_affiliate_of_the_lead_even_without_a_pledge(
 def test_report_totals_and_fulfilment_rate(engine: Engine, ids: dict[str, int]) -> None:
     keys = [add(engine, fields(ids, what=f"Pledge {n}")) for n in range(4)]
     with store.transaction(engine) as session:
-        set_status(session, keys[0], "fulfilled", today=TODAY)
-        set_status(session, keys[1], "withdrawn", today=TODAY)
+        set_status(session, keys[0], "fulfilled", expected_version=1, today=TODAY)
+        set_status(session, keys[1], "withdrawn", expected_version=1, today=TODAY)
         report = campaign_report(session, ids["one"], TODAY)
     assert report.totals == {
         CommitmentStatus.PLEDGED: 2, CommitmentStatus.IN_PROGRESS: 0,

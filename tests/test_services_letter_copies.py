@@ -37,30 +37,33 @@ def send(engine: Engine, world: World) -> bytes:
     """Mark the world's letter sent, keeping the PDF that went out, as both doors do."""
     with store.transaction(engine) as session:
         data = render_letter(register.printable_letter(session, world.letter_id), load_fonts())
-        register.keep_pdf(session, world.letter_id, data)
-        register.mark_sent(session, world.letter_id, "2026-03-03", "email")
+        kept = register.keep_pdf(session, world.letter_id, data)
+        register.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=kept.version
+        )
     return data
 
 
 def set_status(engine: Engine, letter_id: int, status: LetterStatus) -> None:
     with store.transaction(engine) as session:
-        fields = letters.get_letter(session, letter_id).fields()
+        view = letters.get_letter(session, letter_id)
+        fields = view.fields()
         fields.status = status
-        letters.update_letter(session, letter_id, fields)
+        letters.update_letter(session, letter_id, fields, view.version)
 
 
 def rename_organisation(engine: Engine, organisation_id: int, name: str, address: str) -> None:
     with store.transaction(engine) as session:
         view = organisations.get_organisation(session, organisation_id)
         fields = OrganisationFields(name=name, address=address, kind=view.kind)
-        organisations.update_organisation(session, organisation_id, fields)
+        organisations.update_organisation(session, organisation_id, fields, view.version)
 
 
 def rename_person(engine: Engine, person_id: int, name: str, title: str) -> None:
     with store.transaction(engine) as session:
         person = organisations.get_person(session, person_id)
         fields = PersonFields(name=name, title=title, organisation_id=person.organisation_id)
-        organisations.update_person(session, person_id, fields)
+        organisations.update_person(session, person_id, fields, person.version)
 
 
 def letter(engine: Engine, letter_id: int) -> letters.LetterView:

@@ -38,7 +38,9 @@ def test_a_drafts_pdf_is_made_now_and_kept(engine: Engine) -> None:
 def test_a_sent_letters_pdf_is_the_one_that_went_out_on_its_own_paper(engine: Engine) -> None:
     world = make_world(engine)
     with store.transaction(engine) as session:
-        letter_sending.mark_sent(session, world.letter_id, "2026-03-03", "email")
+        letter_sending.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=1
+        )
     with store.transaction(engine) as session:
         went_out = register.kept_pdf(session, world.letter_id)
         made = letter_output.letter_pdf(session, world.letter_id, paper="letter")
@@ -96,7 +98,7 @@ def test_marking_sent_keeps_the_pdf_of_the_text_as_it_went_out(engine: Engine) -
     world = make_world(engine)
     with store.transaction(engine) as session:
         sent = letter_sending.mark_sent(
-            session, world.letter_id, "2026-03-03", "registered-post", "RR1CH"
+            session, world.letter_id, "2026-03-03", "registered-post", "RR1CH", expected_version=1
         )
         assert sent.status is LetterStatus.SENT and sent.pdf_id is not None
         kept = register.kept_pdf(session, world.letter_id)
@@ -107,7 +109,9 @@ def test_a_refused_sending_keeps_no_pdf(engine: Engine, db_path: Path) -> None:
     world = make_world(engine)
     before = snapshot(db_path)
     with pytest.raises(ValidationError) as refused, store.transaction(engine) as session:
-        letter_sending.mark_sent(session, world.letter_id, "2026-03-03", "pigeon")
+        letter_sending.mark_sent(
+            session, world.letter_id, "2026-03-03", "pigeon", expected_version=1
+        )
     assert refused.value.field == "channel" and snapshot(db_path) == before
 
 
@@ -116,10 +120,13 @@ def test_the_reply_is_recorded_with_its_file(engine: Engine, tmp_path: Path) -> 
     scan = tmp_path / "answer.pdf"
     scan.write_bytes(b"%PDF-1.4 the ministry's answer")
     with store.transaction(engine) as session:
-        letter_sending.mark_sent(session, world.letter_id, "2026-03-03", "email")
-        answered = letter_sending.record_reply(
-            session, world.letter_id, "2026-04-01", "Acknowledged", scan
+        sent = letter_sending.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=1
         )
+        answered = letter_sending.record_reply(
+            session, world.letter_id, "2026-04-01", "Acknowledged", scan,
+            expected_version=sent.version,
+        )  # fmt: skip
         assert answered.status is LetterStatus.ANSWERED and answered.reply_file_id is not None
         assert attachments.attachment_data(session, answered.reply_file_id) == scan.read_bytes()
 
@@ -129,10 +136,15 @@ def test_a_reply_whose_file_is_missing_is_refused_at_the_file(
 ) -> None:
     world = make_world(engine)
     with store.transaction(engine) as session:
-        letter_sending.mark_sent(session, world.letter_id, "2026-03-03", "email")
+        sent = letter_sending.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=1
+        )
     before = snapshot(db_path)
     with pytest.raises(ValidationError) as refused, store.transaction(engine) as session:
-        letter_sending.record_reply(session, world.letter_id, "2026-04-01", "", tmp_path / "gone")
+        letter_sending.record_reply(
+            session, world.letter_id, "2026-04-01", "", tmp_path / "gone",
+            expected_version=sent.version,
+        )  # fmt: skip
     assert refused.value.field == "reply_file" and snapshot(db_path) == before
 
 
@@ -142,7 +154,9 @@ def test_export_writes_sent_letters_as_they_went_out_and_leaves_the_database(
     world = make_world(engine)
     with store.transaction(engine) as session:
         draft = letters.duplicate_letter(session, world.letter_id)
-        letter_sending.mark_sent(session, world.letter_id, "2026-03-03", "email")
+        letter_sending.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=1
+        )
         went_out = register.kept_pdf(session, world.letter_id)
     before = snapshot(db_path)
     seen: list[tuple[int, int]] = []

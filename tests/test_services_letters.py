@@ -68,14 +68,21 @@ def test_edit_made_elsewhere_is_not_overwritten(engine: Engine) -> None:
 def test_sent_then_answered_shows_in_the_register(engine: Engine) -> None:
     world = make_world(engine)
     with store.transaction(engine) as session:
-        register.mark_sent(session, world.letter_id, "2026-03-03", "registered-post", "RR1CH")
+        register.mark_sent(
+            session, world.letter_id, "2026-03-03", "registered-post", "RR1CH", expected_version=1
+        )
     with store.transaction(engine) as session:
         awaiting = letters.list_letters(session, letters.LetterFilter(awaiting_reply=True))
         assert [x.id for x in awaiting] == [world.letter_id]
         assert awaiting[0].channel is Channel.REGISTERED_POST
         assert awaiting[0].tracking_number == "RR1CH"
         register.record_reply(
-            session, world.letter_id, "2026-04-01", "Acknowledged", ("reply.txt", b"Received.")
+            session,
+            world.letter_id,
+            "2026-04-01",
+            "Acknowledged",
+            ("reply.txt", b"Received."),
+            expected_version=awaiting[0].version,
         )
     with store.transaction(engine) as session:
         view = letters.get_letter(session, world.letter_id)
@@ -90,22 +97,26 @@ def test_sent_then_answered_shows_in_the_register(engine: Engine) -> None:
 def test_sending_and_reply_dates_must_make_sense(engine: Engine) -> None:
     world = make_world(engine)
     with pytest.raises(ValidationError) as error, store.transaction(engine) as session:
-        register.record_reply(session, world.letter_id, "2026-04-01")
+        register.record_reply(session, world.letter_id, "2026-04-01", expected_version=1)
     assert error.value.field == "received_on"
     with pytest.raises(ValidationError) as error, store.transaction(engine) as session:
-        register.mark_sent(session, world.letter_id, "2026-03-01", "email")
+        register.mark_sent(session, world.letter_id, "2026-03-01", "email", expected_version=1)
     assert error.value.field == "sent_on"
     with pytest.raises(ValidationError) as error, store.transaction(engine) as session:
-        register.mark_sent(session, world.letter_id, "2026-03-05", "email", "RR1")
+        register.mark_sent(
+            session, world.letter_id, "2026-03-05", "email", "RR1", expected_version=1
+        )
     assert error.value.field == "tracking_number"
 
 
 def test_a_sent_letter_cannot_be_edited_but_can_be_duplicated(engine: Engine) -> None:
     world = make_world(engine)
     with store.transaction(engine) as session:
-        sent = register.mark_sent(session, world.letter_id, "2026-03-03", "email")
+        sent = register.mark_sent(
+            session, world.letter_id, "2026-03-03", "email", expected_version=1
+        )
     with pytest.raises(ValidationError), store.transaction(engine) as session:
-        letters.update_letter(session, world.letter_id, sent.fields())
+        letters.update_letter(session, world.letter_id, sent.fields(), sent.version)
     with store.transaction(engine) as session:
         copy = letters.duplicate_letter(session, world.letter_id)
     assert copy.id != world.letter_id

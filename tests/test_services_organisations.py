@@ -51,7 +51,10 @@ def test_an_organisation_cannot_become_an_affiliate_of_its_own_affiliate(engine:
         )
     with pytest.raises(ValidationError) as caught, store.transaction(engine) as session:
         service.update_organisation(
-            session, top.id, OrganisationFields(name="Federation", affiliate_of_id=child.id)
+            session,
+            top.id,
+            OrganisationFields(name="Federation", affiliate_of_id=child.id),
+            top.version,
         )
     assert caught.value.field == "affiliate_of_id"
 

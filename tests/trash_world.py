@@ -93,7 +93,7 @@ def make_trash_world(engine: Engine) -> TrashWorld:
             ).id
 
         draft_id, sent_id = letter("Draft letter"), letter("Sent letter")
-        letter_register.mark_sent(session, sent_id, "2026-03-03", "email")
+        letter_register.mark_sent(session, sent_id, "2026-03-03", "email", expected_version=1)
         situation = Situation(
             person_id=person.id, kind=SituationKind.ARRESTED, since=date(2026, 5, 1)
         )

@@ -11,7 +11,7 @@ from typing import NoReturn
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from organiser import __version__
+from organiser import __version__, store
 from organiser.cli import (
     actions,
     archive,
@@ -19,6 +19,7 @@ from organiser.cli import (
     campaigns,
     commitments,
     demo,
+    encryption,
     letters,
     maintenance,
     organisations,
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     letters,
     trash,
     maintenance,
+    encryption,
     archive,
 )
 
@@ -49,7 +51,12 @@ def database_files_state(args: argparse.Namespace) -> tuple[tuple[int, int], ...
     """Size and time of the database file and its WAL: they move only when a command writes."""
     database = make_url(database_url(args.db)).database or ""
     files = (Path(database), Path(f"{database}-wal")) if database else ()
-    return tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.exists())
+    # Opening makes an empty WAL: no write yet, no backup due for reading.
+    return tuple(
+        (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in files
+        if p.exists() and p.stat().st_size > 0
+    )
 
 
 def back_up_after_writing(args: argparse.Namespace) -> None:
@@ -109,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"organiser: error: {error}\n")
         return EXIT_BAD_INPUT
     except (OSError, SQLAlchemyError) as error:  # a file or the database, not our input
+        plain = store.plain_error(error)
+        if plain is not None:
+            sys.stderr.write(f"organiser: error: {plain}\n")
+            return EXIT_BAD_INPUT
         first_line = (
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         )
@@ -117,3 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("organiser: interrupted; nothing was written\n")
         return 130
+    finally:  # its connections closed, so that a rewrite after it finds the file free
+        engine = getattr(args, "engine", None)
+        if engine is not None:
+            engine.dispose()

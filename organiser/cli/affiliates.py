@@ -10,7 +10,7 @@ import argparse
 from gettext import ngettext
 
 from organiser import store
-from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.cli.common import Commands, engine_for, given_path, positive_id
 from organiser.cli.output import print_table
 from organiser.formats.csv_affiliates import read_table
 from organiser.services import affiliates_import as service
@@ -20,7 +20,7 @@ def register_org_commands(org_commands: Commands) -> None:
     importing = org_commands.add_parser(
         "import", help="affiliates from a CSV exported by Excel or LibreOffice"
     )
-    importing.add_argument("file", metavar="FILE.csv")
+    importing.add_argument("file", type=given_path, metavar="FILE.csv")
     importing.add_argument(
         "--dry-run", action="store_true", help="show every row and its problems; write nothing"
     )
@@ -30,7 +30,7 @@ def register_org_commands(org_commands: Commands) -> None:
     importing.set_defaults(run=import_organisations)
 
     exporting = org_commands.add_parser("export", help="organisations to a CSV spreadsheet")
-    exporting.add_argument("file", metavar="FILE.csv")
+    exporting.add_argument("file", type=given_path, metavar="FILE.csv")
     exporting.add_argument(
         "--affiliates-of", type=positive_id, default=None, metavar="ID",
         help="only the affiliates of this organisation",

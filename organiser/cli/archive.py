@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.cli.common import Commands, engine_for, given_path, positive_id
 from organiser.services.archive import ImportPlan, export_archive, import_archive
 
 CONFLICT = "conflict"
@@ -16,11 +15,11 @@ def register(commands: Commands) -> None:
     archive = commands.add_parser("archive", help="archive for hand-over: export, import (merge)")
     sub = archive.add_subparsers(dest="archive_command", metavar="ACTION", required=True)
     export = sub.add_parser("export", help="write everything, or one campaign's world, to FILE")
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=given_path, metavar="FILE")
     export.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
     export.set_defaults(run=run_export)
     imp = sub.add_parser("import", help="merge an archive by UUID; the newer version wins")
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=given_path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="show the plan; write nothing")
     imp.set_defaults(run=run_import)
 

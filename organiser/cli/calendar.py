@@ -7,22 +7,22 @@ import re
 import sys
 from datetime import date, timedelta
 from gettext import ngettext
-from pathlib import Path
 
 from organiser import store
 from organiser.cli.actions import default_zone
-from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.cli.common import Commands, engine_for, given, given_path, positive_id
 from organiser.config import get_setting
 from organiser.errors import ValidationError
 from organiser.files import write_bytes_atomic
 from organiser.formats.ics import export_calendar
-from organiser.formats.ics_read import parse_calendar
+from organiser.formats.ics_read import read_calendar_file
 from organiser.pdf.calendar import MarkedDayText, month_pdf
 from organiser.pdf.fonts import load_fonts
 from organiser.services import validation as v
 from organiser.services.action_import import import_events_into, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, check_range, marked_days
 from organiser.services.campaigns import get_campaign
+from organiser.services.timezones import check_zone
 
 
 def register(commands: Commands) -> None:
@@ -30,22 +30,24 @@ def register(commands: Commands) -> None:
     sub = calendar.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
 
     export = sub.add_parser("export", help="write actions to an .ics file")
-    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export.add_argument("file", type=given_path, metavar="FILE.ics")
     export.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
-    export.add_argument("--from", dest="first", default=None, metavar="DATE")
-    export.add_argument("--to", dest="last", default=None, metavar="DATE")
+    export.add_argument("--from", type=given, dest="first", default=None, metavar="DATE")
+    export.add_argument("--to", type=given, dest="last", default=None, metavar="DATE")
     export.set_defaults(run=export_ics)
 
     imp = sub.add_parser("import", help="read events from an .ics file into a campaign")
-    imp.add_argument("file", type=Path, metavar="FILE.ics")
+    imp.add_argument("file", type=given_path, metavar="FILE.ics")
     imp.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
-    imp.add_argument("--tz", default=None, metavar="ZONE", help="zone for floating times")
+    imp.add_argument(
+        "--tz", type=given, default=None, metavar="ZONE", help="zone for floating times"
+    )
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     imp.set_defaults(run=import_ics)
 
     pdf = sub.add_parser("pdf", help="a printable month (A4 landscape) with its agenda")
-    pdf.add_argument("file", type=Path, metavar="FILE.pdf")
-    pdf.add_argument("--month", required=True, metavar="YYYY-MM")
+    pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
+    pdf.add_argument("--month", type=given, required=True, metavar="YYYY-MM")
     pdf.add_argument("--campaign", type=positive_id, default=None, metavar="ID")
     pdf.set_defaults(run=calendar_pdf)
 
@@ -69,15 +71,12 @@ def export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
-
-
 def import_ics(args: argparse.Namespace) -> int:
-    events = parse_calendar(read_file(args.file), args.tz or default_zone())
+    zone = check_zone(args.tz, "tz") if args.tz else default_zone()
+    read = read_calendar_file(args.file, zone)
+    events = read.events
+    for warning in read.warnings:
+        sys.stderr.write(f"organiser: warning: {warning}\n")
     with store.transaction(engine_for(args)) as session:
         get_campaign(session, args.campaign)
         if args.dry_run:
@@ -86,7 +85,7 @@ def import_ics(args: argparse.Namespace) -> int:
             noun = ngettext("action", "actions", len(plan))  # of both counts together
             print(f"would create {new} and update {len(plan) - new} {noun} (dry run)")
             return 0
-    result = import_events_into(engine_for(args), args.campaign, events)
+    result = import_events_into(engine_for(args), args.campaign, events, source=args.file.name)
     for warning in result.warnings:
         sys.stderr.write(f"organiser: warning: {warning}\n")
     noun = ngettext("action", "actions", result.created + result.updated)
@@ -98,8 +97,11 @@ def parse_month(text: str) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}", text.strip()):
         raise ValidationError("month", f"Month '{text}' is not a month; write it as YYYY-MM.")
     year, month = (int(part) for part in text.strip().split("-"))
-    if not 1 <= month <= 12:
-        raise ValidationError("month", f"Month '{text}' does not exist.")
+    problem = v.date_problem(year, month, 1)
+    if problem:
+        raise ValidationError("month", f"Month '{text}' does not exist: {problem}.")
+    if (year, month) == (9999, 12):  # its page runs into January 10000
+        raise ValidationError("month", "The calendar can be printed up to November 9999.")
     return date(year, month, 1)
 
 

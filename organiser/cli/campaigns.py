@@ -5,15 +5,43 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    engine_for,
+    given,
+    positive_id,
+)
+from organiser.cli.editing import Editing, add_edit
 from organiser.cli.output import print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
 from organiser.services import campaigns as service
+from organiser.services.editing import fields_from
+
+EDITING = Editing(
+    "campaign",
+    service.get_campaign,
+    lambda view: fields_from(view, service.CampaignFields),
+    service.update_campaign,
+    {
+        "title": "title",
+        "country": "country",
+        "target": "target",
+        "summary": "summary",
+        "demand": "demands",
+        "status": "status",
+        "start": "start_date",
+        "end": "end_date",
+        "lead": "lead_id",
+        "colour": "colour",
+    },
+)
 
 
 def register(commands: Commands) -> None:
-    campaign = commands.add_parser("campaign", help="campaigns: add, list, show")
+    campaign = commands.add_parser("campaign", help="campaigns: add, list, show, edit")
     actions = campaign.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="add a campaign; prints its id")
@@ -22,15 +50,21 @@ def register(commands: Commands) -> None:
     add.add_argument("--target", default="", help="who must act")
     add.add_argument("--summary", default="")
     add.add_argument(
-        "--demand", action="append", default=[], metavar="TEXT", help="a demand; repeat in order"
+        "--demand",
+        action="append",
+        type=given,
+        default=[],
+        metavar="TEXT",
+        help="a demand; repeat in order",
     )
     add.add_argument(
         "--status",
+        type=given,
         default=CampaignStatus.PLANNED.value,
         help=", ".join(s.value for s in CampaignStatus),
     )
-    add.add_argument("--start", default=None, metavar="YYYY-MM-DD")
-    add.add_argument("--end", default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--start", type=given, default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--end", type=given, default=None, metavar="YYYY-MM-DD")
     add.add_argument(
         "--lead",
         type=positive_id,
@@ -49,22 +83,12 @@ def register(commands: Commands) -> None:
     show.add_argument("id", type=positive_id)
     add_json(show)
     show.set_defaults(run=show_campaign)
+    add_edit(actions, add, EDITING)
     add_delete(actions, "campaign", service.delete_campaign)
 
 
 def add_campaign(args: argparse.Namespace) -> int:
-    fields = service.CampaignFields(
-        title=args.title,
-        country=args.country,
-        target=args.target,
-        summary=args.summary,
-        demands=args.demand,
-        status=args.status,
-        start_date=args.start,
-        end_date=args.end,
-        lead_id=args.lead,
-        colour=args.colour,
-    )
+    fields = service.CampaignFields(**EDITING.given(args))
     return add_and_print_id(args, service.create_campaign, fields)
 
 

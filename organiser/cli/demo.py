@@ -15,7 +15,7 @@ def register(commands: Commands) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         summary = load_demo(session)
     print(
         f"Loaded {summary.campaigns} campaigns, {summary.organisations} organisations, "

@@ -13,10 +13,14 @@ from organiser.cli.common import (
     Commands,
     add_and_print_id,
     add_json,
+    check_named,
     engine_for,
+    given,
+    given_path,
     parse_ref,
     positive_id,
 )
+from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
 from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
@@ -31,14 +35,16 @@ CHANNELS = ", ".join(c.value for c in Channel)
 def register(commands: Commands) -> None:
     letter = commands.add_parser("letter", help="letters and statements: write, PDF, register")
     actions = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
-    _register_add(actions.add_parser("add", help="write a letter; prints its id"))
+    add = actions.add_parser("add", help="write a letter; prints its id")
+    _register_add(add)
+    add_edit(actions, add, EDITING)
 
     listing = actions.add_parser("list", help="the register of letters")
     listing.add_argument("--campaign", type=positive_id, metavar="ID")
-    listing.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
-    listing.add_argument("--kind", help=KINDS)
-    listing.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    listing.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    listing.add_argument("--status", type=given, help=", ".join(s.value for s in LetterStatus))
+    listing.add_argument("--kind", type=given, help=KINDS)
+    listing.add_argument("--from", type=given, dest="date_from", metavar="YYYY-MM-DD")
+    listing.add_argument("--to", type=given, dest="date_to", metavar="YYYY-MM-DD")
     listing.add_argument("--awaiting-reply", action="store_true", help="sent, no answer yet")
     add_json(listing)
     listing.set_defaults(run=list_letters)
@@ -51,86 +57,113 @@ def register(commands: Commands) -> None:
 
     pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
     pdf.add_argument("id", type=positive_id)
-    pdf.add_argument("file", metavar="FILE.pdf")
+    pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
     pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
     pdf.set_defaults(run=export_pdf)
 
     many = actions.add_parser(
         "pdf-all", help="export many letters, one PDF each, into a folder (on every core)"
     )
-    many.add_argument("folder", metavar="FOLDER")
+    many.add_argument("folder", type=given_path, metavar="FOLDER")
     many.add_argument("--campaign", type=positive_id, metavar="ID")
-    many.add_argument("--status", help=", ".join(s.value for s in LetterStatus))
-    many.add_argument("--kind", help=KINDS)
+    many.add_argument("--status", type=given, help=", ".join(s.value for s in LetterStatus))
+    many.add_argument("--kind", type=given, help=KINDS)
     many.add_argument("--paper", choices=("a4", "letter"), default=None)
     many.set_defaults(run=export_many)
 
     sent = actions.add_parser("sent", help="mark as sent; keeps the PDF that went out")
     sent.add_argument("id", type=positive_id)
-    sent.add_argument("--on", required=True, metavar="YYYY-MM-DD")
-    sent.add_argument("--channel", required=True, help=CHANNELS)
+    sent.add_argument("--on", type=given, required=True, metavar="YYYY-MM-DD")
+    sent.add_argument("--channel", type=given, required=True, help=CHANNELS)
     sent.add_argument("--tracking", default="", help="tracking number of registered post")
+    add_expect_version(sent)
     sent.set_defaults(run=mark_sent)
 
     reply = actions.add_parser("reply", help="record the answer to a sent letter")
     reply.add_argument("id", type=positive_id)
-    reply.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    reply.add_argument("--on", type=given, required=True, metavar="YYYY-MM-DD")
     reply.add_argument("--note", default="")
-    reply.add_argument("--file", default=None, help="the reply itself (scan, PDF, email)")
+    reply.add_argument(
+        "--file", type=given_path, default=None, help="the reply itself (scan, PDF, email)"
+    )
+    add_expect_version(reply)
     reply.set_defaults(run=record_reply)
 
     logo = actions.add_parser("logo", help="the letterhead logo of a sending organisation")
     logo.add_argument("org", type=positive_id, metavar="ORG_ID")
-    logo.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    logo.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     logo.set_defaults(run=set_logo)
 
     signature = actions.add_parser("signature", help="a signatory's scanned signature")
     signature.add_argument("person", type=positive_id, metavar="PERSON_ID")
-    signature.add_argument("file", metavar="IMAGE", help="PNG or JPEG")
+    signature.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     signature.set_defaults(run=set_signature)
 
 
 def _register_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
-    add.add_argument("--kind", required=True, help=KINDS)
+    add.add_argument("--kind", type=given, required=True, help=KINDS)
     add.add_argument("--sender", type=positive_id, required=True, metavar="ID")
     add.add_argument("--subject", required=True)
-    add.add_argument("--body-file", required=True, metavar="FILE", help="UTF-8 Markdown subset")
+    add.add_argument(
+        "--body-file", type=given_path, required=True, metavar="FILE", help="UTF-8 Markdown subset"
+    )
     add.add_argument("--signatory", type=positive_id, action="append", default=[], metavar="ID")
     add.add_argument("--to", action="append", default=[], metavar="REF", help="org:ID|person:ID")
     add.add_argument("--cc", action="append", default=[], metavar="REF", help="org:ID|person:ID")
-    add.add_argument("--date", default=None, metavar="YYYY-MM-DD")
-    add.add_argument("--language", default="en", help="ISO 639-1 code, e.g. ko, kk, ru")
+    add.add_argument("--date", type=given, default=None, metavar="YYYY-MM-DD")
+    add.add_argument("--language", type=given, default="en", help="ISO 639-1 code, e.g. ko, kk, ru")
     add.add_argument("--our-ref", default="")
     add.add_argument("--their-ref", default="")
-    add.add_argument("--status", default="draft", help="draft or approved")
+    add.add_argument("--status", type=given, default="draft", help="draft or approved")
     add.set_defaults(run=add_letter)
 
 
-def _body(path: str) -> str:
-    _name, data = attachments.read_upload(path, "body_file")
+BODY_FILE_LIMIT = 1024 * 1024
+
+
+def _body(path: Path) -> str:
+    # A body of at most 200,000 characters is at most 800,000 bytes of UTF-8.
+    _name, data = attachments.read_upload(path, "body_file", BODY_FILE_LIMIT)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError("body_file", f"{path} is not UTF-8 text.") from None
+    if not text.strip():
+        raise ValidationError("body_file", f"{path} is empty: the letter would have no body.")
+    return text
+
+
+EDITING = Editing(
+    "letter",
+    letters.get_letter,
+    lambda view: view.fields(),
+    letters.update_letter,
+    {
+        "kind": "kind",
+        "campaign": "campaign_id",
+        "sender": "sender_id",
+        "subject": "subject",
+        "date": "letter_date",
+        "language": "language",
+        "body_file": "body",
+        "our_ref": "our_reference",
+        "their_ref": "their_reference",
+        "status": "status",
+        "signatory": "signatory_ids",
+        "to": "to",
+        "cc": "cc",
+    },
+    {
+        "body_file": _body,
+        "to": lambda texts: [parse_ref(text, "to") for text in texts],
+        "cc": lambda texts: [parse_ref(text, "cc") for text in texts],
+    },
+)
 
 
 def add_letter(args: argparse.Namespace) -> int:
-    fields = letters.LetterFields(
-        kind=args.kind,
-        campaign_id=args.campaign,
-        sender_id=args.sender,
-        subject=args.subject,
-        letter_date=args.date,
-        language=args.language,
-        body=_body(args.body_file),
-        our_reference=args.our_ref,
-        their_reference=args.their_ref,
-        status=args.status,
-        signatory_ids=args.signatory,
-        to=[parse_ref(text, "to") for text in args.to],
-        cc=[parse_ref(text, "cc") for text in args.cc],
-    )
+    fields = letters.LetterFields(**EDITING.given(args))
     return add_and_print_id(args, letters.create_letter, fields)
 
 
@@ -144,6 +177,7 @@ def list_letters(args: argparse.Namespace) -> int:
         awaiting_reply=args.awaiting_reply,
     )
     with store.transaction(engine_for(args)) as session:
+        check_named(session, args.campaign)
         found = letters.list_letters(session, where)
     return print_records(
         args.json, found,
@@ -176,7 +210,7 @@ def _party_text(party: letters.Party) -> str:
 
 def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         made = letter_output.write_letter_pdf(session, args.id, args.file, args.paper)
     if made.as_sent and args.paper:
         print("organiser: note: the letter has gone out; this is the PDF that was sent, "
@@ -188,33 +222,46 @@ def export_many(args: argparse.Namespace) -> int:
     """A sent letter's file is the PDF that went out; the others are made in a batch. Unlike
     `pdf`, nothing is kept in the register: a large export leaves the database as it was."""
     where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
-    written = letter_output.export_letters(engine_for(args), args.folder, where, args.paper)
+    engine = engine_for(args)
+    with store.transaction(engine) as session:  # a typed id that names no campaign
+        check_named(session, args.campaign)
+    written = letter_output.export_letters(engine, args.folder, where, args.paper)
     told = ngettext("{n} letter written to {folder}", "{n} letters written to {folder}", written)
     print(told.format(n=written, folder=Path(args.folder)))
     return 0
 
 
 def mark_sent(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        letter_sending.mark_sent(session, args.id, args.on, args.channel, args.tracking)
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: letter_sending.mark_sent(
+            session, args.id, args.on, args.channel, args.tracking, expected_version=version
+        ),
+    )
     return 0
 
 
 def record_reply(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        letter_sending.record_reply(session, args.id, args.on, args.note, args.file)
+    change_record(
+        args,
+        letters.get_letter,
+        lambda session, _letter, version: letter_sending.record_reply(
+            session, args.id, args.on, args.note, args.file, expected_version=version
+        ),
+    )
     return 0
 
 
 def set_logo(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "logo")
-    with store.transaction(engine_for(args)) as session:
+    upload = register_service.read_image(args.file, "logo")
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_logo(session, args.org, upload)
     return 0
 
 
 def set_signature(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "signature")
-    with store.transaction(engine_for(args)) as session:
+    upload = register_service.read_image(args.file, "signature")
+    with store.transaction(engine_for(args), write=True) as session:
         register_service.set_signature(session, args.person, upload)
     return 0

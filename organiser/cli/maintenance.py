@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from organiser import store
-from organiser.cli.common import Commands, add_json, engine_for
+from organiser.cli.common import Commands, add_json, engine_for, given_path, unlock_if_encrypted
 from organiser.cli.output import print_records
 from organiser.config import database_url
 from organiser.errors import ValidationError
@@ -22,7 +21,7 @@ def register(commands: Commands) -> None:
     backup = commands.add_parser(
         "backup", help="a checked copy of the database: to FILE, or into the backup folder"
     )
-    backup.add_argument("file", type=Path, metavar="FILE", nargs="?")
+    backup.add_argument("file", type=given_path, metavar="FILE", nargs="?")
     backup.set_defaults(run=run_backup)
     listing = commands.add_parser("backups", help="the kept backups, newest first")
     add_json(listing)
@@ -31,7 +30,7 @@ def register(commands: Commands) -> None:
         "restore", help="replace the database with a backup, after keeping a backup of it"
     )
     which = restoring.add_mutually_exclusive_group(required=True)
-    which.add_argument("file", type=Path, metavar="FILE", nargs="?")
+    which.add_argument("file", type=given_path, metavar="FILE", nargs="?")
     which.add_argument("--latest", action="store_true", help="the newest kept backup that is sound")
     restoring.set_defaults(run=run_restore)
     check = commands.add_parser("check", help="integrity and schema check; exit 1 on a problem")
@@ -59,6 +58,7 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Never through engine_for: the database may be too damaged to open."""
+    unlock_if_encrypted(args)
     source = args.file
     if args.latest:
         newest = newest_good_backup(args.db)
@@ -77,6 +77,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Read-only and without migrating: a database too damaged to open still gets a report."""
+    unlock_if_encrypted(args)
     path = store.sqlite_path(database_url(args.db))
     report = check_database(path if path is not None else engine_for(args))
     problems = report.problems

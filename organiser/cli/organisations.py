@@ -6,11 +6,52 @@ import argparse
 
 from organiser import store
 from organiser.cli import affiliates
-from organiser.cli.common import Commands, add_and_print_id, add_json, engine_for, positive_id
+from organiser.cli.common import (
+    Commands,
+    add_and_print_id,
+    add_json,
+    engine_for,
+    given,
+    positive_id,
+)
+from organiser.cli.editing import Editing, add_edit
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import OrganisationKind
 from organiser.services import organisations as service
+from organiser.services.editing import fields_from
+
+ORGANISATION = Editing(
+    "organisation",
+    service.get_organisation,
+    lambda view: fields_from(view, service.OrganisationFields),
+    service.update_organisation,
+    {
+        "name": "name",
+        "acronym": "acronym",
+        "kind": "kind",
+        "country": "country",
+        "email": "email",
+        "phone": "phone",
+        "address": "address",
+        "language": "language",
+        "affiliate_of": "affiliate_of_id",
+    },
+)
+PERSON = Editing(
+    "person",
+    service.get_person,
+    lambda view: fields_from(view, service.PersonFields),
+    service.update_person,
+    {
+        "name": "name",
+        "title": "title",
+        "org": "organisation_id",
+        "email": "email",
+        "address": "address",
+        "language": "language",
+    },
+)
 
 
 def register(commands: Commands) -> None:
@@ -24,6 +65,7 @@ def register(commands: Commands) -> None:
     add.add_argument("--acronym", default="")
     add.add_argument(
         "--kind",
+        type=given,
         default=OrganisationKind.UNION.value,
         help=", ".join(k.value for k in OrganisationKind),
     )
@@ -39,6 +81,7 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_organisations)
     affiliates.register_org_commands(org_commands)
+    add_edit(org_commands, add, ORGANISATION)
     add_delete(org_commands, "organisation", service.delete_organisation)
 
     person = commands.add_parser("person", help="people: leaders, contacts, signatories")
@@ -54,21 +97,12 @@ def register(commands: Commands) -> None:
     plist = person_commands.add_parser("list", help="list people")
     add_json(plist)
     plist.set_defaults(run=list_people)
+    add_edit(person_commands, padd, PERSON)
     add_delete(person_commands, "person", service.delete_person)
 
 
 def add_organisation(args: argparse.Namespace) -> int:
-    fields = service.OrganisationFields(
-        name=args.name,
-        acronym=args.acronym,
-        kind=args.kind,
-        country=args.country,
-        email=args.email,
-        phone=args.phone,
-        address=args.address,
-        language=args.language,
-        affiliate_of_id=args.affiliate_of,
-    )
+    fields = service.OrganisationFields(**ORGANISATION.given(args))
     return add_and_print_id(args, service.create_organisation, fields)
 
 
@@ -83,14 +117,7 @@ def list_organisations(args: argparse.Namespace) -> int:
 
 
 def add_person(args: argparse.Namespace) -> int:
-    fields = service.PersonFields(
-        name=args.name,
-        title=args.title,
-        organisation_id=args.org,
-        email=args.email,
-        address=args.address,
-        language=args.language,
-    )
+    fields = service.PersonFields(**PERSON.given(args))
     return add_and_print_id(args, service.create_person, fields)
 
 

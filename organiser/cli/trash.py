@@ -42,7 +42,7 @@ def add_delete(
     parser.add_argument("id", type=positive_id)
 
     def run(args: argparse.Namespace) -> int:
-        with store.transaction(engine_for(args)) as session:
+        with store.transaction(engine_for(args), write=True) as session:
             entry = delete(session, args.id)
         with_it = contents_text(entry.contents)
         print(
@@ -81,7 +81,7 @@ def list_trash(args: argparse.Namespace) -> int:
 
 
 def restore_entry(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
+    with store.transaction(engine_for(args), write=True) as session:
         restored = service.restore(session, args.id)
     for entry in restored:
         print(f"restored {entry.kind} {entry.record_id} “{entry.label}”")
@@ -102,7 +102,7 @@ def empty_trash(args: argparse.Namespace) -> int:
         if answer not in ("y", "yes"):
             sys.stderr.write("organiser: the trash was left as it was\n")
             return 1
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         count = service.empty_trash(session)
     print(f"deleted {count} for good")
     return 0

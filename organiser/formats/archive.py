@@ -8,17 +8,19 @@ of the manifest's canonical JSON without that key: one checksum over the whole c
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from organiser.errors import ValidationError
-from organiser.files import atomic_output
+from organiser.files import atomic_output, open_input, write_bytes_atomic
 
 FORMAT_NAME = "campaign-organiser-archive"
 FORMAT_VERSION = 1
@@ -74,8 +76,11 @@ def _checksum(manifest: dict[str, Any]) -> str:
     return _digest(_canonical({k: v for k, v in manifest.items() if k != "checksum"}))
 
 
-def save_archive(path: str | os.PathLike[str], archive: Archive) -> None:
-    """Write `archive` to `path` through a temporary file renamed into place."""
+def save_archive(
+    path: str | os.PathLike[str], archive: Archive, seal: Callable[[bytes], bytes] | None = None
+) -> None:
+    """Write `archive` to `path` through a temporary file renamed into place; with `seal`, the
+    zip is built in memory and only its sealed (encrypted) bytes reach the disk."""
     members = {RECORDS: _canonical(archive.records)}
     members.update({f"{ATTACHMENTS}{key}": data for key, data in sorted(archive.files.items())})
     manifest: dict[str, Any] = {
@@ -87,24 +92,33 @@ def save_archive(path: str | os.PathLike[str], archive: Archive) -> None:
         "members": {name: {"size": len(d), "sha256": _digest(d)} for name, d in members.items()},
     }
     manifest["checksum"] = _checksum(manifest)
-    with atomic_output(path) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
+    if seal is None:
+        with atomic_output(path) as handle:
+            _write_zip(handle, manifest, members)
+        return
+    buffer = io.BytesIO()
+    _write_zip(buffer, manifest, members)
+    write_bytes_atomic(path, seal(buffer.getvalue()))
+
+
+def _write_zip(handle: BinaryIO, manifest: dict[str, Any], members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
         for name, data in members.items():
             zf.writestr(name, data)
 
 
-def read_archive(path: str | os.PathLike[str]) -> Archive:
+def read_archive(
+    path: str | os.PathLike[str], unseal: Callable[[bytes], bytes] | None = None
+) -> Archive:
     """Read and check an archive, or raise ValidationError('file', ...) naming the file and the
-    member or place at fault. Nothing is decompressed before the zip's directory passed the caps."""
-    target = Path(path)
-    try:
-        size = target.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise refused(path, f"it is larger than {MAX_FILE_BYTES // 1024**2} MB")
-        with target.open("rb") as handle:
-            return _read(path, handle)
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {target}: {error.strerror or error}.") from None
+    member or place at fault. Nothing is decompressed before the zip's directory passed the caps.
+    With `unseal`, the file is read whole and handed to it first (a sealed archive is opened
+    in memory, never written out unencrypted)."""
+    with open_input(path, MAX_FILE_BYTES) as handle:
+        if unseal is not None:
+            return _read(path, io.BytesIO(unseal(handle.read(MAX_FILE_BYTES + 1))))
+        return _read(path, handle)
 
 
 def _read(path: str | os.PathLike[str], handle: BinaryIO) -> Archive:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from organiser.errors import ValidationError
-from organiser.files import atomic_output
+from organiser.files import atomic_output, read_input
 
 # The fields an affiliate row may fill, in the order of the mapping step and of the export.
 FIELDS = (
@@ -48,6 +48,10 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 500_000
+MAX_COLUMNS = 500
+# A longer cell is refused by the csv module ("field larger than field limit"), naming its line.
+MAX_CELL = csv.field_size_limit()
 _DELIMITERS = ",;\t"
 
 
@@ -139,7 +143,13 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
     try:
         for cells in reader:
             if any(cell.strip() for cell in cells):
-                cells = [unguard_cell(cell.replace("\r\n", "\n")) for cell in cells]
+                if len(cells) > MAX_COLUMNS:
+                    raise not_csv(
+                        path, f"line {start} has {len(cells)} columns, over {MAX_COLUMNS}"
+                    )
+                if len(records) > MAX_ROWS:
+                    raise not_csv(path, f"it has more than {MAX_ROWS} rows (line {start})")
+                cells = [unguard_cell(cell) for cell in cells]  # verbatim, CRLF inside included
                 records.append(CsvRow(start, cells))
             start = reader.line_num + 1 + skipped
     except csv.Error as error:
@@ -152,13 +162,7 @@ def parse(path: str | os.PathLike[str], text: str, encoding: str) -> CsvTable:
 
 def read_table(path: str | os.PathLike[str]) -> CsvTable:
     """Read a CSV file whole, or raise a ValidationError('file', ...) saying why it cannot be."""
-    target = Path(path)
-    try:
-        if target.stat().st_size > _MAX_BYTES:
-            raise not_csv(path, "it is larger than 200 MB")
-        data = target.read_bytes()
-    except OSError as error:
-        raise ValidationError("file", f"Cannot read {target}: {error.strerror}.") from None
+    data = read_input(path, _MAX_BYTES)
     text, encoding = decode(path, data)
     return parse(path, text, encoding)
 

@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFError, TTF
 from reportlab.platypus import Paragraph
 
 from organiser.errors import OrganiserError
+from organiser.files import size_text
 
 _WORDS = re.compile(r"(\s+)")
 _WORDS_REMEMBERED = 50_000
@@ -168,10 +169,16 @@ def _deflated_subset(face: TTFontFace, subset: tuple[int, ...]) -> tuple[bytes, 
     return zlib.compress(raw), len(raw)
 
 
+MAX_FONT_BYTES = 64 * 1024 * 1024
+
+
 def _register(name: str, path: Path) -> bool:
     if name in pdfmetrics.getRegisteredFontNames():
         return True
     try:
+        # A path from the settings may name a pipe (reading it would hang) or a device.
+        if not path.is_file() or path.stat().st_size > MAX_FONT_BYTES:
+            return False
         font = TTFont(name, str(path))
     except (TTFError, OSError, ValueError):  # CFF outlines, damaged or unreadable files
         return False
@@ -388,6 +395,10 @@ def font_file_problem(path: str | Path) -> str | None:
     target = Path(path).expanduser()
     if not target.is_file():
         return f"{target} is not a file."
+    if target.stat().st_size > MAX_FONT_BYTES:
+        return (
+            f"{target.name} is larger than {size_text(MAX_FONT_BYTES)}; it is not a font to embed."
+        )
     try:
         TTFont(f"Check-{target.stem}", str(target))
     except (TTFError, OSError, ValueError) as error:

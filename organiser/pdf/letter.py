@@ -30,6 +30,7 @@ from reportlab.platypus import (
 
 from organiser.errors import ValidationError
 from organiser.pdf.fonts import FontSet, load_fonts
+from organiser.pdf.images import image_size
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.styles import LetterStyles, numbered_canvas
@@ -259,6 +260,7 @@ class _Builder:
 
 
 def _image(data: bytes, max_width: float, max_height: float, what: str) -> Image:
+    image_size(data, f"The {what}", "image")  # from the header, before anything is decoded
     try:
         reader = ImageReader(io.BytesIO(data))
         width, height = reader.getSize()

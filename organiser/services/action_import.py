@@ -104,16 +104,27 @@ def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
     )
 
 
+def _records(session: Session, keys: Sequence[int]) -> dict[int, Action]:
+    """The actions a re-import updates, read 500 at a time rather than one by one: the import
+    holds the write lock meanwhile, and other writers wait for it."""
+    found: dict[int, Action] = {}
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found.update({a.id: a for a in session.scalars(select(Action).where(Action.id.in_(chunk)))})
+    return found
+
+
 def import_events_into(
     engine: Engine,
     campaign_id: int,
     events: Sequence[ImportableEvent],
     report: Callable[[int, int], None] | None = None,
+    source: str = "",
 ) -> ImportResult:
     """The import as one unit of work, after a backup of the database as it was."""
     backups.back_up_before_bulk_write(engine)
-    with store.transaction(engine) as session:
-        return import_events(session, campaign_id, events, report)
+    with store.transaction(engine, write=True) as session:
+        return import_events(session, campaign_id, events, report, source)
 
 
 def import_events(
@@ -121,25 +132,28 @@ def import_events(
     campaign_id: int,
     events: Sequence[ImportableEvent],
     report: Callable[[int, int], None] | None = None,
+    source: str = "",
 ) -> ImportResult:
     """Create or update one action per event; any refused event stops the whole import
     (the caller's transaction then writes nothing). An update keeps the action's campaign.
-    `report(done, total)` is called now and then; it may raise to stop the import."""
+    `report(done, total)` is called now and then; it may raise to stop the import. `source`
+    (the file's name) begins a refusal's message."""
     v.get_or_raise(session, Campaign, campaign_id, "campaign")
     created = updated = 0
     warnings: list[str] = []
-    for number, planned in enumerate(plan_import(session, events), 1):
+    plan = plan_import(session, events)
+    records = _records(session, [p.action_id for p in plan if p.action_id is not None])
+    for number, planned in enumerate(plan, 1):
         data = fields_from(planned.event, campaign_id)
-        record = session.get(Action, planned.action_id) if planned.action_id else None
+        record = records.get(planned.action_id) if planned.action_id else None
         if record is not None:
             data.campaign_id = record.campaign_id
         try:
             staged, campaign = stage_action(session, data, record)
         except ValidationError as error:
-            where = f"'{planned.event.title}' (line {planned.event.line})"
-            raise ValidationError(
-                "file", f"The event {where} cannot be imported: {error}"
-            ) from None
+            where = f"'{planned.event.title[:60]}' (line {planned.event.line})"
+            message = f"The event {where} cannot be imported: {error}"
+            raise ValidationError("file", f"{source}: {message}" if source else message) from None
         created, updated = (created, updated + 1) if record else (created + 1, updated)
         found = campaign_warnings(campaign, staged.start_date, staged.end_date)
         warnings.extend(w for w in found if w not in warnings)

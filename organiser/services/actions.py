@@ -247,7 +247,7 @@ def create_action(session: Session, data: ActionFields) -> SavedAction:
 
 
 def update_action(
-    session: Session, action_id: int, data: ActionFields, expected_version: int | None = None
+    session: Session, action_id: int, data: ActionFields, expected_version: int
 ) -> SavedAction:
     record = v.get_or_raise(session, Action, action_id, "action")
     v.check_version(record, expected_version, "action")
@@ -281,7 +281,7 @@ def fields_of(action: ActionView) -> ActionFields:
 
 
 def move_action(
-    session: Session, action_id: int, new_start: date, expected_version: int | None = None
+    session: Session, action_id: int, new_start: date, expected_version: int
 ) -> SavedAction:
     """Move an action to start on another day, keeping its length and local wall-clock times."""
     record = v.get_or_raise(session, Action, action_id, "action")
@@ -290,7 +290,7 @@ def move_action(
     data = fields_of(view(record))
     data.start = _shifted(data.start, shift)
     data.end = _shifted(data.end, shift)
-    return update_action(session, action_id, data)
+    return update_action(session, action_id, data, record.version)
 
 
 def _shifted(value: When, shift: timedelta) -> When:

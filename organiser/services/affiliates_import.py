@@ -26,6 +26,7 @@ from organiser.errors import ValidationError
 from organiser.formats.csv_affiliates import FIELDS, CsvTable, suggest_mapping, write_rows
 from organiser.models import Organisation, OrganisationKind, utc_now
 from organiser.services import backups
+from organiser.services import validation as v
 from organiser.services.organisations import OrganisationFields, clean_organisation
 
 ProgressCallback = Callable[[int, int], None]
@@ -163,6 +164,11 @@ class _Checker:
         return PreviewRow(row.line, row.values, (*row.errors, message), row.clean)
 
 
+def _cell(cells: list[str], column: int) -> str:
+    """A cell as the organisation keeps it: Excel's CRLF inside a quoted cell as one line end."""
+    return cells[column].replace("\r\n", "\n") if column < len(cells) else ""
+
+
 def check_mapping(table: CsvTable, mapping: dict[str, int]) -> None:
     if "name" not in mapping:
         raise ValidationError(
@@ -187,7 +193,7 @@ def preview_import(
     checker = _Checker(session)
     rows: list[PreviewRow] = []
     for number, record in enumerate(table.rows):
-        values = {f: record.cells[c] if c < len(record.cells) else "" for f, c in chosen.items()}
+        values = {f: _cell(record.cells, c) for f, c in chosen.items()}
         rows.append(checker.check(record.line, values))
         if progress is not None and number % _BATCH == 0:
             progress(number, len(table.rows))
@@ -213,9 +219,11 @@ def import_affiliates_into(
     skip_bad: bool = False,
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
-    """The import as one unit of work, after a backup of the database as it was."""
+    """The import as one unit of work, after a backup of the database as it was (none for a
+    file refused whole: one without a column of names)."""
+    check_mapping(table, suggest_mapping(table.headers) if mapping is None else dict(mapping))
     backups.back_up_before_bulk_write(engine)
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         return import_affiliates(session, table, mapping, skip_bad, progress)
 
 
@@ -286,6 +294,7 @@ def export_affiliates(session: Session, path: str, affiliates_of: int | None = N
         .order_by(Organisation.name, Organisation.id)
     )
     if affiliates_of is not None:
+        v.get_or_raise(session, Organisation, affiliates_of, "organisation")
         query = query.where(Organisation.affiliate_of_id == affiliates_of)
     rows = [_export_row(record, parent_name) for record, parent_name in session.execute(query)]
     write_rows(path, FIELDS, rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from organiser import __version__, store
+from organiser import __version__, cipher, store
 from organiser.formats.archive import Archive, now_text, read_archive, save_archive
 from organiser.models import Campaign
 from organiser.services import archive_export as exporting
@@ -49,8 +49,15 @@ def export_archive(
     engine: Engine, path: str | os.PathLike[str], campaign_id: int | None = None
 ) -> ExportResult:
     archive = build_archive(engine, campaign_id)
-    save_archive(path, archive)
+    key = store.engine_key(engine)
+    # An encrypted database's archive is encrypted with a key made from the database's own.
+    save_archive(path, archive, None if key is None else lambda data: cipher.seal(key, data))
     return ExportResult(Path(path), {kind: len(found) for kind, found in archive.records.items()})
+
+
+def _unsealed(data: bytes, name: str) -> bytes:
+    """The zip inside a sealed archive, opened with a key this process was given."""
+    return cipher.unseal(data, name) if cipher.is_sealed(data) else data
 
 
 def import_archive(
@@ -62,14 +69,14 @@ def import_archive(
     """The plan of merging the archive at `path`; unless `dry_run`, carried out: a backup
     first (of an SQLite database), then every addition and change in one transaction. A damaged
     or foreign archive, or one whose records do not fit, is refused with nothing written."""
-    archive = read_archive(path)
     where = Path(path).name
+    archive = read_archive(path, lambda data: _unsealed(data, where))
     with store.transaction(engine) as session:
         plan = importing.prepare(session, archive, where).plan
     if dry_run or not plan.writes:
         return plan
     backup = make_backup(engine, BACKUP_REASON) if engine.dialect.name == "sqlite" else None
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         prepared = importing.prepare(session, archive, where)  # as it is now, under the lock
         importing.apply(session, prepared, archive, report)
     return replace(prepared.plan, written=True, backup=str(backup.path) if backup else "")

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
+from organiser.files import size_text
 from organiser.formats.archive import Archive
 from organiser.services.archive_export import UuidIndex, encode
 from organiser.services.archive_kinds import (
@@ -27,6 +28,7 @@ from organiser.services.archive_kinds import (
     from_json,
     to_json,
 )
+from organiser.services.attachments import MAX_SIZE
 
 ADD, CHANGE, UNCHANGED, CONFLICT = "add", "change", "unchanged", "conflict"
 LABEL_FIELDS = ("title", "name", "subject", "what")
@@ -154,6 +156,10 @@ def _children(
 def _check_bytes(staged: Staged, data: bytes | None, place: str) -> None:
     if data is None:
         raise ValidationError("file", f"{place}: its file is missing from the archive.")
+    if len(data) > MAX_SIZE:  # the limit of every file kept in the database
+        raise ValidationError(
+            "file", f"{place}: its file is {size_text(len(data))}, over {size_text(MAX_SIZE)}."
+        )
     if staged.values.get("sha256", hashlib.sha256(data).hexdigest()) != hashlib.sha256(
         data
     ).hexdigest() or staged.values.get("size", len(data)) != len(data):

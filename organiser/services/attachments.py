@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
+from organiser.files import read_input, size_text
 from organiser.models import Attachment
 from organiser.services import validation as v
 
@@ -31,7 +32,7 @@ def store_attachment(
     """Keep a file in the database; `field` names the form field a refusal belongs to."""
     name = v.require_text(Path(name).name, field, "The file name", 255)
     if len(data) > MAX_SIZE:
-        raise ValidationError(field, f"{name} is larger than {MAX_SIZE // (1024 * 1024)} MB.")
+        raise ValidationError(field, f"{name} is larger than {size_text(MAX_SIZE)}.")
     guessed = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     record = Attachment(
         name=name,
@@ -45,13 +46,10 @@ def store_attachment(
     return _view(record)
 
 
-def read_upload(path: str | Path, field: str = "file") -> tuple[str, bytes]:
-    """A file the user named, as (name, bytes); a ValidationError when it cannot be read."""
-    target = Path(path).expanduser()
-    try:
-        return target.name, target.read_bytes()
-    except OSError as error:
-        raise ValidationError(field, f"Cannot read {target}: {error.strerror or error}.") from None
+def read_upload(path: str | Path, field: str = "file", limit: int = MAX_SIZE) -> tuple[str, bytes]:
+    """A file the user named, as (name, bytes); a ValidationError when it cannot be read, is
+    not a regular file or is larger than `limit` (checked before anything is read)."""
+    return Path(path).expanduser().name, read_input(path, limit, field)
 
 
 def attachment_data(session: Session, attachment_id: int) -> bytes:

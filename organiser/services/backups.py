@@ -11,9 +11,10 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from organiser import store
+from organiser.cipher import AskPassphrase, remove_key_file
 from organiser.config import get_setting, set_setting
 from organiser.errors import DatabaseError, ValidationError
-from organiser.files import remove_stale_temporaries
+from organiser.files import keep_private, make_private_folder, remove_stale_temporaries
 from organiser.models import Campaign, Organisation, Person
 
 NAME = re.compile(
@@ -65,11 +66,12 @@ def back_up_before_bulk_write(engine: Engine, reason: str = "before-import") -> 
         ) from error
 
 
-def open_database(choice: str | None = None) -> Engine:
-    """The doors' way to open a database: as the store does, and an existing database that a
-    migration is about to change is backed up first (pinned, kept out of the rotation); when
-    that backup cannot be made, the database is left as it was and not opened."""
-    return store.open_database(choice, before_upgrade=_back_up_before_migration)
+def open_database(choice: str | None = None, ask: AskPassphrase | None = None) -> Engine:
+    """The doors' way to open a database: as the store does (an encrypted one unlocked with a
+    passphrase from `ask`), and an existing database that a migration is about to change is
+    backed up first (pinned, kept out of the rotation); when that backup cannot be made, the
+    database is left as it was and not opened."""
+    return store.open_database(choice, before_upgrade=_back_up_before_migration, ask=ask)
 
 
 def _back_up_before_migration(engine: Engine) -> None:
@@ -92,10 +94,12 @@ def make_backup(
     now = now or datetime.now(UTC)
     folder = backup_folder(engine)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise DatabaseError(f"Cannot create the backup folder {folder}: {error}") from error
     remove_stale_temporaries([folder])  # a backup cut short by a kill left its copy here
+    # Backups made by an older version were readable by everyone on the computer.
+    keep_private([folder, *(entry.path for entry in list_backups(folder))])
     pin = "-pinned" if reason in PINNED_REASONS else ""
     stem = Path(engine.url.database or "organiser").stem
     target = folder / f"{stem}-{now.strftime(STAMP)}-{reason}{pin}.sqlite3"
@@ -148,6 +152,7 @@ def prune(folder: Path, now: datetime, policy: RotationPolicy) -> list[Path]:
     removed = [entry.path for entry in entries if entry.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
+        remove_key_file(path)
     return removed
 
 
@@ -211,6 +216,8 @@ def last_backup(engine: Engine) -> datetime | None:
         chosen = datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         chosen = None
+    if chosen is not None and chosen.tzinfo is None:  # a hand-edited settings file
+        chosen = chosen.replace(tzinfo=UTC)
     newest = newest_backup(engine)
     times = [t for t in (chosen, newest.made_at if newest else None) if t is not None]
     return max(times) if times else None

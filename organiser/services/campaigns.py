@@ -135,7 +135,7 @@ def create_campaign(session: Session, data: CampaignFields) -> CampaignView:
 
 
 def update_campaign(
-    session: Session, campaign_id: int, data: CampaignFields, expected_version: int | None = None
+    session: Session, campaign_id: int, data: CampaignFields, expected_version: int
 ) -> CampaignView:
     record = v.get_or_raise(session, Campaign, campaign_id, "campaign")
     v.check_version(record, expected_version, "campaign")

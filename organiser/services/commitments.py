@@ -209,7 +209,7 @@ def update_commitment(
     session: Session,
     commitment_id: int,
     data: CommitmentFields,
-    expected_version: int | None = None,
+    expected_version: int,
     today: date | None = None,
 ) -> CommitmentView:
     record = v.get_or_raise(session, Commitment, commitment_id, "commitment")
@@ -226,7 +226,8 @@ def set_status(
     status: CommitmentStatus | str,
     on: date | str | None = None,
     evidence: str | None = None,
-    expected_version: int | None = None,
+    *,
+    expected_version: int,
     today: date | None = None,
 ) -> CommitmentView:
     """Move a commitment to a new status; a fulfilled one gets its date (today if not given)."""

@@ -14,6 +14,7 @@ from zoneinfo import available_timezones
 from sqlalchemy import Engine
 
 from organiser import store, store_files
+from organiser.cipher import Locked
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,15 @@ def check_database(target: Engine | Path) -> CheckReport:
     problems = list(damage)
     try:
         connection = store.open_read_only(path)
-    except sqlite3.Error as error:
+    except Locked:
+        raise
+    except store.OPEN_ERRORS as error:
         return CheckReport(str(path), problems or [str(error)], True)
     try:
         for invariant in INVARIANTS:
             try:
                 problems.extend(invariant(connection))
-            except sqlite3.DatabaseError as error:
+            except store.SQLITE_ERRORS as error:
                 problems.append(f"{invariant.__doc__}: could not be read ({error})")
     finally:
         connection.close()
@@ -58,7 +61,7 @@ def _schema(connection: sqlite3.Connection) -> Iterator[str]:
     """the schema revision"""
     try:
         revisions = {r[0] for r in connection.execute("SELECT version_num FROM alembic_version")}
-    except sqlite3.OperationalError:
+    except store.SQLITE_ERRORS:
         yield "not a Campaign Organiser database (no schema revision)"
         return
     # An older schema is no problem: the next open brings it up to date.

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,7 @@ from organiser.models import (
     Person,
     RecipientRole,
 )
+from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
 from organiser.services import attachments
 from organiser.services import validation as v
 from organiser.services.letters import (
@@ -173,8 +173,17 @@ def mark_sent(
     sent_on: date | str | None,
     channel: Channel | str | None,
     tracking_number: str = "",
+    *,
+    expected_version: int,
+    keep_pdf_first: Callable[[Session, int], object] | None = None,
 ) -> LetterView:
+    """The letter went out. `keep_pdf_first` (letter_sending passes letter_output's) keeps the
+    PDF that went out, made from the letter as it is, once the version is known to be the one
+    edited."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
+    v.check_version(record, expected_version, "letter")
+    if keep_pdf_first is not None:
+        keep_pdf_first(session, letter_id)
     when = v.parse_date(sent_on, "sent_on", "Sent on")
     if when is None:
         raise ValidationError("sent_on", "Say on which day the letter was sent.")
@@ -206,9 +215,12 @@ def record_reply(
     received_on: date | str | None,
     note: str = "",
     file: tuple[str, bytes] | None = None,
+    *,
+    expected_version: int,
 ) -> LetterView:
     """The answer came: when, a note, and optionally the reply's file kept with the letter."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
+    v.check_version(record, expected_version, "letter")
     if record.status not in (LetterStatus.SENT, LetterStatus.ANSWERED) or record.sent_on is None:
         raise ValidationError("received_on", "Mark the letter as sent before recording a reply.")
     when = v.parse_date(received_on, "received_on", "Received on")
@@ -236,14 +248,16 @@ def choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, st
     return [(row[0], row[1]) for row in orgs], [(row[0], row[1]) for row in people]
 
 
+def read_image(path: str | Path, field: str) -> tuple[str, bytes]:
+    """A logo or signature file the user named, refused above MAX_IMAGE_BYTES before reading."""
+    return attachments.read_upload(path, field, MAX_IMAGE_BYTES)
+
+
 def _check_image(upload: tuple[str, bytes], field: str) -> None:
-    """Refuse a file that is not an image before it reaches a letterhead or signature."""
+    """Refuse a file that is not an image, or one too large in pixels (read from its header),
+    before it reaches a letterhead or signature."""
     name, data = upload
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-    except Exception:  # Pillow raises many kinds for a file that is not an image
-        raise ValidationError(field, f"{name} is not an image (PNG or JPEG).") from None
+    image_size(data, name, field)
 
 
 def set_logo(session: Session, organisation_id: int, upload: tuple[str, bytes]) -> None:

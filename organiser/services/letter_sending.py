@@ -19,11 +19,16 @@ def mark_sent(
     sent_on: date | str | None,
     channel: Channel | str | None,
     tracking_number: str = "",
+    *,
+    expected_version: int,
 ) -> LetterView:
-    """The letter went out: its PDF is kept first, while a draft is still a draft, so what is
-    kept is today's text; then the register says when and how it was sent."""
-    letter_output.letter_pdf(session, letter_id)
-    return letter_register.mark_sent(session, letter_id, sent_on, channel, tracking_number)
+    """The letter went out: once its version is known to be the one edited, its PDF is kept,
+    while a draft is still a draft, so what is kept is today's text; then the register says
+    when and how it was sent."""
+    return letter_register.mark_sent(
+        session, letter_id, sent_on, channel, tracking_number,
+        expected_version=expected_version, keep_pdf_first=letter_output.letter_pdf,
+    )  # fmt: skip
 
 
 def record_reply(
@@ -32,8 +37,12 @@ def record_reply(
     received_on: date | str | None,
     note: str = "",
     reply_file: str | Path | None = None,
+    *,
+    expected_version: int,
 ) -> LetterView:
     """The answer came: when, a note, and the reply's file (a scan, a PDF, an email), if one
     is named, read and kept with the letter."""
     upload = attachments.read_upload(reply_file, "reply_file") if reply_file else None
-    return letter_register.record_reply(session, letter_id, received_on, note, upload)
+    return letter_register.record_reply(
+        session, letter_id, received_on, note, upload, expected_version=expected_version
+    )

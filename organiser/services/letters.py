@@ -173,7 +173,18 @@ def _apply(session: Session, record: Letter, data: LetterFields) -> None:
     _set_people(session, record, data)
 
 
+def _refuse_twice(names: list[str], field: str, role: str) -> None:
+    """A party named twice would sign, or be written to, twice on the same letter."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ValidationError(field, f"{name} is named twice as {role}.")
+        seen.add(name)
+
+
 def _set_people(session: Session, record: Letter, data: LetterFields) -> None:
+    _refuse_twice([f"person:{key}" for key in data.signatory_ids], "signatory_ids", "a signatory")
+    _refuse_twice([f"{kind}:{key}" for kind, key in [*data.to, *data.cc]], "to", "a recipient")
     for person_id in data.signatory_ids:
         v.reference(session, Person, person_id, "signatory_ids", "person")
     record.signatories[:] = [LetterSignatory(person_id=key) for key in data.signatory_ids]
@@ -339,7 +350,7 @@ def _fix_or_follow(session: Session, record: Letter) -> None:
 
 
 def update_letter(
-    session: Session, letter_id: int, data: LetterFields, expected_version: int | None = None
+    session: Session, letter_id: int, data: LetterFields, expected_version: int
 ) -> LetterView:
     record = v.get_or_raise(session, Letter, letter_id, "letter")
     v.check_version(record, expected_version, "letter")

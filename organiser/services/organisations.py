@@ -142,7 +142,7 @@ def update_organisation(
     session: Session,
     organisation_id: int,
     data: OrganisationFields,
-    expected_version: int | None = None,
+    expected_version: int,
 ) -> OrganisationView:
     record = v.get_or_raise(session, Organisation, organisation_id, "organisation")
     v.check_version(record, expected_version, "organisation")
@@ -265,7 +265,7 @@ def create_person(session: Session, data: PersonFields) -> PersonView:
 
 
 def update_person(
-    session: Session, person_id: int, data: PersonFields, expected_version: int | None = None
+    session: Session, person_id: int, data: PersonFields, expected_version: int
 ) -> PersonView:
     record = v.get_or_raise(session, Person, person_id, "person")
     v.check_version(record, expected_version, "person")

@@ -38,7 +38,9 @@ def database_file(target: Engine | Path | str | None) -> Path:
     )
     path = store.sqlite_path(url)
     if path is None:
-        raise ValidationError("database", "Only an SQLite database file can be restored.")
+        raise ValidationError(
+            "database", "Only an SQLite database file can be restored, encrypted or decrypted."
+        )
     return path.resolve()
 
 

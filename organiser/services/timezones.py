@@ -42,7 +42,13 @@ def local_to_utc(naive: datetime, zone: str, field: str, label: str) -> datetime
     """The UTC instant of a wall-clock time in `zone`; a time the clocks skip is refused."""
     tz = ZoneInfo(zone)
     aware = naive.replace(tzinfo=tz)
-    instant = aware.astimezone(UTC)
+    try:
+        instant = aware.astimezone(UTC)
+        instant.astimezone(tz)
+    except OverflowError:  # 0001-01-01 00:30 in Seoul is still year 0 in UTC
+        raise ValidationError(
+            field, f"{label} {naive:%Y-%m-%d %H:%M} in {zone} falls outside the years 0001-9999."
+        ) from None
     if instant.astimezone(tz).replace(tzinfo=None) != naive:
         raise ValidationError(
             field,

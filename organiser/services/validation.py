@@ -12,7 +12,7 @@ import pycountry
 from sqlalchemy.orm import Session
 
 from organiser.errors import ConflictError, NotFound, ValidationError
-from organiser.models.base import Base
+from organiser.models.base import Base, Record
 
 E = TypeVar("E", bound=enum.Enum)
 M = TypeVar("M", bound=Base)
@@ -32,8 +32,23 @@ def require_text(value: str | None, field: str, label: str, max_length: int = 30
     return optional_text(text, field, label, max_length)
 
 
+def check_characters(text: str, field: str, label: str) -> str:
+    """Text that can be stored and shown: no NUL (C code — Qt, PDF, other programs reading the
+    file — cuts the text there) and no bytes that were not UTF-8 (a command line in another
+    encoding arrives as lone surrogates, which cannot be stored)."""
+    if "\x00" in text:
+        raise ValidationError(field, f"{label} holds a NUL character, which text may not hold.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            field, f"{label} holds bytes that are not UTF-8 text (another encoding?)."
+        ) from None
+    return text
+
+
 def optional_text(value: str | None, field: str, label: str, max_length: int = 10_000) -> str:
-    text = (value or "").strip()
+    text = check_characters((value or "").strip(), field, label)
     if len(text) > max_length:
         raise ValidationError(
             field, f"{label} is too long ({len(text)} characters, at most {max_length})."
@@ -167,7 +182,7 @@ def check_language(value: str | None, field: str = "language") -> str:
 
 
 def check_email(value: str | None, field: str = "email") -> str:
-    text = (value or "").strip()
+    text = check_characters((value or "").strip(), field, "The email address")
     if text and not _EMAIL.match(text):
         raise ValidationError(field, f"'{text}' is not an email address.")
     return text
@@ -203,9 +218,13 @@ def reference(
     return record
 
 
-def check_version(record: object, expected: int | None, label: str) -> None:
-    """Refuse to overwrite an edit made elsewhere since the user opened the form."""
-    if expected is not None and getattr(record, "version", expected) != expected:
+def check_version(record: Record, expected: int, label: str) -> None:
+    """Refuse to overwrite an edit made elsewhere since the edit's version was read."""
+    current = record.version
+    if current != expected:
         raise ConflictError(
-            f"This {label} was changed elsewhere while you edited it; reopen it to see the changes."
+            f"This {label} was changed elsewhere: it is now at version {current}, and this "
+            f"change was made to version {expected}. Nothing was written; look at it again.",
+            current_version=current,
+            expected_version=expected,
         )

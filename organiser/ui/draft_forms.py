@@ -50,7 +50,7 @@ def _tr(text: str) -> str:
 
 
 def _discard(engine: Engine, key: str) -> None:
-    with store.transaction(engine) as session:
+    with store.transaction(engine, write=True) as session:
         drafts.discard_draft(session, key)
 
 

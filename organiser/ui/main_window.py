@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser.errors import OrganiserError
-from organiser.services import backups
+from organiser.files import make_private_folder
+from organiser.services import backups, placement
 from organiser.services.backups import (
     BackupMade,
     back_up,
@@ -34,10 +36,12 @@ from organiser.services.backups import (
 from organiser.ui import settings
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
-from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.messages import show_error, show_info, show_notice
 from organiser.ui.dialogs.trash_dialog import TrashDialog
+from organiser.ui.encryption import encrypt_this_database, passphrase_asker
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
+from organiser.ui.other_writers import OtherWriters
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.records import RecordsPage
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(AUTOMATIC_BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.back_up_if_due)
         self._backup_timer.start()
+        # Another window or a script writing to the same database: the page on screen follows.
+        self.other_writers = OtherWriters(self, engine)
+        self.other_writers.changed.connect(self.refresh_pages)
         self._database_opened(database_label)
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
@@ -201,6 +208,28 @@ class MainWindow(QMainWindow):
         settings.remember_database(location)
         self.menus.fill_recent_menu()
         self.status.show(self.engine)
+        QTimer.singleShot(0, self.warn_if_shared)  # once the window is on screen
+
+    def warn_if_shared(self) -> QMessageBox | None:
+        """Once per database: a synchronised folder or a network share puts it, and the names
+        of people at risk in it, beyond this computer."""
+        shared = placement.warn_once(self.engine)
+        if shared is None:
+            return None
+        if shared.kind == placement.CLOUD:
+            text = self.tr(
+                "This database is in a folder that %s synchronises (%s): copies of it, with "
+                "every name and letter in it, go to that service and to every computer linked "
+                "to it. Keep it in a folder of this computer's own."
+            )
+        else:
+            text = self.tr(
+                "This database is on a network share (%s at %s): others who reach the share "
+                "may read it, and a database shared over the network can be damaged. Keep it "
+                "on this computer's own disk."
+            )
+        message = text % (shared.name, shared.folder)
+        return show_notice(self, self.tr("Where the database is"), message)
 
     def new_database(self) -> None:
         """A new, empty database file, made and brought to the newest schema, shown here."""
@@ -237,16 +266,28 @@ class MainWindow(QMainWindow):
         """Show another database (created and migrated when new) in this window and close the
         one shown before. A file that is not ours, or from a newer program, is refused as is."""
         try:
-            engine = backups.open_database(location)
+            engine = backups.open_database(location, passphrase_asker(self))
         except OrganiserError as error:
             show_error(self, self.tr("Open database"), str(error))
             return False
         old, self.engine = self.engine, engine
+        self.other_writers.watch(engine)
         self._drop_pages()
         old.dispose()
+        self._backup_timer.start()
         self._database_opened()
         self._show_page(self.sidebar.currentRow())
         return True
+
+    def let_go_of_database(self) -> None:
+        """Before the database file is rewritten: no page, no connection and no automatic
+        backup holds it (switch_database opens it again and starts the backups again)."""
+        self._backup_timer.stop()
+        self._drop_pages()
+        self.engine.dispose()
+
+    def encrypt_database(self) -> None:
+        encrypt_this_database(self)
 
     def _drop_pages(self) -> None:
         """Every page built on the old database goes; each is built again when shown."""
@@ -264,7 +305,7 @@ class MainWindow(QMainWindow):
         """Write a consistent copy of the database where the user chooses, off the GUI thread."""
         folder = backup_folder(self.engine)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         except OSError:
             folder = Path.home()
         suggested = folder / f"organiser-backup-{date.today().isoformat()}.sqlite3"
@@ -328,6 +369,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self._backup_timer.stop()
+        self.other_writers.stop()
         self.back_up_if_due(at_quit=True)
         super().closeEvent(event)
 

@@ -122,6 +122,9 @@ class MainMenus:
         )
         self.backups_action = self._add(menu, _tr("Bac&kups…"), window.recovery.show_backups)
         self.restore_action = self._add(menu, _tr("&Restore…"), window.recovery.choose_file)
+        self.encrypt_action = self._add(
+            menu, _tr("E&ncrypt this database…"), window.encrypt_database
+        )
         menu.addAction(self.print_command)
         menu.addSeparator()
         self.export_archive_action = self._add(menu, _tr("E&xport archive…"), window.export_archive)

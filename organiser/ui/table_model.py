@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from organiser.models import LabelledEnum
+from organiser.ui.labels import enum_label
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +52,7 @@ def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, LabelledEnum):
-        return value.label
+        return enum_label(value)
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):

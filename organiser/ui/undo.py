@@ -3,7 +3,6 @@ and a step that fails (the record changed or went meanwhile) is said, not raised
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import trash
+from organiser.services.editing import fields_from
 from organiser.services.trash import TrashView
 
 Report = Callable[[list[str]], None]  # after each step: the warnings or the error to show
@@ -37,7 +37,7 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Session], list[str]]) -> None:
         try:
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 warnings = step(session)
         except OrganiserError as error:  # e.g. deleted meanwhile: say so, do not crash the stack
             self.setObsolete(True)  # the stack drops a step that can no longer be taken
@@ -84,18 +84,6 @@ class DeleteToTrash(ServiceCommand):
         return []
 
 
-def fields_from(view: Any, fields_class: type[Any]) -> Any:
-    """A form's fields (a services' Fields dataclass) as the read model `view` holds them: its
-    own `fields()` where the read model shapes them differently (a letter's parties)."""
-    own = getattr(view, "fields", None)
-    if callable(own):
-        fields = own()
-        if isinstance(fields, fields_class):
-            return fields
-    names = [f.name for f in dataclasses.fields(fields_class) if hasattr(view, f.name)]
-    return fields_class(**{name: getattr(view, name) for name in names})
-
-
 class RestoreEdit(ServiceCommand):
     """An edit already saved (`before` → `after_edit`, read models): undo writes the previous
     values back through the update service, checking the version the edit left, so an edit
@@ -107,7 +95,7 @@ class RestoreEdit(ServiceCommand):
         text: str,
         before: Any,
         after_edit: Any,
-        update: Callable[[Session, int, Any, int | None], Any],
+        update: Callable[[Session, int, Any, int], Any],
         fields_class: type[Any],
         after: Report,
     ) -> None:
@@ -147,7 +135,7 @@ def push_edit(
     noun: str,
     before: Any,
     saved: Any,
-    service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]],
+    service: tuple[type[Any], Callable[..., Any]],
     after: Report,
     label: str | None = None,
 ) -> None:

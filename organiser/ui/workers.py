@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from organiser import store
 from organiser.errors import OrganiserError
 
 
@@ -82,8 +83,10 @@ def _run_job(job: _Job) -> None:
     except OrganiserError as error:
         news = partial(signals.failed.emit, str(error))
     except Exception as error:  # shown to the user, never a traceback dialog
-        traceback.print_exc()
-        news = partial(signals.failed.emit, f"Unexpected error: {error}")
+        plain = store.plain_error(error)  # busy, full, changed meanwhile: said plainly
+        if plain is None:
+            traceback.print_exc()
+        news = partial(signals.failed.emit, str(plain) if plain else f"Unexpected error: {error}")
     else:
         if progress.cancelled():
             news = signals.cancelled.emit

@@ -53,10 +53,12 @@ from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.dialogs.backups_dialog import BackupsDialog, CheckReportDialog
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog, FieldVersions
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
+from organiser.ui.encryption import EncryptDialog
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
@@ -129,6 +131,22 @@ def _trash_dialog(engine: Engine, parent: QWidget) -> QDialog:
     return TrashDialog(engine, parent)
 
 
+def _conflict_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    """The longest letter against a version of it edited elsewhere in every text field."""
+    letter = _letter(engine)
+    rows = [
+        FieldVersions(name, name.replace("_", " ").capitalize(), text, f"{text} — {text}", side)
+        for name, text, side in (
+            ("subject", letter.subject, THEIRS),
+            ("body", letter.body, MINE),
+            ("our_reference", letter.our_reference, THEIRS),
+            ("their_reference", letter.their_reference, MINE),
+            ("language", letter.language, MINE),
+        )
+    ]
+    return ConflictDialog("letter", letter.version + 1, rows, parent)
+
+
 # Every dialog class of the window, each opened on the fullest record the demo has.
 FACTORIES: dict[type[QDialog], Factory] = {
     CampaignForm: lambda e, p: CampaignForm(e, _first(e, campaigns.list_campaigns), p),
@@ -145,13 +163,15 @@ FACTORIES: dict[type[QDialog], Factory] = {
     LetterEditor: lambda e, p: LetterEditor(e, _letter(e), parent=p),
     SentDialog: lambda e, p: SentDialog(e, _letter(e), p),
     ReplyDialog: lambda e, p: ReplyDialog(e, _letter(e), p),
+    ConflictDialog: _conflict_dialog,
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
     ArchivePlanDialog: _archive_plan,
     DraftsDialog: _drafts_dialog,
     BackupsDialog: _backups_dialog,
     CheckReportDialog: _check_report,
-    TrashDialog: _trash_dialog,
+    TrashDialog: _trash_dialog,  # last of those that need the demo's letters: it deletes
+    EncryptDialog: lambda _e, p: EncryptDialog(Path("/home/organiser/campaigns.sqlite3"), p),
     ShortcutsDialog: lambda e, p: ShortcutsDialog(MainWindow(e).menuBar(), p),
 }
 

@@ -212,5 +212,5 @@ def test_headers_and_overdue_are_translated(qapp: QApplication, world: Engine) -
     probe.assert_headers_translated(lambda: LazyCommitmentModel(commitment_columns()))
     with probe.bracketing():
         assert probe.column(lazy_model(world), "‹Status›")[0] == "‹%1 — overdue›".replace(
-            "%1", "Pledged"
+            "%1", "‹Pledged›"
         )

@@ -15,6 +15,7 @@ from organiser import store
 from organiser.services import campaigns, commitments, letters, trash
 from organiser.services import organisations as orgs
 from organiser.services.actions import get_action
+from organiser.services.editing import fields_from
 from organiser.ui.calendar import deleting
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.commitments.form import CommitmentForm
@@ -32,7 +33,6 @@ from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.organisations import OrganisationsPage
-from organiser.ui.undo import fields_from
 from tests.trash_world import TrashWorld, all_rows, make_trash_world
 from tests.ui.helpers import drive_form
 
@@ -182,7 +182,7 @@ def test_ctrl_z_undoes_an_edit_and_refuses_over_a_later_one(
         assert again.title == "New title"
         fields = fields_from(again, campaigns.CampaignFields)
         fields.title = "Changed elsewhere"
-        campaigns.update_campaign(session, again.id, fields)
+        campaigns.update_campaign(session, again.id, fields, again.version)
     shown: list[str] = []
     monkeypatch.setattr(records, "show_error", lambda _p, _t, message: shown.append(message))
     window.menus.undo_action.trigger()

@@ -76,6 +76,7 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
         "Back up the database…",
         "Backups…",
         "Restore…",
+        "Encrypt this database…",
         "Print…",
         "Export archive…",
         "Import archive…",

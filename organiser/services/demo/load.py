@@ -25,6 +25,7 @@ from organiser.services.organisations import (
     count_organisations,
     create_organisation,
     create_person,
+    get_organisation,
     update_organisation,
 )
 
@@ -84,7 +85,8 @@ def _add_affiliations(session: Session, ids: SampleIds) -> None:
     fields = dict(ORGANISATIONS)
     for child, parent in AFFILIATIONS.items():
         linked = replace(fields[child], affiliate_of_id=ids.organisations[parent])
-        update_organisation(session, ids.organisations[child], linked)
+        key = ids.organisations[child]
+        update_organisation(session, key, linked, get_organisation(session, key).version)
 
 
 def _add_people(session: Session, ids: SampleIds) -> None:

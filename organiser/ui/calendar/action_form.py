@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from organiser.services.actions import (
     SavedAction,
     create_action,
     fields_of,
+    get_action,
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
@@ -51,6 +52,8 @@ class ActionForm(RecordForm):
     `result_value` is a SavedAction."""
 
     draft_form, draft_record = "action", "action"
+    reread = staticmethod(get_action)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "action"))
 
     def __init__(
         self,
@@ -133,7 +136,7 @@ class ActionForm(RecordForm):
     def save(self) -> SavedAction:
         for edit in (self.start, self.end):  # a day that is none is said first, at its field
             edit.value()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.action is None:
                 return create_action(session, self.fields())
             return update_action(session, self.action.id, self.fields(), self.action.version)

@@ -29,5 +29,5 @@ class InternationalDayForm(RecordForm):
 
     def save(self) -> int:
         month, day = parse_day_of_year(self.day.text(), "day", self.tr("The day"))
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return add_international_day(session, self.name.text(), month, day)

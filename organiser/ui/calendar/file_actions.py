@@ -3,6 +3,7 @@ export, and printing through Qt's print dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +13,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.config import get_setting
-from organiser.errors import OrganiserError, ValidationError
+from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.services.action_import import ImportResult, import_events_into, plan_import
 from organiser.services.calendar import ActionFilter, actions_between, marked_days, visible_range
@@ -27,15 +28,11 @@ if TYPE_CHECKING:
 
 def _read(path: str, zone: str) -> Any:
     # Imported on use: iCalendar, ReportLab and printing cost a fifth of a second at start-up.
-    from organiser.formats.ics_read import parse_calendar
+    from organiser.formats.ics_read import read_calendar_file
 
     def work(progress: Progress) -> Any:
         progress.report(0, 0, "Reading the calendar file…")
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise ValidationError("file", f"Cannot read {path}: {error.strerror}.") from None
-        return parse_calendar(data, zone)
+        return read_calendar_file(path, zone)  # checked before reading; bounded while parsing
 
     return work
 
@@ -52,17 +49,20 @@ def import_ics(page: CalendarPage) -> None:
         page,
         page.tr("Reading calendar"),
         _read(path, organiser_zone()),
-        lambda events: _preview(page, events),
+        lambda read: _preview(page, read, Path(path).name),
         lambda message: show_error(page, page.tr("Import calendar"), message),
     )
 
 
-def _preview(page: CalendarPage, events: list[Any]) -> None:
-    preview_and_import(page, events)
+def _preview(page: CalendarPage, read: Any, source: str) -> None:
+    preview_and_import(page, read.events, read.warnings, source)
 
 
-def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
-    """Show what the import would do; write it all in one transaction when the user agrees."""
+def preview_and_import(
+    page: CalendarPage, events: list[Any], warnings: Sequence[str] = (), source: str = ""
+) -> bool:
+    """Show what the import would do (and what the reader warns of: a series cut short, a
+    duplicate dropped); write it all in one transaction when the user agrees."""
     with store.transaction(page.engine) as session:
         plan = plan_import(session, events)
         campaigns = [(c.id, c.title) for c in list_campaigns(session)]
@@ -71,7 +71,7 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             page, page.tr("Import calendar"), page.tr("Add a campaign to import into first.")
         )
         return False
-    dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page)
+    dialog = ImportPreview(plan, campaigns, page.campaign_filter.currentData(), page, warnings)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.campaign_id() is None:
         return False
     campaign_id = int(dialog.campaign_id() or 0)
@@ -84,22 +84,22 @@ def preview_and_import(page: CalendarPage, events: list[Any]) -> bool:
             )
             progress.report(done, total, text.replace("%1", str(done)))
 
-        return import_events_into(engine, campaign_id, events, report)
+        return import_events_into(engine, campaign_id, events, report, source)
 
     run_in_background(
         page,
         page.tr("Importing calendar"),
         work,
-        lambda result: _imported(page, result),
+        lambda result: _imported(page, result, warnings),
         lambda message: show_error(page, page.tr("Import calendar"), message),
     )
     return True
 
 
-def _imported(page: CalendarPage, result: ImportResult) -> None:
+def _imported(page: CalendarPage, result: ImportResult, warnings: Sequence[str] = ()) -> None:
     summary = page.tr("Imported: %1 new, %2 updated.")
     summary = summary.replace("%1", str(result.created)).replace("%2", str(result.updated))
-    page.show_warnings([summary, *result.warnings])
+    page.show_warnings([summary, *warnings, *result.warnings])
     page.refresh()
     page.data_changed.emit()
 

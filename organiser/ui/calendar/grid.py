@@ -31,6 +31,7 @@ from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
 from organiser.ui.calendar.hour_rows import HourRows
 from organiser.ui.calendar.week_hours import Chip
+from organiser.ui.labels import enum_label
 
 HEADER = 22.0
 CHIP = 17.0
@@ -286,7 +287,7 @@ class CalendarGrid(QWidget):
         return f"{start:%H:%M}{until} {action.title}"
 
     def chip_detail(self, chip: Chip) -> str:
-        where = chip.action.location or chip.action.kind.label
+        where = chip.action.location or enum_label(chip.action.kind)
         return f"{where} · {chip.action.campaign_title}"
 
     def chip_lines(self, chip: Chip) -> list[str]:
@@ -422,7 +423,7 @@ class CalendarGrid(QWidget):
         if self.display_zone and not action.all_day and self.display_zone != action.timezone:
             lines.append(action.when_text(self.display_zone))
         lines += [
-            f"{action.campaign_title} · {action.kind.label} · {action.status.label}",
+            f"{action.campaign_title} · {enum_label(action.kind)} · {enum_label(action.status)}",
         ]
         if action.location:
             lines.append(action.location)

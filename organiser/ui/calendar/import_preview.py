@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from organiser.models import ActionKind
@@ -61,6 +62,7 @@ class ImportPreview(FittedDialog):
         campaigns: list[tuple[int, str]],
         campaign_id: int | None,
         parent: QWidget | None = None,
+        warnings: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import calendar"))
@@ -88,8 +90,15 @@ class ImportPreview(FittedDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # What the reader warns of (a series cut short, a duplicate read once), as plain text:
+        # it quotes the file.
+        self.warnings = QLabel("\n".join(warnings), self)
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setWordWrap(True)
+        self.warnings.setVisible(bool(warnings))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(self.warnings)
         layout.addWidget(QLabel(self.tr("Into campaign:"), self))
         layout.addWidget(self.campaign)
         layout.addWidget(self.campaign_error)

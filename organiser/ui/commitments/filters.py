@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentFilter
 from organiser.ui.dialogs.widgets import shrinkable
+from organiser.ui.labels import enum_label
 
 
 class CommitmentFilters(QWidget):
@@ -20,7 +21,7 @@ class CommitmentFilters(QWidget):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), None)
         for status in CommitmentStatus:
-            self.status.addItem(self.tr(status.label), status.value)
+            self.status.addItem(enum_label(status), status.value)
         self.overdue = QCheckBox(self.tr("Overdue"), self)
         self.this_week = QCheckBox(self.tr("Due this week"), self)
         layout = QHBoxLayout(self)

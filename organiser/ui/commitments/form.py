@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -87,6 +88,8 @@ class EvidenceFilePicker(QWidget):
 
 class CommitmentForm(RecordForm):
     draft_form, draft_record = "commitment", "existing"
+    reread = staticmethod(service.get_commitment)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "commitment"))
 
     def __init__(
         self,
@@ -172,7 +175,7 @@ class CommitmentForm(RecordForm):
 
     def save(self) -> service.CommitmentView:
         data = self.fields()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.existing is None:
                 return service.create_commitment(session, data)
             return service.update_commitment(

@@ -3,6 +3,7 @@ its problems, and only then write them all (or none) in the background."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -41,6 +42,7 @@ ENCODINGS = {
 }  # fmt: skip
 MAPPING_COLUMNS = 3
 BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
+BACKGROUND_BYTES = 1_000_000  # files larger than this are read off the GUI thread
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
     "address": "Address", "email": "Email", "phone": "Phone", "website": "Website",
@@ -125,6 +127,7 @@ class AffiliateImportDialog(FittedDialog):
         self.combos: dict[str, QComboBox] = {}
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote the file
         self.only_bad = QCheckBox(self.tr("Show only rows with problems"), self)
         self.only_bad.toggled.connect(self._show_rows)
         self.skip_bad = QCheckBox(self.tr("Leave out the rows with problems"), self)
@@ -169,17 +172,39 @@ class AffiliateImportDialog(FittedDialog):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        """Read the file and show its columns and rows; an unreadable file is refused."""
+        """Read the file and show its columns and rows; an unreadable file is refused. A
+        large file is read off the GUI thread (a pipe or a device is refused before reading,
+        whatever its size says)."""
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = 0  # read_table says why it cannot be read
+        if size > BACKGROUND_BYTES:
+            run_in_background(
+                self,
+                self.tr("Reading the spreadsheet"),
+                lambda _progress: read_table(path),
+                lambda table: self._loaded(path, table),
+                self._refused,
+            )
+            return
         try:
             table = read_table(path)
         except OrganiserError as error:
-            self.table, self.preview = None, None
-            self._set_message(str(error), bad=True)
-            self._show_rows()
+            self._refused(str(error))
             return
+        self._loaded(path, table)
+
+    def _refused(self, message: str) -> None:
+        self.table, self.preview = None, None
+        self._set_message(message, bad=True)
+        self._show_rows()
+
+    def _loaded(self, path: str, table: CsvTable) -> None:
         self.table = table
         self.path_edit.setText(path)
-        delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}[table.delimiter]
+        names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}
+        delimiter = names.get(table.delimiter, f"“{table.delimiter}”")
         self.file_info.setText(
             self.tr("{rows}, {columns}, separated by {sep}, text {enc}").format(
                 rows=self.tr("%n row(s)", "", len(table.rows)),

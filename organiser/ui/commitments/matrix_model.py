@@ -20,6 +20,7 @@ from organiser.ui.commitments.table_model import (
     status_background,
     status_text,
 )
+from organiser.ui.labels import enum_label
 
 Index = QModelIndex | QPersistentModelIndex
 StatusChanger = Callable[[CommitmentView, CommitmentStatus], CommitmentView]
@@ -125,7 +126,7 @@ class StatusDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for status in CommitmentStatus:
-            combo.addItem(status.label, status.value)
+            combo.addItem(enum_label(status), status.value)
         combo.activated.connect(lambda _row: self._commit(combo))
         return combo
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentView
+from organiser.ui.labels import enum_label
 from organiser.ui.table_model import Column, RecordTableModel, column_text
 
 PAGE = 1000
@@ -35,8 +36,8 @@ def overdue_text(view: CommitmentView) -> str | None:
 
 def status_text(view: CommitmentView) -> str:
     if view.overdue:
-        return column_text("%1 — overdue").replace("%1", view.status.label)
-    return view.status.label
+        return column_text("%1 — overdue").replace("%1", enum_label(view.status))
+    return enum_label(view.status)
 
 
 def evidence_text(view: CommitmentView) -> str:

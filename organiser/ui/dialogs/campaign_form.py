@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -19,6 +20,7 @@ from organiser.services.campaigns import (
     CampaignFields,
     CampaignView,
     create_campaign,
+    get_campaign,
     update_campaign,
 )
 from organiser.ui.dialogs.demands_editor import DemandsEditor
@@ -64,6 +66,8 @@ class CampaignForm(RecordForm):
     """Create (campaign=None) or edit a campaign; `result_value` is the saved CampaignView."""
 
     draft_form, draft_record = "campaign", "campaign"
+    reread = staticmethod(get_campaign)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "campaign"))
 
     def __init__(
         self, engine: Engine, campaign: CampaignView | None = None, parent: QWidget | None = None
@@ -135,7 +139,7 @@ class CampaignForm(RecordForm):
 
     def save(self) -> CampaignView:
         fields = self.fields()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.campaign is None:
                 return create_campaign(session, fields)
             return update_campaign(session, self.campaign.id, fields, self.campaign.version)

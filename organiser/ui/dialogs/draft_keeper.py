@@ -103,7 +103,7 @@ class DraftKeeper(QObject):
         engine, key, form_name, record_id = self.engine, self.key, self.form_name, self.record_id
 
         def work() -> None:
-            with store.transaction(engine) as session:
+            with store.transaction(engine, write=True) as session:
                 drafts.save_draft(session, key, form_name, record_id, label, now)
 
         self._submit(work)
@@ -114,7 +114,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         _WRITER.submit(lambda: None).result()  # one thread, in order: every write is done
         if self._stored is not None:
-            self._discard_work()()
+            _write(self._discard_work())  # a read-only database keeps no draft to forget
             self._stored = None
 
     def _discard_work(self) -> Callable[[], None]:
@@ -122,7 +122,7 @@ class DraftKeeper(QObject):
         assert engine is not None
 
         def work() -> None:
-            with store.transaction(engine) as session:
+            with store.transaction(engine, write=True) as session:
                 drafts.discard_draft(session, key)
 
         return work

@@ -105,7 +105,7 @@ class DraftsDialog(FittedDialog):
         return button
 
     def _discard(self, draft: DraftView) -> None:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             drafts.discard_draft(session, draft.key)
 
     def _one(self, act: Callable[[DraftView], None], draft: DraftView) -> None:

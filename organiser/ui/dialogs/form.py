@@ -6,12 +6,20 @@ ValidationError the dialog stays open, marks the field and shows the message und
 
 Nothing typed is lost: closing a form with changes asks first, and a form that names its
 `draft_form` keeps a draft in the database while it is open, offered back after a crash.
+
+An edit saved over a record changed elsewhere meanwhile (the service's ConflictError) opens
+the conflict dialog: a form of the same kind is built, unseen, on the record as it is now, and
+the two are compared field by field; the user's choice is written into this form, which then
+saves over the new version. A form that names `reread` (the service reading its record) and
+`edited_record` (the attribute holding it; `draft_record` when empty) gets this.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -21,9 +29,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from organiser.errors import OrganiserError, ValidationError
+from organiser import store
+from organiser.errors import ConflictError, NotFound, OrganiserError, ValidationError
 from organiser.services.drafts import DraftView
+from organiser.ui.dialogs import snapshot
+from organiser.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog, FieldVersions
 from organiser.ui.dialogs.draft_keeper import DraftKeeper
 from organiser.ui.dialogs.fit import FieldsArea, FittedDialog
 from organiser.ui.dialogs.messages import Answer, ask_discard_changes, show_error
@@ -38,13 +50,18 @@ class RecordForm(FittedDialog):
     draft_form = ""  # drafts are kept as "<draft_form>:<record id>"; empty: no drafts
     draft_record = ""  # the attribute holding the record being edited (None when new)
     _keeper: DraftKeeper | None = None  # made when first shown, once the fields are filled
+    edited_record = ""  # the attribute holding the record edited, when not `draft_record`
+    reread: Callable[[Session, int], Any] | None = None  # that record as it is now
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "record"))  # what the record is, in messages
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
         self.result_value: Any = None
+        self.replaced: Any = None  # the version saved elsewhere that this edit was saved over
         self._fields: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
         self._errors: dict[str, QLabel] = {}
 
         self.form = QFormLayout()
@@ -90,6 +107,7 @@ class RecordForm(FittedDialog):
         holder.setSizePolicy(policy)
         self.form.addRow(label, holder)
         self._fields[name] = widget
+        self._labels[name] = label
         self._errors[name] = error
         return widget
 
@@ -131,11 +149,83 @@ class RecordForm(FittedDialog):
         except ValidationError as error:
             self.show_validation_error(error)
             return False
+        except ConflictError as error:
+            return self.resolve_conflict(error)
         except OrganiserError as error:
             show_error(self, self.windowTitle(), str(error))
             return False
         self.accept()
         return True
+
+    # An edit over a record changed elsewhere
+    def resolve_conflict(self, error: ConflictError) -> bool:
+        """Show both versions, write the user's choice into the form and save it over the
+        version now in the database; True when the form then closed."""
+        attribute = self.edited_record or self.draft_record
+        mine = getattr(self, attribute, None) if attribute else None
+        engine = getattr(self, "engine", None)
+        if self.reread is None or mine is None or engine is None:
+            show_error(self, self.windowTitle(), str(error))
+            return False
+        try:
+            with store.transaction(engine) as session:
+                current = self.reread(session, mine.id)
+        except NotFound:
+            show_error(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "This %1 was deleted elsewhere while you edited it; nothing was saved. "
+                    "Edit › Trash can bring it back."
+                ).replace("%1", self.noun_text()),
+            )
+            return False
+        theirs = type(self)(engine, **{attribute: current}, parent=self)
+        try:
+            values = {name: snapshot.read_field(w) for name, w in theirs._fields.items()}
+            differences = self._differences(theirs)
+        finally:
+            theirs.deleteLater()
+        if not differences:  # the change elsewhere is in nothing this form holds: keep it
+            setattr(self, attribute, current)
+            self.replaced = current
+            return self.submit()
+        dialog = ConflictDialog(self.noun_text(), current.version, differences, self)
+        if not dialog.exec() or dialog.outcome is None:
+            return False
+        for name, side in dialog.choices().items():
+            if side == THEIRS:
+                snapshot.write_field(self._fields[name], values[name])
+        setattr(self, attribute, current)
+        if dialog.outcome == THEIRS:  # nothing of this edit is left to save
+            self.result_value = None
+            super().reject()
+            return True
+        self.replaced = current
+        return self.submit()
+
+    def noun_text(self) -> str:
+        return QCoreApplication.translate("RecordNoun", self.noun)
+
+    def _differences(self, theirs: RecordForm) -> list[FieldVersions]:
+        """The fields where the two versions differ; each starts on the side that changed it
+        (this form's when the user typed in it, else the one saved elsewhere)."""
+        opened = self._keep().pristine
+        found = []
+        for name, widget in self._fields.items():
+            mine, other = snapshot.read_field(widget), snapshot.read_field(theirs._fields[name])
+            if mine == other:
+                continue
+            found.append(
+                FieldVersions(
+                    name,
+                    self._labels[name],
+                    snapshot.shown_text(widget),
+                    snapshot.shown_text(theirs._fields[name]),
+                    MINE if mine != opened.get(name) else THEIRS,
+                )
+            )
+        return found
 
     # What was typed: compared with how the form opened, and kept as a draft
     def showEvent(self, event: QShowEvent) -> None:

@@ -31,6 +31,15 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     _box(QMessageBox.Icon.Information, parent, title, message).exec()
 
 
+def show_notice(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """Something to know that asks nothing: shown beside the window, which stays usable."""
+    box = _box(QMessageBox.Icon.Warning, parent, title, message)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
 def confirm(parent: QWidget | None, title: str, message: str, action: str | None = None) -> bool:
     """Ask before destroying data; the safe answer is the default."""
     box = _box(QMessageBox.Icon.Warning, parent, title, message, QMessageBox.StandardButton.Cancel)

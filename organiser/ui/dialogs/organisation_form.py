@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import Engine
 
@@ -35,6 +36,8 @@ class OrganisationForm(RecordForm):
     """Create (organisation=None) or edit an organisation, with its affiliate-of link."""
 
     draft_form, draft_record = "organisation", "organisation"
+    reread = staticmethod(service.get_organisation)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "organisation"))
 
     def __init__(
         self,
@@ -107,7 +110,7 @@ class OrganisationForm(RecordForm):
         )
 
     def save(self) -> OrganisationView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.organisation is None:
                 return service.create_organisation(session, self.fields())
             return service.update_organisation(
@@ -119,6 +122,8 @@ class PersonForm(RecordForm):
     """Create or edit a person; a new person starts in the given organisation."""
 
     draft_form, draft_record = "person", "person"
+    reread = staticmethod(service.get_person)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "person"))
 
     def __init__(
         self,
@@ -172,7 +177,7 @@ class PersonForm(RecordForm):
         )
 
     def save(self) -> PersonView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.person is None:
                 return service.create_person(session, self.fields())
             return service.update_person(

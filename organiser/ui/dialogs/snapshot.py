@@ -101,6 +101,27 @@ def write_field(widget: QWidget, value: Any) -> None:
             _write(inner, inner_value)
 
 
+def _shown(widget: QWidget) -> str:
+    """What one input shows a person (a combo's label, not its key)."""
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QDateTimeEdit):
+        return widget.text()
+    if isinstance(widget, QAbstractButton):
+        return "☑" if widget.isChecked() else "☐"
+    value = _read(widget)
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def shown_text(widget: QWidget) -> str:
+    """A field as a person reads it, to set two versions of it side by side."""
+    if _is_input(widget):
+        return _shown(widget)
+    return " ".join(text for text in (_shown(inner) for inner in _inputs(widget)) if text)
+
+
 def take(fields: dict[str, QWidget]) -> Snapshot:
     return {name: read_field(widget) for name, widget in fields.items()}
 

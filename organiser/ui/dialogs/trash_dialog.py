@@ -113,7 +113,7 @@ class TrashDialog(FittedDialog):
         if entry is None:
             return
         try:
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 trash.restore(session, entry.id)
         except OrganiserError as error:
             show_error(self, self.tr("Restore"), str(error))
@@ -128,7 +128,7 @@ class TrashDialog(FittedDialog):
         )
         if not confirm(self, self.tr("Empty trash"), question, self.tr("Empty trash")):
             return
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             trash.empty_trash(session)
         self.changed = True
         self.reload()

@@ -24,6 +24,7 @@ from organiser.services.validation import parse_date
 from organiser.ui.dialogs.fit import free_area
 from organiser.ui.dialogs.form import FIELD_ERROR_STYLE
 from organiser.ui.icons import icon
+from organiser.ui.labels import enum_label
 
 DEFAULT_TIME = "10:00"  # an action given a time before one is typed
 
@@ -160,8 +161,8 @@ def enum_combo(
 ) -> QComboBox:
     combo = QComboBox(parent)
     for member in enum_class:
-        label = member.label if isinstance(member, LabelledEnum) else str(member.value)
-        combo.addItem(label, member.value)
+        text = enum_label(member) if isinstance(member, LabelledEnum) else str(member.value)
+        combo.addItem(text, member.value)
     if current is not None:
         combo.setCurrentIndex(combo.findData(current.value))
     return combo

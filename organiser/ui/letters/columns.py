@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from organiser.services.letters import LetterView
+from organiser.ui.labels import enum_label
 from organiser.ui.table_model import Column, column_text
 
 AWAITING_COLOUR = "#9a6700"
@@ -41,7 +42,7 @@ def letter_html(letter: LetterView) -> str:
         ("To", letter.recipient_names),
         ("Cc", "; ".join(p.name for p in letter.cc)),
         ("Signed by", "; ".join(p.name for p in letter.signatories)),
-        ("Status", letter.status.label),
+        ("Status", enum_label(letter.status)),
         ("Sent", _sent_text(letter)),
         ("Reply", _reply_text(letter)),
         ("PDF", "kept with the letter" if letter.pdf_id else "not made yet"),
@@ -55,7 +56,7 @@ def letter_html(letter: LetterView) -> str:
 def _sent_text(letter: LetterView) -> str:
     if letter.sent_on is None:
         return ""
-    channel = letter.channel.label if letter.channel else ""
+    channel = enum_label(letter.channel) if letter.channel else ""
     tracking = f" ({letter.tracking_number})" if letter.tracking_number else ""
     return f"{letter.sent_on.isoformat()}, {channel}{tracking}"
 

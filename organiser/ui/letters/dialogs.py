@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from sqlalchemy import Engine
 
@@ -17,6 +18,9 @@ from organiser.ui.letters.editor import add_typed
 
 class SentDialog(RecordForm):
     """When and how the letter went out; the PDF made now is kept as what was sent."""
+
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Mark as sent: %s") % letter.subject, parent)
@@ -43,9 +47,14 @@ class SentDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return letter_sending.mark_sent(
-                session, self.letter.id, self.sent_on.value(), self.channel.currentData(), tracking
+                session,
+                self.letter.id,
+                self.sent_on.value(),
+                self.channel.currentData(),
+                tracking,
+                expected_version=self.letter.version,
             )
 
 
@@ -74,6 +83,9 @@ class FileChooser(QWidget):
 class ReplyDialog(RecordForm):
     """The answer: when it came, a note, and the reply's file kept with the letter."""
 
+    edited_record, reread = "letter", staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
+
     def __init__(self, engine: Engine, letter: letters.LetterView, parent: QWidget | None = None):
         super().__init__(self.tr("Record reply: %s") % letter.subject, parent)
         self.engine, self.letter = engine, letter
@@ -88,7 +100,12 @@ class ReplyDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         path = self.file.value()
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return letter_sending.record_reply(
-                session, self.letter.id, self.received_on.value(), self.note.text(), path or None
+                session,
+                self.letter.id,
+                self.received_on.value(),
+                self.note.text(),
+                path or None,
+                expected_version=self.letter.version,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,10 +23,11 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import attachments, campaigns, letter_output, letter_register, letters
+from organiser.services import campaigns, letter_output, letter_register, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
+from organiser.ui.labels import enum_label
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
 from organiser.ui.letters.render import page_images
@@ -90,6 +91,8 @@ class LetterEditor(RecordForm):
     """New or existing letter; `save()` writes it in one unit of work."""
 
     draft_form, draft_record = "letter", "letter"
+    reread = staticmethod(letters.get_letter)
+    noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
 
     def __init__(
         self,
@@ -145,7 +148,7 @@ class LetterEditor(RecordForm):
         )
         self.status = add_typed(self, "status", self.tr("Status"), QComboBox(self))
         for status in (LetterStatus.DRAFT, LetterStatus.APPROVED):
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(enum_label(status), status.value)
         people_refs = [(("person", k), name) for k, name in people]
         self.signatories = add_typed(
             self, "signatory_ids", self.tr("Signatories"), RefPicker(people_refs, self)
@@ -191,8 +194,8 @@ class LetterEditor(RecordForm):
             show_error(self, self.windowTitle(), self.tr("Choose the sender or signatory first."))
             return
         try:
-            upload = attachments.read_upload(path, what)
-            with store.transaction(self.engine) as session:
+            upload = letter_register.read_image(path, what)
+            with store.transaction(self.engine, write=True) as session:
                 setter = (
                     letter_register.set_logo if what == "logo" else letter_register.set_signature
                 )
@@ -298,7 +301,7 @@ class LetterEditor(RecordForm):
         return self._preview_shown == self._preview_asked
 
     def save(self) -> letters.LetterView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             if self.letter is None:
                 return letters.create_letter(session, self.fields())
             return letters.update_letter(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 from organiser.models import LetterKind, LetterStatus
 from organiser.services.letters import LetterFilter
 from organiser.ui.dialogs.widgets import OptionalDateEdit, shrinkable
+from organiser.ui.labels import enum_label
 
 
 class LetterFilterBar(QWidget):
@@ -20,8 +21,10 @@ class LetterFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.campaign = shrinkable(QComboBox(self))
-        self.kind = self._combo(self.tr("Any kind"), [(k.label, k.value) for k in LetterKind])
-        self.status = self._combo(self.tr("Any status"), [(s.label, s.value) for s in LetterStatus])
+        self.kind = self._combo(self.tr("Any kind"), [(enum_label(k), k.value) for k in LetterKind])
+        self.status = self._combo(
+            self.tr("Any status"), [(enum_label(s), s.value) for s in LetterStatus]
+        )
         self.date_from = OptionalDateEdit(self)
         self.date_to = OptionalDateEdit(self)
         self.awaiting = QCheckBox(self.tr("Awaiting reply"), self)

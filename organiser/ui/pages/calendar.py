@@ -45,6 +45,7 @@ from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
+from organiser.ui.labels import enum_label
 from organiser.ui.pages.base import Page
 from organiser.ui.tables import RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
@@ -96,6 +97,7 @@ class CalendarPage(Page):
         self.views.addWidget(self.agenda)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # warnings may quote a file
         self.note.setStyleSheet("color: #9a6700;")
         self.note.hide()
         layout = QVBoxLayout(self)
@@ -176,11 +178,11 @@ class CalendarPage(Page):
         row = QHBoxLayout()
         self.campaign_filter = self._combo(self.tr("All campaigns"))
         self.kind_filter = self._combo(
-            self.tr("All kinds"), [(k.value, k.label) for k in ActionKind]
+            self.tr("All kinds"), [(k.value, enum_label(k)) for k in ActionKind]
         )
         self.country_filter = self._combo(self.tr("All countries"))
         self.status_filter = self._combo(
-            self.tr("All statuses"), [(s.value, s.label) for s in ActionStatus]
+            self.tr("All statuses"), [(s.value, enum_label(s)) for s in ActionStatus]
         )
         for combo in (
             self.campaign_filter,
@@ -387,7 +389,11 @@ class CalendarPage(Page):
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
         command = MoveAction(
-            self.engine, action.id, action.title, action.start_date, new_start, self._moved
+            self.engine,
+            (action.id, action.version, action.title),
+            action.start_date,
+            new_start,
+            self._moved,
         )
         self.undo_stack.push(command)
 
@@ -404,7 +410,7 @@ class CalendarPage(Page):
 
 
 def _update_and_view(
-    session: Session, action_id: int, data: ActionFields, expected_version: int | None
+    session: Session, action_id: int, data: ActionFields, expected_version: int
 ) -> ActionView:
     return update_action(session, action_id, data, expected_version).action
 

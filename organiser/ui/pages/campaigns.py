@@ -15,6 +15,7 @@ from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.labels import enum_label
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, column_text
 
@@ -91,7 +92,7 @@ def overview_html(campaign: CampaignView) -> str:
     dates = " – ".join(d.isoformat() for d in (campaign.start_date, campaign.end_date) if d)
     demands = "".join(f"<li>{e(text)}</li>" for text in campaign.demands)
     facts = [
-        ("Status", campaign.status.label),
+        ("Status", enum_label(campaign.status)),
         ("Country", country_name(campaign.country)),
         ("Dates", dates),
         ("Target", campaign.target),

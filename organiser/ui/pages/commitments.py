@@ -208,7 +208,7 @@ class CommitmentsPage(Page):
     def _change_status(
         self, view: service.CommitmentView, status: CommitmentStatus
     ) -> service.CommitmentView:
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             return service.set_status(session, view.id, status, expected_version=view.version)
 
     def _status_changed(self, view: service.CommitmentView) -> None:

@@ -114,7 +114,7 @@ class LettersPage(RecordsPage):
         row = self.table.selected()
         if row is None:
             return
-        with store.transaction(self.engine) as session:
+        with store.transaction(self.engine, write=True) as session:
             copy = letters.duplicate_letter(session, row.id)
         self._after_change(copy.id)
 
@@ -139,7 +139,7 @@ class LettersPage(RecordsPage):
         if row is None:
             return None
         try:
-            with store.transaction(self.engine) as session:
+            with store.transaction(self.engine, write=True) as session:
                 data = letter_output.letter_pdf(session, row.id).data
         except OrganiserError as error:
             show_error(self, title, str(error))

@@ -23,6 +23,7 @@ from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
 from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_error, show_info
 from organiser.ui.dialogs.organisation_form import OrganisationForm
+from organiser.ui.labels import enum_label
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, RecordTableModel, column_text
@@ -150,7 +151,7 @@ class OrganisationsPage(RecordsPage):
 def details_html(org: OrganisationView) -> str:
     e = html.escape
     facts = [
-        ("Kind", org.kind.label),
+        ("Kind", enum_label(org.kind)),
         ("Country", country_name(org.country)),
         ("Affiliate of", org.affiliate_of_name),
         ("Email", org.email),

@@ -39,7 +39,7 @@ class RecordsPage(Page):
     empty_text = ""
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
-    update_service: tuple[type[Any], Callable[[Session, int, Any, int | None], Any]] | None = None
+    update_service: tuple[type[Any], Callable[[Session, int, Any, int], Any]] | None = None
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -164,6 +164,9 @@ class RecordsPage(Page):
     def _run_form(self, dialog: QDialog, before: Any = None) -> None:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             saved = getattr(dialog, "result_value", None)
+            # Saved over a version made elsewhere: undo goes back to that one, not to the
+            # version the form opened on.
+            before = getattr(dialog, "replaced", None) or before
             if before is not None and saved is not None and self.update_service is not None:
                 self._push_edit(before, saved)
             self.refresh()
