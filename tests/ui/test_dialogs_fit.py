@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -105,3 +107,18 @@ def test_a_short_form_opens_whole_without_scrolling(qtbot: QtBot) -> None:
     qtbot.addWidget(form)
     form.show()
     assert form.fields_area.verticalScrollBar().maximum() == 0
+
+
+def test_finding_the_free_area_ties_the_screen_to_no_widget(qtbot: QtBot) -> None:
+    """The binding makes an object a widget's method returns a child of the widget's wrapper;
+    a screen made a form's child this way was freed with the form by the garbage collector and
+    the next dialog to close read freed memory. The screen must stay nobody's child."""
+    form = RecordForm("Short")
+    field = QLineEdit(form)
+    form.add_field("name", "Name", field)
+    qtbot.addWidget(form)
+    form.show()
+    for widget in (form, field):
+        assert fit.free_area(widget).height() > 0
+    screen = QGuiApplication.primaryScreen()
+    assert "parent...." not in shiboken6.dump(screen)

@@ -14,9 +14,15 @@ FRAME_ALLOWANCE = QSize(16, 40)
 
 
 def free_area(window: QWidget) -> QRect:
-    """The free part (no task bar, no dock) of the parent's screen, else of the window's own."""
+    """The free part (no task bar, no dock) of the parent's screen, else of the window's own.
+
+    The screen is found from where the widget is (a static call), never as `widget.screen()`:
+    the binding makes what a widget's method returns a child of that widget's Python object,
+    and a screen tied to a form's wrapper was freed with it by the garbage collector — the next
+    dialog to close then read freed memory (found by valgrind; see docs/architecture.md)."""
     anchor = window.parentWidget() or window
-    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    middle = anchor.mapToGlobal(anchor.rect().center())
+    screen = QGuiApplication.screenAt(middle) or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 
 
