@@ -8,8 +8,6 @@ import sys
 from gettext import ngettext
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from organiser import store
 from organiser.cli.common import (
     Commands,
@@ -25,14 +23,9 @@ from organiser.cli.common import (
 from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
 from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
-from organiser.config import get_setting
 from organiser.errors import ValidationError
-from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.pdf.batch import PdfOptions, export_to_folder
-from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import render_letter
-from organiser.services import attachments, letters
+from organiser.services import attachments, letter_output, letter_sending, letters
 from organiser.services import letter_register as register_service
 
 KINDS = ", ".join(k.value for k in LetterKind)
@@ -215,51 +208,26 @@ def _party_text(party: letters.Party) -> str:
     return f"{party.name}{detail} [{kind}:{key}]"
 
 
-def render_and_keep(session: Session, letter_id: int, paper: str | None = None) -> bytes:
-    """The letter's PDF: the kept one once it has gone out, else made now and kept."""
-    view = letters.get_letter(session, letter_id)
-    if register_service.is_frozen(view):
-        kept = register_service.kept_pdf(session, letter_id)
-        if kept is not None:
-            if paper:
-                print("organiser: note: the letter has gone out; this is the PDF that was sent, "
-                      "on its own paper", file=sys.stderr)  # fmt: skip
-            return kept
-    printable = register_service.printable_letter(session, letter_id)
-    data = render_letter(
-        printable,
-        load_fonts(get_setting("pdf.extra_fonts")),
-        paper or get_setting("pdf.paper"),
-        get_setting("pdf.margin_mm"),
-    )
-    register_service.keep_pdf(session, letter_id, data)
-    return data
-
-
 def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args), write=True) as session:
-        data = render_and_keep(session, args.id, args.paper)
-        write_bytes_atomic(args.file, data)  # a FileWriteError naming the file rolls back
+        made = letter_output.write_letter_pdf(session, args.id, args.file, args.paper)
+    if made.as_sent and args.paper:
+        print("organiser: note: the letter has gone out; this is the PDF that was sent, "
+              "on its own paper", file=sys.stderr)  # fmt: skip
     return 0
 
 
 def export_many(args: argparse.Namespace) -> int:
     """A sent letter's file is the PDF that went out; the others are made in a batch. Unlike
     `pdf`, nothing is kept in the register: a large export leaves the database as it was."""
-    folder = Path(args.folder)
     where = letters.LetterFilter(campaign_id=args.campaign, kind=args.kind, status=args.status)
-    with store.transaction(engine_for(args)) as session:  # read everything, then write files
+    engine = engine_for(args)
+    with store.transaction(engine) as session:  # a typed id that names no campaign
         check_named(session, args.campaign)
-        plan = register_service.plan_export(session, where)
-    options = PdfOptions(
-        tuple(get_setting("pdf.extra_fonts")),
-        args.paper or get_setting("pdf.paper"),
-        get_setting("pdf.margin_mm"),
-    )
-    written = export_to_folder(folder, plan.kept, plan.to_render, options)
+    written = letter_output.export_letters(engine, args.folder, where, args.paper)
     told = ngettext("{n} letter written to {folder}", "{n} letters written to {folder}", written)
-    print(told.format(n=written, folder=folder))
+    print(told.format(n=written, folder=Path(args.folder)))
     return 0
 
 
@@ -267,23 +235,19 @@ def mark_sent(args: argparse.Namespace) -> int:
     change_record(
         args,
         letters.get_letter,
-        lambda session, _letter, version: register_service.mark_sent(
-            session, args.id, args.on, args.channel, args.tracking,
-            expected_version=version,
-            # The PDF first, while the letter is still a draft: what goes out is today's text.
-            keep_pdf_first=render_and_keep,
+        lambda session, _letter, version: letter_sending.mark_sent(
+            session, args.id, args.on, args.channel, args.tracking, expected_version=version
         ),
-    )  # fmt: skip
+    )
     return 0
 
 
 def record_reply(args: argparse.Namespace) -> int:
-    upload = attachments.read_upload(args.file, "reply_file") if args.file else None
     change_record(
         args,
         letters.get_letter,
-        lambda session, _letter, version: register_service.record_reply(
-            session, args.id, args.on, args.note, upload, expected_version=version
+        lambda session, _letter, version: letter_sending.record_reply(
+            session, args.id, args.on, args.note, args.file, expected_version=version
         ),
     )
     return 0

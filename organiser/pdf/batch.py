@@ -21,6 +21,7 @@ from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import PrintableLetter, render_letter
+from organiser.pdf.options import PdfOptions
 
 # Below this many letters per worker, starting a process (about half a second: an interpreter,
 # ReportLab and the fonts) costs more than it saves.
@@ -39,15 +40,6 @@ class LetterExportError(OrganiserError):
     def __init__(self, path: Path, message: str) -> None:
         super().__init__(f"{path.name}: {message}")
         self.path = path
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    """How every letter of a batch is printed (the settings' pdf.* values)."""
-
-    extra_fonts: tuple[str, ...] = ()
-    paper: str = "a4"
-    margin_mm: float = 20.0
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ knows nothing of the database. Every user string is escaped before it meets Para
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
@@ -28,12 +29,16 @@ from reportlab.platypus import (
 )
 
 from organiser.errors import ValidationError
-from organiser.pdf.fonts import FontSet
+from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.images import image_size
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
+from organiser.pdf.options import PdfOptions
 from organiser.pdf.styles import LetterStyles, numbered_canvas
 
 PAPERS = {"a4": A4, "letter": LETTER}
+# ReportLab's registered fonts keep the state of the documents being built, and the editor's
+# live preview renders on a thread of its own while the window may print: one at a time.
+_ONE_LETTER_AT_A_TIME = threading.Lock()
 MONTHS = [
     "January",
     "February",
@@ -306,3 +311,10 @@ def render_letter(
     story += builder.signatures(letter, width) + builder.cc(letter)
     document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin))
     return output.getvalue()
+
+
+def letter_pdf(letter: PrintableLetter, options: PdfOptions = PdfOptions()) -> bytes:
+    """The letter as PDF bytes with the options' fonts, paper and margin; safe from any thread."""
+    with _ONE_LETTER_AT_A_TIME:
+        fonts = load_fonts(options.extra_fonts)
+        return render_letter(letter, fonts, options.paper, options.margin_mm)

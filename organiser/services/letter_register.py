@@ -177,8 +177,9 @@ def mark_sent(
     expected_version: int,
     keep_pdf_first: Callable[[Session, int], object] | None = None,
 ) -> LetterView:
-    """The letter went out. `keep_pdf_first` (the door's renderer) keeps the PDF that went
-    out, made from the letter as it is, once the version is known to be the one edited."""
+    """The letter went out. `keep_pdf_first` (letter_sending passes letter_output's) keeps the
+    PDF that went out, made from the letter as it is, once the version is known to be the one
+    edited."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
     v.check_version(record, expected_version, "letter")
     if keep_pdf_first is not None:

@@ -140,6 +140,10 @@ def test_sent_letter_pdf_is_the_one_that_went_out(
     assert run(capsys, demo_db, "letter", "pdf", str(letter_id), str(first)).code == 0
     assert run(capsys, demo_db, "letter", "pdf", str(letter_id), str(second)).code == 0
     assert first.read_bytes() == second.read_bytes()
+    third = tmp_path / "3.pdf"
+    asked = run(capsys, demo_db, "letter", "pdf", str(letter_id), str(third), "--paper", "letter")
+    assert asked.code == 0 and third.read_bytes() == first.read_bytes()
+    assert "this is the PDF that was sent, on its own paper" in asked.err
 
 
 def test_bad_channel_and_unknown_letter(demo_db: Path, capsys: Capsys) -> None:

@@ -44,10 +44,15 @@ def views(engine: Engine) -> list[LetterView]:
         letter("solidarity-letter", free, "Solidarity with KMWU", "2026-03-02", union)
         protest = letter("protest-letter", anses, "Protest to the ministry", "2026-11-14", ministry)
         letter_register.keep_pdf(session, protest, b"%PDF-1.4\n%%EOF\n")
-        letter_register.mark_sent(session, protest, "2026-11-15", "post")
+        version = letters.get_letter(session, protest).version
+        letter_register.mark_sent(session, protest, "2026-11-15", "post", expected_version=version)
         statement = letter("statement", free, "statement on arrests", "2026-09-30", union, ministry)
-        letter_register.mark_sent(session, statement, "2026-10-01", "email")
-        letter_register.record_reply(session, statement, "2026-10-20", "They will meet us.")
+        sent = letter_register.mark_sent(
+            session, statement, "2026-10-01", "email", expected_version=1
+        )
+        letter_register.record_reply(
+            session, statement, "2026-10-20", "They will meet us.", expected_version=sent.version
+        )
         return letters.list_letters(session)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
@@ -11,11 +10,10 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.models import Channel
-from organiser.services import attachments, letter_register, letters
+from organiser.services import letter_sending, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo
 from organiser.ui.letters.editor import add_typed
-from organiser.ui.letters.render import pdf_for_letter
 
 
 class SentDialog(RecordForm):
@@ -50,14 +48,13 @@ class SentDialog(RecordForm):
     def save(self) -> letters.LetterView:
         tracking = self.tracking.text() if self.tracking.isEnabled() else ""
         with store.transaction(self.engine, write=True) as session:
-            return letter_register.mark_sent(
+            return letter_sending.mark_sent(
                 session,
                 self.letter.id,
                 self.sent_on.value(),
                 self.channel.currentData(),
                 tracking,
                 expected_version=self.letter.version,
-                keep_pdf_first=pdf_for_letter,  # a draft's PDF is made fresh
             )
 
 
@@ -103,13 +100,12 @@ class ReplyDialog(RecordForm):
 
     def save(self) -> letters.LetterView:
         path = self.file.value()
-        upload = attachments.read_upload(Path(path), "reply_file") if path else None
         with store.transaction(self.engine, write=True) as session:
-            return letter_register.record_reply(
+            return letter_sending.record_reply(
                 session,
                 self.letter.id,
                 self.received_on.value(),
                 self.note.text(),
-                upload,
+                path or None,
                 expected_version=self.letter.version,
             )

@@ -23,13 +23,15 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import campaigns, letter_register, letters
+from organiser.services import campaigns, letter_output, letter_register, letters
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 from organiser.ui.labels import enum_label
 from organiser.ui.letters.pickers import RefPicker
-from organiser.ui.letters.render import page_images, render_printable
+from organiser.ui.letters.preview_jobs import PREVIEWS
+from organiser.ui.letters.render import page_images
+from organiser.ui.workers import Progress
 
 W = TypeVar("W", bound=QWidget)
 
@@ -112,6 +114,8 @@ class LetterEditor(RecordForm):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
+        self._preview_asked = self._preview_shown = 0
+        self.finished.connect(lambda _result: PREVIEWS.forget(self))
         fields = letter.fields() if letter else letters.LetterFields(campaign_id=campaign_id)
         self.set_fields(fields)
         self._connect_changes()
@@ -263,15 +267,38 @@ class LetterEditor(RecordForm):
         )
 
     def update_preview(self) -> None:
-        """Render the page from what is typed now; a problem is shown instead of the page."""
+        """Render the page from what is typed now, off the GUI thread; a problem is shown
+        instead of the page."""
         self._timer.stop()
+        self._preview_asked += 1
         try:
-            with store.transaction(self.engine) as session:
-                saved = self.letter.status if self.letter else LetterStatus.DRAFT
-                printable = letter_register.printable_from_fields(session, self.fields(), saved)
-            self.preview.show_pdf(render_printable(printable))
-        except OrganiserError as error:
-            self.preview.show_problem(str(error))
+            fields = self.fields()
+        except OrganiserError as error:  # a day that is none: said at once, nothing to render
+            self.show_preview(self._preview_asked, None, str(error))
+            return
+        engine = self.engine  # the work holds no widget
+        saved = self.letter.status if self.letter else LetterStatus.DRAFT
+
+        def work(_progress: Progress) -> bytes:
+            with store.transaction(engine) as session:
+                return letter_output.preview_pdf(session, fields, saved)
+
+        PREVIEWS.ask(self, self._preview_asked, work)
+
+    def show_preview(self, asked: int, pdf: bytes | None, problem: str = "") -> None:
+        """The page of request `asked`, or why there is none; an older request's is not shown
+        when a newer one is on its way."""
+        if asked != self._preview_asked:
+            return
+        self._preview_shown = asked
+        if pdf is None:
+            self.preview.show_problem(problem)
+        else:
+            self.preview.show_pdf(pdf)
+
+    def preview_ready(self) -> bool:
+        """The preview shows what was typed when it was last asked for."""
+        return self._preview_shown == self._preview_asked
 
     def save(self) -> letters.LetterView:
         with store.transaction(self.engine, write=True) as session:

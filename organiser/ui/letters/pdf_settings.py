@@ -15,28 +15,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.config import get_setting, set_setting
-from organiser.pdf.fonts import font_file_problem, load_fonts
+from organiser.services import pdf_settings
+from organiser.services.pdf_settings import PdfOptions
 from organiser.ui.dialogs.fit import FittedDialog
 from organiser.ui.dialogs.messages import show_error
 
 
 class PdfSettingsDialog(FittedDialog):
-    """Edits the declared settings pdf.paper, pdf.margin_mm and pdf.extra_fonts."""
+    """Edits the declared settings pdf.paper, pdf.margin_mm and pdf.extra_fonts, through the
+    services."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("PDF settings"))
+        saved = pdf_settings.pdf_options()
         self.paper = QComboBox(self)
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(get_setting("pdf.paper"))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(saved.paper)))
         self.margin = QDoubleSpinBox(self)
         self.margin.setRange(5, 60)
         self.margin.setSuffix(" mm")
-        self.margin.setValue(get_setting("pdf.margin_mm"))
+        self.margin.setValue(saved.margin_mm)
         self.fonts = QListWidget(self)
-        self.fonts.addItems(get_setting("pdf.extra_fonts"))
+        self.fonts.addItems(list(saved.extra_fonts))
         self.fonts.setToolTip(
             self.tr("Used before the system's fonts, for the characters they have.")
         )
@@ -70,7 +72,7 @@ class PdfSettingsDialog(FittedDialog):
             self.add_font(path)
 
     def add_font(self, path: str) -> bool:
-        problem = font_file_problem(path)
+        problem = pdf_settings.font_file_problem(path)
         if problem is not None:
             show_error(self, self.tr("Add a font"), problem)
             return False
@@ -81,8 +83,8 @@ class PdfSettingsDialog(FittedDialog):
         return [self.fonts.item(row).text() for row in range(self.fonts.count())]
 
     def save(self) -> None:
-        set_setting("pdf.paper", str(self.paper.currentData()))
-        set_setting("pdf.margin_mm", float(self.margin.value()))
-        set_setting("pdf.extra_fonts", self.font_paths())
-        load_fonts(self.font_paths())  # registers them now, so the next preview uses them
+        chosen = PdfOptions(
+            tuple(self.font_paths()), str(self.paper.currentData()), float(self.margin.value())
+        )
+        pdf_settings.save_pdf_options(chosen)
         self.accept()

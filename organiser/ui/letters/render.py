@@ -1,4 +1,4 @@
-"""Letters to pages: the PDF made and kept through the services, its pages as images, printing.
+"""A letter's PDF (made by the services) on screen and on paper: its pages as images, printing.
 
 Qt has no PDF reader in PySide6-Essentials, so pages are drawn by PDFium (pypdfium2): the
 preview and the printout are the very PDF that is exported, not a second layout.
@@ -10,41 +10,6 @@ import pypdfium2
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
-from organiser import store
-from organiser.config import get_setting
-from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import PrintableLetter, render_letter
-from organiser.services import letter_register, letters
-
-
-def render_printable(printable: PrintableLetter) -> bytes:
-    """PDF bytes with the user's paper, margin and extra fonts."""
-    return render_letter(
-        printable,
-        load_fonts(get_setting("pdf.extra_fonts")),
-        get_setting("pdf.paper"),
-        get_setting("pdf.margin_mm"),
-    )
-
-
-def pdf_for_letter(session: Session, letter_id: int) -> bytes:
-    """The kept PDF once the letter has gone out; else made now and kept with the letter."""
-    view = letters.get_letter(session, letter_id)
-    if letter_register.is_frozen(view):
-        kept = letter_register.kept_pdf(session, letter_id)
-        if kept is not None:
-            return kept
-    data = render_printable(letter_register.printable_letter(session, letter_id))
-    letter_register.keep_pdf(session, letter_id, data)
-    return data
-
-
-def letter_pdf(engine: Engine, letter_id: int) -> bytes:
-    with store.transaction(engine, write=True) as session:  # a draft's PDF is kept
-        return pdf_for_letter(session, letter_id)
 
 
 def page_images(pdf: bytes, dpi: float = 72.0) -> list[QImage]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -12,11 +11,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.config import get_setting
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
-from organiser.pdf.batch import PdfOptions, export_to_folder
-from organiser.services import attachments, campaigns, letter_register, letters
+from organiser.services import attachments, campaigns, letter_output, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import show_error, show_info
@@ -25,7 +22,7 @@ from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
-from organiser.ui.letters.render import letter_pdf, print_pdf
+from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column
 from organiser.ui.workers import Progress, run_in_background
@@ -142,7 +139,8 @@ class LettersPage(RecordsPage):
         if row is None:
             return None
         try:
-            data = letter_pdf(self.engine, row.id)
+            with store.transaction(self.engine, write=True) as session:
+                data = letter_output.letter_pdf(session, row.id).data
         except OrganiserError as error:
             show_error(self, title, str(error))
             return None
@@ -186,22 +184,12 @@ class LettersPage(RecordsPage):
         folder = QFileDialog.getExistingDirectory(self, title)
         if not folder:
             return
-        try:
-            where = self.filter_bar.value() if self.filter_bar else None
-            with store.transaction(self.engine) as session:
-                plan = letter_register.plan_export(session, where)
-        except OrganiserError as error:
-            show_error(self, title, str(error))
-            return
-        options = PdfOptions(
-            tuple(get_setting("pdf.extra_fonts")),
-            get_setting("pdf.paper"),
-            get_setting("pdf.margin_mm"),
-        )
+        where = self.filter_bar.value() if self.filter_bar else None
+        engine = self.engine  # the work runs off the GUI thread: it holds no widget
 
         def work(progress: Progress) -> int:
-            return export_to_folder(
-                Path(folder), plan.kept, plan.to_render, options,
+            return letter_output.export_letters(
+                engine, folder, where,
                 progress=lambda done, total: progress.report(done, total),
                 stop=progress.cancelled,
             )  # fmt: skip
