@@ -1,14 +1,12 @@
-"""What the calendar's and the commitment report's PDFs take from the settings, read in one place.
-
-The letters' PDF settings get their own `PdfOptions`; these two documents need only the fonts.
-"""
+"""What the calendar's and the commitment report's PDFs take from the settings: only the fonts
+of the one options value the settings give (`pdf_settings.pdf_options()`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from organiser.config import get_setting
 from organiser.pdf.fonts import FontSet, load_fonts
+from organiser.services.pdf_settings import pdf_options
 
 
 @dataclass(frozen=True)
@@ -17,7 +15,7 @@ class PaperOptions:
 
     @classmethod
     def from_settings(cls) -> PaperOptions:
-        return cls(tuple(str(path) for path in get_setting("pdf.extra_fonts") or ()))
+        return cls(pdf_options().extra_fonts)
 
     def fonts(self) -> FontSet:
         return load_fonts(self.extra_fonts)
