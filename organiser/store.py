@@ -249,7 +249,35 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def _read_only_revisions(path: Path) -> set[str]:
-    """The schema revision of an SQLite file, read without writing a byte to it."""
+    """The schema revision of an SQLite file, read without writing a byte to it; a WAL file's
+    -wal and -shm that reading it made are not left behind (see `_tidy_after_reading`)."""
+    made = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    made = [companion for companion in made if not companion.exists()]
+    try:
+        return _revisions_of(path)
+    finally:
+        _tidy_after_reading(path, made)
+
+
+def _tidy_after_reading(path: Path, made: list[Path]) -> None:
+    """A read-only connection to a WAL database makes its -wal and -shm files and cannot remove
+    them. Nobody had the file open before (they did not exist), so a writable connection's
+    close, the last one, checkpoints the empty WAL (the database file is not changed) and
+    removes them, as SQLite does for its last connection."""
+    if not any(companion.exists() for companion in made) or not os.access(path, os.W_OK):
+        return
+    wal = Path(f"{path}-wal")
+    if wal in made and wal.exists() and wal.stat().st_size > 0:
+        return  # something was written meanwhile: not ours to fold in
+    with contextlib.suppress(*SQLITE_ERRORS, DatabaseError, OSError):
+        connection = connect_file(path)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL
+        finally:
+            connection.close()
+
+
+def _revisions_of(path: Path) -> set[str]:
     try:
         connection = open_read_only(path)
     except SQLITE_ERRORS as error:

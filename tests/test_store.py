@@ -154,3 +154,18 @@ def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Pa
     with pytest.raises(DatabaseError, match="not a Campaign Organiser database"):
         store.open_database(str(foreign))
     assert digest(foreign) == before
+
+
+def test_a_newer_wal_database_is_refused_and_leaves_no_wal_or_shm_behind(db_path: Path) -> None:
+    """The program's own mode: the refusal of a newer schema leaves the folder as it found it."""
+    store.open_database(str(db_path)).dispose()
+    with sqlite3.connect(db_path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    raw.close()
+    assert not Path(f"{db_path}-wal").exists()
+    before = digest(db_path)
+    with pytest.raises(SchemaTooNew, match="newer version"):
+        store.open_database(str(db_path))
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
