@@ -28,8 +28,10 @@ from organiser.services import backups, campaigns, letters  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
 from organiser.ui.dialogs.backups_dialog import BackupsDialog  # noqa: E402
 from organiser.ui.dialogs.campaign_form import CampaignForm  # noqa: E402
+from organiser.ui.dialogs.conflict_dialog import THEIRS, ConflictDialog, FieldVersions  # noqa: E402
 from organiser.ui.dialogs.trash_dialog import TrashDialog  # noqa: E402
 from organiser.ui.dialogs.widgets import OptionalDateEdit  # noqa: E402
+from organiser.ui.encryption import EncryptDialog  # noqa: E402
 from organiser.ui.letters.editor import LetterEditor  # noqa: E402
 from organiser.ui.main_window import MainWindow  # noqa: E402
 from organiser.ui.pages.base import Page  # noqa: E402
@@ -136,6 +138,17 @@ def main() -> int:
     with store.transaction(engine) as session:  # a campaign deleted: to the trash, undoable
         campaigns.delete_campaign(session, campaigns.list_campaigns(session)[-1].id)
     with_dialog(TrashDialog(engine, window), "trash.png")
+    differences = [
+        FieldVersions("title", "Title", "Free Han Sang-gyun now", "Free Han Sang-gyun"),
+        FieldVersions(
+            "summary", "Summary", "KCTU president jailed for five years.",
+            "KCTU president sentenced to five years; appeal heard in May.", THEIRS,
+        ),
+    ]  # fmt: skip
+    with_dialog(ConflictDialog("campaign", 4, differences, window), "conflict.png")
+    with_dialog(
+        EncryptDialog(Path(tempfile.gettempdir()) / "campaigns.sqlite3", window), "encrypt.png"
+    )
     window.close()
     engine.dispose()
     return 0
