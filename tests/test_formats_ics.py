@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -199,16 +200,10 @@ def test_apple_all_day_event_over_three_days() -> None:
         ("small_bad_calendar.ics", "ends inside"),
     ],
 )
-def test_broken_files_are_refused_naming_the_place_and_nothing_is_written(
-    engine: Engine, name: str, words: str
-) -> None:
-    campaign = _campaign(engine)
+def test_broken_files_are_refused_naming_the_place(name: str, words: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        events = parse_calendar((DATA / name).read_bytes())
-        with store.transaction(engine) as session:
-            import_events(session, campaign, events)
+        parse_calendar((DATA / name).read_bytes())  # refused while reading: nothing to import
     assert words in str(caught.value).lower()
-    assert _all(engine) == []
 
 
 def test_a_file_that_is_not_icalendar_is_refused() -> None:
@@ -218,18 +213,35 @@ def test_a_file_that_is_not_icalendar_is_refused() -> None:
         parse_calendar(b"BEGIN:VCALENDAR\r\nSUMMARY:\xff\xfe\r\nEND:VCALENDAR\r\n")
 
 
-def test_a_bad_event_late_in_a_good_file_leaves_the_database_unchanged(engine: Engine) -> None:
-    campaign = _campaign(engine)
+def test_a_bad_event_late_in_a_good_file_is_refused_while_reading(engine: Engine) -> None:
     good = (DATA / "outlook_weekly.ics").read_text()
     bad_event = (
         "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Bad\r\nDTSTART;VALUE=DATE:20261301\r\nEND:VEVENT\r\n"
     )
     data = good.replace("END:VCALENDAR", bad_event + "END:VCALENDAR").encode()
     with pytest.raises(ValidationError, match="Bad"):
-        events = parse_calendar(data)
-        with store.transaction(engine) as session:
-            import_events(session, campaign, events)
-    assert _all(engine) == []
+        parse_calendar(data)
+
+
+def test_an_event_the_import_refuses_after_others_were_staged_leaves_the_database_unchanged(
+    engine: Engine,
+) -> None:
+    """The file reads well; the import itself refuses its last event (a zone nobody knows),
+    after it has added and flushed the others: the unit of work rolls all of them back."""
+    campaign = _campaign(engine)
+    before = _all(engine)
+    first = parse_calendar((DATA / "outlook_weekly.ics").read_bytes())[0]
+    events = [dataclasses.replace(first, uid=f"vigil-{n}@example.org") for n in range(501)]
+    events[-1] = dataclasses.replace(events[-1], timezone="Mars/Olympus_Mons")
+    staged: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        staged.append(done)
+
+    with pytest.raises(ValidationError), store.transaction(engine) as session:
+        import_events(session, campaign, events, report)
+    assert staged == [500]  # the first 500 were flushed into the transaction, then refused
+    assert [a.id for a in _all(engine)] == [a.id for a in before]
 
 
 def test_a_series_that_still_runs_is_expanded_over_the_coming_year_only() -> None:
