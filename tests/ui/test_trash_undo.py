@@ -271,7 +271,8 @@ def test_ctrl_z_undoes_a_letter_edit_parties_included(
     assert [p.ref for p in again.to] == [p.ref for p in before.to]
 
 
-def _undo_then_redo(qtbot: QtBot, window: MainWindow, text: str) -> None:
+def _undo_named(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Edit › Undo names the step `text`; Ctrl+Z takes it."""
     assert window.menus.undo_action.text() == text
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
@@ -296,7 +297,7 @@ def test_ctrl_z_undoes_a_person_edit(
     with store.transaction(engine) as session:
         before = orgs.get_person(session, world.person_id)
     tab.edit_person()
-    _undo_then_redo(qtbot, window, "Undo edit person “Kim J.”")
+    _undo_named(qtbot, window, "Undo edit person “Kim J.”")
     with store.transaction(engine) as session:
         back = orgs.get_person(session, world.person_id)
     assert (back.name, back.email) == (before.name, before.email)
@@ -320,7 +321,7 @@ def test_ctrl_z_undoes_a_commitment_edit(
     with store.transaction(engine) as session:
         before = commitments.get_commitment(session, world.commitment_id)
     page.edit_commitment(before)
-    _undo_then_redo(qtbot, window, "Undo edit commitment “Send two delegations”")
+    _undo_named(qtbot, window, "Undo edit commitment “Send two delegations”")
     with store.transaction(engine) as session:
         assert commitments.get_commitment(session, world.commitment_id).what == before.what
     window.menus.redo_action.trigger()
@@ -348,7 +349,7 @@ def test_ctrl_z_undoes_an_action_edit_its_time_included(
     drive_form(monkeypatch, qtbot, ActionForm, fill)
     page = _open(window, CalendarPage)
     page.edit(before)
-    _undo_then_redo(qtbot, window, "Undo edit action “Rally at the ministry”")
+    _undo_named(qtbot, window, "Undo edit action “Rally at the ministry”")
     with store.transaction(engine) as session:
         back = get_action(session, world.action_id)
     assert back.fields() == before.fields()
