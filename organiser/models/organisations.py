@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Date, ForeignKey, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.base import Base, Record, enum_column
@@ -79,6 +79,10 @@ class Situation(Record, Base):
     until: Mapped[date | None] = mapped_column(Date)
     court: Mapped[str] = mapped_column(String(300), default="")
     sentence: Mapped[str] = mapped_column(String(300), default="")
+    # The sentence's length in months (5 years: 60), for "held 231 days of 5 years"; None when
+    # there is no sentence or its length is not known. `sentence` keeps it as written.
+    sentence_months: Mapped[int | None] = mapped_column(Integer)
+    lawyer: Mapped[str] = mapped_column(String(300), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="situations")

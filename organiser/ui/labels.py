@@ -64,6 +64,8 @@ LABELS = (
     QT_TRANSLATE_NOOP("EnumLabel", "Dismissed"),
     QT_TRANSLATE_NOOP("EnumLabel", "On hunger strike"),
     QT_TRANSLATE_NOOP("EnumLabel", "Released"),
+    QT_TRANSLATE_NOOP("EnumLabel", "On trial"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Acquitted"),
 )
 
 
