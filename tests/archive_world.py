@@ -116,7 +116,14 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
         ]
         letter.versions = [LetterVersion(language="ru", subject="Протест", body="Свободу")]
         session.add(letter)
-        situation = Situation(person=person, kind=SituationKind.DETAINED, since=date(2026, 6, 1))
+        situation = Situation(
+            person=person,
+            kind=SituationKind.DETAINED,
+            since=date(2026, 6, 1),
+            sentence="5 years",
+            sentence_months=60,
+            lawyer="Kwon Young-kook",
+        )
         situation.campaigns = [campaign]
         session.add(situation)
         session.add(
