@@ -73,3 +73,25 @@ def test_the_last_list_item_never_stands_alone_and_the_closing_stays_with_the_si
     assert page_holding(pages, "In solidarity,") == page_holding(pages, "Atle Høie")
     if last == 1:  # the item before the last moved with it: the first page ends on text
         assert "demand number 4" not in pages[0]
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "IndustriALL Global Union",
+        "International Federation of Building and Wood Workers' Unions of Asia",
+        "Confederación Sindical de Trabajadores y Trabajadoras de las Américas (CSA-TUCA)",
+    ],
+)
+def test_the_senders_name_shrinks_to_one_line_or_balances_over_two(
+    sender: str, tmp_path: Path
+) -> None:
+    """A long federation's name shrinks to fit its column, or, too long for that, goes on two
+    lines of about equal length: never a word left alone on a line below."""
+    pdf = render_letter(
+        Letter("Dear colleagues,\n\nIn solidarity,", sender_name=sender), load_fonts()
+    )
+    lines = pages_of(pdf, tmp_path)[0].splitlines()
+    if lines[0] != sender:
+        assert f"{lines[0]} {lines[1]}" == sender
+        assert 0.6 < len(lines[1]) / len(lines[0]) < 1.6

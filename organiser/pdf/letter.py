@@ -32,6 +32,7 @@ from organiser.errors import ValidationError
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.images import image_size
 from organiser.pdf.keep_together import keep_ending_together, list_with_kept_tail
+from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.styles import LetterStyles, numbered_canvas
@@ -195,7 +196,10 @@ class _Builder:
         return list_with_kept_tail(items, block.start, make)
 
     def letterhead(self, letter: PrintableLetter, width: float) -> list[Flowable]:
-        left = [self.para(letter.sender_name, "sender", bold=True)]
+        name = sender_name(
+            self.styles["sender"], self.fonts.primary_bold, letter.sender_name, width * 0.7
+        )
+        left = [self.fonts.paragraph(name.text, name.style, True)]
         if letter.sender_address:
             left.append(self.para(letter.sender_address, "small"))
         logo = _logo(letter.logo) if letter.logo else ""
