@@ -30,8 +30,9 @@ from organiser.services.timezones import is_zone
 
 
 def default_zone() -> str:
-    """The organiser's own zone from the settings (UTC when unset); one the settings file names
-    but nobody knows is refused, saying where it came from."""
+    """The organiser's own zone from the settings (UTC when unset), for a calendar import; one
+    the settings file names but nobody knows is refused, saying where it came from. (An action
+    added without --tz takes its campaign country's zone instead: services.actions.)"""
     chosen = str(get_setting("ui.organiser_timezone") or "UTC")
     if not is_zone(chosen):
         raise ValidationError(
@@ -74,7 +75,7 @@ EDITING = Editing(
         "status": "status",
         "notes": "notes",
     },
-    {"tz": lambda zone: zone or default_zone()},
+    {},
     _moved,
 )
 
@@ -96,7 +97,12 @@ def register(commands: Commands) -> None:
         "--end", type=given, default=None, metavar="DATE|TIME", help="last day, or end time"
     )
     add.add_argument(
-        "--tz", type=given, default=None, metavar="ZONE", help="IANA zone where it happens"
+        "--tz",
+        type=given,
+        default=None,
+        metavar="ZONE",
+        help="IANA zone where it happens; without it, the campaign country's zone when the "
+        "country has one (a timed action elsewhere is refused)",
     )
     add.add_argument("--location", default="")
     add.add_argument(
