@@ -74,6 +74,8 @@ EDITING = Editing(
         "location": "location",
         "status": "status",
         "notes": "notes",
+        "workers": "workers",
+        "outcome": "outcome",
     },
     {},
     _moved,
@@ -109,6 +111,7 @@ def register(commands: Commands) -> None:
         "--status", type=given, default="planned", help=", ".join(s.value for s in ActionStatus)
     )
     add.add_argument("--notes", default="")
+    add_action_facts(add)
     add.set_defaults(run=add_action)
 
     listing = sub.add_parser("list", help="list actions, earliest first")
@@ -121,6 +124,14 @@ def register(commands: Commands) -> None:
     listing.set_defaults(run=list_actions)
     add_edit(sub, add, EDITING)
     add_delete(sub, "action", delete_action)
+
+
+def add_action_facts(parser: argparse.ArgumentParser) -> None:
+    """The facts of an action beyond its dates: declared once, for `add` (and so `edit`)."""
+    parser.add_argument("--workers", default=None, metavar="N", help="how many workers take part")
+    parser.add_argument(
+        "--outcome", default="", metavar="TEXT", help="what came of it (appeal rejected, ...)"
+    )
 
 
 def add_action(args: argparse.Namespace) -> int:

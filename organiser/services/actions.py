@@ -45,6 +45,8 @@ class ActionFields:
     status: ActionStatus | str = ActionStatus.PLANNED
     notes: str = ""
     ical_uid: str | None = None
+    workers: int | str | None = None  # how many take part; None or '' when not known
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class ActionView:
     notes: str
     ical_uid: str | None
     version: int
+    workers: int | None = None
+    outcome: str = ""
 
     def local_start(self, zone: str | None = None) -> datetime | None:
         """The start as a wall-clock time in the action's zone, or in `zone` when given."""
@@ -176,9 +180,27 @@ def _apply(session: Session, record: Action, data: ActionFields) -> Campaign:
     record.location = v.optional_text(data.location, "location", "Location", 500)
     record.status = v.parse_enum(ActionStatus, data.status, "status", "Status")
     record.notes = v.optional_text(data.notes, "notes", "Notes", 100_000)
+    record.workers = _workers(data.workers)
+    record.outcome = v.optional_text(data.outcome, "outcome", "Outcome", 10_000)
     if data.ical_uid is not None:
         record.ical_uid = data.ical_uid.strip() or None
     return campaign
+
+
+MOST_WORKERS = 100_000_000
+
+
+def _workers(value: int | str | None) -> int | None:
+    """A whole number of workers, none or more; empty when not known."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else -1
+    if not 0 <= number <= MOST_WORKERS:
+        raise ValidationError(
+            "workers", f"'{text}' is not a number of workers: give a whole number such as 1000."
+        )
+    return number
 
 
 def _is_timed(value: When) -> bool:
@@ -250,6 +272,8 @@ def view(record: Action, campaign: Campaign | None = None) -> ActionView:
         notes=record.notes,
         ical_uid=record.ical_uid,
         version=record.version,
+        workers=record.workers,
+        outcome=record.outcome,
     )
 
 
@@ -318,6 +342,8 @@ def fields_of(action: ActionView) -> ActionFields:
         status=action.status,
         notes=action.notes,
         ical_uid=action.ical_uid,
+        workers=action.workers,
+        outcome=action.outcome,
     )
 
 

@@ -72,3 +72,26 @@ def test_edit_without_tz_keeps_the_actions_zone(
     (listed,) = run(capsys, db_path, "action", "list", "--json").json()
     assert listed["timezone"] == "America/Denver"
     assert listed["starts_at"].startswith("2026-11-14T22:00")
+
+
+def test_workers_and_outcome_are_set_listed_edited_and_refused_as_cli_md_says(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    """--workers and --outcome on add and edit, in `action list --json`; a bad number is one
+    line, exit 2, nothing written."""
+    campaign = _campaign(capsys, db_path, "KR")
+    added = _add(capsys, db_path, campaign, "--start", "2021-07-01", "--kind", "strike",
+                 "--workers", "1000", "--outcome", "Declared illegal")  # fmt: skip
+    assert added.code == 0, added.err
+    action = added.out.strip()
+    assert run(capsys, db_path, "action", "edit", action, "--outcome", "Appeal rejected").code == 0
+    (listed,) = run(capsys, db_path, "action", "list", "--json").json()
+    assert (listed["workers"], listed["outcome"], listed["kind"]) == (
+        1000,
+        "Appeal rejected",
+        "strike",
+    )
+    before = snapshot(db_path)
+    refused = run(capsys, db_path, "action", "edit", action, "--workers", "lots")
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1
+    assert "workers" in refused.err and snapshot(db_path) == before

@@ -100,6 +100,12 @@ class ActionForm(RecordForm):
         self.add_field("location", self.tr("Location"), self.location)
         self.status = enum_combo(ActionStatus, ActionStatus(data.status), self)
         self.add_field("status", self.tr("Status"), self.status)
+        self.workers = QLineEdit("" if data.workers is None else str(data.workers), self)
+        self.workers.setPlaceholderText(self.tr("not known"))
+        self.add_field("workers", self.tr("Workers taking part"), self.workers)
+        self.outcome = QLineEdit(data.outcome, self)
+        self.outcome.setPlaceholderText(self.tr("e.g. declared illegal by a local court"))
+        self.add_field("outcome", self.tr("Outcome"), self.outcome)
         self.notes = QPlainTextEdit(data.notes, self)
         self.notes.setFixedHeight(80)
         self.add_field("notes", self.tr("Notes"), self.notes)
@@ -136,6 +142,8 @@ class ActionForm(RecordForm):
             location=self.location.text(),
             status=str(self.status.currentData()),
             notes=self.notes.toPlainText(),
+            workers=self.workers.text(),
+            outcome=self.outcome.text(),
         )
 
     def delete(self) -> None:
