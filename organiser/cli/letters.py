@@ -25,7 +25,7 @@ from organiser.cli.output import plain, print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, letter_output, letter_sending, letters
+from organiser.services import attachments, letter_checks, letter_output, letter_sending, letters
 from organiser.services import letter_register as register_service
 
 KINDS = ", ".join(k.value for k in LetterKind)
@@ -211,6 +211,8 @@ def _party_text(party: letters.Party) -> str:
 def export_pdf(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args), write=True) as session:
+        for warning in letter_checks.export_warnings(session, args.id):
+            print(f"organiser: warning: {warning}", file=sys.stderr)
         made = letter_output.write_letter_pdf(session, args.id, args.file, args.paper)
     if made.as_sent and args.paper:
         print("organiser: note: the letter has gone out; this is the PDF that was sent, "

@@ -31,6 +31,8 @@ from reportlab.platypus import (
 from organiser.errors import ValidationError
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.images import image_size
+from organiser.pdf.keep_together import keep_ending_together, list_with_kept_tail
+from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.styles import LetterStyles, numbered_canvas
@@ -172,25 +174,32 @@ class _Builder:
             if isinstance(block, TextBlock):
                 flowables.append(self.runs(block.runs))
             else:
-                flowables.append(self.bullets(block))
+                flowables += self.bullets(block)
         return flowables
 
-    def bullets(self, block: ListBlock) -> ListFlowable:
+    def bullets(self, block: ListBlock) -> list[Flowable]:
         items = [ListItem(self.blocks(item) or [Spacer(0, 0)]) for item in block.items]
-        options: dict[str, Any] = {
-            "bulletFontName": self.fonts.primary,
-            "bulletFontSize": self.styles["body"].fontSize,
-            "leftIndent": 6 * mm,
-            "spaceAfter": self.styles["body"].spaceAfter,
-        }
-        if block.ordered:
-            return ListFlowable(
-                items, bulletType="1", start=block.start, bulletFormat="%s.", **options
-            )
-        return ListFlowable(items, bulletType="bullet", start="•", **options)
+
+        def make(part: Sequence[ListItem], start: int, last: bool) -> ListFlowable:
+            options: dict[str, Any] = {
+                "bulletFontName": self.fonts.primary,
+                "bulletFontSize": self.styles["body"].fontSize,
+                "leftIndent": 6 * mm,
+                "spaceAfter": self.styles["body"].spaceAfter if last else 0,
+            }
+            if block.ordered:
+                return ListFlowable(
+                    part, bulletType="1", start=start, bulletFormat="%s.", **options
+                )
+            return ListFlowable(part, bulletType="bullet", start="•", **options)
+
+        return list_with_kept_tail(items, block.start, make)
 
     def letterhead(self, letter: PrintableLetter, width: float) -> list[Flowable]:
-        left = [self.para(letter.sender_name, "sender", bold=True)]
+        name = sender_name(
+            self.styles["sender"], self.fonts.primary_bold, letter.sender_name, width * 0.7
+        )
+        left = [self.fonts.paragraph(name.text, name.style, True)]
         if letter.sender_address:
             left.append(self.para(letter.sender_address, "small"))
         logo = _logo(letter.logo) if letter.logo else ""
@@ -307,8 +316,8 @@ def render_letter(
     story: list[Flowable] = builder.letterhead(letter, width) + builder.references(letter)
     story += builder.addressees(letter)
     story.append(builder.para(letter.subject, "subject", bold=True))
-    story += builder.blocks(blocks)
-    story += builder.signatures(letter, width) + builder.cc(letter)
+    ending = builder.signatures(letter, width) + builder.cc(letter)
+    story += keep_ending_together(builder.blocks(blocks), ending)
     document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin))
     return output.getvalue()
 

@@ -44,7 +44,16 @@ class LetterStyles:
     """The named styles of a letter, all in the document's primary font."""
 
     def __init__(self, font: str) -> None:
-        body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=14, spaceAfter=7)
+        # No single line of a paragraph left alone at the top or the bottom of a page.
+        body = ParagraphStyle(
+            "body",
+            fontName=font,
+            fontSize=10.5,
+            leading=14,
+            spaceAfter=7,
+            allowWidows=0,
+            allowOrphans=0,
+        )
         self._styles = {
             "body": body,
             "sender": ParagraphStyle("sender", body, fontSize=15, leading=19, spaceAfter=2),

@@ -316,3 +316,28 @@ def test_a_reply_recorded_with_its_file_can_be_saved_out_again(
     monkeypatch.setattr(letters_page, "show_info", lambda *_a: None)
     page.reply_file_action.trigger()
     assert target.read_bytes() == scan.read_bytes()
+
+
+def test_export_of_an_unsigned_letter_without_closing_asks_first_and_cancel_writes_nothing(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service's warning is shown before the PDF is made; Cancel makes no PDF, asks no file."""
+    with store.transaction(demo_engine) as session:
+        made = letters.create_letter(
+            session,
+            letters.LetterFields(
+                kind="statement", campaign_id=1, sender_id=1, subject="Release them",
+                body="We demand the release of the strikers.",
+            ),
+        )  # fmt: skip
+    page = LettersPage(demo_engine)
+    qtbot.addWidget(page)
+    select(page, made.id)
+    asked: list[str] = []
+    monkeypatch.setattr(letters_page, "confirm", lambda _p, _t, text, _a: asked.append(text))
+    monkeypatch.setattr(
+        letters_page.QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("no file asked")
+    )
+    page.pdf_action.trigger()
+    assert asked and "no signatory and no closing" in asked[0]
+    assert get(demo_engine, made.id).pdf_id is None

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
-from organiser.services import attachments, campaigns, letter_output, letters
+from organiser.services import attachments, campaigns, letter_checks, letter_output, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
-from organiser.ui.dialogs.messages import show_error, show_info
+from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.letters.columns import letter_columns, letter_html
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
@@ -141,6 +141,8 @@ class LettersPage(RecordsPage):
         row = self.table.selected()
         if row is None:
             return None
+        if not self._go_on_despite_warnings(title, row.id):
+            return None
         try:
             with store.transaction(self.engine, write=True) as session:
                 data = letter_output.letter_pdf(session, row.id).data
@@ -149,6 +151,19 @@ class LettersPage(RecordsPage):
             return None
         self._after_change(row.id)  # the register now shows the PDF kept
         return row, data
+
+    def _go_on_despite_warnings(self, title: str, letter_id: int) -> bool:
+        """What the letter lacks (no signatory, no closing), asked about before its PDF."""
+        try:
+            with store.transaction(self.engine) as session:
+                warnings = letter_checks.export_warnings(session, letter_id)
+        except OrganiserError as error:
+            show_error(self, title, str(error))
+            return False
+        if not warnings:
+            return True
+        message = "\n\n".join([*warnings, self.tr("Make the PDF all the same?")])
+        return confirm(self, title, message, self.tr("Make the PDF"))
 
     def export_pdf(self) -> None:
         title = self.tr("Export PDF")
