@@ -30,8 +30,9 @@ from organiser.services.timezones import is_zone
 
 
 def default_zone() -> str:
-    """The organiser's own zone from the settings (UTC when unset); one the settings file names
-    but nobody knows is refused, saying where it came from."""
+    """The organiser's own zone from the settings (UTC when unset), for a calendar import; one
+    the settings file names but nobody knows is refused, saying where it came from. (An action
+    added without --tz takes its campaign country's zone instead: services.actions.)"""
     chosen = str(get_setting("ui.organiser_timezone") or "UTC")
     if not is_zone(chosen):
         raise ValidationError(
@@ -73,8 +74,10 @@ EDITING = Editing(
         "location": "location",
         "status": "status",
         "notes": "notes",
+        "workers": "workers",
+        "outcome": "outcome",
     },
-    {"tz": lambda zone: zone or default_zone()},
+    {},
     _moved,
 )
 
@@ -96,13 +99,19 @@ def register(commands: Commands) -> None:
         "--end", type=given, default=None, metavar="DATE|TIME", help="last day, or end time"
     )
     add.add_argument(
-        "--tz", type=given, default=None, metavar="ZONE", help="IANA zone where it happens"
+        "--tz",
+        type=given,
+        default=None,
+        metavar="ZONE",
+        help="IANA zone where it happens; without it, the campaign country's zone when the "
+        "country has one (a timed action elsewhere is refused)",
     )
     add.add_argument("--location", default="")
     add.add_argument(
         "--status", type=given, default="planned", help=", ".join(s.value for s in ActionStatus)
     )
     add.add_argument("--notes", default="")
+    add_action_facts(add)
     add.set_defaults(run=add_action)
 
     listing = sub.add_parser("list", help="list actions, earliest first")
@@ -115,6 +124,14 @@ def register(commands: Commands) -> None:
     listing.set_defaults(run=list_actions)
     add_edit(sub, add, EDITING)
     add_delete(sub, "action", delete_action)
+
+
+def add_action_facts(parser: argparse.ArgumentParser) -> None:
+    """The facts of an action beyond its dates: declared once, for `add` (and so `edit`)."""
+    parser.add_argument("--workers", default=None, metavar="N", help="how many workers take part")
+    parser.add_argument(
+        "--outcome", default="", metavar="TEXT", help="what came of it (appeal rejected, ...)"
+    )
 
 
 def add_action(args: argparse.Namespace) -> int:

@@ -84,6 +84,10 @@ class Action(Record, Base):
     )
     notes: Mapped[str] = mapped_column(Text, default="")
     ical_uid: Mapped[str | None] = mapped_column(String(500), index=True)
+    # How many workers take part (None: not known), and what came of it ("declared illegal by
+    # a local court the same day").
+    workers: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
 

@@ -151,11 +151,28 @@ def _agenda_row(action: ReadableAction) -> tuple[str, ...]:
         if action.end_date != action.start_date:
             when += f" – {action.end_date.isoformat()}"
     else:
-        local = action.starts_at.astimezone(ZoneInfo(action.timezone))
-        when = f"{local:%Y-%m-%d %H:%M} {action.timezone}"
+        zone = ZoneInfo(action.timezone)
+        local = action.starts_at.astimezone(zone)
+        when = f"{local:%Y-%m-%d %H:%M}"
+        if action.ends_at is not None:
+            end = action.ends_at.astimezone(zone)
+            when += f"–{end:%H:%M}" if end.date() == local.date() else f" – {end:%Y-%m-%d %H:%M}"
+        when += f" {action.timezone}"
     kind = str(action.kind).replace("-", " ").capitalize()
     status = str(action.status).capitalize()
-    return (when, action.campaign_title, kind, action.title, action.location, status)
+    return (when, action.campaign_title, kind, _what(action), action.location, status)
+
+
+def _what(action: ReadableAction) -> str:
+    """The title, then (each on its own line) how many took part, the outcome and the notes."""
+    lines = [action.title]
+    if action.workers is not None:
+        lines.append(f"{action.workers:,} workers")
+    if action.outcome:
+        lines.append(f"Outcome: {action.outcome}")
+    if action.notes:
+        lines.append(action.notes)
+    return "\n".join(lines)
 
 
 def month_pdf(

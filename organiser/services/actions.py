@@ -12,7 +12,13 @@ from organiser.errors import ValidationError
 from organiser.models import Action, ActionKind, ActionStatus, Campaign, CampaignStatus, utc_now
 from organiser.services import trash
 from organiser.services import validation as v
-from organiser.services.timezones import check_zone, local_to_utc, short_zone_name
+from organiser.services.timezones import (
+    check_zone,
+    country_zone,
+    country_zones,
+    local_to_utc,
+    short_zone_name,
+)
 from organiser.services.trash import TrashView
 
 When = str | date | datetime | None
@@ -24,7 +30,9 @@ class ActionFields:
 
     `start`/`end` are `YYYY-MM-DD` (all-day) or `YYYY-MM-DDTHH:MM` (a local time in `timezone`),
     or dates / datetimes; an aware datetime is converted to the action's zone. `end` is the last
-    day of an all-day action (inclusive).
+    day of an all-day action (inclusive). `timezone` None (or empty) is the zone of the
+    campaign's country when it has one; a timed action in a country of several zones, or of
+    none, is refused rather than stored as UTC by accident.
     """
 
     campaign_id: int | None = None
@@ -32,11 +40,13 @@ class ActionFields:
     title: str = ""
     start: When = None
     end: When = None
-    timezone: str = "UTC"
+    timezone: str | None = "UTC"
     location: str = ""
     status: ActionStatus | str = ActionStatus.PLANNED
     notes: str = ""
     ical_uid: str | None = None
+    workers: int | str | None = None  # how many take part; None or '' when not known
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,8 @@ class ActionView:
     notes: str
     ical_uid: str | None
     version: int
+    workers: int | None = None
+    outcome: str = ""
 
     def local_start(self, zone: str | None = None) -> datetime | None:
         """The start as a wall-clock time in the action's zone, or in `zone` when given."""
@@ -162,15 +174,66 @@ def _apply(session: Session, record: Action, data: ActionFields) -> Campaign:
     record.campaign_id = campaign.id
     record.kind = v.parse_enum(ActionKind, data.kind, "kind", "Kind")
     record.title = v.require_text(data.title, "title", "Title")
-    zone = check_zone(data.timezone)
+    zone = _zone_of(data, campaign)
     record.timezone = zone
     _apply_when(record, data, zone)
     record.location = v.optional_text(data.location, "location", "Location", 500)
     record.status = v.parse_enum(ActionStatus, data.status, "status", "Status")
     record.notes = v.optional_text(data.notes, "notes", "Notes", 100_000)
+    record.workers = _workers(data.workers)
+    record.outcome = v.optional_text(data.outcome, "outcome", "Outcome", 10_000)
     if data.ical_uid is not None:
         record.ical_uid = data.ical_uid.strip() or None
     return campaign
+
+
+MOST_WORKERS = 100_000_000
+
+
+def _workers(value: int | str | None) -> int | None:
+    """A whole number of workers, none or more; empty when not known."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else -1
+    if not 0 <= number <= MOST_WORKERS:
+        raise ValidationError(
+            "workers", f"'{text}' is not a number of workers: give a whole number such as 1000."
+        )
+    return number
+
+
+def _is_timed(value: When) -> bool:
+    if isinstance(value, str):
+        return "T" in value.strip() or " " in value.strip()
+    return isinstance(value, datetime)
+
+
+def _zone_of(data: ActionFields, campaign: Campaign) -> str:
+    """The zone given, else the campaign country's one zone; UTC only for an all-day action
+    (whose days do not depend on it)."""
+    if data.timezone is not None and data.timezone.strip():
+        return check_zone(data.timezone)
+    own = country_zone(campaign.country)
+    if own is not None:
+        return own
+    if not _is_timed(data.start) and not _is_timed(data.end):
+        return "UTC"
+    raise ValidationError("timezone", _zone_needed(campaign))
+
+
+def _zone_needed(campaign: Campaign) -> str:
+    zones = country_zones(campaign.country)
+    if not zones:
+        where = f"the campaign '{campaign.title}' has no country"
+        example = "Asia/Seoul"
+    else:
+        where = f"{v.country_name(campaign.country)} has {len(zones)} time zones"
+        example = zones[0]
+    return (
+        f"A timed action needs the time zone where it happens, and {where}: "
+        f"give it (--tz on the command line), such as {example}."
+    )
 
 
 def campaign_warnings(campaign: Campaign, first: date, last: date) -> tuple[str, ...]:
@@ -209,6 +272,8 @@ def view(record: Action, campaign: Campaign | None = None) -> ActionView:
         notes=record.notes,
         ical_uid=record.ical_uid,
         version=record.version,
+        workers=record.workers,
+        outcome=record.outcome,
     )
 
 
@@ -277,6 +342,8 @@ def fields_of(action: ActionView) -> ActionFields:
         status=action.status,
         notes=action.notes,
         ical_uid=action.ical_uid,
+        workers=action.workers,
+        outcome=action.outcome,
     )
 
 

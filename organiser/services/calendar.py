@@ -71,6 +71,8 @@ _COLUMNS = (
     Action.notes,
     Action.ical_uid,
     Action.version,
+    Action.workers,
+    Action.outcome,
 )
 
 

@@ -1,9 +1,11 @@
-"""IANA time zones: checking a name and turning a local wall-clock time into a UTC instant."""
+"""IANA time zones: checking a name, a country's zones, and a local wall-clock time turned into
+a UTC instant."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from organiser.errors import ValidationError
@@ -12,6 +14,30 @@ from organiser.errors import ValidationError
 @cache
 def zone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones() | {"UTC"}))
+
+
+@cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    """zone.tab of the tzdata package (a dependency, so the same on every system): each
+    country's zones, its principal one first."""
+    table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    found: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            code, _where, zone = line.split("\t")[:3]
+            found.setdefault(code, []).append(zone)
+    return {code: tuple(zones) for code, zones in found.items()}
+
+
+def country_zones(country: str) -> tuple[str, ...]:
+    """The zones of an ISO 3166 country: ('Asia/Seoul',) for KR, 29 for US, () for ''."""
+    return _zones_by_country().get(country.strip().upper(), ())
+
+
+def country_zone(country: str) -> str | None:
+    """The zone of a country that has exactly one (KR: Asia/Seoul), else None."""
+    zones = country_zones(country)
+    return zones[0] if len(zones) == 1 else None
 
 
 def short_zone_name(zone: str) -> str:

@@ -4,6 +4,7 @@ the order things happen, whatever zone each is shown in), campaign colours and t
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -92,14 +93,23 @@ def agenda_of(views: list[ActionView], zone: str | None = None) -> RecordTableMo
 
 def test_agenda_headers_and_cells(agenda_rows: list[ActionView]) -> None:
     model = agenda_of(agenda_rows)
-    assert probe.headers(model) == ["When", "Campaign", "Kind", "Action", "Where", "Status"]
+    assert probe.headers(model) == [
+        "When", "Campaign", "Kind", "Action", "Where", "Status", "Outcome"
+    ]  # fmt: skip
     assert sorted(probe.rows(model)) == [
         ["2026-11-13", "Free them", "Global day of action", "global day of action", "",
-         "Happened"],
+         "Happened", ""],
         ["2026-11-14 10:00–12:00 Buenos Aires", "ANSES", "Rally", "Rally at the ministry",
-         "Plaza de Mayo", "Confirmed"],
-        ["2026-11-14 20:00 Seoul", "Free them", "Strike", "General strike", "Seoul", "Planned"],
+         "Plaza de Mayo", "Confirmed", ""],
+        ["2026-11-14 20:00 Seoul", "Free them", "Strike", "General strike", "Seoul", "Planned",
+         ""],
     ]  # fmt: skip
+
+
+def test_the_agenda_shows_an_actions_outcome(agenda_rows: list[ActionView]) -> None:
+    ruled = dataclasses.replace(agenda_rows[0], outcome="Appeal rejected")
+    model = agenda_of([ruled])
+    assert probe.rows(model)[0][-1] == "Appeal rejected"
 
 
 @pytest.mark.parametrize("zone", [None, "Europe/Berlin"])
@@ -137,7 +147,7 @@ def test_agenda_campaigns_in_their_colours_and_tooltips(agenda_rows: list[Action
     tips = probe.keyed(model, "Action", probe.rows(model, probe.TIP))
     assert tips["General strike"] == [
         "2026-11-14 12:00 Europe/Berlin\n2026-11-14 20:00 Asia/Seoul", "Free them", None,
-        "General strike", "Seoul", None,
+        "General strike", "Seoul", None, None,
     ]  # fmt: skip
     assert tips["Rally at the ministry"][3] == "Rally at the ministry\nBring banners."
     assert tips["global day of action"][0] == "2026-11-13"

@@ -30,6 +30,8 @@ class ActionRow(NamedTuple):
     last: date | None = None  # None: the same day
     hours: tuple[time, time] | None = None  # None: all day
     notes: str = ""
+    workers: int | None = None  # how many take part, when the documents say
+    outcome: str = ""
 
 
 class CommitmentRow(NamedTuple):
@@ -45,8 +47,9 @@ class CommitmentRow(NamedTuple):
 HISTORY: tuple[ActionRow, ...] = (
     ActionRow("korea", ActionKind.RALLY, "People's Mass Mobilization", ActionStatus.HAPPENED,
               SEOUL, "Gwanghwamun Square, Seoul", date(2015, 11, 14)),
-    ActionRow("korea", ActionKind.DEADLINE, "Police raid on union offices", ActionStatus.HAPPENED,
-              SEOUL, "Seoul", date(2015, 11, 21)),
+    ActionRow("korea", ActionKind.POLICE_RAID, "Police raid on union offices",
+              ActionStatus.HAPPENED, SEOUL, "Seoul", date(2015, 11, 21),
+              outcome="Documents, equipment, computers and hard drives seized."),
     ActionRow("korea", ActionKind.COURT_HEARING, "Sentencing of Han Sang-gyun",
               ActionStatus.HAPPENED, SEOUL, "Seoul Central District Court", date(2016, 7, 4)),
     ActionRow("korea", ActionKind.RALLY, "National Workers Rally", ActionStatus.HAPPENED,
@@ -54,10 +57,12 @@ HISTORY: tuple[ActionRow, ...] = (
     ActionRow("korea", ActionKind.GLOBAL_DAY_OF_ACTION, "Global day of action for Korean unions",
               ActionStatus.HAPPENED, "UTC", "Worldwide", date(2017, 3, 9)),
     ActionRow("nhis", ActionKind.STRIKE, "Third round of strike action", ActionStatus.HAPPENED,
-              SEOUL, "NHIS customer service centres", date(2021, 7, 1), date(2021, 7, 3)),
+              SEOUL, "NHIS customer service centres", date(2021, 7, 1), date(2021, 7, 3),
+              workers=1000),
     ActionRow("nhis", ActionKind.RALLY, "Rally at NHIS headquarters", ActionStatus.HAPPENED,
               SEOUL, "Wonju", date(2021, 7, 23), hours=(time(14, 0), time(17, 0)),
-              notes="Declared illegal by the authorities despite distancing measures."),
+              notes="KPTU had met every social distancing requirement.",
+              outcome="Declared illegal."),
     ActionRow("nhis", ActionKind.HUNGER_STRIKE, "Hunger strike of the branch first vice chair",
               ActionStatus.HAPPENED, SEOUL, "Wonju", date(2021, 7, 23), date(2021, 8, 12)),
 )  # fmt: skip
@@ -150,6 +155,8 @@ def _action(row: ActionRow, campaign_id: int) -> Action:
         location=row.location,
         status=row.status,
         notes=row.notes,
+        workers=row.workers,
+        outcome=row.outcome,
     )
     if row.hours is not None:
         action.starts_at = _at(row.first, row.hours[0], row.zone)

@@ -27,7 +27,7 @@ from organiser.services.actions import (
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
-from organiser.services.timezones import zone_names
+from organiser.services.timezones import country_zone, zone_names
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
@@ -71,7 +71,9 @@ class ActionForm(RecordForm):
         # `day` may be a datetime: an hour double-clicked in the week starts a timed action.
         start = data.start if isinstance(data.start, date) else (day or date.today())
         with store.transaction(engine) as session:
-            campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+            listed = list_campaigns(session)
+        campaigns = [(c.id, c.title) for c in listed]
+        self.countries = {c.id: c.country for c in listed}
         # No campaign is chosen for the user: the page's filter, or the user's own choice.
         self.campaign = record_combo(
             campaigns, data.campaign_id, self.tr("Choose a campaign…"), self
@@ -91,12 +93,19 @@ class ActionForm(RecordForm):
         self.end = OptionalDateEdit(self, with_time=timed)
         self.end.set_value(data.end if isinstance(data.end, date) else None)
         self.add_field("end", self.tr("End (last day, or end time; empty: none)"), self.end)
-        self.zone = zone_combo(data.timezone if action else zone, self)
+        own = country_zone(self.countries.get(data.campaign_id or 0, ""))
+        self.zone = zone_combo((data.timezone or "UTC") if action else (own or zone), self)
         self.add_field("timezone", self.tr("Time zone (where it happens)"), self.zone)
         self.location = QLineEdit(data.location, self)
         self.add_field("location", self.tr("Location"), self.location)
         self.status = enum_combo(ActionStatus, ActionStatus(data.status), self)
         self.add_field("status", self.tr("Status"), self.status)
+        self.workers = QLineEdit("" if data.workers is None else str(data.workers), self)
+        self.workers.setPlaceholderText(self.tr("not known"))
+        self.add_field("workers", self.tr("Workers taking part"), self.workers)
+        self.outcome = QLineEdit(data.outcome, self)
+        self.outcome.setPlaceholderText(self.tr("e.g. declared illegal by a local court"))
+        self.add_field("outcome", self.tr("Outcome"), self.outcome)
         self.notes = QPlainTextEdit(data.notes, self)
         self.notes.setFixedHeight(80)
         self.add_field("notes", self.tr("Notes"), self.notes)
@@ -106,9 +115,17 @@ class ActionForm(RecordForm):
                 self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
             delete.clicked.connect(self.delete)
+        self.campaign.currentIndexChanged.connect(self._on_campaign)
         self.all_day.toggled.connect(self._on_all_day)
         self._on_all_day(self.all_day.isChecked())
         self.title_edit.setFocus()
+
+    def _on_campaign(self, _index: int) -> None:
+        """A campaign in a country of one zone (Korea: Asia/Seoul) gives the action that zone;
+        elsewhere the zone stays as it was, for the user to check."""
+        own = country_zone(self.countries.get(self.campaign.currentData() or 0, ""))
+        if own is not None:
+            self.zone.setCurrentText(own)
 
     def _on_all_day(self, all_day: bool) -> None:
         for edit in (self.start, self.end):
@@ -125,6 +142,8 @@ class ActionForm(RecordForm):
             location=self.location.text(),
             status=str(self.status.currentData()),
             notes=self.notes.toPlainText(),
+            workers=self.workers.text(),
+            outcome=self.outcome.text(),
         )
 
     def delete(self) -> None:

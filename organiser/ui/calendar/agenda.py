@@ -24,6 +24,7 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
         Column(_tr("Action"), lambda a: a.title, tooltip=lambda a: lines(a.title, a.notes)),
         Column(_tr("Where"), lambda a: a.location),
         Column(_tr("Status"), lambda a: a.status),
+        Column(_tr("Outcome"), lambda a: a.outcome, tooltip=lambda a: a.outcome),
     ]
 
 
