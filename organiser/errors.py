@@ -46,5 +46,9 @@ class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the program."""
 
 
+class UnexpectedError(OrganiserError):
+    """A failure nobody foresaw (a bug), said in one line; the original is its `__cause__`."""
+
+
 class FileWriteError(OrganiserError):
     """A file the user asked for could not be written; the file they named is left as it was."""

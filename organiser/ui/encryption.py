@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from organiser import cipher, store
+from organiser.errors import OrganiserError
 from organiser.services import encryption
 from organiser.services.encryption import EncryptionDone
 from organiser.ui.dialogs.messages import show_error, show_info
@@ -160,9 +161,9 @@ def encrypt_this_database(window: MainWindow) -> None:
             % result.recovery_sheet,
         )
 
-    def failed(message: str) -> None:
+    def failed(error: OrganiserError) -> None:
         window.switch_database(str(path))
-        show_error(window, _tr("Encrypt this database"), message)
+        show_error(window, _tr("Encrypt this database"), str(error))
 
     run_in_background(
         window,
@@ -170,4 +171,5 @@ def encrypt_this_database(window: MainWindow) -> None:
         lambda _progress: encryption.encrypt_database(engine, passphrase, sheet),
         done,
         failed,
+        database=engine,
     )

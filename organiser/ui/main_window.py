@@ -324,7 +324,12 @@ class MainWindow(QMainWindow):
             show_info(self, self.tr("Backup"), self.tr("Saved a copy to %s") % made.path)
 
         run_in_background(
-            self, self.tr("Backing up"), lambda _progress: back_up(engine, Path(path)), done
+            self,
+            self.tr("Backing up"),
+            lambda _progress: back_up(engine, Path(path)),
+            done,
+            database=engine,
+            reads_only=True,
         )
 
     def export_archive(self) -> None:
@@ -338,8 +343,7 @@ class MainWindow(QMainWindow):
         import_from_file(self, self.engine, self._archive_imported)
 
     def _archive_imported(self) -> None:
-        self.refresh_pages()
-        self.status.show(self.engine)
+        self.status.show(self.engine)  # the pages refresh themselves from the job's news
 
     def _restore_layout(self) -> None:
         geometry = settings.load_bytes("window/geometry")
@@ -391,8 +395,10 @@ class MainWindow(QMainWindow):
             self.tr("Backing up"),
             lambda _progress: make_backup(engine, "auto"),
             lambda _made: self.status.show(self.engine),
-            lambda message: self.statusBar().showMessage(
-                self.tr("Automatic backup failed: %s") % message
+            lambda error: self.statusBar().showMessage(
+                self.tr("Automatic backup failed: %s") % error
             ),
             show_progress=False,
+            database=engine,
+            reads_only=True,
         )

@@ -13,10 +13,11 @@ from organiser.errors import DatabaseError, OrganiserError
 from organiser.services.backups import BackupEntry, backup_folder, make_backup
 from organiser.services.database_check import CheckReport, check_database
 from organiser.services.restore import RestoreReport, database_file, newest_good_backup, restore
+from organiser.store_changes import EVERYTHING
 from organiser.store_files import damaged_name, is_damaged
 from organiser.ui.dialogs.backups_dialog import BackupsDialog, CheckReportDialog
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
-from organiser.ui.workers import run_in_background
+from organiser.ui.workers import Progress, run_in_background
 
 if TYPE_CHECKING:
     from organiser.ui.main_window import MainWindow
@@ -110,7 +111,12 @@ class Recovery:
             window.switch_database(str(report.database))
             show_info(window, tr("Restore"), restored_text(report))
 
-        run_in_background(window, tr("Restoring"), lambda _p: restore(engine, source), done)
+        def work(progress: Progress) -> RestoreReport:
+            report = restore(engine, source)
+            progress.changed(EVERYTHING)  # the whole file replaced, outside SQLAlchemy
+            return report
+
+        run_in_background(window, tr("Restoring"), work, done, database=engine)
 
     def check(self) -> None:
         """Check Database in the background; a backup is kept first when the check passes."""
@@ -130,7 +136,9 @@ class Recovery:
             if report.damaged:
                 self.offer_newest(report.problems[0])
 
-        run_in_background(window, tr("Checking the database"), work, done)
+        run_in_background(
+            window, tr("Checking the database"), work, done, database=engine, reads_only=True
+        )
 
     def offer_newest(self, problem: str) -> None:
         chosen = ask_restore_newest(self.window, database_file(self.window.engine), problem)

@@ -1,7 +1,14 @@
 """One helper for slow work off the GUI thread, with progress, cancel, success and failure.
 
 The work function gets a `Progress` to report through and to ask whether the user cancelled; it
-never touches a widget. Callbacks run on the GUI thread.
+never touches a widget. Callbacks run on the GUI thread: `on_success` with the work's result,
+`on_failure` with the exception itself (an `OrganiserError`: a `ValidationError` keeps its
+field; anything unforeseen arrives as an `UnexpectedError`), `on_cancel` when the user cancelled.
+
+A job names the database it works on: jobs on one database that only read run together, a job
+that writes runs alone (`job_gate`). What a job's transactions committed (`store_changes`) is
+announced on `job_news().records_changed` once it succeeds, and each page refreshes itself when
+a table it shows was written — no caller says by hand that data changed.
 """
 
 from __future__ import annotations
@@ -13,11 +20,16 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from sqlalchemy import Engine
 
 from organiser import store
-from organiser.errors import OrganiserError
+from organiser.errors import OrganiserError, UnexpectedError
+from organiser.store_changes import Changes, record_changes
+from organiser.ui.job_gate import gate_for
+
+Failure = Callable[[OrganiserError], None]
 
 
 class Cancelled(Exception):
@@ -31,10 +43,16 @@ class Progress:
         self._signals = signals
         self._cancel = threading.Event()
 
+        self.changes = Changes()  # what the job's transactions committed
+
     def report(self, done: int, total: int, text: str = "") -> None:
         if self._cancel.is_set():
             raise Cancelled()
         self._signals.progress.emit(done, total, text)
+
+    def changed(self, table: str, ids: tuple[int, ...] = ()) -> None:
+        """Work that writes without SQLAlchemy (a restore, a backup) says what it changed."""
+        self.changes.add(table, ids)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -49,10 +67,10 @@ class _Signals(QObject):
 
     progress = Signal(int, int, str)
     succeeded = Signal()
-    failed = Signal(str)
+    failed = Signal()
     cancelled = Signal()
 
-    outcome: Any = None
+    outcome: Any = None  # the result, or the exception that ended the job
 
 
 class _Job:
@@ -61,12 +79,42 @@ class _Job:
     or a dialog freed on that thread deleted the widget outside the GUI thread, and the window
     crashed later on memory that was no longer there."""
 
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+    def __init__(
+        self,
+        work: Callable[[Progress], Any],
+        signals: _Signals,
+        database: str | None,
+        reads_only: bool,
+    ) -> None:
         self.work: Callable[[Progress], Any] | None = work
         self.signals: _Signals | None = signals
         self.progress = Progress(signals)
+        self.database = database
+        self.reads_only = reads_only
         self.thread: threading.Thread | None = None
         self.busy = 0  # slots of its signals object running now (on the GUI thread)
+
+
+def _as_failure(error: Exception) -> OrganiserError:
+    """The exception a job's caller is given: the program's own as it was raised, a database
+    refusal (busy, full, changed meanwhile) in plain words, anything else as UnexpectedError."""
+    if isinstance(error, OrganiserError):
+        return error
+    plain = store.plain_error(error)
+    if plain is None:
+        traceback.print_exc()
+        plain = UnexpectedError(QCoreApplication.translate("Jobs", "Unexpected error: %s") % error)
+    plain.__cause__ = error
+    return plain
+
+
+def _take_turn(job: _Job) -> bool:
+    """Wait until this job may run on its database; False if it was cancelled meanwhile."""
+    if job.database is None or job.signals is None:
+        return True
+    text = QCoreApplication.translate("Jobs", "Waiting for another job on this database to end…")
+    waiting = partial(job.signals.progress.emit, 0, 0, text)
+    return gate_for(job.database).enter(job.reads_only, job.progress.cancelled, waiting)
 
 
 def _run_job(job: _Job) -> None:
@@ -76,17 +124,19 @@ def _run_job(job: _Job) -> None:
     work, signals, progress = job.work, job.signals, job.progress
     assert work is not None and signals is not None
     news: Callable[[], None]
+    if not _take_turn(job):
+        del work
+        signals.cancelled.emit()
+        return
+    changes = Changes()
     try:
-        result = work(progress)
+        with record_changes() as changes:
+            result = work(progress)
     except Cancelled:
         news = signals.cancelled.emit
-    except OrganiserError as error:
-        news = partial(signals.failed.emit, str(error))
     except Exception as error:  # shown to the user, never a traceback dialog
-        plain = store.plain_error(error)  # busy, full, changed meanwhile: said plainly
-        if plain is None:
-            traceback.print_exc()
-        news = partial(signals.failed.emit, str(plain) if plain else f"Unexpected error: {error}")
+        signals.outcome = _as_failure(error)
+        news = signals.failed.emit
     else:
         if progress.cancelled():
             news = signals.cancelled.emit
@@ -94,8 +144,33 @@ def _run_job(job: _Job) -> None:
             signals.outcome = result
             news = signals.succeeded.emit
         del result
+    finally:
+        progress.changes.update(changes)  # committed before a failure or a cancel: said too
+        if job.database is not None:
+            gate_for(job.database).leave(job.reads_only)
     del work
     news()
+
+
+class JobNews(QObject):
+    """Announces, on the GUI thread, what a finished job changed in which database."""
+
+    records_changed = Signal(str, object)  # the database's URL, the Changes
+
+
+_NEWS: list[JobNews] = []
+
+
+def job_news() -> JobNews:
+    """The one announcer (made on the GUI thread the first time it is asked for)."""
+    if not _NEWS:
+        _NEWS.append(JobNews())
+    return _NEWS[0]
+
+
+def database_name(engine: Engine) -> str:
+    """How jobs and pages name a database: its URL, the password hidden."""
+    return engine.url.render_as_string(hide_password=True)
 
 
 _RUNNING: set[_Job] = set()
@@ -113,6 +188,7 @@ def _let_go_of_ended() -> None:
         _ENDED.remove(job)
         signals, job.signals = job.signals, None
         if signals is not None and shiboken6.isValid(signals):
+            signals.outcome = None
             # Qt holds the callbacks (and through them the page) until they are disconnected.
             for signal in (signals.progress, signals.succeeded, signals.failed, signals.cancelled):
                 signal.disconnect()
@@ -123,14 +199,22 @@ def run_in_background(
     title: str,
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
-    on_failure: Callable[[str], None] | None = None,
+    on_failure: Failure | None = None,
     show_progress: bool = True,
+    *,
+    database: Engine | None = None,
+    reads_only: bool = False,
+    on_cancel: Callable[[], None] | None = None,
 ) -> Progress:
     """Start `work` on a thread of its own; a modal progress dialog with Cancel follows it.
-    If `parent` is closed and deleted meanwhile, the job ends without calling back."""
+    `database`: the one the work uses, so that it takes its turn with the other jobs there
+    (`reads_only`: it writes nothing, and runs beside other readers). Without `on_failure` a
+    failure is shown in a message box. If `parent` is closed and deleted meanwhile, the job
+    ends without calling back."""
     _let_go_of_ended()
     signals = _Signals()  # no parent: the GUI thread holds it (through the job) and frees it
-    job = _Job(work, signals)
+    name = database_name(database) if database is not None else None
+    job = _Job(work, signals, name, reads_only)
     progress = job.progress
     _RUNNING.add(job)
     dialog: QProgressDialog | None = None
@@ -168,33 +252,42 @@ def run_in_background(
             dialog.deleteLater()
         return alive(parent)
 
+    def announce() -> None:
+        """What the job committed, told to the pages once its caller has been told."""
+        if progress.changes:
+            job_news().records_changed.emit(name or "", progress.changes)
+
     def succeeded() -> None:
         job.busy += 1
         try:
             result, signals.outcome = signals.outcome, None
             if finish():
                 on_success(result)
+            announce()
         finally:
             job.busy -= 1
 
-    def failed(message: str) -> None:
+    def failed() -> None:
         job.busy += 1
         try:
-            if not finish():
-                return
-            if on_failure is not None:
-                on_failure(message)
-            else:
-                from organiser.ui.dialogs.messages import show_error
+            error, signals.outcome = signals.outcome, None
+            if finish():
+                if on_failure is not None:
+                    on_failure(error)
+                else:
+                    from organiser.ui.dialogs.messages import show_error
 
-                show_error(parent, title, message)
+                    show_error(parent, title, str(error))
+            announce()
         finally:
             job.busy -= 1
 
     def cancelled() -> None:
         job.busy += 1
         try:
-            finish()
+            if finish() and on_cancel is not None:
+                on_cancel()
+            announce()
         finally:
             job.busy -= 1
 

@@ -187,6 +187,7 @@ def test_import_dialog_previews_bad_rows_and_imports_only_when_allowed(
     dialog = AffiliateImportDialog(engine)
     qtbot.addWidget(dialog)
     dialog.load_file(str(DATA / "bad_rows.csv"))
+    qtbot.waitUntil(dialog.settled, timeout=5000)  # read and checked off the GUI thread
     problems = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
     assert problems == [
         "OK", "Name is required.",
@@ -212,10 +213,12 @@ def test_import_dialog_refuses_a_file_without_names_until_mapped(
     dialog = AffiliateImportDialog(engine)
     qtbot.addWidget(dialog)
     dialog.load_file(str(DATA / "no_name_column.csv"))
+    qtbot.waitUntil(dialog.settled, timeout=5000)
     assert "no column of organisation names" in dialog.message.text()
     assert not dialog.import_button.isEnabled()
     name = dialog.combos["name"]
     name.setCurrentIndex(name.findData(1))  # the user says: the email column holds the names
+    qtbot.waitUntil(dialog.settled, timeout=5000)
     assert dialog.message.text() == "1 row is ready to import; 0 have problems."
     assert dialog.import_button.isEnabled()
 
@@ -228,6 +231,7 @@ def test_import_dialog_refuses_a_file_that_is_not_csv(
     dialog = AffiliateImportDialog(engine)
     qtbot.addWidget(dialog)
     dialog.load_file(str(path))
+    qtbot.waitUntil(dialog.settled, timeout=5000)
     assert "is not a CSV file" in dialog.message.text()
     assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
 

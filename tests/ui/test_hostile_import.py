@@ -103,5 +103,6 @@ def test_a_large_spreadsheet_is_read_off_the_gui_thread_and_a_pipe_refused(
     pipe = tmp_path / "pipe.csv"
     os.mkfifo(pipe)
     dialog.load_file(str(pipe))
+    qtbot.waitUntil(dialog.settled, timeout=5000)  # refused before a byte is read
     assert dialog.table is None and "not a file" in dialog.message.text()
     assert dialog.message.textFormat() == Qt.TextFormat.PlainText

@@ -72,7 +72,9 @@ def export_to_file(parent: QWidget, engine: Engine) -> None:
         parent.tr("Exporting archive"),
         lambda _progress: export_archive(engine, Path(path), campaign_id),
         done,
-        lambda message: show_error(parent, parent.tr("Export archive"), message),
+        lambda error: show_error(parent, parent.tr("Export archive"), str(error)),
+        database=engine,
+        reads_only=True,
     )
 
 
@@ -98,7 +100,9 @@ def plan_then_import(
         parent.tr("Reading archive"),
         lambda _progress: import_archive(engine, path, dry_run=True),
         lambda plan: _confirm(parent, engine, path, plan, on_imported),
-        lambda message: show_error(parent, parent.tr("Import archive"), message),
+        lambda error: show_error(parent, parent.tr("Import archive"), str(error)),
+        database=engine,
+        reads_only=True,
     )
 
 
@@ -143,6 +147,7 @@ def confirm_and_import(
         parent.tr("Importing archive"),
         work,
         done,
-        lambda message: show_error(parent, parent.tr("Import archive"), message),
+        lambda error: show_error(parent, parent.tr("Import archive"), str(error)),
+        database=engine,
     )
     return True

@@ -50,7 +50,9 @@ def import_ics(page: QWidget, engine: Engine, campaign_id: int | None, imported:
         page.tr("Reading calendar"),
         work,
         read,
-        lambda message: show_error(page, page.tr("Import calendar"), message),
+        lambda error: show_error(page, page.tr("Import calendar"), str(error)),
+        database=engine,
+        reads_only=True,
     )
 
 
@@ -93,7 +95,8 @@ def preview_and_import(
         page.tr("Importing calendar"),
         work,
         done,
-        lambda message: show_error(page, page.tr("Import calendar"), message),
+        lambda error: show_error(page, page.tr("Import calendar"), str(error)),
+        database=engine,
     )
     return True
 
@@ -117,7 +120,9 @@ def export_ics(
     def done(count: int) -> None:
         written([page.tr("%n action(s) written to %1", "", count).replace("%1", path)])
 
-    run_in_background(page, page.tr("Exporting calendar"), work, done)
+    run_in_background(
+        page, page.tr("Exporting calendar"), work, done, database=engine, reads_only=True
+    )
 
 
 def export_pdf(page: QWidget, engine: Engine, month: date, chosen: ActionFilter) -> None:

@@ -41,8 +41,17 @@ ENCODINGS = {
     "cp1252": "Windows-1252",
 }  # fmt: skip
 MAPPING_COLUMNS = 3
-BACKGROUND_ROWS = 2000  # files longer than this are checked off the GUI thread
-BACKGROUND_BYTES = 1_000_000  # files larger than this are read off the GUI thread
+BACKGROUND_ROWS = 2000  # files longer than this are checked with a progress dialog
+BACKGROUND_BYTES = 1_000_000  # files larger than this are read with a progress dialog
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # read_spreadsheet says why it cannot be read
+
+
 FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
     "address": "Address", "email": "Email", "phone": "Phone", "website": "Website",
@@ -111,6 +120,8 @@ class AffiliateImportDialog(FittedDialog):
         self.preview: service.ImportPreview | None = None
         self.result_value: service.ImportResult | None = None
         self._generation = 0
+        self._checking = False
+        self._reading = False
         self.setWindowTitle(self.tr("Import affiliates from a spreadsheet"))
         self.resize(900, 600)
         self.path_edit = QLineEdit(self)
@@ -172,28 +183,36 @@ class AffiliateImportDialog(FittedDialog):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        """Read the file and show its columns and rows; an unreadable file is refused. A
-        large file is read off the GUI thread (a pipe or a device is refused before reading,
-        whatever its size says)."""
-        try:
-            size = os.stat(path).st_size
-        except OSError:
-            size = 0  # read_spreadsheet says why it cannot be read
-        if size > BACKGROUND_BYTES:
-            run_in_background(
-                self,
-                self.tr("Reading the spreadsheet"),
-                lambda _progress: service.read_spreadsheet(path),
-                lambda table: self._loaded(path, table),
-                self._refused,
-            )
-            return
-        try:
-            table = service.read_spreadsheet(path)
-        except OrganiserError as error:
-            self._refused(str(error))
-            return
-        self._loaded(path, table)
+        """Read the file off the GUI thread, then show its columns and rows; an unreadable
+        file is refused (a pipe or a device before reading, whatever its size says)."""
+        self._generation += 1
+        generation = self._generation
+        self._reading = True
+        self.import_button.setEnabled(False)
+        self._set_message(self.tr("Reading %s…") % path, bad=False)
+
+        def loaded(table: CsvTable) -> None:
+            self._reading = False
+            if generation == self._generation:
+                self._loaded(path, table)
+
+        def refused(error: OrganiserError) -> None:
+            self._reading = False
+            if generation == self._generation:
+                self._refused(str(error))
+
+        run_in_background(
+            self,
+            self.tr("Reading the spreadsheet"),
+            lambda _progress: service.read_spreadsheet(path),
+            loaded,
+            refused,
+            show_progress=_file_size(path) > BACKGROUND_BYTES,
+        )
+
+    def settled(self) -> bool:
+        """No file being read and no rows being checked: what the dialog shows is current."""
+        return not self._reading and not self._checking
 
     def _refused(self, message: str) -> None:
         self.table, self.preview = None, None
@@ -238,33 +257,40 @@ class AffiliateImportDialog(FittedDialog):
         return {field: column for field, column in chosen.items() if column is not None}
 
     def refresh_preview(self) -> None:
-        """Check every row again with the mapping chosen; a large file is checked off the GUI
-        thread, and a result overtaken by a newer mapping is dropped."""
+        """Check every row again with the mapping chosen, off the GUI thread; one check runs
+        at a time, and a result overtaken by a newer mapping is dropped."""
         if self.table is None:
             return
         self._generation += 1
+        if self._checking:
+            return  # the check running now is followed by one with the newest mapping
+        self._checking = True
         generation, table, mapping = self._generation, self.table, self.mapping()
         engine = self.engine  # the work runs off the GUI thread: it holds no widget
 
-        def work(progress: Progress | None = None) -> service.ImportPreview:
-            report = (lambda done, total: progress.report(done, total)) if progress else None
+        def work(progress: Progress) -> service.ImportPreview:
+            report = lambda done, total: progress.report(done, total)  # noqa: E731
             with store.transaction(engine) as session:
                 return service.preview_import(session, table, mapping, report)
 
         def done(preview: service.ImportPreview | None, error: str = "") -> None:
+            self._checking = False
             if generation == self._generation:
                 self._previewed(preview, error)
+            else:
+                self.refresh_preview()
 
-        if len(table.rows) <= BACKGROUND_ROWS:
-            try:
-                done(work())
-            except OrganiserError as error:
-                done(None, str(error))
-            return
         self.import_button.setEnabled(False)
         self._set_message(self.tr("Checking %n row(s)…", "", len(table.rows)), bad=False)
         run_in_background(
-            self, self.tr("Checking the rows"), work, done, lambda text: done(None, text)
+            self,
+            self.tr("Checking the rows"),
+            work,
+            done,
+            lambda error: done(None, str(error)),
+            show_progress=len(table.rows) > BACKGROUND_ROWS,
+            database=engine,
+            reads_only=True,
         )
 
     def _previewed(self, preview: service.ImportPreview | None, error: str) -> None:
@@ -310,7 +336,14 @@ class AffiliateImportDialog(FittedDialog):
                 engine, table, mapping, skip, lambda done, total: progress.report(done, total)
             )
 
-        run_in_background(self, self.tr("Importing affiliates"), work, self._imported, self._failed)
+        run_in_background(
+            self,
+            self.tr("Importing affiliates"),
+            work,
+            self._imported,
+            self._failed,
+            database=engine,
+        )
 
     def _imported(self, result: service.ImportResult) -> None:
         self.result_value = result
@@ -320,6 +353,6 @@ class AffiliateImportDialog(FittedDialog):
         )  # fmt: skip
         self.accept()
 
-    def _failed(self, message: str) -> None:
-        show_error(self, self.windowTitle(), message)
+    def _failed(self, error: OrganiserError) -> None:
+        show_error(self, self.windowTitle(), str(error))
         self.refresh_preview()

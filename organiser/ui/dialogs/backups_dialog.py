@@ -85,8 +85,10 @@ class BackupsDialog(FittedDialog):
             self.tr("Reading the backups"),
             lambda _progress: describe_backups(engine),
             self._show,
-            lambda message: self.status.setText(message),
+            lambda error: self.status.setText(str(error)),
             show_progress=False,
+            database=engine,
+            reads_only=True,
         )
 
     def _show(self, summaries: list[BackupSummary]) -> None:
@@ -107,7 +109,12 @@ class BackupsDialog(FittedDialog):
             self.reload()
 
         run_in_background(
-            self, self.tr("Backing up"), lambda _progress: make_backup(engine, "manual"), done
+            self,
+            self.tr("Backing up"),
+            lambda _progress: make_backup(engine, "manual"),
+            done,
+            database=engine,
+            reads_only=True,
         )
 
     def _restore_selected(self) -> None:

@@ -283,7 +283,7 @@ class LetterEditor(RecordForm):
             with store.transaction(engine) as session:
                 return letter_output.preview_pdf(session, fields, saved)
 
-        PREVIEWS.ask(self, self._preview_asked, work)
+        PREVIEWS.ask(self, self._preview_asked, work, engine)
 
     def show_preview(self, asked: int, pdf: bytes | None, problem: str = "") -> None:
         """The page of request `asked`, or why there is none; an older request's is not shown

@@ -7,6 +7,7 @@ from typing import Protocol
 
 import shiboken6
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import Engine
 
 from organiser.ui.workers import Progress, run_in_background
 
@@ -26,13 +27,14 @@ class PreviewCourier:
     over."""
 
     def __init__(self) -> None:
-        self._waiting: dict[int, tuple[Previewed, int, Work]] = {}
+        self._waiting: dict[int, tuple[Previewed, int, Work, Engine]] = {}
         self._busy = False
         self._holder: QWidget | None = None
 
-    def ask(self, editor: Previewed, asked: int, work: Work) -> None:
-        """Render `work` (which holds no widget) for `editor`; `asked` numbers the request."""
-        self._waiting[id(editor)] = (editor, asked, work)
+    def ask(self, editor: Previewed, asked: int, work: Work, database: Engine) -> None:
+        """Render `work` (which holds no widget and only reads `database`) for `editor`;
+        `asked` numbers the request."""
+        self._waiting[id(editor)] = (editor, asked, work, database)
         self._next()
 
     def forget(self, editor: Previewed) -> None:
@@ -50,7 +52,7 @@ class PreviewCourier:
         if self._busy:
             return
         while self._waiting:
-            editor, asked, work = self._waiting.pop(next(iter(self._waiting)))
+            editor, asked, work, database = self._waiting.pop(next(iter(self._waiting)))
             if shiboken6.isValid(editor):
                 break
         else:
@@ -64,7 +66,14 @@ class PreviewCourier:
             self._next()
 
         run_in_background(
-            self._parent(), "Letter preview", work, done, lambda text: done(None, text), False
+            self._parent(),
+            "Letter preview",
+            work,
+            done,
+            lambda error: done(None, str(error)),
+            show_progress=False,
+            database=database,
+            reads_only=True,
         )
 
 

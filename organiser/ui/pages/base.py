@@ -9,12 +9,16 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
+from organiser.store_changes import Changes
 from organiser.ui.icons import icon
+from organiser.ui.workers import database_name, job_news
 
 
 class Page(QWidget):
     """A page of the main window. `data_changed` tells the window that other pages should
-    refresh; `refresh()` reloads from the services.
+    refresh; `refresh()` reloads from the services. A background job that wrote to one of the
+    page's `tables` (any table, when it names none) makes a page on screen refresh itself; a
+    page not on screen refreshes when it is shown.
 
     A page that holds records sets the actions the window's Edit and File menus (and the
     keyboard) route to while it is shown; None leaves that menu entry disabled."""
@@ -27,10 +31,17 @@ class Page(QWidget):
     delete_action: QAction | None = None
     print_action: QAction | None = None
     undo_stack: QUndoStack | None = None
+    tables: frozenset[str] = frozenset()  # the tables whose rows the page shows
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
+        job_news().records_changed.connect(self._job_changed)
+
+    def _job_changed(self, database: str, changes: Changes) -> None:
+        mine = database == database_name(self.engine)
+        if mine and self.isVisible() and changes.touches(self.tables):
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload what the page shows; pages with data override it."""

@@ -66,6 +66,7 @@ def legend_html(actions: Sequence[ActionView]) -> str:
 
 class CalendarPage(Page):
     title = "Calendar"
+    tables = frozenset({"action", "campaign", "international_day"})
     icon_name = "calendar"
     undo_stack: QUndoStack
     new_action: QAction
@@ -304,9 +305,7 @@ class CalendarPage(Page):
         )
 
     def _imported(self, lines: list[str]) -> None:
-        self.show_warnings(lines)
-        self.refresh()
-        self.data_changed.emit()
+        self.show_warnings(lines)  # the import job's news refreshes the pages
 
     def export_ics(self) -> None:
         name = self.campaign_filter.currentText()

@@ -36,6 +36,7 @@ def campaign_columns() -> list[Column[CampaignView]]:
 
 class CampaignsPage(RecordsPage):
     title = "Campaigns"
+    tables = frozenset({"campaign", "campaign_demand", "organisation", "action", "situation"})
     icon_name = "campaigns"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "campaign"))
     update_service = (campaigns.CampaignFields, campaigns.update_campaign)

@@ -42,6 +42,7 @@ from organiser.ui.undo import DeleteToTrash, push_edit
 
 class CommitmentsPage(Page):
     title = "Commitments"
+    tables = frozenset({"commitment", "campaign", "organisation", "action"})
     icon_name = "commitments"
     new_action: QAction
     edit_action: QAction
@@ -290,8 +291,8 @@ class CommitmentsPage(Page):
         self.data_changed.emit()
 
     def import_affiliates(self) -> None:
-        if AffiliateImportDialog(self.engine, self).exec():
-            self._saved()
+        """The import job says what it wrote: the pages showing it refresh themselves."""
+        AffiliateImportDialog(self.engine, self).exec()
 
     def ask_report(self, kind: str) -> None:
         if self.filters.campaign_id() is None:

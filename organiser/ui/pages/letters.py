@@ -30,6 +30,9 @@ from organiser.ui.workers import Progress, run_in_background
 
 class LettersPage(RecordsPage):
     title = "Letters"
+    tables = frozenset(
+        {"letter", "letter_recipient", "letter_signatory", "letter_version", "campaign"}
+    )
     icon_name = "letters"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
     update_service = (letters.LetterFields, letters.update_letter)
@@ -198,7 +201,7 @@ class LettersPage(RecordsPage):
             told = self.tr("%n letter(s) written to %1.", "", written)
             show_info(self, title, told.replace("%1", str(folder)))
 
-        run_in_background(self, title, work, done)
+        run_in_background(self, title, work, done, database=engine)  # it keeps their PDFs
 
     def save_reply_file(self) -> None:
         """Write the reply kept with the letter (a scan, a PDF) where the user chooses."""

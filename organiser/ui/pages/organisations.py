@@ -63,6 +63,7 @@ class AffiliatesTab(RecordTable[OrganisationView]):
 
 class OrganisationsPage(RecordsPage):
     title = "Organisations"
+    tables = frozenset({"organisation", "person", "situation"})
     icon_name = "organisations"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "organisation"))
     update_service = (service.OrganisationFields, service.update_organisation)
@@ -88,10 +89,7 @@ class OrganisationsPage(RecordsPage):
 
     def import_affiliates(self) -> None:
         """Affiliates from a spreadsheet: mapping, preview of bad rows, then all or nothing."""
-        dialog = AffiliateImportDialog(self.engine, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh()
-            self.data_changed.emit()
+        AffiliateImportDialog(self.engine, self).exec()  # the job's news refreshes the pages
 
     def export_organisations(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
