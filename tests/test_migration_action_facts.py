@@ -24,10 +24,12 @@ def _rows(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def _as_at_0004(path: Path) -> None:
-    """The sample database as the 0004 schema has it: without 0009's columns."""
+    """The sample database as the 0004 schema has it: without 0008's and 0009's columns."""
     with sqlite3.connect(path) as connection:
         connection.execute("ALTER TABLE action DROP COLUMN workers")
         connection.execute("ALTER TABLE action DROP COLUMN outcome")
+        connection.execute("ALTER TABLE situation DROP COLUMN sentence_months")
+        connection.execute("ALTER TABLE situation DROP COLUMN lawyer")
         connection.execute("UPDATE alembic_version SET version_num = '0004'")
 
 

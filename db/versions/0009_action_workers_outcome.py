@@ -1,7 +1,7 @@
 """Actions as they really are: the number of workers taking part and the outcome.
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-02 21:50:00
 
 Existing actions get no number (not known) and an empty outcome; nothing else changes. The new
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0004"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
