@@ -36,25 +36,12 @@ from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.styles import LetterStyles, numbered_canvas
+from organiser.pdf.words import date_text, words_for
 
 PAPERS = {"a4": A4, "letter": LETTER}
 # ReportLab's registered fonts keep the state of the documents being built, and the editor's
 # live preview renders on a thread of its own while the window may print: one at a time.
 _ONE_LETTER_AT_A_TIME = threading.Lock()
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 class PartyLike(Protocol):
@@ -102,16 +89,11 @@ class PrintableLetter(Protocol):
     def cc(self) -> Sequence[str]: ...
 
 
-def date_text(value: date, language: str) -> str:
-    if language == "ko":
-        return f"{value.year}년 {value.month}월 {value.day}일"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
 def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
     """Every user text the PDF will print, for the font coverage check."""
     texts = [letter.sender_name, letter.sender_address, letter.subject]
     texts += [letter.our_reference, letter.their_reference, *letter.cc]
+    texts += words_for(letter.language).texts()
     for party in letter.addressees:
         texts += [party.name, *party.lines]
     for signer in letter.signatories:
@@ -218,13 +200,14 @@ class _Builder:
         return [table, HRFlowable(width="100%", thickness=0.6, spaceBefore=4, spaceAfter=10)]
 
     def references(self, letter: PrintableLetter) -> list[Flowable]:
+        words = words_for(letter.language)
         lines = []
         if letter.letter_date:
             lines.append(date_text(letter.letter_date, letter.language))
         if letter.our_reference:
-            lines.append(f"Our ref.: {letter.our_reference}")
+            lines.append(words.our_reference.format(ref=letter.our_reference))
         if letter.their_reference:
-            lines.append(f"Your ref.: {letter.their_reference}")
+            lines.append(words.their_reference.format(ref=letter.their_reference))
         return [self.para(line, "right") for line in lines] + [Spacer(0, 4 * mm)]
 
     def addressees(self, letter: PrintableLetter) -> list[Flowable]:
@@ -265,7 +248,8 @@ class _Builder:
     def cc(self, letter: PrintableLetter) -> list[Flowable]:
         if not letter.cc:
             return []
-        return [Spacer(0, 6 * mm), self.para("cc: " + "; ".join(letter.cc), "small")]
+        names = words_for(letter.language).cc.format(names="; ".join(letter.cc))
+        return [Spacer(0, 6 * mm), self.para(names, "small")]
 
 
 def _image(data: bytes, max_width: float, max_height: float, what: str) -> Image:
@@ -318,7 +302,8 @@ def render_letter(
     story.append(builder.para(letter.subject, "subject", bold=True))
     ending = builder.signatures(letter, width) + builder.cc(letter)
     story += keep_ending_together(builder.blocks(blocks), ending)
-    document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin))
+    page = words_for(letter.language).page
+    document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin, page, fonts.runs))
     return output.getvalue()
 
 

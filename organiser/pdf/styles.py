@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -67,8 +68,15 @@ class LetterStyles:
         return self._styles[name]
 
 
-def numbered_canvas(font: str, margin: float) -> type[Canvas]:
-    """A canvas class that holds pages back until the end, to print 'Page n of N' on each."""
+def numbered_canvas(
+    font: str,
+    margin: float,
+    label: str = "Page {page} of {pages}",
+    runs: Callable[[str], list[tuple[str, str]]] | None = None,
+) -> type[Canvas]:
+    """A canvas class that holds pages back until the end, to print `label` ("Page n of N", or
+    the letter's language's words) on each; `runs` cuts the label into (font, piece) runs where
+    the primary face lacks a script (Hangul, say)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -91,8 +99,14 @@ def numbered_canvas(font: str, margin: float) -> type[Canvas]:
 
         def _draw_number(self, total: int) -> None:
             width, _height = self._pagesize
-            self.setFont(font, 8.5)
+            text = label.format(page=self._pageNumber, pages=total)
+            pieces = runs(text) if runs else [(font, text)]
+            size = 8.5
+            x = (width - sum(stringWidth(p, f, size) for f, p in pieces)) / 2
             self.setFillGray(0.35)
-            self.drawCentredString(width / 2, margin / 2, f"Page {self._pageNumber} of {total}")
+            for piece_font, piece in pieces:
+                self.setFont(piece_font, size)
+                self.drawString(x, margin / 2, piece)
+                x += stringWidth(piece, piece_font, size)
 
     return NumberedCanvas
