@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 from organiser.ui.labels import enum_label
+from organiser.ui.letters.paste_offer import BodyEdit
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
 from organiser.ui.letters.render import page_images
@@ -157,11 +157,12 @@ class LetterEditor(RecordForm):
         self.cc = add_typed(self, "cc", self.tr("Cc"), RefPicker(parties, self))
         self.image_buttons = self._image_buttons()
         self.form.addRow("", self.image_buttons)
-        self.body = add_typed(self, "body", self.tr("Body"), QPlainTextEdit(self))
+        self.body = add_typed(self, "body", self.tr("Body"), BodyEdit(self))
         self.body.setPlaceholderText(
             self.tr("Paragraphs, - bullet lists, 1. numbered lists, **bold**, *italic*")
         )
         self.body.setMinimumHeight(220)
+        self.form.addRow("", self.body.offer)  # a paste's clean-up, shown when offered
 
     def _image_buttons(self) -> QWidget:
         """Set the sender's logo and a signatory's scanned signature from image files."""
