@@ -227,8 +227,9 @@ def import_events(
             message = f"The event {where} cannot be imported: {error}"
             raise ValidationError("file", f"{source}: {message}" if source else message) from None
         created, updated = (created, updated + 1) if record else (created + 1, updated)
-        found = campaign_warnings(campaign, staged.start_date, staged.end_date)
-        warnings.extend(w for w in found if w not in warnings)
+        if staged.start_date is not None and staged.end_date is not None:
+            found = campaign_warnings(campaign, staged.start_date, staged.end_date)
+            warnings.extend(w for w in found if w not in warnings)
         if number % 500 == 0:
             session.flush()
             if report is not None:

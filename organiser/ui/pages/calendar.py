@@ -388,6 +388,8 @@ class CalendarPage(Page):
             self._after_save(form)
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
+        if action.start_date is None:  # not yet dated: never on a day to drag from
+            return
         command = MoveAction(
             self.engine,
             (action.id, action.version, action.title),
