@@ -64,12 +64,6 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action_organisation")),
-        sa.UniqueConstraint(
-            "action_id",
-            "organisation_id",
-            "role",
-            name=op.f("uq_action_organisation_action_id"),
-        ),
     )
     with op.batch_alter_table("action_organisation", schema=None) as batch_op:
         batch_op.create_index(

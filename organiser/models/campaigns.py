@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -114,8 +114,9 @@ class Action(Record, Base):
 class ActionOrganisation(Base):
     """An organisation an action involves, and in what role (the striking union, the employer)."""
 
+    # Each organisation once in each role: the service sees to it. No unique constraint, so
+    # that an archive's import can replace an action's rows in one flush (inserts go first).
     __tablename__ = "action_organisation"
-    __table_args__ = (UniqueConstraint("action_id", "organisation_id", "role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
