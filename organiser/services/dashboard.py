@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from organiser.models import (
@@ -48,8 +48,7 @@ def dashboard_summary(session: Session, today: date, days: int = 30) -> Dashboar
     upcoming = session.execute(
         select(Action.start_date, Action.title, Campaign.title, Campaign.colour, Action.location)
         .join(Campaign, Action.campaign_id == Campaign.id)
-        .where(or_(Action.end_date >= today, Action.ongoing.is_(True)))
-        .where(Action.start_date <= today + timedelta(days=days))
+        .where(Action.end_date >= today, Action.start_date <= today + timedelta(days=days))
         .where(Action.status != ActionStatus.CANCELLED)
         .order_by(Action.start_date, Action.title)
         .limit(12)
@@ -61,7 +60,9 @@ def dashboard_summary(session: Session, today: date, days: int = 30) -> Dashboar
 
     return DashboardSummary(
         active_campaigns=[(t, g, c) for t, g, c in active],
-        upcoming=[UpcomingAction(start, *rest) for start, *rest in upcoming if start is not None],
+        upcoming=[  # the range leaves out the undated, whose start is None
+            UpcomingAction(start, *rest) for start, *rest in upcoming if start is not None
+        ],
         overdue_commitments=count(
             Commitment.status.in_(open_statuses), Commitment.due_date < today
         ),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from organiser.models.dates import month_of, month_text
 from organiser.services.actions import ActionView
 from organiser.ui.table_model import Column, RecordTableModel, lines
 
@@ -15,9 +17,9 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
     return [
         Column(
             _tr("When"),
-            lambda a: a.when_text(zone(), short_zone=True),
+            lambda a: when_label(a, zone(), short_zone=True),
             tooltip=lambda a: _when_tip(a, zone()),
-            sort=lambda a: a.starts_at or a.start_date,  # in the order they happen
+            sort=lambda a: a.starts_at or a.start_date or date.max,  # in the order they happen
         ),
         Column(_tr("Campaign"), lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
         Column(_tr("Kind"), lambda a: a.kind),
@@ -28,10 +30,41 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
     ]
 
 
+def _language() -> str:
+    return QLocale().name().split("_")[0] or "en"
+
+
+def month_label(day: date) -> str:
+    """'July 2016' in the user's language."""
+    return month_text(day, _language())
+
+
+def when_label(action: ActionView, zone: str | None = None, short_zone: bool = False) -> str:
+    """When, in the user's language: 'July 2016', 'since 2026-07-23 (day 12)', 'To be dated
+    (March 2027)', or the dates and times."""
+    if action.undated or action.start_date is None:
+        target = month_of(action.target_month or "")
+        if target is None:
+            return _tr("To be dated")
+        return _tr("To be dated (%1)").replace("%1", month_label(target))
+    if action.month_only():
+        return month_label(action.start_date)
+    if action.ongoing:
+        since = action.start_date.isoformat()
+        start = action.local_start(zone)
+        if start is not None:
+            since = f"{start:%Y-%m-%d %H:%M}"
+        count = action.day_count()
+        if count is None:
+            return _tr("from %1, ongoing").replace("%1", since)
+        return _tr("since %1 (day %2)").replace("%1", since).replace("%2", str(count))
+    return action.when_text(zone, short_zone=short_zone)
+
+
 def _when_tip(action: ActionView, zone: str | None) -> str:
     """The time in full in the zone shown, and under it where the action happens when that
     reads otherwise (an all-day action, or one in the zone shown, reads the same: once)."""
-    shown, own = action.when_text(zone), action.when_text()
+    shown, own = when_label(action, zone), when_label(action)
     return lines(shown, own if own != shown else "")
 
 
