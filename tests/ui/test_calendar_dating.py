@@ -58,7 +58,7 @@ def test_multi_day_and_ongoing_actions_are_on_every_day_they_cover(
         assert month.id not in on  # dated to the month: on no one day
         day += timedelta(days=1)
     chip = grid.chip_for(ongoing.id, TODAY)
-    assert chip is not None and grid.chip_text(chip) == "Hunger strike (day 10)"
+    assert chip is not None and grid.chip_text(chip) == "Day 10 · Hunger strike"
     page.view_choice.setCurrentIndex(AGENDA)
     texts = {page.agenda.model.rows()[r].title: when_label(page.agenda.model.rows()[r])
              for r in range(len(page.agenda.model.rows()))}  # fmt: skip
@@ -79,6 +79,6 @@ def test_the_actions_to_be_dated_are_listed_beside_by_target_month(
     assert page.undated_heading.text() == "To be dated (3)"
     model = page.undated.model
     assert [a.title for a in model.rows()] == ["Sooner", "Later", "No month"]
-    shown = [model.data(model.index(r, 0)) for r in range(3)]
+    shown = [model.data(model.index(r, 1)) for r in range(3)]
     assert shown == ["January 2027", "May 2027", "no month yet"]
     assert {a.title for a in page.shown_actions}.isdisjoint({"Sooner", "Later", "No month"})

@@ -285,7 +285,8 @@ class CalendarGrid(QWidget):
         start = action.local_start(self.display_zone)
         count = action.day_count(chip.day) if chip.day == self.today else None
         if count is not None and chip.day != action.start_date:
-            return self.tr("%1 (day %2)").replace("%1", action.title).replace("%2", str(count))
+            # The count first: a narrow chip cuts the title, not the day.
+            return self.tr("Day %1 · %2").replace("%1", str(count)).replace("%2", action.title)
         if start is None or chip.day != action.days_in(self.display_zone)[0]:
             return action.title
         end = action.local_end(self.display_zone)

@@ -21,14 +21,19 @@ def target_label(action: ActionView) -> str:
 
 
 def to_be_dated_columns() -> list[Column[ActionView]]:
+    """Two columns, for a narrow panel; the campaign is the title's colour and tooltip."""
     return [
+        Column(
+            _tr("Action"),
+            lambda a: a.title,
+            foreground=lambda a: a.campaign_colour,
+            tooltip=lambda a: f"{a.title}\n{a.campaign_title}",
+        ),
         Column(
             _tr("Target month"),
             target_label,
             sort=lambda a: a.target_month or "9999-99",  # those without one last
         ),
-        Column(_tr("Action"), lambda a: a.title, foreground=lambda a: a.campaign_colour),
-        Column(_tr("Campaign"), lambda a: a.campaign_title),
     ]
 
 

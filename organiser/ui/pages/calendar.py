@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -93,6 +94,10 @@ class CalendarPage(Page):
         self.undated: RecordTable[ActionView] = RecordTable(
             to_be_dated_model(self), self.tr("Filter…"), self
         )
+        # A narrow panel: the title takes the room there is (cut short, whole in its tooltip).
+        header = self.undated.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.undated_heading = QLabel(self)
         self.undated_heading.setStyleSheet("font-weight: 600;")
         self.undated_panel = QWidget(self)
@@ -104,7 +109,7 @@ class CalendarPage(Page):
         self.split.addWidget(self.views)
         self.split.addWidget(self.undated_panel)
         self.split.setStretchFactor(0, 1)
-        self.split.setSizes([1000, 280])
+        self.split.setSizes([1000, 300])
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # warnings may quote a file
