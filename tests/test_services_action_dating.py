@@ -214,3 +214,25 @@ def test_the_month_pdf_shows_a_multi_day_action_on_every_day_it_covers(
     assert november.count("General strike") == 6
     december = _month_text(engine, date(2026, 12, 1), tmp_path).split("Agenda", 1)[0]
     assert december.count("General strike") == 3  # 30 November (its first week), 1 and 2
+
+
+def test_our_ics_imported_again_keeps_ongoing_and_month_only_actions_as_they_were(
+    world: tuple, tmp_path: Path
+) -> None:
+    """Its end there is only the day it was exported (or the month's end): not an end."""
+    from organiser.services.action_import import import_read, read_calendar
+
+    engine, campaign, _, _ = world
+    since = TODAY - timedelta(days=4)
+    ongoing = _add(engine, campaign_id=campaign, title="Ongoing", start=since, ongoing=True)
+    month = _add(engine, campaign_id=campaign, title="Month", start="2016-07",
+                 date_precision="month")  # fmt: skip
+    path = tmp_path / "out.ics"
+    with store.transaction(engine) as session:
+        write_ics(session, path)
+    result = import_read(engine, campaign, read_calendar(path, "UTC"))
+    assert (result.created, result.updated) == (0, 2)
+    with store.transaction(engine) as session:
+        again, again_month = get_action(session, ongoing.id), get_action(session, month.id)
+    assert (again.ongoing, again.start_date, again.day_count()) == (True, since, 5)
+    assert (again_month.month_only(), again_month.when_text()) == (True, "July 2016")
