@@ -57,6 +57,7 @@ def test_multi_day_and_ongoing_actions_are_on_every_day_they_cover(
         assert (strike.id in on) == (abs((day - TODAY).days) <= 2), day
         assert month.id not in on  # dated to the month: on no one day
         day += timedelta(days=1)
+    assert page.month_only_note.text() == f"In {TODAY:%B %Y}, no day given:\n• Sentenced"
     chip = grid.chip_for(ongoing.id, TODAY)
     assert chip is not None and grid.chip_text(chip) == "Day 10 · Hunger strike"
     page.view_choice.setCurrentIndex(AGENDA)

@@ -40,7 +40,7 @@ from organiser.services.validation import country_name
 from organiser.ui import settings
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
-from organiser.ui.calendar.agenda import agenda_model
+from organiser.ui.calendar.agenda import agenda_model, month_label
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
@@ -100,9 +100,14 @@ class CalendarPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.undated_heading = QLabel(self)
         self.undated_heading.setStyleSheet("font-weight: 600;")
+        # Actions dated to the month only are on no day of the grid: named here instead.
+        self.month_only_note = QLabel(self)
+        self.month_only_note.setWordWrap(True)
+        self.month_only_note.setTextFormat(Qt.TextFormat.PlainText)
         self.undated_panel = QWidget(self)
         panel = QVBoxLayout(self.undated_panel)
         panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.month_only_note)
         panel.addWidget(self.undated_heading)
         panel.addWidget(self.undated, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -297,14 +302,25 @@ class CalendarPage(Page):
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
-        self._show_undated(undated)
+        self._show_undated(undated, [a for a in self.shown_actions if self._month_only_here(a)])
         self.choose(self.agenda.selected() if view == AGENDA else None)
 
-    def _show_undated(self, undated: list[ActionView]) -> None:
-        """The actions still to be dated, beside whichever view is shown; none: no panel."""
+    def _month_only_here(self, action: ActionView) -> bool:
+        start = action.start_date
+        return action.month_only() and start is not None and start.month == self.anchor.month
+
+    def _show_undated(self, undated: list[ActionView], month_only: list[ActionView]) -> None:
+        """Beside whichever view is shown: the actions of the month in view dated to the month
+        only, and those still to be dated; neither: no panel."""
         self.undated.set_rows(undated)
         self.undated_heading.setText(self.tr("To be dated (%1)").replace("%1", str(len(undated))))
-        self.undated_panel.setVisible(bool(undated))
+        self.undated_heading.setVisible(bool(undated))
+        self.undated.setVisible(bool(undated))
+        heading = self.tr("In %1, no day given:").replace("%1", month_label(self.anchor))
+        titles = "\n".join(f"• {a.title}" for a in month_only)
+        self.month_only_note.setText(f"{heading}\n{titles}" if month_only else "")
+        self.month_only_note.setVisible(bool(month_only))
+        self.undated_panel.setVisible(bool(undated or month_only))
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
