@@ -95,3 +95,22 @@ def test_after_the_upgrade_an_undated_action_with_organisations_is_stored(db_pat
     assert [(o.organisation_id, o.role) for o in stored.organisations] == [
         (organisation, ActionRole.ORGANISER)
     ]
+
+
+def test_a_downgrade_gives_the_undated_and_ongoing_actions_dates(db_path: Path) -> None:
+    """The older schema needs dates: the target month's 1st, and today as an ongoing end."""
+    from alembic import command
+
+    engine = store.open_database(str(db_path))
+    with store.transaction(engine, write=True) as session:
+        load_demo(session)
+    with engine.begin() as connection:
+        config = store.alembic_config(engine)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    engine.dispose()
+    after = rows_of(db_path)
+    assert "action_organisation" not in after
+    assert all(a["start_date"] and a["end_date"] for a in after["action"])
+    undated = next(a for a in after["action"] if a["title"].startswith("Global day of action: K"))
+    assert undated["start_date"] == undated["end_date"]

@@ -76,6 +76,18 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("action_organisation")
+    # The older schema needs dates: an undated action gets its target month's 1st (else the
+    # day of the downgrade), an ongoing one ends on that day.
+    month = "target_month || '-01'"
+    if op.get_bind().dialect.name != "sqlite":  # SQLite keeps dates as ISO text
+        month = f"CAST({month} AS DATE)"
+    op.execute(
+        f"UPDATE action SET start_date = COALESCE({month}, CURRENT_DATE) WHERE start_date IS NULL"
+    )
+    op.execute(
+        "UPDATE action SET end_date = CASE WHEN start_date > CURRENT_DATE THEN start_date "
+        "ELSE CURRENT_DATE END WHERE end_date IS NULL"
+    )
     with op.batch_alter_table("action", schema=None) as batch_op:
         batch_op.alter_column("end_date", existing_type=sa.Date(), nullable=False)
         batch_op.alter_column("start_date", existing_type=sa.Date(), nullable=False)
