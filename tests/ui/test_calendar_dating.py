@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.services.actions import ActionFields, ActionView, create_action
 from organiser.services.campaigns import CampaignFields, create_campaign
-from organiser.ui.calendar.agenda import when_label
+from organiser.ui.calendar.when import when_label
 from organiser.ui.pages.calendar import AGENDA, CalendarPage
 
 TODAY = date.today()

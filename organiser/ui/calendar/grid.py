@@ -31,6 +31,7 @@ from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
 from organiser.ui.calendar.hour_rows import HourRows
 from organiser.ui.calendar.week_hours import Chip
+from organiser.ui.calendar.when import when_label
 from organiser.ui.labels import enum_label
 
 HEADER = 22.0
@@ -428,9 +429,9 @@ class CalendarGrid(QWidget):
         return super().event(event)
 
     def _tooltip(self, action: ActionView) -> str:
-        lines = [action.title, action.when_text()]
+        lines = [action.title, when_label(action)]
         if self.display_zone and not action.all_day and self.display_zone != action.timezone:
-            lines.append(action.when_text(self.display_zone))
+            lines.append(when_label(action, self.display_zone))
         lines += [
             f"{action.campaign_title} · {enum_label(action.kind)} · {enum_label(action.status)}",
         ]

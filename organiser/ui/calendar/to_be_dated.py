@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from organiser.models.dates import month_of
 from organiser.services.actions import ActionView
-from organiser.ui.calendar.agenda import month_label
+from organiser.ui.calendar.when import month_label
 from organiser.ui.table_model import Column, RecordTableModel
 
 

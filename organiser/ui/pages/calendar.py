@@ -40,12 +40,13 @@ from organiser.services.validation import country_name
 from organiser.ui import settings
 from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
-from organiser.ui.calendar.agenda import agenda_model, month_label
+from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.to_be_dated import to_be_dated_model
 from organiser.ui.calendar.undo import MoveAction
+from organiser.ui.calendar.when import month_label
 from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
