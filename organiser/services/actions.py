@@ -127,7 +127,7 @@ class ActionView:
         return (today - self.start_date).days + 1
 
     def month_only(self) -> bool:
-        return self.date_precision is DatePrecision.MONTH
+        return self.date_precision == DatePrecision.MONTH  # a plain "month" too
 
     def local_start(self, zone: str | None = None) -> datetime | None:
         """The start as a wall-clock time in the action's zone, or in `zone` when given."""
