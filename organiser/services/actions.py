@@ -115,8 +115,12 @@ class ActionView:
     organisations: tuple[InvolvedOrganisation, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.ongoing and self.start_date is not None:
-            object.__setattr__(self, "end_date", max(self.start_date, date.today()))
+        start = self.start_date
+        if start is not None and (self.ongoing or self.end_date is None):
+            # (A dated row without an end that is not ongoing, from another program's archive
+            # say, is read as one day.)
+            last = max(start, date.today()) if self.ongoing else start
+            object.__setattr__(self, "end_date", last)
 
     def day_count(self, today: date | None = None) -> int | None:
         """Which day of an ongoing action `today` is (its start is day 1); None if not ongoing
