@@ -93,6 +93,8 @@ def test_an_undated_action_has_no_dates_and_is_listed_by_target_month(world: tup
     with store.transaction(engine) as session:
         assert [a.id for a in to_be_dated(session)] == [soon.id, later.id, none.id]
         everything = actions_between(session)
+        from_2000 = actions_between(session, date(2000, 1, 1))  # a range: dated ones only
+    assert [a.title for a in from_2000] == ["Dated"]
     assert [a.title for a in everything][-3:] == ["B later", "A none", "C soon"]  # undated last
     _refused(engine, "start", campaign_id=campaign, title="X", undated=True, start="2026-11-14")
     _refused(engine, "target_month", campaign_id=campaign, title="X", undated=True,
@@ -236,3 +238,14 @@ def test_our_ics_imported_again_keeps_ongoing_and_month_only_actions_as_they_wer
         again, again_month = get_action(session, ongoing.id), get_action(session, month.id)
     assert (again.ongoing, again.start_date, again.day_count()) == (True, since, 5)
     assert (again_month.month_only(), again_month.when_text()) == (True, "July 2016")
+
+
+def test_a_row_with_no_end_that_is_not_ongoing_reads_as_one_day() -> None:
+    """As another program's archive might bring it: never an action with no last day."""
+    from dataclasses import replace
+
+    with_end = ActionView(1, "u", 1, "C", "#000000", "KR", "strike", "S", True,  # type: ignore[arg-type]
+                          date(2026, 7, 1), date(2026, 7, 3), None, None, "UTC", "",
+                          "planned", "", None, 1)  # type: ignore[arg-type]  # fmt: skip
+    assert replace(with_end, end_date=None).end_date == date(2026, 7, 1)
+    assert replace(with_end, ongoing=True).end_date == max(date(2026, 7, 1), TODAY)
