@@ -1,8 +1,9 @@
 """Make the README's screenshots as a person sees the window: a real X screen of 1366×768
 (a common laptop), the sample campaigns, each page and the main dialogs on top of the window.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py [NAME.png...]
 
+Given names, only those pictures are written (the others are still gone through, unsaved).
 Settings and the database live in a temporary folder; nothing of yours is read or written.
 """
 
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from organiser import store  # noqa: E402
 from organiser.services import backups, campaigns, letters  # noqa: E402
+from organiser.services.calendar import actions_between  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
+from organiser.ui.calendar.action_form import ActionForm  # noqa: E402
 from organiser.ui.dialogs.backups_dialog import BackupsDialog  # noqa: E402
 from organiser.ui.dialogs.campaign_form import CampaignForm  # noqa: E402
 from organiser.ui.dialogs.conflict_dialog import THEIRS, ConflictDialog, FieldVersions  # noqa: E402
@@ -58,7 +61,12 @@ def settle(milliseconds: int = 400) -> None:
         app.processEvents()
 
 
+WANTED = frozenset(sys.argv[1:])
+
+
 def shoot(name: str) -> None:
+    if WANTED and name not in WANTED:
+        return
     screen = QApplication.primaryScreen()
     settle()
     screen.grabWindow(0).save(str(DOCS / name))
@@ -119,6 +127,9 @@ def main() -> int:
     calendar_page.view_choice.setCurrentIndex(WEEK)
     shoot("calendar-week.png")
     calendar_page.view_choice.setCurrentIndex(0)
+    with store.transaction(engine) as session:  # ongoing since 23 July, with its organisations
+        ongoing = next(a for a in actions_between(session, with_organisations=True) if a.ongoing)
+    with_dialog(ActionForm(engine, window, action=ongoing), "action-form.png")
     commitments_page = page(window, CommitmentsPage)
     shoot("commitments.png")
     campaign = commitments_page.filters.campaign

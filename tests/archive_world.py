@@ -14,6 +14,8 @@ from organiser import store
 from organiser.models import (
     Action,
     ActionKind,
+    ActionOrganisation,
+    ActionRole,
     Attachment,
     Base,
     Campaign,
@@ -78,6 +80,10 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
             starts_at=datetime(2026, 7, 1, 4, 0, tzinfo=UTC),
             ends_at=datetime(2026, 7, 1, 12, 0, tzinfo=UTC),
             timezone="Asia/Aqtau",
+            organisations=[
+                ActionOrganisation(organisation=union, role=ActionRole.STRIKING_UNION),
+                ActionOrganisation(organisation=federation, role=ActionRole.ORGANISER),
+            ],
         )
         session.add(action)
         session.flush()

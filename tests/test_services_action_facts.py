@@ -108,9 +108,11 @@ def test_the_calendar_pdf_agenda_prints_end_times_workers_outcome_and_notes(
 
 
 def test_an_action_view_has_every_listed_column() -> None:
-    """The calendar's core query fills ActionView by position: the two must agree."""
+    """The calendar's core query fills ActionView by position: the two must agree (all but
+    the organisations involved, which a second query adds when asked for)."""
     from organiser.services.calendar import _COLUMNS
 
     names = [f.name for f in dataclasses.fields(actions.ActionView)]
-    assert len(names) == len(_COLUMNS)
-    assert names[-2:] == ["workers", "outcome"]
+    assert names[-1] == "organisations"
+    assert len(names) - 1 == len(_COLUMNS)
+    assert names[-6:-1] == ["outcome", "ongoing", "undated", "target_month", "date_precision"]

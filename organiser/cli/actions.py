@@ -1,4 +1,5 @@
-"""`organiser action ...`: add and list the dated actions of campaigns."""
+"""`organiser action ...`: add, list, show and edit the actions of campaigns: dated to the day
+or the month, ongoing, or not yet dated, and the organisations each involves."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from typing import Any
 from organiser import store
 from organiser.cli.common import Commands, add_json, check_named, engine_for, given, positive_id
 from organiser.cli.editing import Editing, add_edit
-from organiser.cli.output import print_records
+from organiser.cli.output import print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting, settings_path
 from organiser.errors import ValidationError
-from organiser.models import ActionKind, ActionStatus
+from organiser.models import ActionKind, ActionRole, ActionStatus, DatePrecision
 from organiser.services import validation as v
 from organiser.services.actions import (
     ActionFields,
+    ActionView,
     create_action,
     delete_action,
     fields_of,
@@ -43,10 +45,61 @@ def default_zone() -> str:
     return chosen
 
 
+def _dating(given: dict[str, Any]) -> dict[str, Any]:
+    """What the dating options say, as fields: `--month` is the start dated to the month;
+    `--undated` clears the dates; a start or month given makes it dated again, an end given
+    ends it (no longer ongoing)."""
+    given = dict(given)
+    month = given.pop("month", None)
+    if month is not None:
+        if given.get("start") is not None:
+            raise ValidationError("month", "Give --start or --month, not both.")
+        given.update(start=month, date_precision=DatePrecision.MONTH)
+        given.setdefault("end", None)
+        given.setdefault("ongoing", False)
+    if given.get("undated"):
+        if given.get("start") is not None:
+            raise ValidationError("undated", "An action not yet dated has no --start or --month.")
+        given.update(start=None, end=None, date_precision=DatePrecision.DAY)
+        given.setdefault("ongoing", False)
+    elif given.get("start") is not None:
+        given.setdefault("date_precision", DatePrecision.DAY)
+        given.setdefault("undated", False)
+    if given.get("undated") is False:
+        given.setdefault("target_month", None)
+    if given.get("ongoing"):
+        given.setdefault("end", None)
+    elif given.get("end") is not None:
+        given.setdefault("ongoing", False)
+    return given
+
+
+def _organisations(values: list[str] | None) -> list[tuple[int, str]] | None:
+    """`--org ID:ROLE`, repeated: the organisations involved and their roles."""
+    if values is None:
+        return None
+    found = []
+    for value in values:
+        key, colon, role = value.partition(":")
+        if not (colon and key.strip().isdigit() and role.strip()):
+            roles = ", ".join(r.value for r in ActionRole)
+            raise ValidationError(
+                "org", f"'{value}' is not ID:ROLE: give it as 12:striking-union (roles: {roles})."
+            )
+        found.append((int(key), role.strip()))
+    return found
+
+
+def _overlaid(fields: ActionFields, given: dict[str, Any]) -> ActionFields:
+    return _moved(fields, _dating(given))
+
+
 def _moved(fields: ActionFields, given: dict[str, Any]) -> ActionFields:
     """A new start without a new end moves the action, keeping its length (as a drag does)."""
     start, end = fields.start, fields.end
-    if "start" in given and "end" not in given and isinstance(start, date):
+    if given.get("date_precision") is DatePrecision.MONTH or given.get("ongoing"):
+        return replace(fields, **given)
+    if given.get("start") is not None and "end" not in given and isinstance(start, date):
         text = str(given["start"]).strip()
         new: date | None = (
             v.parse_datetime_local(text, "start", "--start")
@@ -76,9 +129,14 @@ EDITING = Editing(
         "notes": "notes",
         "workers": "workers",
         "outcome": "outcome",
+        "ongoing": "ongoing",
+        "undated": "undated",
+        "target_month": "target_month",
+        "month": "month",
+        "org": "organisations",
     },
-    {},
-    _moved,
+    {"org": _organisations},
+    _overlaid,
 )
 
 
@@ -93,7 +151,11 @@ def register(commands: Commands) -> None:
     )
     add.add_argument("--title", required=True)
     add.add_argument(
-        "--start", type=given, required=True, metavar="DATE|TIME", help="YYYY-MM-DD[THH:MM]"
+        "--start",
+        type=given,
+        default=None,
+        metavar="DATE|TIME",
+        help="YYYY-MM-DD[THH:MM]; required unless --month or --undated",
     )
     add.add_argument(
         "--end", type=given, default=None, metavar="DATE|TIME", help="last day, or end time"
@@ -112,6 +174,7 @@ def register(commands: Commands) -> None:
     )
     add.add_argument("--notes", default="")
     add_action_facts(add)
+    add_action_dating(add)
     add.set_defaults(run=add_action)
 
     listing = sub.add_parser("list", help="list actions, earliest first")
@@ -122,6 +185,10 @@ def register(commands: Commands) -> None:
     listing.add_argument("--status", type=given, default=None)
     add_json(listing)
     listing.set_defaults(run=list_actions)
+    show = sub.add_parser("show", help="show one action, with the organisations it involves")
+    show.add_argument("id", type=positive_id)
+    add_json(show)
+    show.set_defaults(run=show_action)
     add_edit(sub, add, EDITING)
     add_delete(sub, "action", delete_action)
 
@@ -134,8 +201,31 @@ def add_action_facts(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_action_dating(parser: argparse.ArgumentParser) -> None:
+    """How an action is dated beyond a start and an end, and whom it involves."""
+    parser.add_argument(
+        "--ongoing", action="store_true", help="started and not ended yet (give no --end)"
+    )
+    parser.add_argument(
+        "--undated", action="store_true", help="not yet dated (give no --start): 'To be dated'"
+    )
+    parser.add_argument(
+        "--target-month", type=given, default=None, metavar="YYYY-MM",
+        help="with --undated: the month it is meant for",
+    )  # fmt: skip
+    parser.add_argument(
+        "--month", type=given, default=None, metavar="YYYY-MM",
+        help="dated to the month only ('July 2016'), instead of --start",
+    )  # fmt: skip
+    parser.add_argument(
+        "--org", action="append", type=given, default=None, metavar="ID:ROLE",
+        help="an organisation involved and its role ("
+        + ", ".join(r.value for r in ActionRole) + "); repeat it; on edit, replaces them",
+    )  # fmt: skip
+
+
 def add_action(args: argparse.Namespace) -> int:
-    fields = ActionFields(**EDITING.given(args))
+    fields = ActionFields(**_dating(EDITING.given(args)))
     with store.transaction(engine_for(args), write=True) as session:
         saved = create_action(session, fields)
     for warning in saved.warnings:
@@ -157,9 +247,31 @@ def list_actions(args: argparse.Namespace) -> int:
     )
     with store.transaction(engine_for(args)) as session:
         check_named(session, args.campaign)
-        actions = actions_between(session, first, last, chosen)
+        actions = actions_between(session, first, last, chosen, with_organisations=True)
     return print_records(
         args.json, actions,
-        ("ID", "When", "Campaign", "Kind", "Title", "Location", "Status"),
-        lambda a: (a.id, a.when_text(), a.campaign_title, a.kind, a.title, a.location, a.status),
+        ("ID", "When", "Campaign", "Kind", "Title", "Location", "Status", "Involves"),
+        lambda a: (a.id, a.when_text(), a.campaign_title, a.kind, a.title, a.location, a.status,
+                   involves_text(a)),
     )  # fmt: skip
+
+
+def involves_text(action: ActionView) -> str:
+    """'KPTU (striking union); NHIS (employer)'."""
+    return "; ".join(f"{o.name} ({o.role.label.lower()})" for o in action.organisations)
+
+
+def show_action(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        action = get_action(session, args.id)
+    if args.json:
+        print_json(action)
+        return 0
+    shown = {
+        "id": action.id, "when": action.when_text(), "campaign": action.campaign_title,
+        "kind": action.kind, "title": action.title, "location": action.location,
+        "status": action.status, "workers": action.workers, "outcome": action.outcome,
+        "involves": involves_text(action), "notes": action.notes, "version": action.version,
+    }  # fmt: skip
+    print_record(shown)
+    return 0

@@ -27,7 +27,7 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from organiser.errors import ValidationError
 from organiser.files import read_input
-from organiser.formats.ics import X_KIND, X_STATUS, X_TIMEZONE
+from organiser.formats.ics import X_KIND, X_ONGOING, X_PRECISION, X_STATUS, X_TIMEZONE
 from organiser.formats.ics_zones import iana_name, is_zone
 from organiser.models import ActionKind, ActionStatus
 
@@ -64,6 +64,9 @@ class IcsEvent:
     status: str
     notes: str
     line: int  # where the event starts in the file, for messages
+    # Our own export's words for an action with no end yet, and for one dated to the month.
+    ongoing: bool = False
+    month_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -569,6 +572,8 @@ def convert(event: Event, line: int, zone: str, repeats: str = "") -> IcsEvent:
         status=_status_of(event),
         notes=notes,
         line=line,
+        ongoing=str(event.get(X_ONGOING, "")).strip().upper() == "TRUE",
+        month_only=str(event.get(X_PRECISION, "")).strip().lower() == "month",
     )
 
 

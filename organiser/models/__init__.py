@@ -4,6 +4,7 @@ from organiser.models.attachments import Attachment
 from organiser.models.base import Base, UTCDateTime, utc_now
 from organiser.models.campaigns import (
     Action,
+    ActionOrganisation,
     Campaign,
     CampaignDemand,
     Commitment,
@@ -12,10 +13,12 @@ from organiser.models.campaigns import (
 from organiser.models.drafts import Draft
 from organiser.models.enums import (
     ActionKind,
+    ActionRole,
     ActionStatus,
     CampaignStatus,
     Channel,
     CommitmentStatus,
+    DatePrecision,
     LabelledEnum,
     LetterKind,
     LetterStatus,
@@ -36,6 +39,8 @@ from organiser.models.trash import TrashEntry
 __all__ = [
     "Action",
     "ActionKind",
+    "ActionOrganisation",
+    "ActionRole",
     "ActionStatus",
     "Attachment",
     "Base",
@@ -45,6 +50,7 @@ __all__ = [
     "Channel",
     "Commitment",
     "CommitmentStatus",
+    "DatePrecision",
     "Draft",
     "InternationalDay",
     "LabelledEnum",

@@ -9,7 +9,14 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.base import Base, Record, UTCDateTime, enum_column
-from organiser.models.enums import ActionKind, ActionStatus, CampaignStatus, CommitmentStatus
+from organiser.models.enums import (
+    ActionKind,
+    ActionRole,
+    ActionStatus,
+    CampaignStatus,
+    CommitmentStatus,
+    DatePrecision,
+)
 from organiser.models.organisations import Organisation, Situation, situation_campaign
 
 
@@ -59,9 +66,12 @@ class CampaignDemand(Base):
 class Action(Record, Base):
     """A dated thing in a campaign.
 
-    `start_date`/`end_date` are always the local dates where the action happens (so a month is one
+    `start_date`/`end_date` are the local dates where the action happens (so a month is one
     indexed range query); `starts_at`/`ends_at` are the UTC instants of a timed action, None when
-    the action is all-day.
+    the action is all-day. An `ongoing` action has a start and no end yet (`end_date` None: it
+    runs to today); an `undated` one has neither ("in the coming months"), perhaps a
+    `target_month` (YYYY-MM); one dated to the month only is stored on the month's 1st with
+    `date_precision` month.
     """
 
     __tablename__ = "action"
@@ -73,8 +83,8 @@ class Action(Record, Base):
     kind: Mapped[ActionKind] = mapped_column(enum_column(ActionKind))
     title: Mapped[str] = mapped_column(String(300))
     all_day: Mapped[bool] = mapped_column(Boolean, default=True)
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date] = mapped_column(Date)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
@@ -88,8 +98,34 @@ class Action(Record, Base):
     # a local court the same day").
     workers: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ongoing: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    undated: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    target_month: Mapped[str | None] = mapped_column(String(7))
+    date_precision: Mapped[DatePrecision] = mapped_column(
+        enum_column(DatePrecision), default=DatePrecision.DAY, server_default="day"
+    )
 
     campaign: Mapped[Campaign] = relationship()
+    organisations: Mapped[list[ActionOrganisation]] = relationship(
+        order_by="ActionOrganisation.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ActionOrganisation(Base):
+    """An organisation an action involves, and in what role (the striking union, the employer)."""
+
+    # Each organisation once in each role: the service sees to it. No unique constraint, so
+    # that an archive's import can replace an action's rows in one flush (inserts go first).
+    __tablename__ = "action_organisation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[ActionRole] = mapped_column(enum_column(ActionRole))
+
+    organisation: Mapped[Organisation] = relationship()
 
 
 class Commitment(Record, Base):

@@ -48,6 +48,24 @@ class ActionKind(LabelledEnum):
     OTHER = "other"
 
 
+class DatePrecision(LabelledEnum):
+    """How exactly an action is dated: to the day, or only to the month ("July 2016")."""
+
+    DAY = "day"
+    MONTH = "month"
+
+
+class ActionRole(LabelledEnum):
+    """What an organisation is to an action: who organises it, strikes, employs, is targeted or
+    raided."""
+
+    ORGANISER = "organiser"
+    STRIKING_UNION = "striking-union"
+    EMPLOYER = "employer"
+    TARGET = "target"
+    RAIDED = "raided"
+
+
 class ActionStatus(LabelledEnum):
     PLANNED = "planned"
     CONFIRMED = "confirmed"

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from organiser.models.dates import month_text
 from organiser.models.readable import ReadableAction
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.styles import StyledFonts, numbered_canvas
@@ -57,6 +58,24 @@ def _time(action: ReadableAction) -> str:
     return action.starts_at.astimezone(ZoneInfo(action.timezone)).strftime("%H:%M")
 
 
+def _on_days(action: ReadableAction) -> bool:
+    """Placed on the days it covers: dated to the day (one dated to its month is in the
+    agenda only; one not yet dated under "To be dated")."""
+    return action.start_date is not None and str(action.date_precision) != "month"
+
+
+def covers(action: ReadableAction, day: date) -> bool:
+    """Whether the action is on `day` in the grid: every day from its start to its end (an
+    ongoing one's end is today)."""
+    start, end = action.start_date, action.end_date
+    return _on_days(action) and start is not None and end is not None and start <= day <= end
+
+
+def _in_range(action: ReadableAction, first: date, last: date) -> bool:
+    start, end = action.start_date, action.end_date
+    return start is not None and end is not None and start <= last and end >= first
+
+
 def _colour(value: str) -> colors.Color:
     try:
         return colors.HexColor(value)
@@ -74,7 +93,7 @@ def _cell(
     grey = "" if day.month == month else ' color="#9aa0a6"'
     parts = [Paragraph(f"<font{grey}>{day.day}</font>", styles["day"])]
     parts += [Paragraph(styles.markup(m.name), styles["mark"]) for m in marks if m.day == day]
-    todays = [a for a in actions if a.start_date <= day <= a.end_date]
+    todays = [a for a in actions if covers(a, day)]
     for action in todays[:MAX_IN_CELL]:
         colour = _colour(action.campaign_colour).hexval()[2:]
         time = f"{_time(action)} " if _time(action) and action.start_date == day else ""
@@ -145,22 +164,42 @@ def _agenda(actions: Sequence[ReadableAction], styles: StyledFonts) -> Table:
 AGENDA_HEADERS = ("When", "Campaign", "Kind", "Action", "Where", "Status")
 
 
-def _agenda_row(action: ReadableAction) -> tuple[str, ...]:
+def when_text(action: ReadableAction) -> str:
+    """When, as the agenda prints it: 'July 2016', 'since 2026-07-23, day 12', a range..."""
+    start, end = action.start_date, action.end_date
+    if start is None or end is None:
+        return f"To be dated ({action.target_month})" if action.target_month else "To be dated"
+    if str(action.date_precision) == "month":
+        return month_text(start)
+    if action.ongoing:
+        return f"Since {_start_text(action)}, day {(end - start).days + 1}"
     if action.all_day or action.starts_at is None:
-        when = action.start_date.isoformat()
-        if action.end_date != action.start_date:
-            when += f" – {action.end_date.isoformat()}"
-    else:
-        zone = ZoneInfo(action.timezone)
-        local = action.starts_at.astimezone(zone)
-        when = f"{local:%Y-%m-%d %H:%M}"
-        if action.ends_at is not None:
-            end = action.ends_at.astimezone(zone)
-            when += f"–{end:%H:%M}" if end.date() == local.date() else f" – {end:%Y-%m-%d %H:%M}"
-        when += f" {action.timezone}"
+        return start.isoformat() + (f" – {end.isoformat()}" if end != start else "")
+    return _timed_text(action)
+
+
+def _start_text(action: ReadableAction) -> str:
+    if action.all_day or action.starts_at is None:
+        return action.start_date.isoformat() if action.start_date else ""
+    local = action.starts_at.astimezone(ZoneInfo(action.timezone))
+    return f"{local:%Y-%m-%d %H:%M} {action.timezone}"
+
+
+def _agenda_row(action: ReadableAction) -> tuple[str, ...]:
     kind = str(action.kind).replace("-", " ").capitalize()
     status = str(action.status).capitalize()
-    return (when, action.campaign_title, kind, _what(action), action.location, status)
+    return (when_text(action), action.campaign_title, kind, _what(action), action.location, status)
+
+
+def _timed_text(action: ReadableAction) -> str:
+    assert action.starts_at is not None
+    zone = ZoneInfo(action.timezone)
+    local = action.starts_at.astimezone(zone)
+    when = f"{local:%Y-%m-%d %H:%M}"
+    if action.ends_at is not None:
+        end = action.ends_at.astimezone(zone)
+        when += f"–{end:%H:%M}" if end.date() == local.date() else f" – {end:%Y-%m-%d %H:%M}"
+    return f"{when} {action.timezone}"
 
 
 def _what(action: ReadableAction) -> str:
@@ -182,13 +221,15 @@ def month_pdf(
     marks: Sequence[MarkedDayText] = (),
     heading: str = "",
     fonts: FontSet | None = None,
+    to_be_dated: Sequence[ReadableAction] = (),
 ) -> bytes:
-    """The month grid, the campaigns' legend, and the agenda of the month's actions."""
+    """The month grid, the campaigns' legend, the agenda of the month's actions, and those not
+    yet dated."""
     styles = _styles(fonts or load_fonts())
     buffer = BytesIO()
     first = date(year, month, 1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    in_month = [a for a in actions if a.start_date <= last and a.end_date >= first]
+    in_month = [a for a in actions if _in_range(a, first, last)]
     title = f"{first:%B %Y}" + (f" — {heading}" if heading else "")
     document = SimpleDocTemplate(
         buffer,
@@ -211,6 +252,13 @@ def month_pdf(
         Spacer(1, 3 * mm),
         _agenda(in_month, styles) if in_month else Paragraph("No actions.", styles["cell"]),
     ]
+    if to_be_dated:
+        story += [
+            Spacer(1, 5 * mm),
+            Paragraph(styles.markup("To be dated", bold=True), styles["title"]),
+            Spacer(1, 3 * mm),
+            _agenda(to_be_dated, styles),
+        ]
     # The numbered canvas also starts each page in our font, so no unembedded Helvetica.
     document.build(story, canvasmaker=numbered_canvas(styles.fonts.primary, 10 * mm))
     return buffer.getvalue()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.models import Action, Campaign
+from organiser.models import Action, Campaign, DatePrecision
 from organiser.services import backups
 from organiser.services import validation as v
 from organiser.services.actions import ActionFields, campaign_warnings, stage_action
@@ -47,6 +47,10 @@ class ImportableEvent(Protocol):
     def status(self) -> str: ...
     @property
     def notes(self) -> str: ...
+    @property
+    def ongoing(self) -> bool: ...
+    @property
+    def month_only(self) -> bool: ...
     @property
     def line(self) -> int: ...
 
@@ -162,12 +166,17 @@ def plan_import(session: Session, events: Sequence[ImportableEvent]) -> list[Pla
 
 
 def fields_from(event: ImportableEvent, campaign_id: int) -> ActionFields:
+    """An event as an action's fields; one of our exports' ongoing or month-only actions comes
+    back as it went (its end there is only the day it was exported, or the month's end)."""
+    month_only = event.month_only and not isinstance(event.start, datetime)
     return ActionFields(
         campaign_id=campaign_id,
         kind=event.kind,
         title=event.title[:300],
         start=event.start,
-        end=event.end,
+        end=None if event.ongoing or month_only else event.end,
+        ongoing=event.ongoing and not month_only,
+        date_precision=DatePrecision.MONTH if month_only else DatePrecision.DAY,
         timezone=event.timezone,
         location=event.location[:500],
         status=event.status,
@@ -227,8 +236,9 @@ def import_events(
             message = f"The event {where} cannot be imported: {error}"
             raise ValidationError("file", f"{source}: {message}" if source else message) from None
         created, updated = (created, updated + 1) if record else (created + 1, updated)
-        found = campaign_warnings(campaign, staged.start_date, staged.end_date)
-        warnings.extend(w for w in found if w not in warnings)
+        if staged.start_date is not None and staged.end_date is not None:
+            found = campaign_warnings(campaign, staged.start_date, staged.end_date)
+            warnings.extend(w for w in found if w not in warnings)
         if number % 500 == 0:
             session.flush()
             if report is not None:

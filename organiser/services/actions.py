@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -9,7 +10,19 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
-from organiser.models import Action, ActionKind, ActionStatus, Campaign, CampaignStatus, utc_now
+from organiser.models import (
+    Action,
+    ActionKind,
+    ActionOrganisation,
+    ActionRole,
+    ActionStatus,
+    Campaign,
+    CampaignStatus,
+    DatePrecision,
+    Organisation,
+    utc_now,
+)
+from organiser.models.dates import month_of, month_text
 from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.timezones import (
@@ -22,6 +35,7 @@ from organiser.services.timezones import (
 from organiser.services.trash import TrashView
 
 When = str | date | datetime | None
+Involved = tuple[int, ActionRole | str]  # an organisation's id and its role in the action
 
 
 @dataclass
@@ -33,6 +47,10 @@ class ActionFields:
     day of an all-day action (inclusive). `timezone` None (or empty) is the zone of the
     campaign's country when it has one; a timed action in a country of several zones, or of
     none, is refused rather than stored as UTC by accident.
+
+    An `ongoing` action has a start and no end yet; an `undated` one neither start nor end
+    (perhaps a `target_month`, `YYYY-MM`); with `date_precision` month, `start` is the month
+    (`YYYY-MM`, or any day of it). `organisations` None keeps those an action has.
     """
 
     campaign_id: int | None = None
@@ -47,10 +65,28 @@ class ActionFields:
     ical_uid: str | None = None
     workers: int | str | None = None  # how many take part; None or '' when not known
     outcome: str = ""
+    ongoing: bool = False
+    undated: bool = False
+    target_month: str | None = None
+    date_precision: DatePrecision | str = DatePrecision.DAY
+    organisations: Sequence[Involved] | None = None
+
+
+@dataclass(frozen=True)
+class InvolvedOrganisation:
+    """An organisation an action involves, in its role."""
+
+    organisation_id: int
+    name: str
+    role: ActionRole
 
 
 @dataclass(frozen=True)
 class ActionView:
+    """An action as read. `start_date`/`end_date` are None for an action not yet dated; an
+    ongoing one's `end_date` is the last day it covers as read: today (or its start, if that
+    is still to come), so that every calendar shows it running to today."""
+
     id: int
     uuid: str
     campaign_id: int
@@ -60,8 +96,8 @@ class ActionView:
     kind: ActionKind
     title: str
     all_day: bool
-    start_date: date
-    end_date: date
+    start_date: date | None
+    end_date: date | None
     starts_at: datetime | None
     ends_at: datetime | None
     timezone: str
@@ -72,6 +108,30 @@ class ActionView:
     version: int
     workers: int | None = None
     outcome: str = ""
+    ongoing: bool = False
+    undated: bool = False
+    target_month: str | None = None
+    date_precision: DatePrecision = DatePrecision.DAY
+    organisations: tuple[InvolvedOrganisation, ...] = ()
+
+    def __post_init__(self) -> None:
+        start = self.start_date
+        if start is not None and (self.ongoing or self.end_date is None):
+            # (A dated row without an end that is not ongoing, from another program's archive
+            # say, is read as one day.)
+            last = max(start, date.today()) if self.ongoing else start
+            object.__setattr__(self, "end_date", last)
+
+    def day_count(self, today: date | None = None) -> int | None:
+        """Which day of an ongoing action `today` is (its start is day 1); None if not ongoing
+        or not started."""
+        today = today or date.today()
+        if not self.ongoing or self.start_date is None or self.start_date > today:
+            return None
+        return (today - self.start_date).days + 1
+
+    def month_only(self) -> bool:
+        return self.date_precision == DatePrecision.MONTH  # a plain "month" too
 
     def local_start(self, zone: str | None = None) -> datetime | None:
         """The start as a wall-clock time in the action's zone, or in `zone` when given."""
@@ -82,9 +142,12 @@ class ActionView:
     def days_in(self, zone: str | None = None) -> tuple[date, date]:
         """The first and last day the action covers in `zone` (default: where it happens); a
         timed action late in Seoul falls on the day before in Berlin."""
+        assert self.start_date is not None and self.end_date is not None, "an undated action"
         start, end = self.local_start(zone), self.local_end(zone)
         if zone is None or start is None:
             return self.start_date, self.end_date
+        if self.ongoing:
+            return start.date(), max(start.date(), self.end_date)
         return start.date(), (end or start).date()
 
     def local_end(self, zone: str | None = None) -> datetime | None:
@@ -92,7 +155,20 @@ class ActionView:
 
     def when_text(self, zone: str | None = None, short_zone: bool = False) -> str:
         """'2026-11-14' / '2026-12-11 – 2026-12-13' / '2026-11-14 14:00–17:00 Asia/Seoul'
-        ('... Seoul' with `short_zone`, for a narrow column)."""
+        ('... Seoul' with `short_zone`, for a narrow column); 'July 2016' dated to the month;
+        'since 2026-07-23 (day 12)' ongoing; 'to be dated (2026-03)' not yet dated."""
+        if self.undated or self.start_date is None or self.end_date is None:
+            return f"to be dated ({self.target_month})" if self.target_month else "to be dated"
+        if self.month_only():
+            return month_text(self.start_date)
+        if self.ongoing:
+            since = self.start_date.isoformat()
+            if not self.all_day:
+                start = self.local_start(zone)
+                assert start is not None
+                since = f"{start:%Y-%m-%d %H:%M} {short_zone_name(zone or self.timezone)}"
+            count = self.day_count()
+            return f"since {since}" + (f" (day {count})" if count else "")
         if self.all_day:
             if self.end_date == self.start_date:
                 return self.start_date.isoformat()
@@ -150,7 +226,23 @@ def _local(naive: datetime, zone: str, field: str, label: str) -> Moment:
     return Moment(naive.date(), local_to_utc(naive, zone, field, label))
 
 
+def _given(value: When) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def _apply_when(record: Action, data: ActionFields, zone: str) -> None:
+    """The dates, after what kind of dating the action has: undated, to the month, ongoing, or
+    to the day (and time)."""
+    precision = v.parse_enum(DatePrecision, data.date_precision, "date_precision", "Dated to")
+    record.ongoing, record.undated = bool(data.ongoing), bool(data.undated)
+    record.date_precision = precision
+    record.target_month = _target_month(data)
+    if record.undated:
+        _undated(record, data, precision)
+        return
+    if precision is DatePrecision.MONTH:
+        _month_only(record, data)
+        return
     start = _parse_when(data.start, zone, "start", "Start")
     if start is None:
         raise ValidationError("start", "Start is required: a date (YYYY-MM-DD) or a time.")
@@ -160,11 +252,91 @@ def _apply_when(record: Action, data: ActionFields, zone: str) -> None:
     if end and end.instant and start.instant and end.instant < start.instant:
         raise ValidationError("end", "The end is before the start.")
     v.check_order(start.day, end.day if end else None, "end", "The end")
+    if record.ongoing and end is not None:
+        raise ValidationError(
+            "end", "An ongoing action has no end yet: leave the end empty, or untick Ongoing."
+        )
     record.all_day = start.instant is None
     record.start_date = start.day
-    record.end_date = end.day if end else start.day
+    record.end_date = None if record.ongoing else (end.day if end else start.day)
     record.starts_at = start.instant
     record.ends_at = end.instant if end else None
+
+
+def _target_month(data: ActionFields) -> str | None:
+    text = (data.target_month or "").strip()
+    if not text:
+        return None
+    if not data.undated:
+        raise ValidationError(
+            "target_month", "A target month is for an action not yet dated: tick Not yet dated."
+        )
+    if month_of(text) is None:
+        raise ValidationError(
+            "target_month", f"'{text}' is not a month: give it as YYYY-MM, such as 2026-03."
+        )
+    return text
+
+
+def _undated(record: Action, data: ActionFields, precision: DatePrecision) -> None:
+    if _given(data.start) or _given(data.end):
+        raise ValidationError(
+            "start", "An action not yet dated has no start or end: leave them empty."
+        )
+    if record.ongoing:
+        raise ValidationError("ongoing", "An action not yet dated cannot be ongoing.")
+    if precision is not DatePrecision.DAY:
+        raise ValidationError("date_precision", "An action not yet dated has no month either.")
+    record.all_day, record.start_date, record.end_date = True, None, None
+    record.starts_at = record.ends_at = None
+
+
+def _month_only(record: Action, data: ActionFields) -> None:
+    """Dated to the month ("sentenced in July 2016"): all-day, kept on the month's 1st."""
+    value = data.start
+    if isinstance(value, datetime) or (isinstance(value, str) and _is_timed(value)):
+        raise ValidationError(
+            "start", "An action dated to the month only is all-day: give the month as YYYY-MM."
+        )
+    first = value.replace(day=1) if isinstance(value, date) else None
+    if isinstance(value, str) and value.strip():
+        first = month_of(value) or _day_of(value)
+    if first is None:
+        raise ValidationError("start", "Give the month of the action as YYYY-MM, such as 2016-07.")
+    if _given(data.end):
+        raise ValidationError("end", "An action dated to the month only has no end date.")
+    if record.ongoing:
+        raise ValidationError("ongoing", "An action dated to the month only cannot be ongoing.")
+    record.all_day, record.start_date, record.end_date = True, first, first
+    record.starts_at = record.ends_at = None
+
+
+def _day_of(text: str) -> date:
+    """The 1st of the month of a day given as YYYY-MM-DD (refused, with why, when it is not)."""
+    day = v.parse_date(text.strip(), "start", "Start")
+    assert day is not None
+    return day.replace(day=1)
+
+
+def _apply_organisations(
+    session: Session, record: Action, involved: Sequence[Involved] | None
+) -> None:
+    """The organisations the action involves, each once in each role, replacing those it had."""
+    if involved is None:
+        return
+    wanted: list[tuple[int, ActionRole]] = []
+    for organisation_id, role in involved:
+        found = v.reference(session, Organisation, organisation_id, "organisations", "organisation")
+        if found is None:
+            raise ValidationError("organisations", "Choose the organisation for each role.")
+        pair = (found.id, v.parse_enum(ActionRole, role, "organisations", "Role"))
+        if pair not in wanted:
+            wanted.append(pair)
+    kept = {(link.organisation_id, link.role): link for link in record.organisations}
+    record.organisations = [
+        kept.get(pair) or ActionOrganisation(organisation_id=pair[0], role=pair[1])
+        for pair in wanted
+    ]
 
 
 def _apply(session: Session, record: Action, data: ActionFields) -> Campaign:
@@ -184,6 +356,7 @@ def _apply(session: Session, record: Action, data: ActionFields) -> Campaign:
     record.outcome = v.optional_text(data.outcome, "outcome", "Outcome", 10_000)
     if data.ical_uid is not None:
         record.ical_uid = data.ical_uid.strip() or None
+    _apply_organisations(session, record, data.organisations)
     return campaign
 
 
@@ -250,6 +423,13 @@ def campaign_warnings(campaign: Campaign, first: date, last: date) -> tuple[str,
     )
 
 
+def involved(record: Action) -> tuple[InvolvedOrganisation, ...]:
+    return tuple(
+        InvolvedOrganisation(link.organisation_id, link.organisation.name, link.role)
+        for link in record.organisations
+    )
+
+
 def view(record: Action, campaign: Campaign | None = None) -> ActionView:
     campaign = campaign or record.campaign
     return ActionView(
@@ -274,13 +454,19 @@ def view(record: Action, campaign: Campaign | None = None) -> ActionView:
         version=record.version,
         workers=record.workers,
         outcome=record.outcome,
+        ongoing=record.ongoing,
+        undated=record.undated,
+        target_month=record.target_month,
+        date_precision=record.date_precision,
+        organisations=involved(record),
     )
 
 
 def _saved(record: Action, campaign: Campaign) -> SavedAction:
-    return SavedAction(
-        view(record, campaign), campaign_warnings(campaign, record.start_date, record.end_date)
-    )
+    shown = view(record, campaign)
+    if shown.start_date is None or shown.end_date is None:
+        return SavedAction(shown)
+    return SavedAction(shown, campaign_warnings(campaign, shown.start_date, shown.end_date))
 
 
 def stage_action(
@@ -326,7 +512,7 @@ def update_action(
 def fields_of(action: ActionView) -> ActionFields:
     """The form values of a saved action, times as local wall-clock times in its zone."""
     start: When = action.start_date
-    end: When = action.end_date
+    end: When = None if action.ongoing or action.month_only() else action.end_date
     if not action.all_day:
         local_start, local_end = action.local_start(), action.local_end()
         start = local_start.replace(tzinfo=None) if local_start else None
@@ -344,6 +530,11 @@ def fields_of(action: ActionView) -> ActionFields:
         ical_uid=action.ical_uid,
         workers=action.workers,
         outcome=action.outcome,
+        ongoing=action.ongoing,
+        undated=action.undated,
+        target_month=action.target_month,
+        date_precision=action.date_precision,
+        organisations=[(o.organisation_id, o.role) for o in action.organisations],
     )
 
 
@@ -353,6 +544,8 @@ def move_action(
     """Move an action to start on another day, keeping its length and local wall-clock times."""
     record = v.get_or_raise(session, Action, action_id, "action")
     v.check_version(record, expected_version, "action")
+    if record.start_date is None:
+        raise ValidationError("start", "An action not yet dated has no day to move from.")
     shift = new_start - record.start_date
     data = fields_of(view(record))
     data.start = _shifted(data.start, shift)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import DeclarativeBase
 from organiser.errors import ValidationError
 from organiser.models import (
     Action,
+    ActionOrganisation,
     Attachment,
     Campaign,
     CampaignDemand,
@@ -113,7 +114,20 @@ KINDS: tuple[Kind, ...] = (
         refs=(Ref("lead", "lead_id", "organisations"),),
         children=(Children("demands", "demands", CampaignDemand, "campaign_id"),),
     ),
-    Kind("actions", Action, refs=(Ref("campaign", "campaign_id", "campaigns"),)),
+    Kind(
+        "actions",
+        Action,
+        refs=(Ref("campaign", "campaign_id", "campaigns"),),
+        children=(
+            Children(
+                "organisations",
+                "organisations",
+                ActionOrganisation,
+                "action_id",
+                (Ref("organisation", "organisation_id", "organisations"),),
+            ),
+        ),
+    ),
     Kind(
         "commitments",
         Commitment,

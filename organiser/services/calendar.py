@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
-from organiser.models import Action, ActionKind, ActionStatus, Campaign, InternationalDay
+from organiser.models import (
+    Action,
+    ActionKind,
+    ActionOrganisation,
+    ActionStatus,
+    Campaign,
+    InternationalDay,
+    Organisation,
+)
 from organiser.services import validation as v
-from organiser.services.actions import ActionView
+from organiser.services.actions import ActionView, InvolvedOrganisation
 
 # The movement's days shown when the organiser has not stored any of their own yet.
 MOVEMENT_DAYS = (
@@ -73,6 +81,10 @@ _COLUMNS = (
     Action.version,
     Action.workers,
     Action.outcome,
+    Action.ongoing,
+    Action.undated,
+    Action.target_month,
+    Action.date_precision,
 )
 
 
@@ -94,8 +106,11 @@ def actions_between(
     last: date | None = None,
     chosen: ActionFilter | None = None,
     limit: int | None = None,
+    with_organisations: bool = False,
 ) -> list[ActionView]:
-    """Actions with at least one day in [first, last], as plain rows (no ORM objects).
+    """Actions with at least one day in [first, last], as plain rows (no ORM objects); an
+    ongoing one covers its days to today. With no range at all, the actions not yet dated too,
+    last.
 
     One range on the (start_date, end_date) index: only the visible window is read.
     """
@@ -103,12 +118,51 @@ def actions_between(
     if last is not None:
         query = query.where(Action.start_date <= last)
     if first is not None:
-        query = query.where(Action.end_date >= first)
+        query = query.where(or_(Action.end_date >= first, _ongoing_reaching(first)))
     query = _filtered(query, chosen or ActionFilter())
-    query = query.order_by(Action.start_date, Action.starts_at, Action.id)
+    query = query.order_by(Action.start_date.asc().nulls_last(), Action.starts_at, Action.id)
     if limit is not None:
         query = query.limit(limit)
     # Core rows, not ORM loading: a busy month is thousands of rows and this is the hot path.
+    found = [ActionView(*row) for row in session.connection().execute(query)]
+    return with_involved(session, found) if with_organisations else found
+
+
+def with_involved(session: Session, actions: list[ActionView]) -> list[ActionView]:
+    """The actions with the organisations each involves (one more query, for lists that show
+    them: the command line's)."""
+    keys = [a.id for a in actions]
+    query = (
+        select(
+            ActionOrganisation.action_id,
+            Organisation.id,
+            Organisation.name,
+            ActionOrganisation.role,
+        )
+        .join(Organisation, Organisation.id == ActionOrganisation.organisation_id)
+        .where(ActionOrganisation.action_id.in_(keys))
+        .order_by(ActionOrganisation.id)
+    )
+    by_action: dict[int, list[InvolvedOrganisation]] = {}
+    for action_id, key, name, role in session.execute(query):
+        by_action.setdefault(action_id, []).append(InvolvedOrganisation(key, name, role))
+    return [replace(a, organisations=tuple(by_action.get(a.id, ()))) for a in actions]
+
+
+def _ongoing_reaching(first: date) -> Any:
+    """An ongoing action (a start, no end yet) reaches `first` if today does, or if it starts
+    after it. Said through the dates, not the `ongoing` column: the (start_date, end_date) index
+    then answers it without reading the rows (a fifth of the time for a month in 100,000)."""
+    if first <= date.today():
+        return and_(Action.end_date.is_(None), Action.start_date.is_not(None))
+    return and_(Action.end_date.is_(None), Action.start_date >= first)
+
+
+def to_be_dated(session: Session, chosen: ActionFilter | None = None) -> list[ActionView]:
+    """The actions not yet dated, by target month (those without one last), then title."""
+    query = select(*_COLUMNS).join(Campaign, Campaign.id == Action.campaign_id)
+    query = _filtered(query.where(Action.undated.is_(True)), chosen or ActionFilter())
+    query = query.order_by(Action.target_month.asc().nulls_last(), Action.title, Action.id)
     return [ActionView(*row) for row in session.connection().execute(query)]
 
 

@@ -4,7 +4,7 @@ and the .ics export."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from organiser.services.calendar import (
     actions_between,
     check_range,
     marked_days,
+    to_be_dated,
     visible_range,
 )
 from organiser.services.campaigns import get_campaign
@@ -36,6 +37,7 @@ class MonthSheet:
     actions: list[ActionView]
     marks: list[MarkedDay]
     heading: str
+    to_be_dated: list[ActionView] = field(default_factory=list)
 
 
 def _one_campaign(chosen: ActionFilter) -> int | None:
@@ -49,7 +51,8 @@ def month_sheet(session: Session, month: date, chosen: ActionFilter | None = Non
     heading = get_campaign(session, campaign).title if campaign is not None else ""
     actions = actions_between(session, first, last, chosen)
     marks = marked_days(session, first, last)
-    return MonthSheet(month.replace(day=1), first, last, actions, marks, heading)
+    undated = to_be_dated(session, chosen)
+    return MonthSheet(month.replace(day=1), first, last, actions, marks, heading, undated)
 
 
 def month_pdf_bytes(sheet: MonthSheet, options: PaperOptions | None = None) -> bytes:
@@ -60,7 +63,9 @@ def month_pdf_bytes(sheet: MonthSheet, options: PaperOptions | None = None) -> b
     fonts = (options or PaperOptions.from_settings()).fonts()
     marks = [MarkedDayText(mark.day, mark.name) for mark in sheet.marks]
     month = sheet.month
-    return month_pdf(month.year, month.month, sheet.actions, marks, sheet.heading, fonts)
+    return month_pdf(
+        month.year, month.month, sheet.actions, marks, sheet.heading, fonts, sheet.to_be_dated
+    )
 
 
 def write_month_pdf(
@@ -94,6 +99,6 @@ def write_ics(
     if name is None:
         campaign = _one_campaign(chosen)
         name = get_campaign(session, campaign).title if campaign is not None else ALL_CAMPAIGNS
-    actions = actions_between(session, first, last, chosen)
+    actions = [a for a in actions_between(session, first, last, chosen) if not a.undated]
     write_bytes_atomic(path, export_calendar(actions, name))  # a refusal names the file
     return len(actions)

@@ -403,4 +403,7 @@ def action_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
         .where(Action.campaign_id == campaign_id)
         .order_by(Action.start_date, Action.id)
     )
-    return [(key, f"{start.isoformat()} — {title}") for key, title, start in session.execute(query)]
+    return [
+        (key, f"{start.isoformat() if start else 'to be dated'} — {title}")
+        for key, title, start in session.execute(query)
+    ]

@@ -60,7 +60,9 @@ def dashboard_summary(session: Session, today: date, days: int = 30) -> Dashboar
 
     return DashboardSummary(
         active_campaigns=[(t, g, c) for t, g, c in active],
-        upcoming=[UpcomingAction(*row) for row in upcoming],
+        upcoming=[  # the range leaves out the undated, whose start is None
+            UpcomingAction(start, *rest) for start, *rest in upcoming if start is not None
+        ],
         overdue_commitments=count(
             Commitment.status.in_(open_statuses), Commitment.due_date < today
         ),

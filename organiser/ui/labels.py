@@ -70,6 +70,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("EnumLabel", "Released"),
     QT_TRANSLATE_NOOP("EnumLabel", "On trial"),
     QT_TRANSLATE_NOOP("EnumLabel", "Acquitted"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Day"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Month"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Organiser"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Striking union"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Target"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Raided"),
 )
 
 

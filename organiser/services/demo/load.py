@@ -18,6 +18,7 @@ from organiser.services.demo.data import (
     SampleIds,
     campaigns,
 )
+from organiser.services.demo.dating import date_as_documented, dating_actions
 from organiser.services.demo.letters import sample_letters
 from organiser.services.demo.timeline import sample_actions, sample_commitments
 from organiser.services.letters import fix_parties
@@ -109,7 +110,8 @@ def _add_campaigns(session: Session, ids: SampleIds, today: date) -> None:
 
 def _add_actions(session: Session, ids: SampleIds, today: date) -> list[Action]:
     """Flushed, so the commitments can point at the actions they serve."""
-    actions = sample_actions(today, ids.campaigns)
+    actions = sample_actions(today, ids.campaigns) + dating_actions(ids)
+    date_as_documented(actions, ids)
     session.add_all(actions)
     session.flush()
     return actions

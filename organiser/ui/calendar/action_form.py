@@ -1,4 +1,5 @@
-"""The form to add or edit an action: campaign, kind, title, when and where, in its own zone."""
+"""The form to add or edit an action: campaign, kind, title, when (to the day or the month,
+ongoing, or not yet dated) and where, in its own zone, and the organisations it involves."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -16,7 +18,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.models import ActionKind, ActionStatus
+from organiser.models import ActionKind, ActionStatus, DatePrecision
+from organiser.models.dates import month_of
 from organiser.services.actions import (
     ActionFields,
     ActionView,
@@ -27,9 +30,11 @@ from organiser.services.actions import (
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
+from organiser.services.commitments import organisation_choices
 from organiser.services.timezones import country_zone, zone_names
 from organiser.ui.calendar.deleting import ask_and_delete
-from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.calendar.involved import InvolvedEditor
+from organiser.ui.dialogs.form import FIELD_ERROR_STYLE, RecordForm
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 
 
@@ -72,6 +77,7 @@ class ActionForm(RecordForm):
         start = data.start if isinstance(data.start, date) else (day or date.today())
         with store.transaction(engine) as session:
             listed = list_campaigns(session)
+            organisations = organisation_choices(session)
         campaigns = [(c.id, c.title) for c in listed]
         self.countries = {c.id: c.country for c in listed}
         # No campaign is chosen for the user: the page's filter, or the user's own choice.
@@ -86,6 +92,7 @@ class ActionForm(RecordForm):
         self.all_day = QCheckBox(self.tr("All day"), self)
         self.all_day.setChecked(action.all_day if action else not isinstance(day, datetime))
         self.add_field("all_day", "", self.all_day)
+        self._dating_fields(data)
         timed = not self.all_day.isChecked()
         self.start = OptionalDateEdit(self, with_time=timed)
         self.start.set_value(start)
@@ -106,8 +113,11 @@ class ActionForm(RecordForm):
         self.outcome = QLineEdit(data.outcome, self)
         self.outcome.setPlaceholderText(self.tr("e.g. declared illegal by a local court"))
         self.add_field("outcome", self.tr("Outcome"), self.outcome)
+        pairs = [(key, str(role)) for key, role in data.organisations or []]
+        self.involved = InvolvedEditor(organisations, pairs, self)
+        self.add_field("organisations", self.tr("Organisations involved"), self.involved)
         self.notes = QPlainTextEdit(data.notes, self)
-        self.notes.setFixedHeight(80)
+        self.notes.setFixedHeight(64)
         self.add_field("notes", self.tr("Notes"), self.notes)
         self.deleted = False
         if action is not None:
@@ -118,7 +128,49 @@ class ActionForm(RecordForm):
         self.campaign.currentIndexChanged.connect(self._on_campaign)
         self.all_day.toggled.connect(self._on_all_day)
         self._on_all_day(self.all_day.isChecked())
+        for box in (self.ongoing, self.undated, self.month_only):
+            box.toggled.connect(self._on_dating)
+        self.target_month.textChanged.connect(self._check_target_month)
+        self._on_dating()
         self.title_edit.setFocus()
+
+    def _dating_fields(self, data: ActionFields) -> None:
+        """Ongoing, Not yet dated (with its target month), Month only: ticked, each leaves out
+        what it makes meaningless."""
+        self.ongoing = QCheckBox(self.tr("Ongoing (no end yet)"), self)
+        self.ongoing.setChecked(bool(data.ongoing))
+        self.undated = QCheckBox(self.tr("Not yet dated"), self)
+        self.undated.setChecked(bool(data.undated))
+        self.month_only = QCheckBox(self.tr("Month only"), self)
+        self.month_only.setToolTip(self.tr("Dated to the month only, such as July 2016"))
+        self.month_only.setChecked(str(data.date_precision) == DatePrecision.MONTH.value)
+        boxes = QWidget(self)
+        row = QHBoxLayout(boxes)
+        row.setContentsMargins(0, 0, 0, 0)
+        for box in (self.ongoing, self.undated, self.month_only):
+            row.addWidget(box)
+        row.addStretch(1)
+        self.add_field("ongoing", self.tr("Dated"), boxes)
+        self.target_month = QLineEdit(data.target_month or "", self)
+        self.target_month.setPlaceholderText(self.tr("YYYY-MM, or empty: none"))
+        self.add_field("target_month", self.tr("Target month"), self.target_month)
+
+    def _on_dating(self, *_args: object) -> None:
+        undated = self.undated.isChecked()
+        month = self.month_only.isChecked()
+        self.start.setEnabled(not undated)
+        self.end.setEnabled(not (undated or month or self.ongoing.isChecked()))
+        self.all_day.setEnabled(not (undated or month))
+        self.ongoing.setEnabled(not (undated or month))
+        self.month_only.setEnabled(not (undated or self.ongoing.isChecked()))
+        self.target_month.setEnabled(undated)
+        if month and not self.all_day.isChecked():
+            self.all_day.setChecked(True)
+
+    def _check_target_month(self, text: str) -> None:
+        bad = bool(text.strip()) and month_of(text) is None
+        self.target_month.setStyleSheet(FIELD_ERROR_STYLE if bad else "")
+        self.target_month.setToolTip(self.tr("Give the month as YYYY-MM") if bad else "")
 
     def _on_campaign(self, _index: int) -> None:
         """A campaign in a country of one zone (Korea: Asia/Seoul) gives the action that zone;
@@ -132,18 +184,27 @@ class ActionForm(RecordForm):
             edit.set_with_time(not all_day)
 
     def fields(self) -> ActionFields:
+        undated, month = self.undated.isChecked(), self.month_only.isChecked()
+        ongoing = self.ongoing.isChecked() and not (undated or month)
         return ActionFields(
             campaign_id=self.campaign.currentData(),
             kind=str(self.kind.currentData()),
             title=self.title_edit.text(),
-            start=self.start.text(),  # as typed: the service says what is wrong with it
-            end=self.end.text() or None,
+            # As typed: the service says what is wrong with it. What a tick box leaves out is
+            # not sent (a start kept in the field while Not yet dated is ticked, say).
+            start=None if undated else self.start.text(),
+            end=None if undated or month or ongoing else self.end.text() or None,
             timezone=self.zone.currentText(),
             location=self.location.text(),
             status=str(self.status.currentData()),
             notes=self.notes.toPlainText(),
             workers=self.workers.text(),
             outcome=self.outcome.text(),
+            ongoing=ongoing,
+            undated=undated,
+            target_month=self.target_month.text() if undated else None,
+            date_precision=DatePrecision.MONTH if month and not undated else DatePrecision.DAY,
+            organisations=self.involved.pairs(),
         )
 
     def delete(self) -> None:
@@ -154,7 +215,8 @@ class ActionForm(RecordForm):
 
     def save(self) -> SavedAction:
         for edit in (self.start, self.end):  # a day that is none is said first, at its field
-            edit.value()
+            if edit.isEnabled():
+                edit.value()
         with store.transaction(self.engine, write=True) as session:
             if self.action is None:
                 return create_action(session, self.fields())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
 from organiser.services.actions import ActionView
+from organiser.ui.calendar.when import when_label
 from organiser.ui.table_model import Column, RecordTableModel, lines
 
 
@@ -15,9 +17,9 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
     return [
         Column(
             _tr("When"),
-            lambda a: a.when_text(zone(), short_zone=True),
+            lambda a: when_label(a, zone(), short_zone=True),
             tooltip=lambda a: _when_tip(a, zone()),
-            sort=lambda a: a.starts_at or a.start_date,  # in the order they happen
+            sort=lambda a: a.starts_at or a.start_date or date.max,  # in the order they happen
         ),
         Column(_tr("Campaign"), lambda a: a.campaign_title, foreground=lambda a: a.campaign_colour),
         Column(_tr("Kind"), lambda a: a.kind),
@@ -31,7 +33,7 @@ def agenda_columns(zone: Callable[[], str | None]) -> list[Column[ActionView]]:
 def _when_tip(action: ActionView, zone: str | None) -> str:
     """The time in full in the zone shown, and under it where the action happens when that
     reads otherwise (an all-day action, or one in the zone shown, reads the same: once)."""
-    shown, own = action.when_text(zone), action.when_text()
+    shown, own = when_label(action, zone), when_label(action)
     return lines(shown, own if own != shown else "")
 
 

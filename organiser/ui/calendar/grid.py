@@ -31,6 +31,7 @@ from organiser.services.actions import ActionView
 from organiser.services.calendar import MarkedDay
 from organiser.ui.calendar.hour_rows import HourRows
 from organiser.ui.calendar.week_hours import Chip
+from organiser.ui.calendar.when import when_label
 from organiser.ui.labels import enum_label
 
 HEADER = 22.0
@@ -81,6 +82,8 @@ class CalendarGrid(QWidget):
         last = self.last_day()
         by_day: dict[date, list[ActionView]] = defaultdict(list)
         for action in actions:
+            if action.start_date is None or action.month_only():
+                continue  # not on any one day: the agenda and "To be dated" list them
             first_day, last_day = action.days_in(self.display_zone)
             day = max(first_day, self.first)
             while day <= min(last_day, last):
@@ -164,7 +167,8 @@ class CalendarGrid(QWidget):
 
     def _all_day(self, day: date) -> list[ActionView]:
         todays = self._by_day.get(day, [])
-        return [a for a in todays if a.all_day] if self.is_week() else todays
+        # An ongoing action has no hours to sit in: it runs on, in the strip.
+        return [a for a in todays if a.all_day or a.ongoing] if self.is_week() else todays
 
     def _marks_height(self, day: date) -> float:
         return 13.0 * min(2, len(self._marks.get(day, [])))
@@ -280,6 +284,10 @@ class CalendarGrid(QWidget):
     def chip_text(self, chip: Chip) -> str:
         action = chip.action
         start = action.local_start(self.display_zone)
+        count = action.day_count(chip.day) if chip.day == self.today else None
+        if count is not None and chip.day != action.start_date:
+            # The count first: a narrow chip cuts the title, not the day.
+            return self.tr("Day %1 · %2").replace("%1", str(count)).replace("%2", action.title)
         if start is None or chip.day != action.days_in(self.display_zone)[0]:
             return action.title
         end = action.local_end(self.display_zone)
@@ -380,7 +388,9 @@ class CalendarGrid(QWidget):
         chip = press[1]
         if chip is not None:
             if drop is not None and drop != chip.day:
-                self.action_moved.emit(chip.action, chip.action.start_date + (drop - chip.day))
+                start = chip.action.start_date
+                assert start is not None, "only dated actions are on the grid"
+                self.action_moved.emit(chip.action, start + (drop - chip.day))
             elif drop is None:
                 self.select(chip.day)
             return
@@ -419,9 +429,9 @@ class CalendarGrid(QWidget):
         return super().event(event)
 
     def _tooltip(self, action: ActionView) -> str:
-        lines = [action.title, action.when_text()]
+        lines = [action.title, when_label(action)]
         if self.display_zone and not action.all_day and self.display_zone != action.timezone:
-            lines.append(action.when_text(self.display_zone))
+            lines.append(when_label(action, self.display_zone))
         lines += [
             f"{action.campaign_title} · {enum_label(action.kind)} · {enum_label(action.status)}",
         ]

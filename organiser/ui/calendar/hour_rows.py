@@ -81,7 +81,7 @@ class HourRows:
     def chips(self, day: date) -> list[Chip]:
         """The chips of `day`'s timed actions at their hours, cut to the part of them in view."""
         column, area, height = self.grid.cell_rect(day), self.area(), self.height()
-        timed = [a for a in self.grid.actions_on(day) if not a.all_day]
+        timed = [a for a in self.grid.actions_on(day) if not a.all_day and not a.ongoing]
         midnight = self.rect(day, 0).top()
         chips = []
         for span in day_spans(timed, day, self.grid.display_zone):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from organiser.services.actions import ActionView
 from organiser.ui.calendar.grid import CalendarGrid
+from organiser.ui.calendar.when import when_label
 
 LEGEND = 24.0
 RATIO = 3
@@ -103,7 +104,7 @@ def _agenda(
         if y + line > area.height():
             printer.newPage()
             y = 0.0
-        cells = (action.when_text(), action.campaign_title, action.title, action.location)
+        cells = (when_label(action), action.campaign_title, action.title, action.location)
         painter.fillRect(QRectF(0, y + 2, 6, line - 4), QColor(action.campaign_colour))
         for start, text in zip(columns, cells, strict=True):
             rect = QRectF(12 + start * area.width(), y, area.width() * 0.22, line)

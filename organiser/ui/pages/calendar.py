@@ -1,4 +1,5 @@
-"""The Calendar page: month, week and agenda views of every campaign's actions."""
+"""The Calendar page: month, week and agenda views of every campaign's actions, and beside
+them the actions still to be dated."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +32,7 @@ from organiser.services.calendar import (
     actions_between,
     countries_in_use,
     marked_days,
+    to_be_dated,
     visible_range,
 )
 from organiser.services.campaigns import list_campaigns
@@ -40,7 +44,9 @@ from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.calendar.day_form import InternationalDayForm
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.grid import CalendarGrid
+from organiser.ui.calendar.to_be_dated import to_be_dated_model
 from organiser.ui.calendar.undo import MoveAction
+from organiser.ui.calendar.when import month_label
 from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
@@ -86,6 +92,30 @@ class CalendarPage(Page):
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)
         self.views.addWidget(self.agenda)
+        self.undated: RecordTable[ActionView] = RecordTable(
+            to_be_dated_model(self), self.tr("Filter…"), self
+        )
+        # A narrow panel: the title takes the room there is (cut short, whole in its tooltip).
+        header = self.undated.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.undated_heading = QLabel(self)
+        self.undated_heading.setStyleSheet("font-weight: 600;")
+        # Actions dated to the month only are on no day of the grid: named here instead.
+        self.month_only_note = QLabel(self)
+        self.month_only_note.setWordWrap(True)
+        self.month_only_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.undated_panel = QWidget(self)
+        panel = QVBoxLayout(self.undated_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.addWidget(self.month_only_note)
+        panel.addWidget(self.undated_heading)
+        panel.addWidget(self.undated, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.views)
+        self.split.addWidget(self.undated_panel)
+        self.split.setStretchFactor(0, 1)
+        self.split.setSizes([1000, 300])
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # warnings may quote a file
@@ -96,13 +126,14 @@ class CalendarPage(Page):
         layout.addLayout(self._filters())
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
-        layout.addWidget(self.views, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.note)
         self.grid.day_activated.connect(self.add_on)
         self.grid.action_activated.connect(self.edit)
         self.grid.action_moved.connect(self.move_action_to)
         self.agenda.activated_row.connect(self.edit)
+        self.undated.activated_row.connect(self.edit)
         self.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self._record_actions()
         self.view_choice.setCurrentIndex(settings.calendar_view())
@@ -258,6 +289,7 @@ class CalendarPage(Page):
         with store.transaction(self.engine) as session:
             found = actions_between(session, first - margin, last + margin, self.chosen())
             marks = marked_days(session, first, last) if self.show_days.isChecked() else []
+            undated = to_be_dated(session, self.chosen())
         self.shown_actions = [a for a in found if _overlaps(a.days_in(zone), first, last)]
         self.grid.today = date.today()
         self.grid.display_zone = zone
@@ -271,7 +303,25 @@ class CalendarPage(Page):
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
+        self._show_undated(undated, [a for a in self.shown_actions if self._month_only_here(a)])
         self.choose(self.agenda.selected() if view == AGENDA else None)
+
+    def _month_only_here(self, action: ActionView) -> bool:
+        start = action.start_date
+        return action.month_only() and start is not None and start.month == self.anchor.month
+
+    def _show_undated(self, undated: list[ActionView], month_only: list[ActionView]) -> None:
+        """Beside whichever view is shown: the actions of the month in view dated to the month
+        only, and those still to be dated; neither: no panel."""
+        self.undated.set_rows(undated)
+        self.undated_heading.setText(self.tr("To be dated (%1)").replace("%1", str(len(undated))))
+        self.undated_heading.setVisible(bool(undated))
+        self.undated.setVisible(bool(undated))
+        heading = self.tr("In %1, no day given:").replace("%1", month_label(self.anchor))
+        titles = "\n".join(f"• {a.title}" for a in month_only)
+        self.month_only_note.setText(f"{heading}\n{titles}" if month_only else "")
+        self.month_only_note.setVisible(bool(month_only))
+        self.undated_panel.setVisible(bool(undated or month_only))
 
     def _heading(self, first: date, last: date) -> str:
         if self.view_choice.currentIndex() == WEEK:
@@ -388,6 +438,8 @@ class CalendarPage(Page):
             self._after_save(form)
 
     def move_action_to(self, action: ActionView, new_start: date) -> None:
+        if action.start_date is None:  # not yet dated: never on a day to drag from
+            return
         command = MoveAction(
             self.engine,
             (action.id, action.version, action.title),
