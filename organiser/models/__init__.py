@@ -30,7 +30,13 @@ from organiser.models.letters import (
     LetterVersion,
     Template,
 )
-from organiser.models.organisations import Organisation, Person, Situation, situation_campaign
+from organiser.models.organisations import (
+    Organisation,
+    Person,
+    Situation,
+    situation_action,
+    situation_campaign,
+)
 from organiser.models.trash import TrashEntry
 
 __all__ = [
@@ -63,6 +69,7 @@ __all__ = [
     "Template",
     "TrashEntry",
     "UTCDateTime",
+    "situation_action",
     "situation_campaign",
     "utc_now",
 ]

@@ -10,7 +10,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.base import Base, Record, UTCDateTime, enum_column
 from organiser.models.enums import ActionKind, ActionStatus, CampaignStatus, CommitmentStatus
-from organiser.models.organisations import Organisation, Situation, situation_campaign
+from organiser.models.organisations import (
+    Organisation,
+    Situation,
+    situation_action,
+    situation_campaign,
+)
 
 
 class Campaign(Record, Base):
@@ -90,6 +95,10 @@ class Action(Record, Base):
     outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
+    # The situations of people at risk it is a hearing or release date of (`Situation.actions`).
+    situations: Mapped[list[Situation]] = relationship(
+        secondary=situation_action, backref="actions"
+    )
 
 
 class Commitment(Record, Base):
