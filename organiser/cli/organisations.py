@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli import affiliates
+from organiser.cli import affiliates, situations
 from organiser.cli.common import (
     Commands,
     add_and_print_id,
@@ -104,6 +104,7 @@ def register(commands: Commands) -> None:
     plist.set_defaults(run=list_people)
     add_edit(person_commands, padd, PERSON)
     add_delete(person_commands, "person", service.delete_person)
+    situations.register(person_commands)
 
 
 def add_organisation(args: argparse.Namespace) -> int:
