@@ -1,8 +1,9 @@
 """Make the README's screenshots as a person sees the window: a real X screen of 1366×768
 (a common laptop), the sample campaigns, each page and the main dialogs on top of the window.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py [NAME.png]...
 
+Given names, only those pictures are taken (the others are left as they are).
 Settings and the database live in a temporary folder; nothing of yours is read or written.
 """
 
@@ -41,11 +42,13 @@ from organiser.ui.pages.commitments import CommitmentsPage  # noqa: E402
 from organiser.ui.pages.dashboard import DashboardPage  # noqa: E402
 from organiser.ui.pages.letters import LettersPage  # noqa: E402
 from organiser.ui.pages.organisations import OrganisationsPage  # noqa: E402
+from organiser.ui.pages.people_at_risk import PeopleAtRiskPage  # noqa: E402
 
 P = TypeVar("P", bound=Page)
 from organiser.ui.plurals import install_english_plurals  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
+ONLY = frozenset(sys.argv[1:])  # empty: every picture
 
 
 def settle(milliseconds: int = 400) -> None:
@@ -59,6 +62,8 @@ def settle(milliseconds: int = 400) -> None:
 
 
 def shoot(name: str) -> None:
+    if ONLY and name not in ONLY:
+        return
     screen = QApplication.primaryScreen()
     settle()
     screen.grabWindow(0).save(str(DOCS / name))
@@ -130,6 +135,10 @@ def main() -> int:
     with_dialog(LetterEditor(engine, letter, parent=window), "letter-editor.png")
     page(window, OrganisationsPage)
     shoot("organisations.png")
+    at_risk = page(window, PeopleAtRiskPage)
+    at_risk.everyone.setChecked(True)  # Han Sang-gyun and the others of the documents too
+    at_risk.table.select_where(lambda row: row.held_days is not None)
+    shoot("people-at-risk.png")
     with_dialog(
         CampaignForm(engine, first_campaign, window), "date-picker.png", date_picked_from_calendar
     )

@@ -17,7 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from organiser.errors import ValidationError
-from organiser.models import Action, ActionStatus, Campaign, Person, Situation, SituationKind
+from organiser.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    Campaign,
+    Person,
+    Situation,
+    SituationKind,
+)
 from organiser.models.organisations import person_label
 from organiser.services import trash
 from organiser.services import validation as v
@@ -104,8 +112,27 @@ class AtRiskView:
     campaign_titles: tuple[str, ...]
 
     @property
+    def id(self) -> int:
+        """The person's: one row per person."""
+        return self.person_id
+
+    @property
+    def at_risk(self) -> bool:
+        return self.held_days is not None or self.hunger_strike_day is not None
+
+    @property
     def count_text(self) -> str:
         return count_text(self.held_days, self.sentence_months, self.hunger_strike_day)
+
+
+@dataclass(frozen=True)
+class ActionChoice:
+    """An action a situation may be linked to, as a form offers it."""
+
+    id: int
+    title: str
+    start_date: date
+    campaign_title: str
 
 
 def day_number(since: date, today: date) -> int:
@@ -329,12 +356,14 @@ def list_situations(
     return found
 
 
-def _at_risk(person: Person, today: date) -> AtRiskView | None:
+def _at_risk(person: Person, today: date, everyone: bool = False) -> AtRiskView | None:
     ordered = _in_order(person.situations)
+    if not ordered:
+        return None
     now = [s for s in ordered if s.id in _current_ids(ordered, today)]
     holding = [s for s in now if s.kind in HOLDING]
     striking = [s for s in now if s.kind is SituationKind.ON_HUNGER_STRIKE]
-    if not holding and not striking:
+    if not holding and not striking and not everyone:
         return None
     episode = _episode([s for s in ordered if s.since is None or s.since <= today])
     held_since = None
@@ -353,7 +382,7 @@ def _at_risk(person: Person, today: date) -> AtRiskView | None:
     campaigns = {c.id: c.title for s in episode for c in s.campaigns}  # type: ignore[attr-defined]
     if not campaigns:
         campaigns = {c.id: c.title for s in ordered for c in s.campaigns}  # type: ignore[attr-defined]
-    latest = now[-1]
+    latest = now[-1] if now else ordered[-1]
     return AtRiskView(
         person_id=person.id,
         person_name=_person_name(person),
@@ -373,18 +402,43 @@ def _at_risk(person: Person, today: date) -> AtRiskView | None:
 
 
 def at_risk_now(
-    session: Session, campaign_id: int | None = None, today: date | None = None
+    session: Session,
+    campaign_id: int | None = None,
+    today: date | None = None,
+    everyone: bool = False,
 ) -> list[AtRiskView]:
     """Who is held or on hunger strike now (of one campaign's situations, if given), the longest
-    held first."""
+    held first; with `everyone`, every person with a situation (those not at risk now after)."""
     when = today or date.today()
     if campaign_id is not None:
         v.get_or_raise(session, Campaign, campaign_id, "campaign")
     found = []
     for person in _loaded(session):
-        risk = _at_risk(person, when)
+        risk = _at_risk(person, when, everyone)
         if risk is None or (campaign_id is not None and campaign_id not in risk.campaign_ids):
             continue
         found.append(risk)
     found.sort(key=lambda r: (-(r.held_days or r.hunger_strike_day or 0), r.person_name.lower()))
     return found
+
+
+# Kinds of action a situation is linked to: its hearings, rulings, release date, the strike.
+LINKED_KINDS = (
+    ActionKind.COURT_HEARING, ActionKind.COURT_RULING, ActionKind.APPEAL, ActionKind.ARREST,
+    ActionKind.HUNGER_STRIKE, ActionKind.DEADLINE, ActionKind.OTHER,
+)  # fmt: skip
+MAX_ACTION_CHOICES = 500
+
+
+def action_choices(session: Session, keep: Iterable[int] = ()) -> list[ActionChoice]:
+    """The actions a situation form offers, newest first: hearings, rulings, appeals, arrests,
+    hunger strikes, deadlines (a release date) and others, and those in `keep` whatever kind."""
+    kept = sorted(set(keep))
+    query = (
+        select(Action.id, Action.title, Action.start_date, Campaign.title)
+        .join(Campaign, Action.campaign_id == Campaign.id)
+        .where(Action.kind.in_(LINKED_KINDS) | Action.id.in_(kept))
+        .order_by(Action.start_date.desc(), Action.id.desc())
+        .limit(MAX_ACTION_CHOICES + len(kept))
+    )
+    return [ActionChoice(*row) for row in session.execute(query)]
