@@ -99,8 +99,10 @@ class AtRiskView:
     person_id: int
     person_name: str
     organisation_name: str
-    situation_id: int  # the latest current situation, to edit from the list
+    situation_id: int  # the latest current situation (else the latest), to edit from the list
     kind: SituationKind
+    since: date | None  # of that situation
+    until: date | None
     held_since: date | None
     held_days: int | None
     sentence_months: int | None
@@ -389,6 +391,8 @@ def _at_risk(person: Person, today: date, everyone: bool = False) -> AtRiskView 
         organisation_name=person.organisation.name if person.organisation else "",
         situation_id=latest.id,
         kind=latest.kind,
+        since=latest.since,
+        until=latest.until,
         held_since=held_since,
         held_days=day_number(held_since, today) if held_since else None,
         sentence_months=sentenced[-1].sentence_months if sentenced else None,

@@ -14,10 +14,12 @@ from organiser.services.situations import (
     HearingView,
     SituationView,
 )
+from organiser.ui.labels import enum_label
 from organiser.ui.table_model import Column, column_text
 
 CONTEXT = "PeopleAtRisk"
 HELD_COLOUR = "#b3261e"
+PAST_COLOUR = "#6e7781"  # someone no longer held nor on hunger strike
 
 
 def _tr(text: str, n: int = -1) -> str:
@@ -69,10 +71,25 @@ def hearing_text(hearing: HearingView | None) -> str:
     return f"{hearing.start_date.isoformat()} — {hearing.title}"
 
 
+def now_text(risk: AtRiskView) -> str:
+    """What is happening now; for someone no longer at risk, how their latest situation ended."""
+    if risk.at_risk or risk.until is None:
+        return enum_label(risk.kind)
+    return (
+        _tr("%1 until %2")
+        .replace("%1", enum_label(risk.kind))
+        .replace("%2", risk.until.isoformat())
+    )
+
+
+def _past(risk: AtRiskView) -> str | None:
+    return None if risk.at_risk else PAST_COLOUR
+
+
 def at_risk_columns() -> list[Column[AtRiskView]]:
     return [
-        Column(column_text("Person"), lambda r: r.person_name),
-        Column(column_text("Now"), lambda r: r.kind),
+        Column(column_text("Person"), lambda r: r.person_name, foreground=_past),
+        Column(column_text("Now"), now_text, foreground=_past, sort=lambda r: r.kind),
         Column(
             column_text("Days"),
             count_text,
@@ -81,7 +98,8 @@ def at_risk_columns() -> list[Column[AtRiskView]]:
         ),
         Column(
             column_text("Since"),
-            lambda r: r.held_since or r.hunger_strike_since,
+            lambda r: r.held_since or r.hunger_strike_since or r.since,
+            foreground=_past,
         ),
         Column(
             column_text("Next hearing"),
