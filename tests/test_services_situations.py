@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import NotFound, ValidationError
-from organiser.services import actions, campaigns, trash
+from organiser.models import Person
+from organiser.services import actions, campaigns, letter_register, letters, trash
 from organiser.services import organisations as orgs
 from organiser.services import situations as service
 from organiser.services.situations import SituationFields
@@ -190,3 +191,16 @@ def test_a_person_needs_a_name_or_a_role(engine: Engine) -> None:
     assert (person.id, person.name, person.display_name) == (
         role_only, "", "the branch's first vice-chair"
     )  # fmt: skip
+
+
+def test_someone_known_by_role_is_named_by_it_in_letters_and_the_trash(engine: Engine) -> None:
+    with store.transaction(engine, write=True) as session:
+        union = orgs.create_organisation(session, orgs.OrganisationFields(name="KPTU"))
+        fields = orgs.PersonFields(role="the branch's first vice-chair", organisation_id=union.id)
+        key = orgs.create_person(session, fields).id
+        _orgs, people = letter_register.choices(session)
+        assert people == [(key, "the branch's first vice-chair")]
+        party = letters.read_party(session.get_one(Person, key))
+        assert party is not None and party.name == "the branch's first vice-chair"
+        entry = orgs.delete_person(session, key)
+    assert entry.label == "the branch's first vice-chair"

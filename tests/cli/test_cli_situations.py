@@ -114,3 +114,14 @@ def test_a_person_needs_a_name_or_a_role(capsys: pytest.CaptureFixture[str], db_
     assert refused.code == 2 and "role" in refused.err
     listed = run(capsys, db_path, "person", "list", "--json")
     assert listed.json() == []
+
+
+def test_a_person_known_by_role_is_named_once_known(
+    capsys: pytest.CaptureFixture[str], people: Path
+) -> None:
+    edited = run(capsys, people, "person", "edit", "2", "--name", "Kim Mi-young")
+    assert edited.code == 0
+    [_han, named] = run(capsys, people, "person", "list", "--json").json()
+    assert (named["name"], named["role"]) == ("Kim Mi-young", "the branch's first vice-chair")
+    emptied = run(capsys, people, "person", "edit", "2", "--name", "", "--role", "")
+    assert emptied.code == 2 and emptied.err.count("\n") == 1

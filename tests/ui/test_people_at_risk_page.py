@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.services import campaigns
 from organiser.services import organisations as orgs
+from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages.people_at_risk import PeopleAtRiskPage
@@ -157,3 +158,18 @@ def test_a_campaigns_tab_lists_its_people_at_risk(qtbot: QtBot, demo: Engine) ->
 def test_the_window_opens_the_page_with_its_shortcut(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), PeopleAtRiskPage)
+
+
+def test_the_person_form_takes_a_role_for_someone_not_known_by_name(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    form = PersonForm(engine)
+    qtbot.addWidget(form)
+    assert not form.submit()
+    assert "role" in form.error_text("name")
+    form.role.setText("the branch's first vice-chair")
+    assert form.submit()
+    assert (form.result_value.name, form.result_value.display_name) == (
+        "",
+        "the branch's first vice-chair",
+    )
