@@ -51,9 +51,9 @@ def situation_rows(today: date) -> tuple[SituationRow, ...]:
                      actions=("Sentencing of Han Sang-gyun",)),
         SituationRow("han", "released", date(2018, 5, 21), campaign="korea",
                      notes="Released on parole."),
-        SituationRow("cho", "sentenced", date(2016, 7, 4), date(2018, 7, 3), campaign="korea",
+        SituationRow("cho", "sentenced", date(2016, 7, 1), date(2018, 6, 30), campaign="korea",
                      sentence="2 years in prison", sentence_months=24,
-                     notes="Sentenced in July 2016 with Han Sang-gyun. Until: the end of the "
+                     notes="The resolution says July 2016, not the day. Until: the end of the "
                      "two years; his release is not recorded here."),
         SituationRow("nhis-vice-chair", "on-hunger-strike", date(2021, 7, 23), date(2021, 8, 12),
                      campaign="nhis", actions=("Hunger strike of the branch first vice chair",),
