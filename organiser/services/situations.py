@@ -233,6 +233,17 @@ def update_situation(
     return get_situation(session, record.id)
 
 
+def link_action(session: Session, situation_id: int, action_id: int) -> SituationView:
+    """Add an action (a hearing just put on the calendar) to a situation's hearings."""
+    record = v.get_or_raise(session, Situation, situation_id, "situation")
+    action = v.get_or_raise(session, Action, action_id, "action")
+    linked = record.actions  # type: ignore[attr-defined]
+    if action not in linked:
+        linked.append(action)
+    session.flush()
+    return get_situation(session, record.id)
+
+
 def delete_situation(session: Session, situation_id: int) -> TrashView:
     """To the trash, with its links to campaigns and hearings; the actions themselves stay."""
     record = v.get_or_raise(session, Situation, situation_id, "situation")

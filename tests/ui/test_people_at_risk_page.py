@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from organiser import store
-from organiser.services import campaigns
+from organiser.services import calendar, campaigns
 from organiser.services import organisations as orgs
 from organiser.services.dashboard import dashboard_summary
+from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.main_window import MainWindow
@@ -183,3 +184,30 @@ def test_the_dashboard_names_the_people_at_risk_with_their_days(demo: Engine) ->
     text = overview_html(summary)
     assert "People at risk (2)" in text
     assert "held 231 days of 5 years" in text and "day 12 of hunger strike" in text
+
+
+def test_a_new_hearing_goes_on_the_calendar_and_becomes_the_next_hearing(
+    qtbot: QtBot, demo: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = make_page(qtbot, demo)
+    assert page.table.select_where(lambda row: row.hunger_strike_day is not None)
+    page.history.table.view.selectRow(0)
+    day = date.today() + timedelta(days=5)
+
+    def on_that_day(form: ActionForm) -> None:
+        form.start.set_value(day)
+
+    opened = drive_form(monkeypatch, qtbot, ActionForm, on_that_day)
+    page.history.add_hearing()
+    [form] = opened
+    assert form.kind.currentData() == "court-hearing"
+    selected = page.table.selected()
+    assert selected is not None and selected.next_hearing is not None
+    name = "the union's deputy chair (орынбасар)"
+    assert (selected.next_hearing.title, selected.next_hearing.start_date) == (
+        f"Hearing of {name}",
+        day,
+    )
+    with store.transaction(demo) as session:
+        on_calendar = calendar.actions_between(session, day, day)
+    assert f"Hearing of {name}" in [action.title for action in on_calendar]

@@ -3,13 +3,18 @@ used under the People at risk page and in a campaign's People at risk tab."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.errors import OrganiserError
+from organiser.models import ActionKind
 from organiser.services import situations as service
 from organiser.services.situations import AtRiskView, SituationFields, SituationView
+from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.icons import icon
@@ -43,12 +48,17 @@ class SituationHistory(QWidget):
         self.add_button = QPushButton(icon("add"), self.tr("Add situation"), self)
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit"), self)
         self.delete_button = QPushButton(icon("delete"), self.tr("Delete"), self)
+        self.hearing_button = QPushButton(icon("calendar"), self.tr("New hearing…"), self)
+        self.hearing_button.setToolTip(
+            self.tr("Put a hearing of the chosen situation on the calendar")
+        )
+        self.hearing_button.clicked.connect(self.add_hearing)
         self.add_button.clicked.connect(self.add_situation)
         self.edit_button.clicked.connect(self.edit_situation)
         self.delete_button.clicked.connect(self.delete_situation)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.hearing_button, self.edit_button, self.delete_button):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -98,6 +108,26 @@ class SituationHistory(QWidget):
             )  # fmt: skip
         self.changed.emit()
 
+    def add_hearing(self) -> None:
+        """A court hearing of the chosen situation, made in the calendar's own action form
+        and linked to the situation: it is on the calendar, and the next one is shown here."""
+        situation = self.selected()
+        if situation is None:
+            return
+        campaign = situation.campaign_ids[0] if situation.campaign_ids else self.campaign_id
+        form = ActionForm(self.engine, self, day=date.today(), campaign_id=campaign)
+        form.kind.setCurrentIndex(form.kind.findData(ActionKind.COURT_HEARING.value))
+        form.title_edit.setText(self.tr("Hearing of %1").replace("%1", situation.person_name))
+        form.location.setText(situation.court)
+        if form.exec() != QDialog.DialogCode.Accepted or form.result_value is None:
+            return
+        try:
+            with store.transaction(self.engine, write=True) as session:
+                service.link_action(session, situation.id, form.result_value.action.id)
+        except OrganiserError as error:
+            show_error(self, self.tr("New hearing"), str(error))
+        self.changed.emit()
+
     def delete_situation(self) -> None:
         situation = self.selected()
         if situation is None:
@@ -124,6 +154,7 @@ class SituationHistory(QWidget):
         chosen = self.selected() is not None
         self.add_button.setEnabled(True)
         self.edit_button.setEnabled(chosen)
+        self.hearing_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
 
