@@ -44,11 +44,13 @@ from organiser.ui.pages.commitments import CommitmentsPage  # noqa: E402
 from organiser.ui.pages.dashboard import DashboardPage  # noqa: E402
 from organiser.ui.pages.letters import LettersPage  # noqa: E402
 from organiser.ui.pages.organisations import OrganisationsPage  # noqa: E402
+from organiser.ui.pages.people_at_risk import PeopleAtRiskPage  # noqa: E402
 
 P = TypeVar("P", bound=Page)
 from organiser.ui.plurals import install_english_plurals  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
+ONLY = frozenset(sys.argv[1:])  # empty: every picture
 
 
 def settle(milliseconds: int = 400) -> None:
@@ -61,11 +63,8 @@ def settle(milliseconds: int = 400) -> None:
         app.processEvents()
 
 
-WANTED = frozenset(sys.argv[1:])
-
-
 def shoot(name: str) -> None:
-    if WANTED and name not in WANTED:
+    if ONLY and name not in ONLY:
         return
     screen = QApplication.primaryScreen()
     settle()
@@ -141,6 +140,10 @@ def main() -> int:
     with_dialog(LetterEditor(engine, letter, parent=window), "letter-editor.png")
     page(window, OrganisationsPage)
     shoot("organisations.png")
+    at_risk = page(window, PeopleAtRiskPage)
+    at_risk.everyone.setChecked(True)  # Han Sang-gyun and the others of the documents too
+    at_risk.table.select_where(lambda row: row.held_days is not None)
+    shoot("people-at-risk.png")
     with_dialog(
         CampaignForm(engine, first_campaign, window), "date-picker.png", date_picked_from_calendar
     )

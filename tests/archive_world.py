@@ -131,6 +131,7 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
             lawyer="Kwon Young-kook",
         )
         situation.campaigns = [campaign]
+        situation.actions = [action]  # type: ignore[attr-defined]  # its hearing
         session.add(situation)
         session.add(
             Template(name=f"Template {tag}", kind=LetterKind.STATEMENT, campaign_id=campaign.id)

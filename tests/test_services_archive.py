@@ -43,6 +43,7 @@ def test_round_trip_into_an_empty_database_gives_equal_rows(
     plan = import_archive(other, path)
     assert plan.written and plan.counts["add"] == len(plan.records) > 0
     assert snapshot(other) == snapshot(engine)
+    assert snapshot(other)["situation_action"], "a situation's hearing travels with it"
     assert store.check(other) == []
 
 

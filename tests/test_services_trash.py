@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import NotFound, ValidationError
 from organiser.models import Action, Attachment, Commitment, Letter, Organisation, Person
-from organiser.services import actions, campaigns, commitments, letters, trash
+from organiser.services import actions, campaigns, commitments, letters, situations, trash
 from organiser.services import organisations as orgs
 from tests.trash_world import TrashWorld, all_rows, make_trash_world
 
@@ -24,6 +24,7 @@ DELETES: dict[str, Delete] = {
     "action": lambda s, w: actions.delete_action(s, w.action_id),
     "commitment": lambda s, w: commitments.delete_commitment(s, w.commitment_id),
     "letter": lambda s, w: letters.delete_letter(s, w.sent_id),
+    "situation": lambda s, w: situations.delete_situation(s, w.situation_id),
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from organiser import store
-from organiser.models import Base, Campaign, Situation, SituationKind
+from organiser.models import Action, Base, Campaign, Situation, SituationKind
 from organiser.services import actions, campaigns, commitments, letter_register, letters
 from organiser.services import organisations as orgs
 
@@ -26,6 +26,7 @@ class TrashWorld:
     commitment_id: int
     draft_id: int
     sent_id: int
+    situation_id: int
 
 
 def make_trash_world(engine: Engine) -> TrashWorld:
@@ -100,9 +101,11 @@ def make_trash_world(engine: Engine) -> TrashWorld:
         session.add(situation)
         session.flush()
         situation.campaigns.append(session.get_one(Campaign, campaign.id))
+        situation.actions.append(session.get_one(Action, action.id))
+        situation_id = situation.id
     return TrashWorld(
         campaign.id, other.id, federation.id, union.id, person.id, action.id, commitment.id,
-        draft_id, sent_id,
+        draft_id, sent_id, situation_id,
     )  # fmt: skip
 
 

@@ -20,6 +20,6 @@ def run_demo(args: argparse.Namespace) -> int:
     print(
         f"Loaded {summary.campaigns} campaigns, {summary.organisations} organisations, "
         f"{summary.people} people, {summary.actions} actions, {summary.commitments} commitments "
-        f"and {summary.letters} letters."
+        f"and {summary.letters} letters; {summary.situations} situations of people at risk."
     )
     return 0

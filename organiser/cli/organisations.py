@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from organiser import store
-from organiser.cli import affiliates
+from organiser.cli import affiliates, situations
 from organiser.cli.common import (
     Commands,
     add_and_print_id,
@@ -45,6 +45,7 @@ PERSON = Editing(
     service.update_person,
     {
         "name": "name",
+        "role": "role",
         "title": "title",
         "org": "organisation_id",
         "email": "email",
@@ -87,7 +88,11 @@ def register(commands: Commands) -> None:
     person = commands.add_parser("person", help="people: leaders, contacts, signatories")
     person_commands = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
     padd = person_commands.add_parser("add", help="add a person; prints their id")
-    padd.add_argument("--name", required=True)
+    padd.add_argument("--name", default="", help="required unless --role is given")
+    padd.add_argument(
+        "--role", default="", help="who they are while the name is not known "
+        "(\"the branch's first vice-chair\")",
+    )  # fmt: skip
     padd.add_argument("--title", default="")
     padd.add_argument("--org", type=positive_id, default=None, metavar="ID")
     padd.add_argument("--email", default="")
@@ -99,6 +104,7 @@ def register(commands: Commands) -> None:
     plist.set_defaults(run=list_people)
     add_edit(person_commands, padd, PERSON)
     add_delete(person_commands, "person", service.delete_person)
+    situations.register(person_commands)
 
 
 def add_organisation(args: argparse.Namespace) -> int:
@@ -127,5 +133,5 @@ def list_people(args: argparse.Namespace) -> int:
     return print_records(
         args.json, people,
         ("ID", "Name", "Title", "Organisation", "Email"),
-        lambda p: (p.id, p.name, p.title, p.organisation_name, p.email),
+        lambda p: (p.id, p.display_name, p.title, p.organisation_name, p.email),
     )  # fmt: skip

@@ -33,7 +33,13 @@ from organiser.models.letters import (
     LetterVersion,
     Template,
 )
-from organiser.models.organisations import Organisation, Person, Situation, situation_campaign
+from organiser.models.organisations import (
+    Organisation,
+    Person,
+    Situation,
+    situation_action,
+    situation_campaign,
+)
 from organiser.models.trash import TrashEntry
 
 __all__ = [
@@ -69,6 +75,7 @@ __all__ = [
     "Template",
     "TrashEntry",
     "UTCDateTime",
+    "situation_action",
     "situation_campaign",
     "utc_now",
 ]

@@ -17,7 +17,12 @@ from organiser.models.enums import (
     CommitmentStatus,
     DatePrecision,
 )
-from organiser.models.organisations import Organisation, Situation, situation_campaign
+from organiser.models.organisations import (
+    Organisation,
+    Situation,
+    situation_action,
+    situation_campaign,
+)
 
 
 class Campaign(Record, Base):
@@ -108,6 +113,10 @@ class Action(Record, Base):
     campaign: Mapped[Campaign] = relationship()
     organisations: Mapped[list[ActionOrganisation]] = relationship(
         order_by="ActionOrganisation.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+    # The situations of people at risk it is a hearing or release date of (`Situation.actions`).
+    situations: Mapped[list[Situation]] = relationship(
+        secondary=situation_action, backref="actions"
     )
 
 

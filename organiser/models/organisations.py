@@ -41,7 +41,10 @@ class Organisation(Record, Base):
 class Person(Record, Base):
     __tablename__ = "person"
 
+    # Empty while a person at risk is known only by `role` ("the KPTU NHIS branch's first
+    # vice-chair"); one of the two is always given (services check it).
     name: Mapped[str] = mapped_column(String(300), index=True)
+    role: Mapped[str] = mapped_column(String(300), default="", server_default="")
     title: Mapped[str] = mapped_column(String(300), default="")
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
@@ -60,11 +63,23 @@ class Person(Record, Base):
     )
 
 
+def person_label(name: str, role: str) -> str:
+    """How a person is shown everywhere: by name, else by role ("the branch's first vice-chair")."""
+    return name or role
+
+
 situation_campaign = Table(
     "situation_campaign",
     Base.metadata,
     Column("situation_id", ForeignKey("situation.id", ondelete="CASCADE"), primary_key=True),
     Column("campaign_id", ForeignKey("campaign.id", ondelete="CASCADE"), primary_key=True),
+)
+# A situation's hearings and release dates: actions on the calendar (court hearing, ruling...).
+situation_action = Table(
+    "situation_action",
+    Base.metadata,
+    Column("situation_id", ForeignKey("situation.id", ondelete="CASCADE"), primary_key=True),
+    Column("action_id", ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
 )
 
 
@@ -86,5 +101,7 @@ class Situation(Record, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="situations")
+    # `actions`, its hearings and release dates on the calendar, is declared from the other end
+    # too (the backref of `Action.situations`).
     # `campaigns`, the campaigns it concerns, is declared from the other end (as the backref
     # of `Campaign.situations`), so that this module needs nothing from `campaigns.py`.

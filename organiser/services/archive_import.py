@@ -271,7 +271,10 @@ def _fill(session: Session, kind: Kind, record: Any, staged: Staged, index: Uuid
     for link in kind.links:
         if link.key in staged.links:
             model = BY_NAME[link.kind].model
-            linked = [session.get(model, key_of(link.kind, u)) for u in staged.links[link.key]]
+            # No flush while a new record is linked: after its first link (a situation's
+            # campaigns) it sits in the other end's collection before it is in the session.
+            with session.no_autoflush:
+                linked = [session.get(model, key_of(link.kind, u)) for u in staged.links[link.key]]
             setattr(record, link.relationship, linked)
     for ref in kind.refs:
         if ref.column in staged.refs and ref.kind != kind.name:

@@ -169,7 +169,10 @@ KINDS: tuple[Kind, ...] = (
         "situations",
         Situation,
         refs=(Ref("person", "person_id", "people"),),
-        links=(Link("campaigns", "campaigns", "campaigns"),),
+        links=(
+            Link("campaigns", "campaigns", "campaigns"),
+            Link("actions", "actions", "actions"),
+        ),
     ),
     Kind("templates", Template, refs=(Ref("campaign", "campaign_id", "campaigns"),)),
     Kind("international_days", InternationalDay),

@@ -18,6 +18,7 @@ from organiser.models import (
     Letter,
     LetterStatus,
 )
+from organiser.services.situations import AtRiskView, at_risk_now
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DashboardSummary:
     open_commitments: int
     letters_awaiting_reply: int
     draft_letters: int
+    people_at_risk: tuple[AtRiskView, ...] = ()  # held or on hunger strike now, with the days
 
 
 def dashboard_summary(session: Session, today: date, days: int = 30) -> DashboardSummary:
@@ -69,4 +71,5 @@ def dashboard_summary(session: Session, today: date, days: int = 30) -> Dashboar
         open_commitments=count(Commitment.status.in_(open_statuses)),
         letters_awaiting_reply=count(Letter.status == LetterStatus.SENT),
         draft_letters=count(Letter.status.in_((LetterStatus.DRAFT, LetterStatus.APPROVED))),
+        people_at_risk=tuple(at_risk_now(session, today=today)),
     )

@@ -22,6 +22,7 @@ from organiser.models import (
     Person,
     RecipientRole,
 )
+from organiser.models.organisations import person_label
 from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
 from organiser.services import attachments
 from organiser.services import validation as v
@@ -244,8 +245,11 @@ def record_reply(
 def choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(organisations, people) as (id, name) pairs for the editor's pickers."""
     orgs = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
-    people = session.execute(select(Person.id, Person.name).order_by(Person.name))
-    return [(row[0], row[1]) for row in orgs], [(row[0], row[1]) for row in people]
+    people = session.execute(select(Person.id, Person.name, Person.role).order_by(Person.name))
+    named = sorted(
+        ((row[0], person_label(row[1], row[2])) for row in people), key=lambda p: p[1].lower()
+    )
+    return [(row[0], row[1]) for row in orgs], named
 
 
 def read_image(path: str | Path, field: str) -> tuple[str, bytes]:

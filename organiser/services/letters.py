@@ -23,6 +23,7 @@ from organiser.models import (
     RecipientRole,
     utc_now,
 )
+from organiser.models.organisations import person_label
 from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.trash import TrashView
@@ -211,7 +212,7 @@ def read_party(person: Person | None, organisation: Organisation | None = None) 
     if person is not None:
         org = person.organisation
         return PartyCopy(
-            person.name,
+            person_label(person.name, person.role),
             person.title,
             org.name if org else "",
             person.address or (org.address if org else ""),

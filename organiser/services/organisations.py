@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from organiser.errors import ValidationError
 from organiser.models import Organisation, OrganisationKind, Person
+from organiser.models.organisations import person_label
 from organiser.services import commitments, letters, trash
 from organiser.services import validation as v
 from organiser.services.trash import TrashView
@@ -62,6 +63,7 @@ class OrganisationView:
 @dataclass
 class PersonFields:
     name: str = ""
+    role: str = ""
     title: str = ""
     organisation_id: int | None = None
     email: str = ""
@@ -75,6 +77,7 @@ class PersonView:
     id: int
     uuid: str
     name: str
+    role: str
     title: str
     organisation_id: int | None
     organisation_name: str
@@ -85,6 +88,11 @@ class PersonView:
     version: int
     created_at: datetime = field(compare=False)
     updated_at: datetime = field(compare=False)
+
+    @property
+    def display_name(self) -> str:
+        """The name, or for someone known only by role, the role."""
+        return person_label(self.name, self.role)
 
 
 def clean_organisation(data: OrganisationFields) -> dict[str, Any]:
@@ -225,7 +233,12 @@ def count_organisations(session: Session) -> int:
 
 
 def _apply_person(session: Session, record: Person, data: PersonFields) -> None:
-    record.name = v.require_text(data.name, "name", "Name")
+    record.role = v.optional_text(data.role, "role", "Role", 300)
+    record.name = v.optional_text(data.name, "name", "Name", 300)
+    if not record.name and not record.role:
+        raise ValidationError(
+            "name", "Name is required (or, for someone not known by name yet, a role)."
+        )
     record.title = v.optional_text(data.title, "title", "Title", 300)
     organisation = v.reference(
         session, Organisation, data.organisation_id, "organisation_id", "organisation"
@@ -242,6 +255,7 @@ def _person_view(record: Person, organisation_name: str | None) -> PersonView:
         id=record.id,
         uuid=record.uuid,
         name=record.name,
+        role=record.role,
         title=record.title,
         organisation_id=record.organisation_id,
         organisation_name=organisation_name or "",
@@ -284,7 +298,8 @@ def delete_person(session: Session, person_id: int) -> TrashView:
         letters.leave_drafts(session, ("person", person_id))
         session.delete(record)
 
-    return trash.discard(session, "person", person_id, remove)
+    label = person_label(record.name, record.role)
+    return trash.discard(session, "person", person_id, remove, label=label)
 
 
 def _person_query():  # type: ignore[no-untyped-def]
@@ -301,7 +316,8 @@ def get_person(session: Session, person_id: int) -> PersonView:
 
 
 def list_people(session: Session, organisation_id: int | None = None) -> list[PersonView]:
-    query = _person_query().order_by(func.lower(Person.name), Person.id)
+    shown = func.coalesce(func.nullif(Person.name, ""), Person.role)
+    query = _person_query().order_by(func.lower(shown), Person.id)
     if organisation_id is not None:
         query = query.where(Person.organisation_id == organisation_id)
     return [_person_view(*row) for row in session.execute(query)]

@@ -24,6 +24,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "action": ("action", "title"),
     "commitment": ("commitment", "what"),
     "letter": ("letter", "subject"),
+    "situation": ("situation", "kind"),
 }
 LINKS = "links"  # in `contents`: rows kept whose link to the deleted record was undone
 
@@ -54,9 +55,16 @@ def _view(entry: TrashEntry) -> TrashView:
     )
 
 
-def discard(session: Session, kind: str, record_id: int, remove: Callable[[], None]) -> TrashView:
+def discard(
+    session: Session,
+    kind: str,
+    record_id: int,
+    remove: Callable[[], None],
+    label: str | None = None,
+) -> TrashView:
     """Delete a record by `remove()` (the area's own deleting), keeping in a trash entry every
-    row that went and every column of a kept row that changed, as they were before."""
+    row that went and every column of a kept row that changed, as they were before; `label`
+    names it in the trash where its naming column alone does not (a person known by role)."""
     table_name, label_column = KINDS[kind]
     root: r.Key = (table_name, (record_id,))
     going, touched = r.gather(session, root)
@@ -94,7 +102,7 @@ def discard(session: Session, kind: str, record_id: int, remove: Callable[[], No
         kind=kind,
         record_id=record_id,
         record_uuid=record["uuid"],
-        label=str(record[label_column])[:500],
+        label=(label or str(record[label_column]))[:500],
         contents=json.dumps(counts),
         payload=json.dumps({"rows": rows, "changes": changes, "refs": refs}),
     )

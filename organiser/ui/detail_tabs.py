@@ -25,8 +25,9 @@ def campaign_tabs() -> list[type[DetailTab]]:
     """Tabs shown under the selected campaign: areas add their tab class here."""
     from organiser.ui.calendar.timeline import CampaignTimelineTab
     from organiser.ui.letters.campaign_tab import CampaignLettersTab
+    from organiser.ui.people.campaign_tab import CampaignPeopleAtRiskTab
 
-    return [CampaignTimelineTab, CampaignLettersTab]
+    return [CampaignTimelineTab, CampaignLettersTab, CampaignPeopleAtRiskTab]
 
 
 def organisation_tabs() -> list[type[DetailTab]]:

@@ -16,13 +16,22 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import NotFound
-from organiser.services import actions, campaigns, commitments, drafts, letters, organisations
+from organiser.services import (
+    actions,
+    campaigns,
+    commitments,
+    drafts,
+    letters,
+    organisations,
+    situations,
+)
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import ask_restore_as_new
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.letters.editor import LetterEditor
 
 Getter = Callable[[Session, int], Any]
@@ -42,6 +51,10 @@ FORMS: dict[str, tuple[Getter, Builder]] = {
         lambda e, view, p: CommitmentForm(e, existing=view, parent=p),
     ),
     "letter": (letters.get_letter, lambda e, view, p: LetterEditor(e, view, parent=p)),
+    "situation": (
+        situations.get_situation,
+        lambda e, view, p: SituationForm(e, view, parent=p),
+    ),
 }
 
 

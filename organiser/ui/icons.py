@@ -15,6 +15,7 @@ ICONS = {
     "commitments": "mdi6.handshake-outline",
     "letters": "mdi6.email-outline",
     "organisations": "mdi6.account-group-outline",
+    "people_at_risk": "mdi6.account-alert-outline",
     "add": "mdi6.plus",
     "edit": "mdi6.pencil-outline",
     "delete": "mdi6.trash-can-outline",

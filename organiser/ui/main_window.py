@@ -81,6 +81,9 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(
         "Organisations", "organisations", "organiser.ui.pages.organisations", "OrganisationsPage"
     ),
+    PageEntry(
+        "People at risk", "people_at_risk", "organiser.ui.pages.people_at_risk", "PeopleAtRiskPage"
+    ),
 )
 
 

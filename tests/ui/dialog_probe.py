@@ -41,6 +41,7 @@ from organiser.services import (
     drafts,
     letters,
     organisations,
+    situations,
 )
 from organiser.services.archive import export_archive, import_archive
 from organiser.services.backups import make_backup
@@ -57,6 +58,7 @@ from organiser.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog, F
 from organiser.ui.dialogs.drafts_dialog import DraftsDialog
 from organiser.ui.dialogs.help import ShortcutsDialog
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.encryption import EncryptDialog
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
@@ -154,6 +156,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
         e, _first(e, organisations.list_organisations), p
     ),
     PersonForm: lambda e, p: PersonForm(e, _first(e, organisations.list_people), parent=p),
+    SituationForm: lambda e, p: SituationForm(e, _first(e, situations.list_situations), parent=p),
     ActionForm: lambda e, p: ActionForm(e, p, action=_first(e, calendar.actions_between)),
     InternationalDayForm: lambda e, p: InternationalDayForm(e, p),
     CommitmentForm: lambda e, p: CommitmentForm(

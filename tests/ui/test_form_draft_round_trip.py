@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -20,6 +21,7 @@ from organiser.ui.dialogs import form as form_module
 from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.messages import Answer
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
+from organiser.ui.dialogs.situation_form import SituationForm
 
 
 def fill_campaign(form: Any, _tmp: Path) -> None:
@@ -77,12 +79,27 @@ def fill_person(form: Any, _tmp: Path) -> None:
     form.notes.setPlainText("Detained since July")
 
 
+def fill_situation(form: Any, _tmp: Path) -> None:
+    form.person.setCurrentIndex(2)
+    form.kind.setCurrentIndex(form.kind.findData("sentenced"))
+    form.since.set_value(date(2016, 7, 4))
+    form.until.set_text("2018-05-21")
+    form.court.setText("Seoul Central District Court")
+    form.sentence.setText("5 years in prison")
+    form.sentence_months.setText("60")
+    form.lawyer.setText("Kwon Young-kook")
+    form.campaigns.set_refs([("campaign", 1)])
+    form.hearings.set_refs([("action", form.hearings.item(0).data(Qt.ItemDataRole.UserRole)[1])])
+    form.notes.setPlainText("Appeal lodged")
+
+
 FORMS: list[tuple[Callable[[Engine], Any], Callable[[Any, Path], None]]] = [
     (lambda engine: CampaignForm(engine), fill_campaign),
     (lambda engine: ActionForm(engine), fill_action),
     (lambda engine: CommitmentForm(engine), fill_commitment),
     (lambda engine: OrganisationForm(engine), fill_organisation),
     (lambda engine: PersonForm(engine), fill_person),
+    (lambda engine: SituationForm(engine), fill_situation),
 ]
 
 

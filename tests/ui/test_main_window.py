@@ -45,6 +45,7 @@ def test_every_page_of_the_sidebar_opens(window: MainWindow) -> None:
         "Commitments",
         "Letters",
         "Organisations",
+        "People at risk",
     ]
     for row in range(window.sidebar.count()):
         window.sidebar.setCurrentRow(row)

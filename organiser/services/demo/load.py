@@ -20,6 +20,7 @@ from organiser.services.demo.data import (
 )
 from organiser.services.demo.dating import date_as_documented, dating_actions
 from organiser.services.demo.letters import sample_letters
+from organiser.services.demo.people_at_risk import add_people_at_risk
 from organiser.services.demo.timeline import sample_actions, sample_commitments
 from organiser.services.letters import fix_parties
 from organiser.services.organisations import (
@@ -39,6 +40,7 @@ class DemoSummary:
     actions: int
     commitments: int
     letters: int
+    situations: int = 0
 
 
 def load_demo(session: Session, today: date | None = None) -> DemoSummary:
@@ -52,7 +54,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
     _add_international_days(session)
     _add_campaigns(session, ids, today)
     actions = _add_actions(session, ids, today)
-    commitments = sample_commitments(today, ids, {action.title: action.id for action in actions})
+    action_ids = {action.title: action.id for action in actions}
+    commitments = sample_commitments(today, ids, action_ids)
     session.add_all(commitments)
     letters = sample_letters(today, ids)
     session.add_all(letters)
@@ -61,6 +64,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
         if letter.status is not LetterStatus.DRAFT:
             fix_parties(session, letter)  # they have gone out: they keep their copy
     session.flush()
+    situations = add_people_at_risk(session, ids, today, action_ids)
     return DemoSummary(
         organisations=len(ids.organisations),
         people=len(ids.people),
@@ -68,6 +72,7 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
         actions=len(actions),
         commitments=len(commitments),
         letters=len(letters),
+        situations=situations,
     )
 
 

@@ -136,6 +136,10 @@ class PersonForm(RecordForm):
         self.engine = engine
         self.person = person
         self.name = QLineEdit(self)
+        self.role = QLineEdit(self)
+        self.role.setPlaceholderText(
+            self.tr("e.g. the branch's first vice-chair, while the name is not known")
+        )
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. President, General Secretary"))
         self.organisation: QComboBox = record_combo(
@@ -149,6 +153,7 @@ class PersonForm(RecordForm):
         self.notes = _text_box(self)
         for name, label, widget in (
             ("name", self.tr("&Name"), self.name),
+            ("role", self.tr("Known by &role"), self.role),
             ("title", self.tr("&Title or role"), self.title_edit),
             ("organisation_id", self.tr("&Organisation"), self.organisation),
             ("email", self.tr("&Email"), self.email),
@@ -159,6 +164,7 @@ class PersonForm(RecordForm):
             self.add_field(name, label, widget)
         if person is not None:
             self.name.setText(person.name)
+            self.role.setText(person.role)
             self.title_edit.setText(person.title)
             self.email.setText(person.email)
             self.address.setPlainText(person.address)
@@ -168,6 +174,7 @@ class PersonForm(RecordForm):
     def fields(self) -> PersonFields:
         return PersonFields(
             name=self.name.text(),
+            role=self.role.text(),
             title=self.title_edit.text(),
             organisation_id=self.organisation.currentData(),
             email=self.email.text(),

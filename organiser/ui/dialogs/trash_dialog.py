@@ -28,6 +28,7 @@ def kind_text(kind: str) -> str:
         "action": _tr("Action"),
         "commitment": _tr("Commitment"),
         "letter": _tr("Letter"),
+        "situation": _tr("Situation"),
     }
     return names.get(kind, kind)
 

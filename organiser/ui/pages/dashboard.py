@@ -25,6 +25,7 @@ from organiser.services.demo import load_demo
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
+from organiser.ui.people.columns import count_text
 
 
 class DashboardPage(Page):
@@ -138,12 +139,21 @@ def overview_html(summary: DashboardSummary, days_without_backup: int | None = N
         )
         or f"<tr><td>{escape(_tr('Nothing planned in the next 30 days.'))}</td></tr>"
     )
+    people_html = "".join(
+        f"<li><b>{escape(person.person_name)}</b> — {escape(count_text(person))}"
+        + (f" ({escape(', '.join(person.campaign_titles))})" if person.campaign_titles else "")
+        + "</li>"
+        for person in summary.people_at_risk
+    )
+    at_risk = _tr("People at risk (%n)", len(summary.people_at_risk))
+    people_section = f"<h2>{escape(at_risk)}</h2><ul>{people_html}</ul>" if people_html else ""
     overdue_style = "color:#b3261e" if summary.overdue_commitments else ""
     active = _tr("Active campaigns (%n)", len(summary.active_campaigns))
     return (
         backup_warning_html(days_without_backup)
         + f"<h2>{escape(active)}</h2><ul>{campaigns_html}</ul>"
-        f"<h2>{escape(_tr('Next 30 days'))}</h2><table>{upcoming_html}</table>"
+        + people_section
+        + f"<h2>{escape(_tr('Next 30 days'))}</h2><table>{upcoming_html}</table>"
         f"<h2>{escape(_tr('To chase'))}</h2><ul>"
         f"<li style='{overdue_style}'>"
         + _tr("%n overdue commitment(s)", summary.overdue_commitments)

@@ -19,7 +19,7 @@ from organiser.ui.undo import DeleteToTrash, page_stack, push_edit, take_step
 
 def person_columns() -> list[Column[PersonView]]:
     return [
-        Column(column_text("Name"), lambda p: p.name),
+        Column(column_text("Name"), lambda p: p.display_name),
         Column(column_text("Title"), lambda p: p.title),
         Column(column_text("Email"), lambda p: p.email),
         Column(column_text("Language"), lambda p: p.language),
@@ -89,7 +89,7 @@ class PeopleTab(QWidget):
         with store.transaction(self.engine) as session:
             kept = letters.fixed_letters_naming(session, ("person", person.id))
         question = sentences(
-            self.tr("Remove %s?") % person.name,
+            self.tr("Remove %s?") % person.display_name,
             self.tr("They leave the draft letters they are in."),
             letters_kept_text(kept.first, kept.total),
         )
@@ -105,7 +105,7 @@ class PeopleTab(QWidget):
         remove = DeleteToTrash(
             self.engine,
             noun,
-            person.name,
+            person.display_name,
             lambda session: service.delete_person(session, person.id),
             after,
         )
