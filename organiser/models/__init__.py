@@ -6,6 +6,7 @@ from organiser.models.campaigns import (
     Action,
     Campaign,
     CampaignDemand,
+    CampaignOrganisation,
     Commitment,
     InternationalDay,
 )
@@ -13,6 +14,7 @@ from organiser.models.drafts import Draft
 from organiser.models.enums import (
     ActionKind,
     ActionStatus,
+    CampaignOrganisationRole,
     CampaignStatus,
     Channel,
     CommitmentStatus,
@@ -41,6 +43,8 @@ __all__ = [
     "Base",
     "Campaign",
     "CampaignDemand",
+    "CampaignOrganisation",
+    "CampaignOrganisationRole",
     "CampaignStatus",
     "Channel",
     "Commitment",
