@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from organiser.errors import ValidationError
 from organiser.models import (
     Action,
     Campaign,
@@ -21,7 +22,6 @@ from organiser.models import (
     Organisation,
     utc_now,
 )
-from organiser.errors import ValidationError
 from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.trash import TrashView

@@ -15,7 +15,6 @@ from organiser.services import commitments, letters, trash
 from organiser.services import validation as v
 from organiser.services.trash import TrashView
 
-
 MOST_MEMBERS = 10_000_000_000  # more than the world's workers: a typing mistake
 
 
