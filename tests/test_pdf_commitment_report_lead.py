@@ -38,8 +38,13 @@ def _report(engine: Engine, affiliates: int) -> CommitmentReport:
                 subject="Emergency resolution on Korea", body="IndustriALL and its affiliates",
             ),
         )  # fmt: skip
-        for number, what in ((3, "Join the Olympics campaign"), (1, "Support the rally"),
-                             (None, "Write to the embassy"), (2, "Join the day of action")):  # fmt: skip
+        pledges = (
+            (3, "Join the Olympics campaign"),
+            (1, "Support the rally"),
+            (None, "Write to the embassy"),
+            (2, "Join the day of action"),
+        )
+        for number, what in pledges:
             create_commitment(
                 session,
                 CommitmentFields(
