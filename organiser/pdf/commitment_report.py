@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -76,23 +77,48 @@ def _evidence(item: ReadableCommitment, words: ReportWords) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _what(item: ReadableCommitment, words: ReportWords) -> str:
+@dataclass(frozen=True)
+class Shared:
+    """Who pledged jointly and where, when every commitment of a group says the same: printed
+    once under the group's heading instead of on every row."""
+
+    joint_pledgers: str | None
+    source: str | None
+
+    @classmethod
+    def of(cls, group: ReadableAffiliateGroup) -> Shared:
+        joint = {item.joint_pledgers for item in group.commitments}
+        sources = {item.source_letter_subject for item in group.commitments}
+        return cls(
+            joint.pop() if len(joint) == 1 else None, sources.pop() if len(sources) == 1 else None
+        )
+
+    def lines(self, words: ReportWords) -> list[str]:
+        lines = [words.jointly.format(names=self.joint_pledgers)] if self.joint_pledgers else []
+        if self.source:
+            lines.append(words.source.format(subject=self.source))
+        return lines
+
+
+def _what(item: ReadableCommitment, words: ReportWords, shared: Shared) -> str:
     """What was promised, after its number in the resolution; who joined in and where it was
-    made on lines below."""
+    made on lines below, unless the group's heading says it for all."""
     first = f"{words.number.format(n=item.number)} {item.what}" if item.number else item.what
     lines = [first]
-    if item.joint_pledgers:
+    if item.joint_pledgers and shared.joint_pledgers is None:
         lines.append(words.jointly.format(names=item.joint_pledgers))
-    if item.source_letter_subject:
+    if item.source_letter_subject and shared.source is None:
         lines.append(words.source.format(subject=item.source_letter_subject))
     return "\n".join(lines)
 
 
-def _row(item: ReadableCommitment, kit: StyledFonts, words: ReportWords) -> list[Paragraph]:
+def _row(
+    item: ReadableCommitment, kit: StyledFonts, words: ReportWords, shared: Shared
+) -> list[Paragraph]:
     status = words.statuses[item.status] + (words.overdue if item.overdue else "")
     style = "overdue" if item.overdue else "cell"
     texts = (
-        _what(item, words),
+        _what(item, words, shared),
         item.action_title,
         item.due_date.isoformat() if item.due_date else "",
         status,
@@ -112,10 +138,11 @@ def _group(
         ("BACKGROUND", (0, 0), (-1, 0), HEAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    rows = [header, *(_row(item, kit, words) for item in group.commitments)]
+    shared = Shared.of(group)
+    rows = [header, *(_row(item, kit, words, shared) for item in group.commitments)]
     table = kit.table(rows, commands, colWidths=WIDTHS, repeatRows=1)
     heading = kit.p(heading_text, "heading", bold=True)
-    line = kit.p(_counts_line(counts, words), "meta")
+    line = kit.p("\n".join([_counts_line(counts, words), *shared.lines(words)]), "meta")
     return [KeepTogether([heading, line, table])]
 
 

@@ -19,6 +19,7 @@ from organiser.services.demo.data import (
     campaigns,
 )
 from organiser.services.demo.letters import sample_letters
+from organiser.services.demo.resolution import add_resolution_facts
 from organiser.services.demo.timeline import sample_actions, sample_commitments
 from organiser.services.letters import fix_parties
 from organiser.services.organisations import (
@@ -51,7 +52,8 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
     _add_international_days(session)
     _add_campaigns(session, ids, today)
     actions = _add_actions(session, ids, today)
-    commitments = sample_commitments(today, ids, {action.title: action.id for action in actions})
+    action_ids = {action.title: action.id for action in actions}
+    commitments = sample_commitments(today, ids, action_ids)
     session.add_all(commitments)
     letters = sample_letters(today, ids)
     session.add_all(letters)
@@ -60,13 +62,14 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
         if letter.status is not LetterStatus.DRAFT:
             fix_parties(session, letter)  # they have gone out: they keep their copy
     session.flush()
+    resolution_commitments = add_resolution_facts(session, ids, action_ids)
     return DemoSummary(
         organisations=len(ids.organisations),
         people=len(ids.people),
         campaigns=len(ids.campaigns),
         actions=len(actions),
-        commitments=len(commitments),
-        letters=len(letters),
+        commitments=len(commitments) + resolution_commitments,
+        letters=len(letters) + 1,  # and the resolution
     )
 
 
