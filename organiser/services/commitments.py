@@ -437,3 +437,17 @@ def action_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
         .order_by(Action.start_date, Action.id)
     )
     return [(key, f"{start.isoformat()} — {title}") for key, title, start in session.execute(query)]
+
+
+def letter_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
+    """(id, 'date — subject') of a campaign's letters and resolutions, newest first: where a
+    commitment may come from."""
+    query = (
+        select(Letter.id, Letter.subject, Letter.letter_date)
+        .where(Letter.campaign_id == campaign_id)
+        .order_by(Letter.letter_date.desc().nulls_last(), Letter.id)
+    )
+    return [
+        (key, f"{day.isoformat()} — {subject}" if day else subject)
+        for key, subject, day in session.execute(query)
+    ]
