@@ -10,7 +10,15 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from organiser import store
-from organiser.models import Base, Campaign, Situation, SituationKind
+from organiser.models import (
+    Base,
+    Campaign,
+    CampaignOrganisation,
+    CampaignOrganisationRole,
+    Commitment,
+    Situation,
+    SituationKind,
+)
 from organiser.services import actions, campaigns, commitments, letter_register, letters
 from organiser.services import organisations as orgs
 
@@ -100,6 +108,16 @@ def make_trash_world(engine: Engine) -> TrashWorld:
         session.add(situation)
         session.flush()
         situation.campaigns.append(session.get_one(Campaign, campaign.id))
+        # The pledge was made in the draft, and the union is an ally: a delete of either end
+        # (a letter set to NULL, a link row cascaded) must come back whole.
+        pledge = session.get_one(Commitment, commitment.id)
+        pledge.source_letter_id, pledge.number, pledge.joint_pledgers = draft_id, 1, "KCTU"
+        session.add(
+            CampaignOrganisation(
+                campaign_id=campaign.id, organisation_id=union.id,
+                role=CampaignOrganisationRole.ALLY,
+            )
+        )  # fmt: skip
     return TrashWorld(
         campaign.id, other.id, federation.id, union.id, person.id, action.id, commitment.id,
         draft_id, sent_id,
