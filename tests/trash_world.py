@@ -108,13 +108,13 @@ def make_trash_world(engine: Engine) -> TrashWorld:
         session.add(situation)
         session.flush()
         situation.campaigns.append(session.get_one(Campaign, campaign.id))
-        # The pledge was made in the draft, and the union is an ally: a delete of either end
-        # (a letter set to NULL, a link row cascaded) must come back whole.
+        # The pledge was made in the sent letter, and the federation is an ally too: a delete
+        # of either (a link set to NULL, a link row cascaded) must come back whole.
         pledge = session.get_one(Commitment, commitment.id)
-        pledge.source_letter_id, pledge.number, pledge.joint_pledgers = draft_id, 1, "KCTU"
+        pledge.source_letter_id, pledge.number, pledge.joint_pledgers = sent_id, 1, "KCTU"
         session.add(
             CampaignOrganisation(
-                campaign_id=campaign.id, organisation_id=union.id,
+                campaign_id=campaign.id, organisation_id=federation.id,
                 role=CampaignOrganisationRole.ALLY,
             )
         )  # fmt: skip
