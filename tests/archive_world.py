@@ -20,6 +20,8 @@ from organiser.models import (
     Base,
     Campaign,
     CampaignDemand,
+    CampaignOrganisation,
+    CampaignOrganisationRole,
     Channel,
     Commitment,
     InternationalDay,
@@ -59,8 +61,9 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
         evidence = _file(f"evidence-{tag}.txt", "Ақжайық 민주노총".encode(), "text/plain")
         federation = Organisation(name=f"Federation {tag}", acronym="GUF")
         union = Organisation(
-            name=f"전국민주노동조합총연맹 {tag}", country="KR", affiliate_of=federation
-        )
+            name=f"전국민주노동조합총연맹 {tag}", country="KR", affiliate_of=federation,
+            members=1_100_000, membership="1.1 million members",
+        )  # fmt: skip
         session.add_all([logo, signature, pdf, evidence, federation, union])
         session.flush()
         federation.logo_id = logo.id
@@ -68,6 +71,9 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
         person.signature_id = signature.id
         campaign = Campaign(title=f"Campaign {tag}", country="KZ", lead=federation)
         campaign.demands = [CampaignDemand(text="Release them"), CampaignDemand(text="Reinstate")]
+        campaign.organisations = [
+            CampaignOrganisation(organisation=union, role=CampaignOrganisationRole.ALLY)
+        ]
         session.add_all([person, campaign])
         session.flush()
         action = Action(
@@ -87,17 +93,18 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
         )
         session.add(action)
         session.flush()
-        session.add(
-            Commitment(
-                campaign=campaign,
-                organisation=union,
-                organisation_name=union.name,
-                action=action,
-                what="Send a letter",
-                due_date=date(2026, 7, 10),
-                evidence_file_id=evidence.id,
-            )
+        pledge = Commitment(
+            campaign=campaign,
+            organisation=union,
+            organisation_name=union.name,
+            action=action,
+            what="Send a letter",
+            due_date=date(2026, 7, 10),
+            evidence_file_id=evidence.id,
+            number=2,
+            joint_pledgers="its affiliates",
         )
+        session.add(pledge)
         letter = Letter(
             kind=LetterKind.PROTEST_LETTER,
             campaign=campaign,
@@ -122,6 +129,8 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
         ]
         letter.versions = [LetterVersion(language="ru", subject="Протест", body="Свободу")]
         session.add(letter)
+        session.flush()
+        pledge.source_letter_id = letter.id  # the letter it was made in
         situation = Situation(
             person=person,
             kind=SituationKind.DETAINED,

@@ -6,55 +6,22 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from organiser import store
 from organiser.models import ActionRole
 from organiser.services.actions import ActionFields, create_action, get_action
 from organiser.services.database_check import check_database
 from organiser.services.demo import load_demo
+from tests.migration_samples import rows as rows_of
+from tests.migration_samples import sample_at
 
 
-def rows_of(path: Path) -> dict[str, list[dict[str, Any]]]:
-    with sqlite3.connect(path) as connection:
-        connection.row_factory = sqlite3.Row
-        listed = "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'"
-        tables = [r[0] for r in connection.execute(listed)]
-        return {
-            t: [dict(r) for r in connection.execute(f'SELECT * FROM "{t}" ORDER BY 1')]
-            for t in tables
-        }
-
-
-def as_at_0009(path: Path) -> None:
-    """The database without 0014's columns and table (the dates stay nullable: SQLite cannot
-    put NOT NULL back without copying the table, and the upgrade does not mind)."""
-    with sqlite3.connect(path) as connection:
-        connection.execute("DROP TABLE action_organisation")
-        for column in ("ongoing", "undated", "target_month", "date_precision"):
-            connection.execute(f"ALTER TABLE action DROP COLUMN {column}")
-        connection.execute("UPDATE alembic_version SET version_num = '0009'")
-
-
-def _sample_at_0009(db_path: Path) -> None:
-    engine = store.open_database(str(db_path))
-    with store.transaction(engine, write=True) as session:
-        load_demo(session)
-    engine.dispose()
-    as_at_0009(db_path)
-    # What only 0014 can hold goes: the sample's undated and ongoing actions become plain
-    # dated ones, as a 0009 database would have them.
-    with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE action SET start_date = '2026-01-01' WHERE start_date IS NULL")
-        connection.execute("UPDATE action SET end_date = start_date WHERE end_date IS NULL")
-
-
-def test_the_sample_data_of_0009_upgrades_without_loss(db_path: Path) -> None:
-    _sample_at_0009(db_path)
+def test_the_sample_data_of_0009_upgrades_without_loss(tmp_path: Path) -> None:
+    db_path = sample_at(tmp_path, "0009")
     before = rows_of(db_path)
     assert before["action"], "the sample data has actions"
     engine = store.create_db_engine(f"sqlite:///{db_path}")
-    store.upgrade(engine)
+    store.upgrade(engine, "0014")
     engine.dispose()
     after = rows_of(db_path)
     assert set(after) == set(before) | {"action_organisation"}
@@ -70,8 +37,10 @@ def test_the_sample_data_of_0009_upgrades_without_loss(db_path: Path) -> None:
     assert check_database(db_path).problems == []
 
 
-def test_after_the_upgrade_an_undated_action_with_organisations_is_stored(db_path: Path) -> None:
-    _sample_at_0009(db_path)
+def test_after_the_upgrade_an_undated_action_with_organisations_is_stored(
+    tmp_path: Path,
+) -> None:
+    db_path = sample_at(tmp_path, "0009")
     engine = store.create_db_engine(f"sqlite:///{db_path}")
     store.upgrade(engine)
     with sqlite3.connect(db_path) as connection:

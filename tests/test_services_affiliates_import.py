@@ -144,3 +144,35 @@ def test_the_doors_read_a_spreadsheet_and_its_suggested_columns_through_the_serv
     assert set(mapping) <= set(FIELDS)
     with pytest.raises(ValidationError):
         read_spreadsheet(DATA / "missing.csv")
+
+
+def test_website_notes_and_membership_go_out_and_come_back(engine: Engine, tmp_path: Path) -> None:
+    with store.transaction(engine) as session:
+        organisations.create_organisation(
+            session,
+            organisations.OrganisationFields(
+                name="Public Services International", website="https://publicservices.international",
+                notes="Ferney-Voltaire", members=30_000_000, membership="30 million workers",
+            ),
+        )  # fmt: skip
+        export_affiliates(session, str(tmp_path / "out.csv"))
+    other = store.open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        with store.transaction(other) as session:
+            import_affiliates(session, read_table(tmp_path / "out.csv"))
+            (back,) = organisations.list_organisations(session)
+        assert (back.website, back.notes, back.members, back.membership) == (
+            "https://publicservices.international", "Ferney-Voltaire", 30_000_000,
+            "30 million workers",
+        )  # fmt: skip
+    finally:
+        other.dispose()
+
+
+def test_a_members_count_that_is_no_number_is_a_bad_row(engine: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "members.csv"
+    path.write_text("name,members\nKCTU,1100000\nKMWU,many\n", encoding="utf-8")
+    with store.transaction(engine) as session:
+        preview = preview_import(session, read_table(path))
+    assert [row.ok for row in preview.rows] == [True, False]
+    assert "number of members" in " ".join(preview.rows[1].errors)

@@ -27,4 +27,5 @@ def test_the_overview_of_the_sample_data_lists_upcoming_actions_and_overdue_pled
         "Stop the crackdown on Korean unions",
     ]
     assert summary.overdue_commitments == 2 and summary.open_commitments == 5
-    assert summary.letters_awaiting_reply == 1 and summary.draft_letters == 1
+    # Unsent: the Kazakh draft, and the Korea resolution (approved by the Congress, not sent).
+    assert summary.letters_awaiting_reply == 1 and summary.draft_letters == 2

@@ -10,7 +10,16 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from organiser import store
-from organiser.models import Action, Base, Campaign, Situation, SituationKind
+from organiser.models import (
+    Action,
+    Base,
+    Campaign,
+    CampaignOrganisation,
+    CampaignOrganisationRole,
+    Commitment,
+    Situation,
+    SituationKind,
+)
 from organiser.services import actions, campaigns, commitments, letter_register, letters
 from organiser.services import organisations as orgs
 
@@ -103,6 +112,16 @@ def make_trash_world(engine: Engine) -> TrashWorld:
         situation.campaigns.append(session.get_one(Campaign, campaign.id))
         situation.actions.append(session.get_one(Action, action.id))
         situation_id = situation.id
+        # The pledge was made in the sent letter, and the federation is an ally too: a delete
+        # of either (a link set to NULL, a link row cascaded) must come back whole.
+        pledge = session.get_one(Commitment, commitment.id)
+        pledge.source_letter_id, pledge.number, pledge.joint_pledgers = sent_id, 1, "KCTU"
+        session.add(
+            CampaignOrganisation(
+                campaign_id=campaign.id, organisation_id=federation.id,
+                role=CampaignOrganisationRole.ALLY,
+            )
+        )  # fmt: skip
     return TrashWorld(
         campaign.id, other.id, federation.id, union.id, person.id, action.id, commitment.id,
         draft_id, sent_id, situation_id,

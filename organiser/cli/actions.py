@@ -11,7 +11,7 @@ from typing import Any
 
 from organiser import store
 from organiser.cli.common import Commands, add_json, check_named, engine_for, given, positive_id
-from organiser.cli.editing import Editing, add_edit
+from organiser.cli.editing import Editing, add_edit, add_show
 from organiser.cli.output import print_json, print_record, print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting, settings_path
@@ -190,6 +190,7 @@ def register(commands: Commands) -> None:
     add_json(show)
     show.set_defaults(run=show_action)
     add_edit(sub, add, EDITING)
+    add_show(sub, "action", get_action)
     add_delete(sub, "action", delete_action)
 
 

@@ -11,10 +11,11 @@ from organiser.cli.common import (
     add_json,
     engine_for,
     given,
-    positive_id,
+    id_or_none,
+    ids_given,
 )
-from organiser.cli.editing import Editing, add_edit
-from organiser.cli.output import print_json, print_record, print_records
+from organiser.cli.editing import Editing, add_edit, add_show
+from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
 from organiser.services import campaigns as service
@@ -36,7 +37,10 @@ EDITING = Editing(
         "end": "end_date",
         "lead": "lead_id",
         "colour": "colour",
+        "target_org": "target_organisation_ids",
+        "ally": "ally_ids",
     },
+    {"target_org": ids_given, "ally": ids_given},
 )
 
 
@@ -67,22 +71,35 @@ def register(commands: Commands) -> None:
     add.add_argument("--end", type=given, default=None, metavar="YYYY-MM-DD")
     add.add_argument(
         "--lead",
-        type=positive_id,
+        type=id_or_none,
         default=None,
         metavar="ID",
-        help="id of the leading organisation",
+        help="id of the leading organisation (edit: `none` for none)",
     )
     add.add_argument("--colour", default="", help="calendar colour, e.g. #d1242f")
+    add.add_argument(
+        "--target-org",
+        type=id_or_none,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an organisation that must act; repeat in order (edit: `none` for none)",
+    )
+    add.add_argument(
+        "--ally",
+        type=id_or_none,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="an organisation working with the campaign; repeat (edit: `none` for none)",
+    )
     add.set_defaults(run=add_campaign)
 
     listing = actions.add_parser("list", help="list campaigns")
     add_json(listing)
     listing.set_defaults(run=list_campaigns)
 
-    show = actions.add_parser("show", help="show one campaign")
-    show.add_argument("id", type=positive_id)
-    add_json(show)
-    show.set_defaults(run=show_campaign)
+    add_show(actions, "campaign", service.get_campaign)
     add_edit(actions, add, EDITING)
     add_delete(actions, "campaign", service.delete_campaign)
 
@@ -100,13 +117,3 @@ def list_campaigns(args: argparse.Namespace) -> int:
         ("ID", "Title", "Country", "Status", "Start", "End", "Lead"),
         lambda c: (c.id, c.title, c.country, c.status, c.start_date, c.end_date, c.lead_name),
     )  # fmt: skip
-
-
-def show_campaign(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        campaign = service.get_campaign(session, args.id)
-    if args.json:
-        print_json(campaign)
-    else:
-        print_record(campaign)
-    return 0

@@ -16,9 +16,10 @@ from organiser.cli.common import (
     engine_for,
     given,
     given_path,
+    id_or_none,
     positive_id,
 )
-from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
+from organiser.cli.editing import Editing, add_edit, add_expect_version, add_show, change_record
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
@@ -57,6 +58,9 @@ EDITING = Editing(
         "evidence": "evidence",
         "evidence_url": "evidence_url",
         "evidence_file": "evidence_file",
+        "number": "number",
+        "source_letter": "source_letter_id",
+        "joint": "joint_pledgers",
     },
     {"evidence": _text, "evidence_url": _text, "evidence_file": _evidence_file},
 )
@@ -70,11 +74,21 @@ def register(commands: Commands) -> None:
     add.add_argument("--campaign", type=positive_id, required=True, metavar="ID")
     add.add_argument("--org", type=positive_id, required=True, metavar="ID")
     add.add_argument("--what", required=True, help="what was promised")
-    add.add_argument("--action", type=positive_id, default=None, metavar="ID")
+    add.add_argument("--action", type=id_or_none, default=None, metavar="ID", help="none: none")
     add.add_argument("--due", type=given, default=None, metavar="DATE")
     add.add_argument("--status", type=given, default=CommitmentStatus.PLEDGED.value, help=STATUSES)
     add.add_argument("--on", type=given, default=None, metavar="DATE", help="date fulfilled")
     _evidence_options(add)
+    add.add_argument(
+        "--number", default=None, metavar="N", help="its number in the resolution that made it"
+    )
+    add.add_argument(
+        "--source-letter", type=id_or_none, default=None, metavar="ID",
+        help="the letter or resolution it came from",
+    )  # fmt: skip
+    add.add_argument(
+        "--joint", default="", metavar="TEXT", help="pledged jointly with: 'its affiliates'"
+    )
     add.set_defaults(run=add_commitment)
 
     listing = actions.add_parser("list", help="list commitments")
@@ -86,6 +100,7 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_commitments)
     add_edit(actions, add, EDITING)
+    add_show(actions, "commitment", commitments.get_commitment)
     add_delete(actions, "commitment", commitments.delete_commitment)
 
     status = actions.add_parser("status", help="change a commitment's status")

@@ -83,6 +83,19 @@ def positive_id(text: str) -> int:
 positive_id.__name__ = "id"
 
 
+def id_or_none(text: str) -> int | None:
+    """An id in a repeated option, or `none`: an edit given only `none` empties the list."""
+    return None if text.strip().lower() == "none" else positive_id(text)
+
+
+id_or_none.__name__ = "id"
+
+
+def ids_given(values: list[int | None]) -> list[int]:
+    """A repeated id option's ids, the `none` left out."""
+    return [value for value in values if value is not None]
+
+
 def given(text: str) -> str:
     """A value that an option must have once it is given: an empty one (most often a script's
     unset variable) is refused, never taken for the option left out."""

@@ -1,5 +1,5 @@
-"""`KIND edit ID [--FIELD VALUE]... [--expect-version N]` for every kind of record, and the
-version a change of the command line is made to.
+"""`KIND edit ID [--FIELD VALUE]... [--expect-version N]` and `KIND show ID [--json]` for every
+kind of record, and the version a change of the command line is made to.
 
 An edit takes the `add` command's options, each optional: what is given replaces the record's
 value, the rest is kept as read in the same unit of work. A change is made to the version
@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.cli.common import Commands, engine_for, positive_id
+from organiser.cli.common import Commands, add_json, engine_for, positive_id
+from organiser.cli.output import print_json, print_record
 
 
 def add_expect_version(parser: argparse.ArgumentParser) -> None:
@@ -114,3 +115,31 @@ def edit(args: argparse.Namespace, editing: Editing) -> int:
 def _version_of(saved: Any) -> int:
     """A saved read model's version (an action comes back inside its warnings)."""
     return int(getattr(saved, "version", None) or saved.action.version)
+
+
+def add_show(
+    actions: Commands,
+    noun: str,
+    get: Callable[[Session, int], Any],
+    readable: Callable[[Any], Any] | None = None,
+) -> None:
+    """`KIND show ID [--json]`: every field of the record as its read model holds it (link
+    lists included); `readable` shapes the table form where the JSON form is not readable."""
+    parser = actions.add_parser("show", help=f"show one {noun}, every field")
+    parser.add_argument("id", type=positive_id)
+    add_json(parser)
+    parser.set_defaults(run=lambda args: show(args, get, readable))
+
+
+def show(
+    args: argparse.Namespace,
+    get: Callable[[Session, int], Any],
+    readable: Callable[[Any], Any] | None = None,
+) -> int:
+    with store.transaction(engine_for(args)) as session:
+        record = get(session, args.id)
+    if args.json:
+        print_json(record)
+    else:
+        print_record(record if readable is None else readable(record))
+    return 0

@@ -20,8 +20,8 @@ from organiser.cli.common import (
     parse_ref,
     positive_id,
 )
-from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
-from organiser.cli.output import plain, print_json, print_record, print_records
+from organiser.cli.editing import Editing, add_edit, add_expect_version, add_show, change_record
+from organiser.cli.output import plain, print_records
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
 from organiser.models import Channel, LetterKind, LetterStatus
@@ -49,10 +49,7 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_letters)
 
-    show = actions.add_parser("show", help="show one letter")
-    show.add_argument("id", type=positive_id)
-    add_json(show)
-    show.set_defaults(run=show_letter)
+    add_show(actions, "letter", letters.get_letter, _readable)
     add_delete(actions, "letter", letters.delete_letter)
 
     pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
@@ -187,17 +184,11 @@ def list_letters(args: argparse.Namespace) -> int:
     )  # fmt: skip
 
 
-def show_letter(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        letter = letters.get_letter(session, args.id)
-    if args.json:
-        print_json(letter)
-        return 0
+def _readable(letter: letters.LetterView) -> dict[str, object]:
     readable = plain(letter)
     for key in ("signatories", "to", "cc"):
         readable[key] = [_party_text(p) for p in getattr(letter, key)]
-    print_record(readable)
-    return 0
+    return readable
 
 
 def _party_text(party: letters.Party) -> str:

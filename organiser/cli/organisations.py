@@ -12,9 +12,9 @@ from organiser.cli.common import (
     add_json,
     engine_for,
     given,
-    positive_id,
+    id_or_none,
 )
-from organiser.cli.editing import Editing, add_edit
+from organiser.cli.editing import Editing, add_edit, add_show
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import OrganisationKind
@@ -36,6 +36,10 @@ ORGANISATION = Editing(
         "address": "address",
         "language": "language",
         "affiliate_of": "affiliate_of_id",
+        "website": "website",
+        "notes": "notes",
+        "members": "members",
+        "membership": "membership",
     },
 )
 PERSON = Editing(
@@ -51,6 +55,7 @@ PERSON = Editing(
         "email": "email",
         "address": "address",
         "language": "language",
+        "notes": "notes",
     },
 )
 
@@ -75,7 +80,15 @@ def register(commands: Commands) -> None:
     add.add_argument("--phone", default="")
     add.add_argument("--address", default="")
     add.add_argument("--language", default="", help="ISO 639-1 code, e.g. ko")
-    add.add_argument("--affiliate-of", type=positive_id, default=None, metavar="ID")
+    add.add_argument(
+        "--affiliate-of", type=id_or_none, default=None, metavar="ID", help="none: no federation"
+    )
+    add.add_argument("--website", default="", metavar="URL")
+    add.add_argument("--notes", default="")
+    add.add_argument("--members", default=None, metavar="N", help="how many members, e.g. 30000000")
+    add.add_argument(
+        "--membership", default="", metavar="TEXT", help="as written: '30 million workers'"
+    )
     add.set_defaults(run=add_organisation)
 
     listing = org_commands.add_parser("list", help="list organisations")
@@ -83,6 +96,7 @@ def register(commands: Commands) -> None:
     listing.set_defaults(run=list_organisations)
     affiliates.register_org_commands(org_commands)
     add_edit(org_commands, add, ORGANISATION)
+    add_show(org_commands, "organisation", service.get_organisation)
     add_delete(org_commands, "organisation", service.delete_organisation)
 
     person = commands.add_parser("person", help="people: leaders, contacts, signatories")
@@ -94,15 +108,17 @@ def register(commands: Commands) -> None:
         "(\"the branch's first vice-chair\")",
     )  # fmt: skip
     padd.add_argument("--title", default="")
-    padd.add_argument("--org", type=positive_id, default=None, metavar="ID")
+    padd.add_argument("--org", type=id_or_none, default=None, metavar="ID", help="none: none")
     padd.add_argument("--email", default="")
     padd.add_argument("--address", default="")
     padd.add_argument("--language", default="")
+    padd.add_argument("--notes", default="")
     padd.set_defaults(run=add_person)
     plist = person_commands.add_parser("list", help="list people")
     add_json(plist)
     plist.set_defaults(run=list_people)
     add_edit(person_commands, padd, PERSON)
+    add_show(person_commands, "person", service.get_person)
     add_delete(person_commands, "person", service.delete_person)
     situations.register(person_commands)
 

@@ -26,6 +26,8 @@ FIELDS = (
     "phone",
     "website",
     "language",
+    "members",
+    "membership",
     "notes",
     "affiliate_of",
 )
@@ -43,6 +45,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "telephone", "tel", "téléphone", "teléfono", "телефон", "전화"),
     "website": ("website", "web", "url", "site", "siteweb", "сайт", "웹사이트"),
     "language": ("language", "lang", "langue", "idioma", "язык", "언어"),
+    "members": ("members", "membercount", "numberofmembers", "nummembers", "membres",
+                "miembros", "численность", "조합원수"),
+    "membership": ("membership", "membershiptext", "size", "effectifs", "membresía"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "примечания", "비고"),
     "affiliate_of": ("affiliateof", "parent", "federation", "memberof", "affiliatedto"),
 }  # fmt: skip

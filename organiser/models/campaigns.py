@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -13,6 +13,7 @@ from organiser.models.enums import (
     ActionKind,
     ActionRole,
     ActionStatus,
+    CampaignOrganisationRole,
     CampaignStatus,
     CommitmentStatus,
     DatePrecision,
@@ -53,6 +54,33 @@ class Campaign(Record, Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    # Its target organisations and allies, beside the free-text `target`, in the order given.
+    organisations: Mapped[list[CampaignOrganisation]] = relationship(
+        order_by="CampaignOrganisation.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class CampaignOrganisation(Base):
+    """An organisation a campaign names as a target (who must act) or an ally (who works with
+    it); a part of the campaign, in the order the user gave them for each role."""
+
+    __tablename__ = "campaign_organisation"
+    __table_args__ = (UniqueConstraint("campaign_id", "organisation_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[CampaignOrganisationRole] = mapped_column(enum_column(CampaignOrganisationRole))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    organisation: Mapped[Organisation] = relationship()
 
 
 class CampaignDemand(Base):
@@ -164,6 +192,14 @@ class Commitment(Record, Base):
     evidence_file_id: Mapped[int | None] = mapped_column(
         ForeignKey("attachment.id", ondelete="SET NULL")
     )
+    # Its number in the resolution that made it (reports keep that order; None: not numbered),
+    # the letter or resolution it came from, and who pledged with the organisation ("its
+    # affiliates"): free text, since joint pledgers are most often a group, not a record.
+    number: Mapped[int | None] = mapped_column(Integer)
+    source_letter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("letter.id", ondelete="SET NULL"), index=True
+    )
+    joint_pledgers: Mapped[str] = mapped_column(String(500), default="", server_default="")
 
     campaign: Mapped[Campaign] = relationship()
     organisation: Mapped[Organisation | None] = relationship()

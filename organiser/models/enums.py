@@ -16,11 +16,20 @@ class LabelledEnum(enum.StrEnum):
 class OrganisationKind(LabelledEnum):
     GLOBAL_UNION_FEDERATION = "global-union-federation"
     NATIONAL_CENTRE = "national-centre"
+    # An international trade union confederation (the ITUC): national centres are its members.
+    INTERNATIONAL_CONFEDERATION = "international-confederation"
     UNION = "union"
     GOVERNMENT = "government"
     EMPLOYER = "employer"
     INTERNATIONAL_BODY = "international-body"
     OTHER = "other"
+
+
+class CampaignOrganisationRole(LabelledEnum):
+    """How a campaign names an organisation: a target that must act, or an ally working with it."""
+
+    TARGET = "target"
+    ALLY = "ally"
 
 
 class CampaignStatus(LabelledEnum):

@@ -24,6 +24,10 @@ class Organisation(Record, Base):
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     website: Mapped[str] = mapped_column(String(500), default="")
+    # How many members it has (a federation: the workers its affiliates represent; None: not
+    # known), and the figure as the organisation itself writes it ("30 million workers").
+    members: Mapped[int | None] = mapped_column(Integer)
+    membership: Mapped[str] = mapped_column(String(300), default="", server_default="")
     language: Mapped[str] = mapped_column(String(8), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     affiliate_of_id: Mapped[int | None] = mapped_column(

@@ -120,6 +120,8 @@ def _fields(values: dict[str, str]) -> OrganisationFields:
         website=values.get("website", ""),
         language=values.get("language", ""),
         notes=values.get("notes", ""),
+        members=values.get("members", ""),
+        membership=values.get("membership", ""),
     )
 
 
@@ -325,4 +327,4 @@ def _export_row(record: Organisation, parent_name: str | None) -> list[str]:
     values = {name: getattr(record, name, "") for name in FIELDS if name != "affiliate_of"}
     values["kind"] = record.kind.value
     values["affiliate_of"] = parent_name or ""
-    return [str(values[name] or "") for name in FIELDS]
+    return [str(values[name]) if values[name] is not None else "" for name in FIELDS]

@@ -22,6 +22,7 @@ from organiser.models import (
     Attachment,
     Campaign,
     CampaignDemand,
+    CampaignOrganisation,
     Commitment,
     InternationalDay,
     Letter,
@@ -112,7 +113,17 @@ KINDS: tuple[Kind, ...] = (
         "campaigns",
         Campaign,
         refs=(Ref("lead", "lead_id", "organisations"),),
-        children=(Children("demands", "demands", CampaignDemand, "campaign_id"),),
+        children=(
+            Children("demands", "demands", CampaignDemand, "campaign_id"),
+            # Its target organisations and allies: the role travels, the order is the list's.
+            Children(
+                "organisations",
+                "organisations",
+                CampaignOrganisation,
+                "campaign_id",
+                (Ref("organisation", "organisation_id", "organisations"),),
+            ),
+        ),
     ),
     Kind(
         "actions",
@@ -126,16 +137,6 @@ KINDS: tuple[Kind, ...] = (
                 "action_id",
                 (Ref("organisation", "organisation_id", "organisations"),),
             ),
-        ),
-    ),
-    Kind(
-        "commitments",
-        Commitment,
-        refs=(
-            Ref("campaign", "campaign_id", "campaigns"),
-            Ref("organisation", "organisation_id", "organisations"),
-            Ref("action", "action_id", "actions"),
-            Ref("evidence_file", "evidence_file_id", "attachments"),
         ),
     ),
     Kind(
@@ -163,6 +164,18 @@ KINDS: tuple[Kind, ...] = (
                 (*_party_refs(), Ref("organisation", "organisation_id", "organisations")),
             ),
             Children("versions", "versions", LetterVersion, "letter_id"),
+        ),
+    ),
+    # After the letters: a commitment names the letter or resolution it came from.
+    Kind(
+        "commitments",
+        Commitment,
+        refs=(
+            Ref("campaign", "campaign_id", "campaigns"),
+            Ref("organisation", "organisation_id", "organisations"),
+            Ref("action", "action_id", "actions"),
+            Ref("evidence_file", "evidence_file_id", "attachments"),
+            Ref("source_letter", "source_letter_id", "letters"),
         ),
     ),
     Kind(

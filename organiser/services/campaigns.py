@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from organiser.errors import ValidationError
 from organiser.models import (
     Action,
     Campaign,
     CampaignDemand,
+    CampaignOrganisation,
+    CampaignOrganisationRole,
     CampaignStatus,
     Commitment,
     Letter,
@@ -39,6 +43,9 @@ class CampaignFields:
     end_date: date | str | None = None
     lead_id: int | None = None
     colour: str = ""
+    # The organisations that must act (beside the free-text target) and its allies, in order.
+    target_organisation_ids: list[int] = field(default_factory=list)
+    ally_ids: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,10 @@ class CampaignView:
     lead_id: int | None
     lead_name: str
     colour: str
+    target_organisation_ids: list[int]
+    target_organisation_names: list[str]
+    ally_ids: list[int]
+    ally_names: list[str]
     version: int
     created_at: datetime
     updated_at: datetime
@@ -86,6 +97,39 @@ def _apply(session: Session, record: Campaign, data: CampaignFields) -> None:
         record.colour = v.check_colour(data.colour) if data.colour else _next_colour(session)
     demands = [v.optional_text(text, "demands", "A demand") for text in data.demands]
     _set_demands(record, [text for text in demands if text])
+    _set_organisations(session, record, data)
+
+
+ROLE_FIELDS = {
+    CampaignOrganisationRole.TARGET: ("target_organisation_ids", "A target organisation"),
+    CampaignOrganisationRole.ALLY: ("ally_ids", "An ally"),
+}
+
+
+def _set_organisations(session: Session, record: Campaign, data: CampaignFields) -> None:
+    """The target organisations and allies as given, each once; one organisation cannot be
+    both a target and an ally of the same campaign."""
+    chosen: list[tuple[int, CampaignOrganisationRole]] = []
+    for role, (name, label) in ROLE_FIELDS.items():
+        for key in getattr(data, name):
+            organisation = v.reference(session, Organisation, key, name, "organisation")
+            assert organisation is not None
+            if (organisation.id, role) in chosen:
+                continue
+            other = next((r for k, r in chosen if k == organisation.id), None)
+            if other is not None:
+                raise ValidationError(
+                    name,
+                    f"{label}, {organisation.name}, is already named as the campaign's "
+                    f"{other.label.lower()}: an organisation is a target or an ally, not both.",
+                )
+            chosen.append((organisation.id, role))
+    kept = {(link.organisation_id, link.role): link for link in record.organisations}
+    record.organisations = [
+        kept.get((key, role)) or CampaignOrganisation(organisation_id=key, role=role)
+        for key, role in chosen
+    ]
+    record.organisations.reorder()  # type: ignore[attr-defined]
 
 
 def _set_demands(record: Campaign, texts: list[str]) -> None:
@@ -119,10 +163,19 @@ def _view(record: Campaign) -> CampaignView:
         lead_id=record.lead_id,
         lead_name=record.lead.name if record.lead else "",
         colour=record.colour,
+        target_organisation_ids=_linked(record, CampaignOrganisationRole.TARGET, ids=True),
+        target_organisation_names=_linked(record, CampaignOrganisationRole.TARGET, ids=False),
+        ally_ids=_linked(record, CampaignOrganisationRole.ALLY, ids=True),
+        ally_names=_linked(record, CampaignOrganisationRole.ALLY, ids=False),
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
     )
+
+
+def _linked(record: Campaign, role: CampaignOrganisationRole, ids: bool) -> list[Any]:
+    links = [link for link in record.organisations if link.role is role]
+    return [link.organisation_id if ids else link.organisation.name for link in links]
 
 
 def create_campaign(session: Session, data: CampaignFields) -> CampaignView:
@@ -165,7 +218,11 @@ def campaign_contents(session: Session, campaign_id: int) -> CampaignContents:
 
 
 def _query():  # type: ignore[no-untyped-def]
-    return select(Campaign).options(selectinload(Campaign.demands), selectinload(Campaign.lead))
+    return select(Campaign).options(
+        selectinload(Campaign.demands),
+        selectinload(Campaign.lead),
+        selectinload(Campaign.organisations).selectinload(CampaignOrganisation.organisation),
+    )
 
 
 def get_campaign(session: Session, campaign_id: int) -> CampaignView:

@@ -33,11 +33,14 @@ class ReportFormat(enum.StrEnum):
             ) from None
 
 
-def report_pdf(report: CommitmentReport, options: PaperOptions | None = None) -> bytes:
-    """The report as PDF bytes; raises FontCoverageError before anything is written."""
+def report_pdf(
+    report: CommitmentReport, options: PaperOptions | None = None, language: str = "en"
+) -> bytes:
+    """The report as PDF bytes, its words in `language`; raises FontCoverageError before
+    anything is written."""
     from organiser.pdf.commitment_report import render_report  # on use: ReportLab is slow
 
-    return render_report(report, (options or PaperOptions.from_settings()).fonts())
+    return render_report(report, (options or PaperOptions.from_settings()).fonts(), language)
 
 
 def write_report(
@@ -47,10 +50,12 @@ def write_report(
     kind: ReportFormat,
     options: PaperOptions | None = None,
     today: date | None = None,
+    language: str = "en",
 ) -> CommitmentReport:
-    """The campaign's report written to `path` as `kind`; returns the report written."""
+    """The campaign's report written to `path` as `kind` (a PDF's words in `language`);
+    returns the report written."""
     report = campaign_report(session, campaign_id, today)
-    write_report_file(report, path, kind, options)
+    write_report_file(report, path, kind, options, language)
     return report
 
 
@@ -59,18 +64,23 @@ def write_report_file(
     path: str | os.PathLike[str],
     kind: ReportFormat,
     options: PaperOptions | None = None,
+    language: str = "en",
 ) -> None:
     from organiser.formats.csv_affiliates import write_rows
 
     if kind is ReportFormat.PDF:
-        write_bytes_atomic(path, report_pdf(report, options))
+        write_bytes_atomic(path, report_pdf(report, options, language))
     else:
         write_rows(path, REPORT_HEADERS, report_rows(report))
 
 
 REPORT_HEADERS = (
     "affiliate",
+    "lead",
+    "number",
     "what",
+    "jointly with",
+    "source",
     "action",
     "due",
     "status",
@@ -83,11 +93,17 @@ REPORT_HEADERS = (
 
 
 def report_rows(report: CommitmentReport) -> list[list[str]]:
-    """The report as spreadsheet rows, one per commitment, grouped by affiliate."""
+    """The report as spreadsheet rows, one per commitment: the lead organisation's first
+    (marked in the lead column), then grouped by affiliate, numbered ones in their order."""
+    groups = ([report.lead] if report.lead is not None else []) + report.groups
     return [
         [
             group.organisation_name,
+            "yes" if group is report.lead else "",
+            str(item.number) if item.number is not None else "",
             item.what,
+            item.joint_pledgers,
+            item.source_letter_subject,
             item.action_title,
             item.due_date.isoformat() if item.due_date else "",
             item.status.value,
@@ -97,6 +113,6 @@ def report_rows(report: CommitmentReport) -> list[list[str]]:
             item.evidence_url,
             item.evidence_file_name,
         ]
-        for group in report.groups
+        for group in groups
         for item in group.commitments
     ]

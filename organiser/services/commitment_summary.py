@@ -46,11 +46,15 @@ class AffiliateGroup:
 
 @dataclass(frozen=True)
 class CommitmentReport:
+    """`groups`: the affiliates' commitments, by affiliate; `lead`: the campaign's lead
+    organisation's own (the federation is not its own affiliate); totals count them all."""
+
     campaign_id: int
     campaign_title: str
     made_on: date
     groups: list[AffiliateGroup]
     totals: dict[CommitmentStatus, int]
+    lead: AffiliateGroup | None = None
 
     @property
     def total(self) -> int:
@@ -111,13 +115,19 @@ def campaign_report(
     grouped: dict[Affiliate, list[CommitmentView]] = {}
     for item in commitments:
         grouped.setdefault(affiliate(item), []).append(item)
+    lead_items = grouped.pop(campaign.lead_id, []) if campaign.lead_id is not None else []
     groups = sorted(
-        (
-            AffiliateGroup(items[0].organisation_id, items[0].organisation_name, items)
-            for items in grouped.values()
-        ),
+        (_group(items) for items in grouped.values()),
         key=lambda group: group.organisation_name.casefold(),
     )
     counts = Counter(item.status for item in commitments)
     totals = {status: counts.get(status, 0) for status in CommitmentStatus}
-    return CommitmentReport(campaign.id, campaign.title, today, groups, totals)
+    lead = _group(lead_items) if lead_items else None
+    return CommitmentReport(campaign.id, campaign.title, today, groups, totals, lead)
+
+
+def _group(items: list[CommitmentView]) -> AffiliateGroup:
+    """One organisation's commitments: those numbered in the resolution first, in its order,
+    then the rest as listed (by due date)."""
+    ordered = sorted(items, key=lambda c: (c.number is None, c.number or 0))
+    return AffiliateGroup(items[0].organisation_id, items[0].organisation_name, ordered)

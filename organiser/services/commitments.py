@@ -18,6 +18,7 @@ from organiser.models import (
     Campaign,
     Commitment,
     CommitmentStatus,
+    Letter,
     Organisation,
 )
 from organiser.services import trash
@@ -53,6 +54,9 @@ class CommitmentFields:
     evidence_url: str = ""
     evidence_file: EvidenceFile | None = None
     remove_evidence_file: bool = False
+    number: int | str | None = None  # its number in the resolution; None or '' when none
+    source_letter_id: int | None = None
+    joint_pledgers: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,10 @@ class CommitmentView:
     evidence_url: str
     evidence_file_id: int | None
     evidence_file_name: str
+    number: int | None
+    source_letter_id: int | None
+    source_letter_subject: str
+    joint_pledgers: str
     overdue: bool
     version: int
     created_at: datetime
@@ -136,6 +144,18 @@ def _check_action(session: Session, action_id: int | None, campaign_id: int) -> 
     return action.id if action else None
 
 
+def _check_source(session: Session, letter_id: int | None, campaign_id: int) -> int | None:
+    letter = v.reference(session, Letter, letter_id, "source_letter_id", "letter")
+    if letter is not None and letter.campaign_id != campaign_id:
+        raise ValidationError(
+            "source_letter_id", f"The letter '{letter.subject}' belongs to another campaign."
+        )
+    return letter.id if letter else None
+
+
+MOST_NUMBER = 9999
+
+
 def _apply_organisation(session: Session, record: Commitment, organisation_id: int | None) -> None:
     """The affiliate, whose name the commitment keeps; one whose organisation has been deleted
     since may be saved as it is, under the name it kept."""
@@ -176,6 +196,13 @@ def _apply(session: Session, record: Commitment, data: CommitmentFields, today: 
     record.evidence = v.optional_text(data.evidence, "evidence", "Evidence")
     record.evidence_url = _check_url(data.evidence_url)
     _apply_file(session, record, data)
+    record.number = v.whole_number(
+        data.number, "number", "a number in the resolution", MOST_NUMBER, "3"
+    )
+    record.source_letter_id = _check_source(session, data.source_letter_id, campaign.id)
+    record.joint_pledgers = v.optional_text(
+        data.joint_pledgers, "joint_pledgers", "Pledged jointly with", 500
+    )
 
 
 def _apply_file(session: Session, record: Commitment, data: CommitmentFields) -> None:
@@ -246,14 +273,13 @@ def set_status(
 def delete_commitment(session: Session, commitment_id: int) -> TrashView:
     record = v.get_or_raise(session, Commitment, commitment_id, "commitment")
     return trash.discard(session, "commitment", commitment_id, lambda: session.delete(record))
-    session.flush()
 
 
 # The live name while the organisation exists, else the name the commitment kept.
 _AFFILIATE_NAME = func.coalesce(Organisation.name, Commitment.organisation_name)
 
 
-def _query() -> Any:  # a Select of (Commitment, campaign, organisation, action, file names)
+def _query() -> Any:  # a Select of (Commitment, campaign, organisation, action, file, source)
     return (
         select(
             Commitment,
@@ -261,11 +287,13 @@ def _query() -> Any:  # a Select of (Commitment, campaign, organisation, action,
             _AFFILIATE_NAME,
             Action.title,
             Attachment.name,
+            Letter.subject,
         )
         .join(Campaign, Commitment.campaign_id == Campaign.id)
         .outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
         .outerjoin(Action, Commitment.action_id == Action.id)
         .outerjoin(Attachment, Commitment.evidence_file_id == Attachment.id)
+        .outerjoin(Letter, Commitment.source_letter_id == Letter.id)
     )
 
 
@@ -287,7 +315,7 @@ def _filtered(query: Select[Any], criteria: CommitmentFilter, today: date) -> Se
 
 
 def _view(row: Any, today: date) -> CommitmentView:
-    record, campaign_title, organisation_name, action_title, file_name = row
+    record, campaign_title, organisation_name, action_title, file_name, source = row
     return CommitmentView(
         id=record.id,
         uuid=record.uuid,
@@ -305,6 +333,10 @@ def _view(row: Any, today: date) -> CommitmentView:
         evidence_url=record.evidence_url,
         evidence_file_id=record.evidence_file_id,
         evidence_file_name=file_name or "",
+        number=record.number,
+        source_letter_id=record.source_letter_id,
+        source_letter_subject=source or "",
+        joint_pledgers=record.joint_pledgers,
         overdue=is_overdue(record.due_date, record.status, today),
         version=record.version,
         created_at=record.created_at,
@@ -332,6 +364,7 @@ def _sort_key(sort: str) -> Any:
             {s.value: n for n, s in enumerate(CommitmentStatus)}, value=Commitment.status
         ),
         "fulfilled_on": Commitment.fulfilled_on,
+        "number": Commitment.number,
         # As the column shows it (the text, the link, the file's name); none at all: last.
         "evidence": func.nullif(
             func.lower(
@@ -406,4 +439,18 @@ def action_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
     return [
         (key, f"{start.isoformat() if start else 'to be dated'} — {title}")
         for key, title, start in session.execute(query)
+    ]
+
+
+def letter_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
+    """(id, 'date — subject') of a campaign's letters and resolutions, newest first: where a
+    commitment may come from."""
+    query = (
+        select(Letter.id, Letter.subject, Letter.letter_date)
+        .where(Letter.campaign_id == campaign_id)
+        .order_by(Letter.letter_date.desc().nulls_last(), Letter.id)
+    )
+    return [
+        (key, f"{day.isoformat()} — {subject}" if day else subject)
+        for key, subject, day in session.execute(query)
     ]

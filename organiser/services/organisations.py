@@ -16,6 +16,8 @@ from organiser.services import commitments, letters, trash
 from organiser.services import validation as v
 from organiser.services.trash import TrashView
 
+MOST_MEMBERS = 10_000_000_000  # more than the world's workers: a typing mistake
+
 
 @dataclass
 class OrganisationFields:
@@ -32,6 +34,8 @@ class OrganisationFields:
     language: str = ""
     notes: str = ""
     affiliate_of_id: int | None = None
+    members: int | str | None = None  # how many members; None or '' when not known
+    membership: str = ""  # the figure as written: "30 million workers"
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class OrganisationView:
     notes: str
     affiliate_of_id: int | None
     affiliate_of_name: str
+    members: int | None
+    membership: str
     people_count: int
     version: int
     created_at: datetime
@@ -109,6 +115,10 @@ def clean_organisation(data: OrganisationFields) -> dict[str, Any]:
         "website": v.optional_text(data.website, "website", "Website", 500),
         "language": v.check_language(data.language),
         "notes": v.optional_text(data.notes, "notes", "Notes"),
+        "members": v.whole_number(
+            data.members, "members", "a number of members", MOST_MEMBERS, "30000000"
+        ),
+        "membership": v.optional_text(data.membership, "membership", "Membership", 300),
     }
 
 
@@ -205,6 +215,8 @@ def _organisation_view(
         notes=record.notes,
         affiliate_of_id=record.affiliate_of_id,
         affiliate_of_name=parent_name or "",
+        members=record.members,
+        membership=record.membership,
         people_count=people,
         version=record.version,
         created_at=record.created_at,

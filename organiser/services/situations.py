@@ -61,7 +61,7 @@ class HearingView:
     action_id: int
     title: str
     kind: str
-    start_date: date
+    start_date: date | None  # None: not yet dated
     status: str
 
 
@@ -133,7 +133,7 @@ class ActionChoice:
 
     id: int
     title: str
-    start_date: date
+    start_date: date | None  # None: not yet dated
     campaign_title: str
 
 
@@ -304,9 +304,14 @@ def _hearing(action: Action) -> HearingView:
     )
 
 
+def _by_date(action: Action) -> tuple[bool, date, int]:
+    """Dated actions by their date, those not yet dated after them."""
+    return (action.start_date is None, action.start_date or date.min, action.id)
+
+
 def _view(record: Situation, person: Person, current: bool, today: date) -> SituationView:
     campaigns = sorted(record.campaigns, key=lambda c: c.id)  # type: ignore[attr-defined]
-    actions = sorted(record.actions, key=lambda a: (a.start_date, a.id))  # type: ignore[attr-defined]
+    actions = sorted(record.actions, key=_by_date)  # type: ignore[attr-defined]
     return SituationView(
         id=record.id,
         uuid=record.uuid,
@@ -389,7 +394,9 @@ def _at_risk(person: Person, today: date, everyone: bool = False) -> AtRiskView 
         action
         for s in ordered
         for action in s.actions  # type: ignore[attr-defined]
-        if action.start_date >= today and action.status is not ActionStatus.CANCELLED
+        if action.start_date is not None
+        and action.start_date >= today
+        and action.status is not ActionStatus.CANCELLED
     ]
     upcoming.sort(key=lambda a: (a.start_date, a.starts_at or datetime.min, a.id))
     campaigns = {c.id: c.title for s in episode for c in s.campaigns}  # type: ignore[attr-defined]
@@ -453,7 +460,7 @@ def action_choices(session: Session, keep: Iterable[int] = ()) -> list[ActionCho
         select(Action.id, Action.title, Action.start_date, Campaign.title)
         .join(Campaign, Action.campaign_id == Campaign.id)
         .where(Action.kind.in_(LINKED_KINDS) | Action.id.in_(kept))
-        .order_by(Action.start_date.desc(), Action.id.desc())
+        .order_by(Action.start_date.desc().nulls_first(), Action.id.desc())
         .limit(MAX_ACTION_CHOICES + len(kept))
     )
     return [ActionChoice(*row) for row in session.execute(query)]

@@ -195,6 +195,22 @@ def check_colour(value: str | None, field: str = "colour") -> str:
     return text.lower()
 
 
+def whole_number(
+    value: int | str | None, field: str, label: str, most: int, example: str
+) -> int | None:
+    """A whole number from 0 to `most` typed in a form or option; None when left empty."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    digits = text.replace(",", "").replace("_", "")
+    number = int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 12 else -1
+    if not 0 <= number <= most:
+        raise ValidationError(
+            field, f"'{text}' is not {label}: give a whole number such as {example}."
+        )
+    return number
+
+
 def not_found(label: str, key: int) -> NotFound:
     return NotFound(f"There is no {label} with id {key}.")
 

@@ -104,7 +104,7 @@ def test_matrix_set_data_refuses_an_unknown_status(page: CommitmentsPage, demo: 
 
 
 def test_filters_overdue_and_campaign(page: CommitmentsPage, demo: Engine) -> None:
-    assert page.list_model.total() == 11
+    assert page.list_model.total() == 15  # with the four of the Korea resolution
     page.filters.overdue.setChecked(True)
     rows = [page.list_model.row_at(r) for r in range(page.list_model.rowCount())]
     assert rows and all(row.overdue for row in rows)
@@ -124,7 +124,7 @@ def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> No
     widget = CommitmentsPage(engine)
     qtbot.addWidget(widget)
     model = widget.list_model
-    assert model.total() == PAGE * 2 + 21
+    assert model.total() == PAGE * 2 + 25  # the 15 of the sample data and these
     assert model.rowCount() == PAGE and model.canFetchMore(widget.list_model.index(-1, -1))
     model.fetchMore(widget.list_model.index(-1, -1))
     assert model.rowCount() == PAGE * 2

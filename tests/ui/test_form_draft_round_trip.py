@@ -34,6 +34,9 @@ def fill_campaign(form: Any, _tmp: Path) -> None:
     form.start.set_value(date(2026, 7, 1))
     form.lead.setCurrentIndex(1)
     form.set_colour("#d1242f")
+    for picker, rows in ((form.target_organisations, (3, 1)), (form.allies, (2,))):
+        for row in rows:
+            picker.add(picker.choose.itemData(row))
 
 
 def fill_action(form: Any, _tmp: Path) -> None:
@@ -57,6 +60,9 @@ def fill_commitment(form: Any, tmp: Path) -> None:
     form.status.setCurrentIndex(1)
     form.evidence.setPlainText("Promised at the congress")
     form.url.setText("https://example.org/pledge")
+    form.number.setText("3")
+    form.source.setCurrentIndex(form.source.count() - 1)
+    form.joint.setText("its affiliates")
     photo = tmp / "pledge.png"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     form.file.set_path(str(photo))
@@ -70,6 +76,10 @@ def fill_organisation(form: Any, _tmp: Path) -> None:
     form.affiliate_of.setCurrentIndex(1)
     form.address.setPlainText("서울 중구")
     form.language.setText("ko")
+    form.website.setText("https://nodong.org")
+    form.members.setText("1100000")
+    form.membership.setText("1.1 million members")
+    form.notes.setPlainText("Offices raided on 21 November 2015")
 
 
 def fill_person(form: Any, _tmp: Path) -> None:

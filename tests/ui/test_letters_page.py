@@ -122,7 +122,7 @@ def test_new_letter_is_saved_with_its_people(qtbot: QtBot, demo_engine: Engine) 
 def test_register_filters(qtbot: QtBot, demo_engine: Engine) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
-    assert page.table.model.rowCount() == 3
+    assert page.table.model.rowCount() == 4  # three letters and the Korea resolution
     bar = page.filter_bar
     assert bar is not None
     bar.status.setCurrentIndex(bar.status.findData("answered"))

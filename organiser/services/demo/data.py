@@ -29,7 +29,8 @@ ORGANISATIONS: tuple[tuple[str, OrganisationFields], ...] = (
         country="FR", address="45 avenue Voltaire\n01210 Ferney-Voltaire\nFrance",
         email="psi@world-psi.org", language="en")),
     ("ituc", OrganisationFields(
-        name="International Trade Union Confederation", acronym="ITUC", kind="national-centre",
+        name="International Trade Union Confederation", acronym="ITUC",
+        kind="international-confederation",
         country="BE", address="Boulevard du Jardin Botanique 20\n1000 Brussels\nBelgium",
         language="en")),
     ("kctu", OrganisationFields(

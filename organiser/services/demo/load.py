@@ -21,6 +21,7 @@ from organiser.services.demo.data import (
 from organiser.services.demo.dating import date_as_documented, dating_actions
 from organiser.services.demo.letters import sample_letters
 from organiser.services.demo.people_at_risk import add_people_at_risk
+from organiser.services.demo.resolution import add_resolution_facts
 from organiser.services.demo.timeline import sample_actions, sample_commitments
 from organiser.services.letters import fix_parties
 from organiser.services.organisations import (
@@ -65,13 +66,14 @@ def load_demo(session: Session, today: date | None = None) -> DemoSummary:
             fix_parties(session, letter)  # they have gone out: they keep their copy
     session.flush()
     situations = add_people_at_risk(session, ids, today, action_ids)
+    resolution_commitments = add_resolution_facts(session, ids, action_ids)
     return DemoSummary(
         organisations=len(ids.organisations),
         people=len(ids.people),
         campaigns=len(ids.campaigns),
         actions=len(actions),
-        commitments=len(commitments),
-        letters=len(letters),
+        commitments=len(commitments) + resolution_commitments,
+        letters=len(letters) + 1,  # and the resolution
         situations=situations,
     )
 

@@ -104,6 +104,7 @@ class CommitmentForm(RecordForm):
         super().__init__(title, parent)
         self.engine, self.existing = engine, existing
         self._action_id = existing.action_id if existing else action_id
+        self._source_id = existing.source_letter_id if existing else None
         with store.transaction(engine) as session:
             campaigns = service.campaign_choices(session)
             organisations = service.organisation_choices(session)
@@ -116,6 +117,13 @@ class CommitmentForm(RecordForm):
         self.action = QComboBox(self)
         self.what = QPlainTextEdit(existing.what if existing else "", self)
         self.what.setFixedHeight(70)
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText(self.tr("its number in the resolution, e.g. 2"))
+        if existing and existing.number is not None:
+            self.number.setText(str(existing.number))
+        self.source = QComboBox(self)
+        self.joint = QLineEdit(existing.joint_pledgers if existing else "", self)
+        self.joint.setPlaceholderText(self.tr("who pledged with it, e.g. its affiliates"))
         self.due = OptionalDateEdit(self)
         self.status = enum_combo(CommitmentStatus, existing.status if existing else None, self)
         self.fulfilled = OptionalDateEdit(self)
@@ -136,6 +144,9 @@ class CommitmentForm(RecordForm):
         self.add_field("organisation_id", self.tr("Affiliate"), self.organisation)
         self.add_field("action_id", self.tr("For the action"), self.action)
         self.add_field("what", self.tr("What was promised"), self.what)
+        self.add_field("number", self.tr("Number"), self.number)
+        self.add_field("source_letter_id", self.tr("Made in"), self.source)
+        self.add_field("joint_pledgers", self.tr("Pledged jointly with"), self.joint)
         self.add_field("due_date", self.tr("Due"), self.due)
         self.add_field("status", self.tr("Status"), self.status)
         self.add_field("fulfilled_on", self.tr("Fulfilled on"), self.fulfilled)
@@ -144,16 +155,24 @@ class CommitmentForm(RecordForm):
         self.add_field("evidence_file", self.tr("Evidence (file)"), self.file)
 
     def _load_actions(self) -> None:
+        """The chosen campaign's actions and letters, for the action and the source."""
         campaign_id = self.campaign.currentData()
         choices: list[tuple[int, str]] = []
+        sources: list[tuple[int, str]] = []
         if campaign_id is not None:
             with store.transaction(self.engine) as session:
                 choices = service.action_choices(session, campaign_id)
+                sources = service.letter_choices(session, campaign_id)
         self.action.clear()
         self.action.addItem(self.tr("(the whole campaign)"), None)
         for key, title in choices:
             self.action.addItem(title, key)
         self.action.setCurrentIndex(max(0, self.action.findData(self._action_id)))
+        self.source.clear()
+        self.source.addItem(self.tr("(no letter or resolution)"), None)
+        for key, title in sources:
+            self.source.addItem(title, key)
+        self.source.setCurrentIndex(max(0, self.source.findData(self._source_id)))
 
     def fields(self) -> service.CommitmentFields:
         upload = None
@@ -171,6 +190,9 @@ class CommitmentForm(RecordForm):
             evidence=self.evidence.toPlainText(),
             evidence_url=self.url.text(),
             evidence_file=upload,
+            number=self.number.text(),
+            source_letter_id=self.source.currentData(),
+            joint_pledgers=self.joint.text(),
         )
 
     def save(self) -> service.CommitmentView:

@@ -56,6 +56,7 @@ FIELD_LABELS = {
     "name": "Name", "acronym": "Acronym", "kind": "Kind", "country": "Country",
     "address": "Address", "email": "Email", "phone": "Phone", "website": "Website",
     "language": "Language", "notes": "Notes", "affiliate_of": "Affiliate of",
+    "members": "Members", "membership": "Membership",
 }  # fmt: skip
 
 

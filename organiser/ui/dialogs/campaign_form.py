@@ -25,6 +25,7 @@ from organiser.services.campaigns import (
 )
 from organiser.ui.dialogs.demands_editor import DemandsEditor
 from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.organisations_picker import OrganisationsPicker
 from organiser.ui.dialogs.widgets import (
     OptionalDateEdit,
     combo_code,
@@ -83,6 +84,10 @@ class CampaignForm(RecordForm):
         self.country = country_combo(parent=self)
         self.target = QLineEdit(self)
         self.target.setPlaceholderText(self.tr("Who must act: a government, an employer…"))
+        self.target_organisations = OrganisationsPicker(
+            leads, self.tr("Add a target organisation…"), self
+        )
+        self.allies = OrganisationsPicker(leads, self.tr("Add an ally…"), self)
         self.summary = QPlainTextEdit(self)
         self.summary.setFixedHeight(80)
         self.demands = DemandsEditor(self)
@@ -95,6 +100,10 @@ class CampaignForm(RecordForm):
         self.add_field("title", self.tr("&Title"), self.title_edit)
         self.add_field("country", self.tr("&Country"), self.country)
         self.add_field("target", self.tr("Tar&get"), self.target)
+        self.add_field(
+            "target_organisation_ids", self.tr("Target organisations"), self.target_organisations
+        )
+        self.add_field("ally_ids", self.tr("Allies"), self.allies)
         self.add_field("summary", self.tr("&Summary"), self.summary)
         self.add_field("demands", self.tr("&Demands (in order)"), self.demands)
         self.add_field("status", self.tr("St&atus"), self.status)
@@ -102,7 +111,7 @@ class CampaignForm(RecordForm):
         self.add_field("end_date", self.tr("End date"), self.end)
         self.add_field("lead_id", self.tr("&Lead organisation"), self.lead)
         self.add_field("colour", self.tr("Calendar colour"), self.colour_button)
-        self.resize(620, 640)
+        self.resize(620, 700)
         if campaign is not None:
             self.load(campaign)
         else:
@@ -112,6 +121,8 @@ class CampaignForm(RecordForm):
         self.title_edit.setText(campaign.title)
         self.country.setCurrentIndex(max(0, self.country.findData(campaign.country)))
         self.target.setText(campaign.target)
+        self.target_organisations.set_ids(campaign.target_organisation_ids)
+        self.allies.set_ids(campaign.ally_ids)
         self.summary.setPlainText(campaign.summary)
         self.demands.set_demands(campaign.demands)
         self.status.setCurrentIndex(self.status.findData(campaign.status.value))
@@ -135,6 +146,8 @@ class CampaignForm(RecordForm):
             end_date=self.end.value(),
             lead_id=self.lead.currentData(),
             colour=self.colour_button.colour,
+            target_organisation_ids=self.target_organisations.ids(),
+            ally_ids=self.allies.ids(),
         )
 
     def save(self) -> CampaignView:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import Engine
 
 from organiser import store
@@ -63,6 +63,17 @@ class OrganisationForm(RecordForm):
         self.language = QLineEdit(self)
         self.language.setPlaceholderText(self.tr("ISO code, e.g. en, ko, kk"))
         self.notes = _text_box(self)
+        self.members = QLineEdit(self)
+        self.members.setPlaceholderText(self.tr("how many, e.g. 30000000"))
+        self.membership = QLineEdit(self)
+        self.membership.setPlaceholderText(
+            self.tr("as the organisation says it: 30 million workers")
+        )
+        members = QWidget(self)  # the count and its wording side by side, on one row
+        row = QHBoxLayout(members)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.members, 1)
+        row.addWidget(self.membership, 2)
         for name, label, widget in (
             ("name", self.tr("&Name"), self.name),
             ("acronym", self.tr("&Acronym"), self.acronym),
@@ -74,6 +85,7 @@ class OrganisationForm(RecordForm):
             ("phone", self.tr("&Phone"), self.phone),
             ("website", self.tr("&Website"), self.website),
             ("language", self.tr("&Language"), self.language),
+            ("members", self.tr("&Members"), members),
             ("notes", self.tr("N&otes"), self.notes),
         ):
             self.add_field(name, label, widget)
@@ -93,6 +105,8 @@ class OrganisationForm(RecordForm):
         self.website.setText(org.website)
         self.language.setText(org.language)
         self.notes.setPlainText(org.notes)
+        self.members.setText("" if org.members is None else str(org.members))
+        self.membership.setText(org.membership)
 
     def fields(self) -> OrganisationFields:
         return OrganisationFields(
@@ -107,6 +121,8 @@ class OrganisationForm(RecordForm):
             language=self.language.text(),
             notes=self.notes.toPlainText(),
             affiliate_of_id=self.affiliate_of.currentData(),
+            members=self.members.text(),
+            membership=self.membership.text(),
         )
 
     def save(self) -> OrganisationView:

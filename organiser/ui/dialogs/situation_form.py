@@ -60,9 +60,14 @@ class SituationForm(RecordForm):
         self.lawyer = QLineEdit(self)
         self.campaigns = RefPicker([(("campaign", key), text) for key, text in campaign_choices])
         self.campaigns.setParent(self)
+        undated = self.tr("to be dated")
         self.hearings = RefPicker(
             [
-                (("action", a.id), f"{a.start_date.isoformat()}  {a.title} ({a.campaign_title})")
+                (
+                    ("action", a.id),
+                    f"{a.start_date.isoformat() if a.start_date else undated}  {a.title}"
+                    f" ({a.campaign_title})",
+                )
                 for a in action_choices
             ]
         )

@@ -103,6 +103,8 @@ def write_field(widget: QWidget, value: Any) -> None:
 
 def _shown(widget: QWidget) -> str:
     """What one input shows a person (a combo's label, not its key)."""
+    if hasattr(widget, "display_text"):
+        return str(widget.display_text())
     if isinstance(widget, QComboBox):
         return widget.currentText()
     if isinstance(widget, QDateTimeEdit):

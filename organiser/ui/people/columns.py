@@ -68,7 +68,8 @@ def situation_day_text(situation: SituationView, risk: AtRiskView | None) -> str
 def hearing_text(hearing: HearingView | None) -> str:
     if hearing is None:
         return ""
-    return f"{hearing.start_date.isoformat()} — {hearing.title}"
+    when = hearing.start_date.isoformat() if hearing.start_date else _tr("to be dated")
+    return f"{when} — {hearing.title}"
 
 
 def now_text(risk: AtRiskView) -> str:
