@@ -4,6 +4,7 @@ or the month, ongoing, or not yet dated, and the organisations each involves."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import replace
 from datetime import date, datetime
@@ -12,7 +13,7 @@ from typing import Any
 from organiser import store
 from organiser.cli.common import Commands, add_json, check_named, engine_for, given, positive_id
 from organiser.cli.editing import Editing, add_edit, add_show
-from organiser.cli.output import print_json, print_record, print_records
+from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.config import get_setting, settings_path
 from organiser.errors import ValidationError
@@ -185,12 +186,8 @@ def register(commands: Commands) -> None:
     listing.add_argument("--status", type=given, default=None)
     add_json(listing)
     listing.set_defaults(run=list_actions)
-    show = sub.add_parser("show", help="show one action, with the organisations it involves")
-    show.add_argument("id", type=positive_id)
-    add_json(show)
-    show.set_defaults(run=show_action)
     add_edit(sub, add, EDITING)
-    add_show(sub, "action", get_action)
+    add_show(sub, "action", get_action, readable=readable_action)
     add_delete(sub, "action", delete_action)
 
 
@@ -262,17 +259,9 @@ def involves_text(action: ActionView) -> str:
     return "; ".join(f"{o.name} ({o.role.label.lower()})" for o in action.organisations)
 
 
-def show_action(args: argparse.Namespace) -> int:
-    with store.transaction(engine_for(args)) as session:
-        action = get_action(session, args.id)
-    if args.json:
-        print_json(action)
-        return 0
-    shown = {
-        "id": action.id, "when": action.when_text(), "campaign": action.campaign_title,
-        "kind": action.kind, "title": action.title, "location": action.location,
-        "status": action.status, "workers": action.workers, "outcome": action.outcome,
-        "involves": involves_text(action), "notes": action.notes, "version": action.version,
-    }  # fmt: skip
-    print_record(shown)
-    return 0
+def readable_action(action: ActionView) -> dict[str, object]:
+    """`action show` without --json: every field, with when it is in words and whom it
+    involves, in their roles, in place of the raw list."""
+    fields = {f.name: getattr(action, f.name) for f in dataclasses.fields(action)}
+    fields.pop("organisations", None)
+    return {"when": action.when_text(), "involves": involves_text(action), **fields}
