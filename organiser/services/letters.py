@@ -105,6 +105,7 @@ class LetterView:
     version: int
     created_at: datetime
     updated_at: datetime
+    merged_from_id: int | None = None  # the template letter this one was merged from
 
     @property
     def awaiting_reply(self) -> bool:
@@ -315,6 +316,7 @@ def _view(record: Letter) -> LetterView:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
+        merged_from_id=record.merged_from_id,
     )
 
 
