@@ -16,7 +16,8 @@ from organiser import store
 from organiser.errors import ValidationError
 from organiser.models import Letter, LetterStatus, Organisation
 from organiser.services import letter_merge as m
-from organiser.services import letter_register, letters, organisations
+from organiser.services import letter_register, letters, organisations, trash
+from organiser.services.archive import export_archive, import_archive
 from tests.cli.helpers import snapshot
 from tests.merge_world import MergeWorld, make_world, pdf_text, set_body
 
@@ -335,3 +336,47 @@ def test_references_are_derived_short_and_unique() -> None:
     assert m.short_form("", "Korean Confederation of Trade Unions") == "Korean-Confederation"
     assert m.short_form("K.C.T.U.", "x") == "K.C.T.U"
     assert len(m.derived_references("R" * 99, ["LONGNAME"], set())[0]) <= 100
+
+
+def _merged_from(engine: Engine, letter_ids: tuple[int, ...]) -> list[int | None]:
+    with store.transaction(engine) as session:
+        return [session.get_one(Letter, key).merged_from_id for key in letter_ids]
+
+
+def test_the_trash_keeps_the_link_to_the_merged_from_letter(
+    engine: Engine, world: MergeWorld, tmp_path: Path
+) -> None:
+    refs = (("org", world.affiliates[2]), ("org", world.affiliates[3]))
+    result = m.merge(engine, world.letter_id, m.Recipients(refs=refs),
+                     m.MergeOutput.at(tmp_path / "out"))  # fmt: skip
+    with store.transaction(engine, write=True) as session:
+        original = letters.delete_letter(session, world.letter_id)
+    assert _merged_from(engine, result.letter_ids) == [None, None]  # the template went
+    with store.transaction(engine, write=True) as session:
+        trash.restore(session, original.id)
+        merged = letters.delete_letter(session, result.letter_ids[0])
+    assert _merged_from(engine, result.letter_ids[1:]) == [world.letter_id]
+    with store.transaction(engine, write=True) as session:
+        trash.restore(session, merged.id)
+    assert _merged_from(engine, result.letter_ids) == [world.letter_id] * 2
+
+
+def test_the_archive_carries_the_link_to_the_merged_from_letter(
+    engine: Engine, world: MergeWorld, tmp_path: Path
+) -> None:
+    refs = (("org", world.affiliates[3]),)
+    result = m.merge(engine, world.letter_id, m.Recipients(refs=refs),
+                     m.MergeOutput.at(tmp_path / "out"))  # fmt: skip
+    export_archive(engine, tmp_path / "all.zip", world.campaign_id)
+    other = store.open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        import_archive(other, tmp_path / "all.zip")
+        with store.transaction(engine) as session:
+            uuids = [
+                session.get_one(Letter, key).uuid for key in (world.letter_id, *result.letter_ids)
+            ]
+        with store.transaction(other) as session:
+            by_uuid = {r.uuid: r for r in session.scalars(select(Letter))}
+            assert by_uuid[uuids[1]].merged_from_id == by_uuid[uuids[0]].id
+    finally:
+        other.dispose()
