@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, aliased
 
 from organiser import store
 from organiser.errors import OrganiserError, ValidationError
@@ -249,6 +249,19 @@ def affiliates(session: Session, federation_id: int) -> list[int]:
     v.get_or_raise(session, Organisation, federation_id, "organisation")
     query = select(Organisation.id).where(Organisation.affiliate_of_id == federation_id)
     return list(session.scalars(query.order_by(Organisation.name, Organisation.id)))
+
+
+def federations(session: Session) -> list[tuple[int, str, int]]:
+    """(id, name, number of affiliates) of each organisation that has affiliates, by name: the
+    federations a merge may write to every affiliate of."""
+    affiliate = aliased(Organisation)
+    query = (
+        select(Organisation.id, Organisation.name, func.count(affiliate.id))
+        .join(affiliate, affiliate.affiliate_of_id == Organisation.id)
+        .group_by(Organisation.id, Organisation.name)
+        .order_by(Organisation.name, Organisation.id)
+    )
+    return [(key, name, count) for key, name, count in session.execute(query)]
 
 
 def committed_organisations(session: Session, campaign_id: int) -> list[int]:
