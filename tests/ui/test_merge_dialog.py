@@ -63,7 +63,7 @@ def test_the_pre_flight_is_shown_before_anything_is_written_then_the_merge_runs(
     assert model.rowCount() == 4
     notes = [model.index(r, 6).data() for r in range(4)]
     assert notes[0] == "3 pages" and notes[3] == "OK"
-    assert notes[1] == "No version in ko: the original (en) is used"
+    assert notes[1] == "No version in ko: the original is used"
     assert notes[2] == "No postal address"
     assert model.index(0, 3).data() == "FR-U001.pdf"
     assert model.index(3, 0).data(BG) is None and model.index(2, 0).data(BG) is not None

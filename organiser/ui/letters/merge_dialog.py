@@ -43,6 +43,8 @@ Index = QModelIndex | QPersistentModelIndex
 REFUSED_BACKGROUND = "#fde7e9"
 WARNED_BACKGROUND = "#fff4d6"
 DEFAULT_EXPECTED_PAGES = 2
+RECIPIENT_WIDTH = 240  # pixels: the notes have the room left
+ROWS_FITTED = 500  # up to this many rows are sized to their wrapped notes
 
 
 class PreflightModel(QAbstractTableModel):
@@ -90,9 +92,7 @@ class PreflightModel(QAbstractTableModel):
             said.append(self.tr("No postal address"))
         if row.fell_back:
             said.append(
-                self.tr("No version in %1: the original (%2) is used")
-                .replace("%1", row.wanted_language)
-                .replace("%2", row.language)
+                self.tr("No version in %1: the original is used").replace("%1", row.wanted_language)
             )
         for empty in row.empty_fields:
             where = self.tr("subject") if empty.where == "subject" else self.tr("body")
@@ -113,10 +113,16 @@ class PreflightModel(QAbstractTableModel):
         values: list[str] = [str(row.number), row.name, row.reference]
         if self._files:
             values.append(row.file_name)
-        language = f"{row.language} ({row.wanted_language})" if row.fell_back else row.language
+        language = row.language
+        if row.fell_back:
+            language = (
+                self.tr("%1 instead of %2")
+                .replace("%1", row.language)
+                .replace("%2", row.wanted_language)
+            )
         values += [language, "" if row.pages is None else str(row.pages)]
         notes = self.notes(row)
-        values.append("; ".join(notes) or self.tr("OK"))
+        values.append(" · ".join(notes) or self.tr("OK"))
         if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -153,7 +159,8 @@ class MergeDialog(FittedDialog):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # the notes wrap within their row
+        self.view.horizontalHeader().setStretchLastSection(True)  # the notes: all the room left
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.merge_button = self.buttons.addButton(
             self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -284,11 +291,12 @@ class MergeDialog(FittedDialog):
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             odd = self.odd_pages.isChecked()
-            return letter_merge.MergeOutput(combined=Path(path), odd_pages=odd)
+            return letter_merge.MergeOutput(combined=Path(path).expanduser(), odd_pages=odd)
         folder = self.folder_edit.text().strip()
         if not folder:
             return None
-        return letter_merge.MergeOutput(folder=Path(folder), name_pattern=self.pattern_edit.text())
+        pattern = self.pattern_edit.text()
+        return letter_merge.MergeOutput(folder=Path(folder).expanduser(), name_pattern=pattern)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"))
@@ -376,6 +384,9 @@ class MergeDialog(FittedDialog):
         preflight = checked.preflight
         self.model.set_rows(list(preflight.rows), preflight.output.folder is not None)
         fit_columns(self.view)
+        self.view.setColumnWidth(1, min(self.view.columnWidth(1), RECIPIENT_WIDTH))
+        if len(preflight.rows) <= ROWS_FITTED:
+            self.view.resizeRowsToContents()
         count = len(preflight.rows)
         pages = self.tr("%n page(s)", "", preflight.total_pages)
         text = self.tr("%n letter(s)", "", count) + ", " + pages
