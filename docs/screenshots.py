@@ -23,9 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
 
 from organiser import store  # noqa: E402
-from organiser.services import backups, campaigns, letters  # noqa: E402
+from organiser.models import Letter, LetterVersion  # noqa: E402
+from organiser.services import backups, campaigns, letters, organisations  # noqa: E402
 from organiser.services.calendar import actions_between  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
 from organiser.ui.calendar.action_form import ActionForm  # noqa: E402
@@ -36,6 +38,7 @@ from organiser.ui.dialogs.trash_dialog import TrashDialog  # noqa: E402
 from organiser.ui.dialogs.widgets import OptionalDateEdit  # noqa: E402
 from organiser.ui.encryption import EncryptDialog  # noqa: E402
 from organiser.ui.letters.editor import LetterEditor  # noqa: E402
+from organiser.ui.letters.merge_dialog import MergeDialog  # noqa: E402
 from organiser.ui.main_window import MainWindow  # noqa: E402
 from organiser.ui.pages.base import Page  # noqa: E402
 from organiser.ui.pages.calendar import WEEK, CalendarPage  # noqa: E402
@@ -102,6 +105,72 @@ def date_picked_from_calendar(form: QDialog) -> None:
     settle()
 
 
+MERGE_BODY = """By email to {{ recipient.email }}
+
+Dear comrades of {{ recipient.name }},
+
+IndustriALL Global Union asks every affiliate to join the campaign “{{ campaign.title }}”
+and to write to the government with our demands:
+
+{% for demand in campaign.demands %}- {{ demand }}
+{% endfor %}
+Please send a copy of your letter to {{ sender.name }}, quoting {{ our_reference }}.
+
+In solidarity,"""
+
+MERGE_BODY_KO = """{{ recipient.name }} 동지 여러분께,
+
+“{{ campaign.title }}” 캠페인에 함께해 주시기 바랍니다.
+
+{% for demand in campaign.demands %}- {{ demand }}
+{% endfor %}
+연대하며,"""
+
+
+def merge_template(engine: Engine) -> letters.LetterView:
+    """A letter written as a template for every IndustriALL affiliate, with a Korean version."""
+    with store.transaction(engine, write=True) as session:
+        by_acronym = {o.acronym: o for o in organisations.list_organisations(session)}
+        people = {p.name: p for p in organisations.list_people(session)}
+        campaign = next(
+            c for c in campaigns.list_campaigns(session) if c.title.startswith("Stop the crackdown")
+        )
+        made = letters.create_letter(
+            session,
+            letters.LetterFields(
+                kind="solidarity-letter",
+                campaign_id=campaign.id,
+                sender_id=by_acronym["IndustriALL"].id,
+                subject="Join the campaign, {{ recipient.name }}",
+                body=MERGE_BODY,
+                our_reference="IALL/2026/017",
+                signatory_ids=[people["Valter Sanches"].id],
+            ),
+        )
+        record = session.get_one(Letter, made.id)  # held: the ORM keeps only weak references
+        record.versions.append(
+            LetterVersion(language="ko", subject="{{ recipient.name }}에 드리는 연대 서한",
+                          body=MERGE_BODY_KO)
+        )  # fmt: skip
+        return letters.get_letter(session, made.id)
+
+
+def merge_preflight_shown(dialog: QDialog) -> None:
+    """Every IndustriALL affiliate, one PDF each, checked: the pre-flight in its table."""
+    assert isinstance(dialog, MergeDialog)
+    dialog.affiliates.setChecked(True)
+    dialog.federation.setCurrentIndex(
+        dialog.federation.findText("IndustriALL", Qt.MatchFlag.MatchStartsWith)
+    )
+    dialog.folder_edit.setText("~/Letters/IALL-2026-017")
+    dialog.check()
+    app = QApplication.instance()
+    assert app is not None
+    while not dialog.settled():
+        app.processEvents()
+    settle(800)
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     install_english_plurals(app)
@@ -138,6 +207,8 @@ def main() -> int:
     page(window, LettersPage)
     shoot("letters-page.png")
     with_dialog(LetterEditor(engine, letter, parent=window), "letter-editor.png")
+    template = merge_template(engine)
+    with_dialog(MergeDialog(engine, template, window), "merge-dialog.png", merge_preflight_shown)
     page(window, OrganisationsPage)
     shoot("organisations.png")
     at_risk = page(window, PeopleAtRiskPage)

@@ -20,6 +20,7 @@ ICONS = {
     "edit": "mdi6.pencil-outline",
     "delete": "mdi6.trash-can-outline",
     "duplicate": "mdi6.content-copy",
+    "merge": "mdi6.email-multiple-outline",
     "pdf": "mdi6.file-pdf-box",
     "print": "mdi6.printer-outline",
     "import": "mdi6.file-import-outline",

@@ -63,6 +63,7 @@ from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.encryption import EncryptDialog
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
+from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.main_window import MainWindow
 
@@ -166,6 +167,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     LetterEditor: lambda e, p: LetterEditor(e, _letter(e), parent=p),
     SentDialog: lambda e, p: SentDialog(e, _letter(e), p),
     ReplyDialog: lambda e, p: ReplyDialog(e, _letter(e), p),
+    MergeDialog: lambda e, p: MergeDialog(e, _letter(e), p),
     ConflictDialog: _conflict_dialog,
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,

@@ -21,6 +21,7 @@ from organiser.ui.letters.columns import letter_columns, letter_html
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
+from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import RecordsPage
@@ -55,6 +56,7 @@ class LettersPage(RecordsPage):
         self.reply_file_action = self._action(
             "reply", self.tr("Save reply's file…"), "", self.save_reply_file
         )
+        self.merge_action = self._action("merge", self.tr("Merge…"), "", self.merge_letter)
         self.export_all_action = self._action(
             "export", self.tr("Export all shown…"), "", self.export_all_shown
         )
@@ -89,6 +91,7 @@ class LettersPage(RecordsPage):
         self.summary.setText(letter_html(row) if row else "")
         for action_name, enabled in (
             ("duplicate_action", row is not None),
+            ("merge_action", row is not None),
             ("sent_action", row is not None),
             ("reply_action", row is not None and row.sent_on is not None),
             ("pdf_action", row is not None),
@@ -120,6 +123,12 @@ class LettersPage(RecordsPage):
         with store.transaction(self.engine, write=True) as session:
             copy = letters.duplicate_letter(session, row.id)
         self._after_change(copy.id)
+
+    def merge_letter(self) -> None:
+        """The selected letter to many recipients: the Merge dialog (pre-flight, then run)."""
+        row = self.table.selected()
+        if row is not None:
+            MergeDialog(self.engine, row, self).exec()
 
     def mark_sent(self) -> None:
         self._run_letter_dialog(SentDialog)
