@@ -29,6 +29,8 @@ from organiser.pdf.words import date_text, words_for
 from organiser.services import campaigns, letter_register, letters, organisations
 from organiser.services.campaigns import CampaignFields
 from organiser.services.letter_register import PrintableLetter
+from organiser.services.letter_templates import CampaignFields as CampaignFields_
+from organiser.services.letter_templates import MergeContext, Party, render
 from organiser.services.letters import LetterFields
 from organiser.services.organisations import OrganisationFields, PersonFields
 
@@ -194,6 +196,7 @@ class MergeSetup:
     template: CorpusLetter  # its body and subject hold merge fields
 
 
+MERGE_CAMPAIGN = CampaignFields_(title="Free the Aktau Five", target="The Prosecutor General")
 MERGE_OPENING = "Dear colleagues of {{ recipient.organisation }},"
 MERGE_PARAGRAPH = (
     "We write to {{ recipient.organisation }} as an affiliate of {{ sender.name }}, about the "
@@ -226,7 +229,8 @@ def load_merge(engine: Engine, count: int, seed: int = SEED) -> MergeSetup:
     recipients = merge_recipients(count, seed)
     with store.transaction(engine, write=True) as session:
         campaign = campaigns.create_campaign(
-            session, CampaignFields(title="Free the Aktau Five", target="The Prosecutor General")
+            session,
+            CampaignFields(title=MERGE_CAMPAIGN.title, target=MERGE_CAMPAIGN.target),
         )
         sender = organisations.create_organisation(session, _org_fields(template.sender)).id
         signer = organisations.create_person(
@@ -246,6 +250,44 @@ def load_merge(engine: Engine, count: int, seed: int = SEED) -> MergeSetup:
         )  # fmt: skip
         letter_id = letters.create_letter(session, fields).id
     return MergeSetup(letter_id, federation, tuple(recipients), template)
+
+
+def merge_context(setup: MergeSetup, recipient: Org) -> MergeContext:
+    """What the template sees for one recipient, as the merge gives it (an organisation)."""
+    template = setup.template
+    return MergeContext(
+        recipient=Party(name=recipient.name, organisation=recipient.name,
+                        acronym=recipient.acronym, address=recipient.address,
+                        country=recipient.country),
+        sender=Party(name=template.sender.name),
+        campaign=MERGE_CAMPAIGN,
+        date=template.letter_date.isoformat(),
+        our_reference=template.our_reference,
+    )  # fmt: skip
+
+
+def load_merged(engine: Engine, setup: MergeSetup) -> list[int]:
+    """The stand-in for the merge: the template rendered for each recipient (by the program's
+    template service) and stored as one letter each, in a database `load_merge` filled."""
+    template = setup.template
+    ids = []
+    with store.transaction(engine, write=True) as session:
+        campaign_id = campaigns.list_campaigns(session)[0].id
+        found = {o.name: o for o in organisations.list_organisations(session)}
+        sender = found[template.sender.name]
+        signer = organisations.list_people(session, sender.id)[0]
+        for number, org in enumerate(setup.recipients):
+            context = merge_context(setup, org)
+            fields = LetterFields(
+                campaign_id=campaign_id, sender_id=sender.id,
+                subject=render(template.subject, context, "subject"),
+                letter_date=template.letter_date, body=render(template.body, context),
+                our_reference=f"{template.our_reference}-{number:04d}",
+                signatory_ids=[signer.id], to=[("org", found[org.name].id)],
+            )  # fmt: skip
+            ids.append(letters.create_letter(session, fields).id)
+        letters.delete_letter(session, setup.letter_id)  # the template itself is not sent
+    return ids
 
 
 def printables(engine: Engine, ids: Iterable[int]) -> list[PrintableLetter]:
