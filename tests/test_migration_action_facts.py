@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+
 from organiser import store
 from organiser.services.database_check import check_database
 from organiser.services.demo import load_demo
@@ -24,7 +26,11 @@ def _rows(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 
 def _as_at_0004(path: Path) -> None:
-    """The sample database as the 0004 schema has it: without 0008's and 0009's columns."""
+    """The sample database as the 0004 schema has it: the migrations after 0009 undone (on a
+    plain connection, foreign keys off), then without 0008's and 0009's columns."""
+    engine = store.create_db_engine(f"sqlite:///{path}")
+    command.downgrade(store.alembic_config(engine), "0009")
+    engine.dispose()
     with sqlite3.connect(path) as connection:
         connection.execute("ALTER TABLE action DROP COLUMN workers")
         connection.execute("ALTER TABLE action DROP COLUMN outcome")

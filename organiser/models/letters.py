@@ -48,6 +48,10 @@ class Letter(Record, Base):
     parties_fixed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sender_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
     sender_address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A letter made by merging a template letter to one of its recipients: the template.
+    merged_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("letter.id", ondelete="SET NULL"), index=True
+    )
 
     campaign: Mapped[Campaign] = relationship()
     sender: Mapped[Organisation | None] = relationship()

@@ -12,16 +12,17 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import PartyLike, PrintableLetter, SignerLike, render_letter
+from organiser.pdf.letter import PartyLike, PrintableLetter, SignerLike, letter_pdf, render_letter
 from organiser.pdf.options import PdfOptions
 
 # Below this many letters per worker, starting a process (about half a second: an interpreter,
@@ -29,6 +30,7 @@ from organiser.pdf.options import PdfOptions
 LETTERS_PER_WORKER = 24
 CHUNK = 8  # letters per task: few enough round trips, fine enough progress
 PARENT_CHECK_SECONDS = 0.25
+T = TypeVar("T")
 
 Progress = Callable[[int, int], None]  # letters written, letters in the batch
 Stop = Callable[[], bool]  # True: write no more (the window's Cancel)
@@ -171,29 +173,43 @@ def _export_in_workers(
     progress: Progress | None,
     stop: Stop | None,
 ) -> int:
+    written = 0
+    plain = [LetterFile(plain_letter(f.letter), f.path) for f in files]
+    for _index, result in _in_workers(_export_chunk, _chunks(plain), options, workers, stop):
+        written += _outcome(result)  # also re-raises a worker's OSError
+        if progress:
+            progress(written, len(files))
+    return written
+
+
+def _in_workers(
+    task: Callable[[Any, PdfOptions], Any],
+    chunks: Sequence[Any],
+    options: PdfOptions,
+    workers: int,
+    stop: Stop | None,
+) -> Iterator[tuple[int, Any]]:
+    """(chunk's index, task's result) for each chunk, as worker processes finish them. Once
+    `stop` says so, the chunks under way still finish (no worker is killed halfway through a
+    file) and their results come too; the others are dropped."""
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=end_with_parent,
         initargs=(os.getpid(),),
     )
-    plain = [LetterFile(plain_letter(f.letter), f.path) for f in files]
-    pending = {pool.submit(_export_chunk, chunk, options) for chunk in _chunks(plain)}
-    written = 0
+    pending = {pool.submit(task, chunk, options): i for i, chunk in enumerate(chunks)}
     try:
         while pending and not (stop and stop()):
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            finished, _running = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                written += _outcome(future.result())  # also re-raises a worker's OSError
-            if progress:
-                progress(written, len(files))
+                yield pending.pop(future), future.result()
     finally:
-        # After a failure or a stop, chunks not yet begun are dropped; those under way finish,
-        # so no worker is killed halfway through a file.
+        # After a failure or a stop, chunks not yet begun are dropped; those under way finish.
         pool.shutdown(wait=True, cancel_futures=True)
-    # Stopped: the chunks that were under way have written their letters too.
-    under_way = [f for f in pending if f.done() and not f.cancelled() and not f.exception()]
-    return written + sum(f.result()[0] for f in under_way)
+    for future, index in pending.items():
+        if future.done() and not future.cancelled() and not future.exception():
+            yield index, future.result()
 
 
 def end_with_parent(parent: int) -> None:
@@ -216,8 +232,8 @@ def _outcome(result: ChunkResult) -> int:
     return written
 
 
-def _chunks(files: Sequence[LetterFile]) -> list[list[LetterFile]]:
-    return [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
+def _chunks(items: Sequence[T]) -> list[list[T]]:
+    return [list(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
 
 
 def _export_chunk(chunk: list[LetterFile], options: PdfOptions) -> ChunkResult:
@@ -241,3 +257,62 @@ def _export_chunk(chunk: list[LetterFile], options: PdfOptions) -> ChunkResult:
         for write in writes:
             write.result()  # an OSError stops the batch, as it would without the thread
     return len(writes), failure
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    """One letter's PDF, or why it could not be made (the message the user must act on)."""
+
+    data: bytes | None
+    error: str = ""
+
+
+def render_letters(
+    letters: Sequence[PrintableLetter],
+    options: PdfOptions = PdfOptions(),
+    workers: int | None = None,
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> list[RenderedLetter] | None:
+    """Each letter's PDF bytes, in order, on every core when there are enough of them (as
+    `export_letters`), written nowhere. A letter that cannot be made is told, not raised, so
+    that every other letter is still made. None when `stop` said so (between chunks)."""
+    chunks = _chunks(letters)
+    done: dict[int, list[RenderedLetter]] = {}
+    count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
+    results: Iterator[tuple[int, list[RenderedLetter]]] = (
+        _in_workers(
+            _render_chunk, _chunks([plain_letter(x) for x in letters]), options, count, stop
+        )
+        if count > 1
+        else _render_here(chunks, options, stop)
+    )
+    made = 0
+    for index, rendered in results:
+        done[index] = rendered
+        made += len(rendered)
+        if progress:
+            progress(made, len(letters))
+    if len(done) < len(chunks):
+        return None
+    return [letter for index in range(len(chunks)) for letter in done[index]]
+
+
+def _render_here(
+    chunks: Sequence[list[PrintableLetter]], options: PdfOptions, stop: Stop | None
+) -> Iterator[tuple[int, list[RenderedLetter]]]:
+    for index, chunk in enumerate(chunks):
+        if stop and stop():
+            return
+        yield index, _render_chunk(chunk, options)
+
+
+def _render_chunk(chunk: list[PrintableLetter], options: PdfOptions) -> list[RenderedLetter]:
+    rendered = []
+    for letter in chunk:
+        try:
+            # letter_pdf takes its turn with the editor's preview when run in this process.
+            rendered.append(RenderedLetter(letter_pdf(letter, options)))
+        except OrganiserError as error:
+            rendered.append(RenderedLetter(None, error.message))
+    return rendered

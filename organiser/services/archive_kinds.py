@@ -132,6 +132,7 @@ KINDS: tuple[Kind, ...] = (
             Ref("sender", "sender_id", "organisations"),
             Ref("reply_file", "reply_file_id", "attachments"),
             Ref("pdf", "pdf_id", "attachments"),
+            Ref("merged_from", "merged_from_id", "letters"),
         ),
         children=(
             Children(

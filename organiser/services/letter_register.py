@@ -151,12 +151,16 @@ def printable_letter(
 
 def keep_pdf(session: Session, letter_id: int, data: bytes) -> LetterView:
     """Keep `data` as the letter's PDF (replacing an earlier one): the register shows it."""
-    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    keep_pdf_of(session, v.get_or_raise(session, Letter, letter_id, "letter"), data)
+    return get_letter(session, letter_id)
+
+
+def keep_pdf_of(session: Session, record: Letter, data: bytes) -> None:
+    """`keep_pdf` for a letter already at hand (and flushed), without reading it back."""
     name = f"letter-{record.id}-{record.our_reference or record.uuid[:8]}.pdf".replace("/", "-")
     kept = attachments.store_attachment(session, name, data, "application/pdf")
     record.pdf_id = kept.id
     session.flush()
-    return get_letter(session, letter_id)
 
 
 def kept_pdf(session: Session, letter_id: int) -> bytes | None:

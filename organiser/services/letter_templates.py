@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from organiser.errors import ValidationError
@@ -113,21 +113,38 @@ def _bounded_range(*args: int) -> range:
 
 def render(template: str, context: MergeContext, what: str = "body") -> str:
     """The template filled in; ValidationError(what) naming the line for anything refused."""
-    env = _environment()
-    try:
-        compiled = env.from_string(template)
-        pieces: list[str] = []
-        size = 0
-        for piece in compiled.generate(context.as_mapping()):
-            size += len(piece)
-            if size > MAX_OUTPUT_CHARS:
-                raise SecurityError(f"the letter runs past {MAX_OUTPUT_CHARS} characters")
-            pieces.append(piece)
-    except TemplateSyntaxError as exc:
-        raise ValidationError(what, f"{what}, line {exc.lineno}: {exc.message}") from exc
-    except (UndefinedError, SecurityError, TemplateError) as exc:
-        raise ValidationError(what, f"{what}, line {_line_of(exc)}: {exc}") from exc
-    return "".join(pieces)
+    return MergeTemplate(template, what).render(context)
+
+
+class MergeTemplate:
+    """A template parsed and compiled once, to fill in for many recipients: its fields are
+    known before anything is rendered. A syntax error is a ValidationError naming the line."""
+
+    def __init__(self, template: str, what: str = "body") -> None:
+        self.what = what
+        env = _environment()
+        try:
+            tree = env.parse(template)
+            self._compiled = env.from_string(tree)
+        except TemplateSyntaxError as exc:
+            raise ValidationError(what, f"{what}, line {exc.lineno}: {exc.message}") from exc
+        except (SecurityError, TemplateError) as exc:
+            raise ValidationError(what, f"{what}, line {_line_of(exc)}: {exc}") from exc
+        self.fields = _fields_of(tree)
+
+    def render(self, context: MergeContext) -> str:
+        what = self.what
+        try:
+            pieces: list[str] = []
+            size = 0
+            for piece in self._compiled.generate(context.as_mapping()):
+                size += len(piece)
+                if size > MAX_OUTPUT_CHARS:
+                    raise SecurityError(f"the letter runs past {MAX_OUTPUT_CHARS} characters")
+                pieces.append(piece)
+        except (UndefinedError, SecurityError, TemplateError) as exc:
+            raise ValidationError(what, f"{what}, line {_line_of(exc)}: {exc}") from exc
+        return "".join(pieces)
 
 
 def _line_of(exc: BaseException) -> int | str:
@@ -138,3 +155,61 @@ def _line_of(exc: BaseException) -> int | str:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+DOCUMENTED = frozenset(name for name, _description in FIELDS)
+_PARTS = ("recipient", "sender", "campaign")  # the fields that have fields of their own
+
+
+@dataclass(frozen=True, order=True)
+class FieldUse:
+    """A merge field a template reads, on the line (1 = the first) where it reads it."""
+
+    line: int
+    field: str
+
+    @property
+    def known(self) -> bool:
+        return self.field in DOCUMENTED
+
+
+def fields_used(template: str, what: str = "body") -> tuple[FieldUse, ...]:
+    """Every field the template reads from its context, with its line, found in the parsed
+    template before anything is rendered; a syntax error is a ValidationError naming the line.
+    A field outside the documented ones (`recipient.shoe_size`, `recipient.__class__`, a bare
+    `recipient`) is among them, not `known`."""
+    return MergeTemplate(template, what).fields
+
+
+def _fields_of(tree: nodes.Template) -> tuple[FieldUse, ...]:
+    free = meta.find_undeclared_variables(tree) - {"range"}  # loop variables are not free
+    uses: set[FieldUse] = set()
+    read_through: set[int] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        assert isinstance(node, nodes.Getattr | nodes.Getitem)
+        target = node.node
+        if not (isinstance(target, nodes.Name) and target.name in free):
+            continue
+        name = _attribute(node)
+        if name is not None and target.name in _PARTS:
+            uses.add(FieldUse(node.lineno, f"{target.name}.{name}"))
+            read_through.add(id(target))
+    for name_node in tree.find_all(nodes.Name):
+        if name_node.name in free and id(name_node) not in read_through:
+            uses.add(FieldUse(name_node.lineno, name_node.name))
+    return tuple(sorted(uses))
+
+
+def _attribute(node: nodes.Getattr | nodes.Getitem) -> str | None:
+    if isinstance(node, nodes.Getattr):
+        return node.attr
+    arg = node.arg
+    return arg.value if isinstance(arg, nodes.Const) and isinstance(arg.value, str) else None
+
+
+def field_value(context: MergeContext, field_name: str) -> object:
+    """A documented field's value in `context` (`recipient.address`, `date`)."""
+    value: object = context
+    for part in field_name.split("."):
+        value = getattr(value, part)
+    return value

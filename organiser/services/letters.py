@@ -105,6 +105,7 @@ class LetterView:
     version: int
     created_at: datetime
     updated_at: datetime
+    merged_from_id: int | None = None  # the template letter this one was merged from
 
     @property
     def awaiting_reply(self) -> bool:
@@ -315,6 +316,7 @@ def _view(record: Letter) -> LetterView:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
+        merged_from_id=record.merged_from_id,
     )
 
 
@@ -331,14 +333,21 @@ def _query():  # type: ignore[no-untyped-def]
 
 
 def create_letter(session: Session, data: LetterFields) -> LetterView:
+    record = add_letter(session, data)
+    session.flush()
+    return get_letter(session, record.id)
+
+
+def add_letter(session: Session, data: LetterFields) -> Letter:
+    """The new letter added to the session, not yet flushed: for a use case that writes many
+    (a merge), which reads none of them back."""
     record = Letter(tracking_number="", reply_note="")
     with session.no_autoflush:
         _apply(session, record, data)
     record.letter_date = record.letter_date or date.today()  # a letter always bears a date
     _fix_or_follow(session, record)
     session.add(record)
-    session.flush()
-    return get_letter(session, record.id)
+    return record
 
 
 def _fix_or_follow(session: Session, record: Letter) -> None:

@@ -1,0 +1,674 @@
+"""One letter to many recipients: who gets it, a pre-flight over every letter before anything is
+written, then one PDF per recipient (or one combined file) and a register entry for each.
+
+The letter's subject and body are templates (services/letter_templates.py); each recipient
+gets their language's version (services/letter_languages.py). The pre-flight renders every
+letter's PDF (in worker processes when there are many) to count its pages, and keeps those
+PDFs, so the run writes what was checked and renders nothing twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from organiser import store
+from organiser.errors import OrganiserError, ValidationError
+from organiser.files import refuse_unwritable_target, write_bytes_atomic
+from organiser.models import (
+    Commitment,
+    CommitmentStatus,
+    Letter,
+    LetterStatus,
+    Organisation,
+    Person,
+)
+from organiser.pdf.batch import render_letters
+from organiser.pdf.combine import blank_pages_needed, combine, page_count
+from organiser.pdf.words import date_text
+from organiser.services import letter_register, letters
+from organiser.services import validation as v
+from organiser.services.letter_languages import choose_version, preferred_language
+from organiser.services.letter_register import PrintableLetter
+from organiser.services.letter_templates import (
+    CampaignFields,
+    MergeContext,
+    MergeTemplate,
+    Party,
+    field_value,
+)
+from organiser.services.letters import LetterFields, Ref
+from organiser.services.pdf_settings import pdf_options
+
+DEFAULT_NAME_PATTERN = "{country}-{acronym}.pdf"
+NAME_FIELDS = ("country", "acronym", "name", "language", "reference", "number")
+MAX_RECIPIENTS = 10_000  # a merge's letters are held in memory between the check and the run
+MAX_STEM = 120  # characters of a file name before ".pdf"
+SHORT_NAME = 20  # characters of a name standing in for a missing acronym
+# Names Windows keeps for devices, whatever the extension.
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+
+Progress = Callable[[int, int], None]  # letters done, letters in all
+Stop = Callable[[], bool]  # True: the user cancelled
+
+
+class MergeStopped(OrganiserError):
+    """The merge was cancelled before anything was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The merge was cancelled; nothing was written.")
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """Who the letter goes to: named one by one (`org:ID`, `person:ID`), every affiliate of a
+    federation, or every organisation whose commitment to the letter's campaign is pledged or
+    fulfilled. Exactly one of the three."""
+
+    refs: tuple[Ref, ...] = ()
+    affiliates_of: int | None = None
+    committed: bool = False
+
+
+@dataclass(frozen=True)
+class MergeOutput:
+    """Where the letters go: a folder with one file per recipient (names from `name_pattern`),
+    or one combined file, each letter starting on an odd page when `odd_pages`."""
+
+    folder: Path | None = None
+    name_pattern: str = DEFAULT_NAME_PATTERN
+    combined: Path | None = None
+    odd_pages: bool = False
+
+    @classmethod
+    def at(
+        cls, target: str | Path, name_pattern: str = DEFAULT_NAME_PATTERN, odd_pages: bool = False
+    ) -> MergeOutput:
+        """`--out DIR|FILE.pdf`: a name ending in .pdf is the combined file, else a folder."""
+        path = Path(target)
+        if path.suffix.lower() == ".pdf" and not path.is_dir():
+            return cls(combined=path, odd_pages=odd_pages)
+        return cls(folder=path, name_pattern=name_pattern)
+
+
+@dataclass(frozen=True)
+class EmptyField:
+    """A merge field that is empty for this recipient: where (subject or body) and on which line."""
+
+    where: str
+    line: int
+    field: str
+
+    def text(self) -> str:
+        return f"{self.field} is empty ({self.where}, line {self.line})"
+
+
+@dataclass(frozen=True)
+class PreflightRow:
+    """One recipient's letter as the pre-flight found it. `refusal` is why it cannot be made
+    (the merge is then refused as a whole); the rest are warnings."""
+
+    number: int
+    ref: Ref
+    name: str
+    reference: str
+    file_name: str  # inside the folder; "" for a combined file
+    language: str
+    wanted_language: str
+    fell_back: bool
+    missing_address: bool
+    empty_fields: tuple[EmptyField, ...]
+    refusal: str
+    pages: int | None  # None when the letter could not be made
+    too_long: bool
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        said = []
+        if self.missing_address:
+            said.append("no postal address")
+        if self.fell_back:
+            said.append(
+                f"no {self.wanted_language} version: the original ({self.language}) is used"
+            )
+        said += [field.text() for field in self.empty_fields]
+        if self.too_long:
+            said.append(f"{self.pages} pages")
+        return tuple(said)
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """Every recipient's letter checked, before anything is written."""
+
+    letter_id: int
+    letter_version: int
+    subject: str
+    rows: tuple[PreflightRow, ...]
+    output: MergeOutput
+    expect_pages: int | None
+    total_pages: int  # of all the files, with the blank pages of a combined file
+    blank_pages: int
+
+    @property
+    def refused(self) -> tuple[PreflightRow, ...]:
+        return tuple(row for row in self.rows if row.refusal)
+
+    @property
+    def warned(self) -> tuple[PreflightRow, ...]:
+        return tuple(row for row in self.rows if row.warnings)
+
+    def refusal_line(self) -> str:
+        """The merge's refusal in one line: the first letter that cannot be made, and how
+        many more."""
+        refused = self.refused
+        if not refused:
+            return ""
+        first = refused[0]
+        more = len(refused) - 1
+        tail = f" (and {more} more letter{'s' if more > 1 else ''})" if more else ""
+        return (
+            f"The letter to {first.name} cannot be made: {first.refusal}{tail}. "
+            "Nothing was written."
+        )
+
+
+@dataclass(frozen=True)
+class CheckedMerge:
+    """The pre-flight with what the run writes: each letter's fields and its PDF."""
+
+    preflight: Preflight
+    letters: tuple[LetterFields, ...]
+    pdfs: tuple[bytes | None, ...]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge wrote: the register's new letters and the files. A dry run wrote none."""
+
+    preflight: Preflight
+    letter_ids: tuple[int, ...] = ()
+    files: tuple[Path, ...] = ()
+
+
+# Who gets the letter
+
+
+def recipient_refs(session: Session, letter_id: int, recipients: Recipients) -> list[Ref]:
+    """The recipients as references, in order, each once; a ValidationError for none, an
+    unknown one, or a choice that is not exactly one of the three."""
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    chosen = [bool(recipients.refs), recipients.affiliates_of is not None, recipients.committed]
+    if sum(chosen) != 1:
+        raise ValidationError(
+            "recipients",
+            "Choose who the letter goes to: recipients one by one, the affiliates of a "
+            "federation, or the organisations that committed to the campaign.",
+        )
+    if recipients.refs:
+        refs = list(dict.fromkeys(recipients.refs))
+        for kind, key in refs:
+            if kind == "person":
+                v.reference(session, Person, key, "recipients", "person")
+            elif kind == "org":
+                v.reference(session, Organisation, key, "recipients", "organisation")
+            else:
+                raise ValidationError(
+                    "recipients", f"'{kind}:{key}' is not a reference; write org:ID or person:ID."
+                )
+    elif recipients.affiliates_of is not None:
+        refs = [("org", key) for key in affiliates(session, recipients.affiliates_of)]
+        if not refs:
+            federation = session.get(Organisation, recipients.affiliates_of)
+            name = federation.name if federation else ""
+            raise ValidationError("recipients", f"{name} has no affiliates to write to.")
+    else:
+        refs = [("org", key) for key in committed_organisations(session, record.campaign_id)]
+        if not refs:
+            raise ValidationError(
+                "recipients",
+                f"No organisation has pledged or fulfilled a commitment to "
+                f"“{record.campaign.title}”.",
+            )
+    if len(refs) > MAX_RECIPIENTS:
+        raise ValidationError(
+            "recipients", f"{len(refs)} recipients are more than {MAX_RECIPIENTS} in one merge."
+        )
+    return refs
+
+
+def affiliates(session: Session, federation_id: int) -> list[int]:
+    """The organisations affiliated to a federation, by name."""
+    v.get_or_raise(session, Organisation, federation_id, "organisation")
+    query = select(Organisation.id).where(Organisation.affiliate_of_id == federation_id)
+    return list(session.scalars(query.order_by(Organisation.name, Organisation.id)))
+
+
+def committed_organisations(session: Session, campaign_id: int) -> list[int]:
+    """The organisations with a commitment to the campaign that is pledged or fulfilled, by
+    name, each once."""
+    query = (
+        select(Organisation.id)
+        .join(Commitment, Commitment.organisation_id == Organisation.id)
+        .where(
+            Commitment.campaign_id == campaign_id,
+            Commitment.status.in_([CommitmentStatus.PLEDGED, CommitmentStatus.FULFILLED]),
+        )
+        .group_by(Organisation.id, Organisation.name)
+        .order_by(Organisation.name, Organisation.id)
+    )
+    return list(session.scalars(query))
+
+
+# Names: references and files
+
+
+def safe_text(text: str) -> str:
+    """Letters, digits, `_`, `.` and `-` only (any script), no run of dashes, no dot or dash
+    at either end: safe in a file name and a reference on every system."""
+    safe = re.sub(r"[^\w.-]+", "-", text.strip())
+    return re.sub(r"-{2,}", "-", safe).strip("-.")
+
+
+def short_form(acronym: str, name: str) -> str:
+    """The acronym, else the name cut to a few words: how a recipient is named in a reference
+    (`OUR/2026/017-KCTU`) and a file name."""
+    if safe_text(acronym):
+        return safe_text(acronym)
+    full = safe_text(name)
+    if len(full) <= SHORT_NAME:
+        return full
+    cut = full[: SHORT_NAME + 1]  # a dash just past the end is a word boundary too
+    return cut.rsplit("-", 1)[0] if "-" in cut else full[:SHORT_NAME]
+
+
+def _unique(
+    wanted: str, taken: set[str], fold: Callable[[str], str], joined: Callable[[str, int], str]
+) -> str:
+    name, count = wanted, 1
+    while fold(name) in taken:
+        count += 1
+        name = joined(wanted, count)
+    taken.add(fold(name))
+    return name
+
+
+def derived_references(base: str, short_forms: Sequence[str], taken: set[str]) -> list[str]:
+    """Each recipient's reference from the original's (`OUR/2026/017` -> `OUR/2026/017-KCTU`),
+    unique among themselves and `taken`, at most 100 characters."""
+    made = []
+    for short in short_forms:
+        wanted = (f"{base}-{short}" if base else short)[:96]  # room for "-NNN"
+        made.append(_unique(wanted, taken, str, lambda text, n: f"{text}-{n}"))
+    return made
+
+
+def check_name_pattern(pattern: str) -> None:
+    """A ValidationError for a pattern naming an unknown field or with a stray brace."""
+    if not pattern.strip():
+        raise ValidationError("name_pattern", "Give a pattern for the file names.")
+    for name in re.findall(r"\{([^{}]*)\}", pattern):
+        if name not in NAME_FIELDS:
+            known = ", ".join("{" + field + "}" for field in NAME_FIELDS)
+            raise ValidationError(
+                "name_pattern", f"{{{name}}} is not a field of a file name; use {known}."
+            )
+    if re.search(r"[{}]", re.sub(r"\{[^{}]*\}", "", pattern)):
+        raise ValidationError("name_pattern", f"The pattern '{pattern}' has a stray brace.")
+
+
+def file_name(pattern: str, values: dict[str, str], number: int) -> str:
+    """The pattern filled in with safe values, as a safe file name ending in .pdf."""
+    filled = re.sub(r"\{(\w+)\}", lambda m: safe_text(values.get(m.group(1), "")), pattern)
+    stem = filled[:-4] if filled.lower().endswith(".pdf") else filled
+    stem = safe_text(stem)[:MAX_STEM].strip("-.")
+    if not stem.strip("_") or stem.split(".")[0].lower() in _RESERVED:
+        stem = f"letter-{number:03d}" + (f"-{stem}" if stem else "")
+    return f"{stem}.pdf"
+
+
+def unique_file_names(names: Sequence[str]) -> list[str]:
+    """Names made unique as the file systems that ignore case see them (`-2`, `-3`...)."""
+    taken: set[str] = set()
+    return [
+        _unique(name, taken, str.casefold, lambda text, n: f"{text[:-4]}-{n}.pdf") for name in names
+    ]
+
+
+# The pre-flight
+
+
+@dataclass(frozen=True)
+class _Recipient:
+    ref: Ref
+    party: Party
+    language: str
+
+
+def _party(session: Session, ref: Ref) -> _Recipient:
+    kind, key = ref
+    if kind == "person":
+        person = v.get_or_raise(session, Person, key, "person")
+        org = person.organisation
+        party = Party(
+            name=person.name,
+            title=person.title,
+            organisation=org.name if org else "",
+            acronym=org.acronym if org else "",
+            address=person.address or (org.address if org else ""),
+            country=org.country if org else "",
+            email=person.email,
+            language=person.language,
+        )
+        return _Recipient(ref, party, preferred_language(person, None))
+    organisation = v.get_or_raise(session, Organisation, key, "organisation")
+    party = Party(
+        name=organisation.name,
+        organisation=organisation.name,
+        acronym=organisation.acronym,
+        address=organisation.address,
+        country=organisation.country,
+        email=organisation.email,
+        language=organisation.language,
+    )
+    return _Recipient(ref, party, preferred_language(None, organisation))
+
+
+def _file_names(
+    pattern: str, people: Sequence[_Recipient], shorts: Sequence[str], references: Sequence[str]
+) -> list[str]:
+    names = []
+    for number, (person, short, reference) in enumerate(
+        zip(people, shorts, references, strict=True), 1
+    ):
+        values = {
+            "country": person.party.country,
+            "acronym": short,
+            "name": person.party.name,
+            "language": person.language,
+            "reference": reference,
+            "number": f"{number:03d}",
+        }
+        names.append(file_name(pattern, values, number))
+    return unique_file_names(names)
+
+
+class _Templates:
+    """Each distinct subject and body (the original's, each version's) parsed once a merge."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], MergeTemplate] = {}
+
+    def fill(self, template: str, context: MergeContext, what: str) -> tuple[str, list[EmptyField]]:
+        """The template filled in for one recipient, with the fields that are empty for them;
+        a ValidationError naming the line for a field that is not a merge field, or anything
+        the sandbox refuses."""
+        compiled = self._made.get((what, template))
+        if compiled is None:
+            compiled = self._made[(what, template)] = MergeTemplate(template, what)
+        empty = []
+        for use in compiled.fields:
+            if not use.known:
+                raise ValidationError(
+                    what, f"{what}, line {use.line}: '{use.field}' is not a merge field"
+                )
+            value = field_value(context, use.field)
+            if not value or (isinstance(value, str) and not value.strip()):
+                empty.append(EmptyField(what, use.line, use.field))
+        return compiled.render(context), empty
+
+
+@dataclass
+class _Planned:
+    row: PreflightRow
+    fields: LetterFields
+    printable: PrintableLetter | None
+
+
+def _plan(
+    session: Session, letter_id: int, recipients: Recipients, output: MergeOutput
+) -> tuple[Letter, list[_Planned]]:
+    record = v.get_or_raise(session, Letter, letter_id, "letter")
+    refs = recipient_refs(session, letter_id, recipients)
+    original = letters.get_letter(session, letter_id)
+    base = original.fields()
+    letter_date = record.letter_date or date.today()
+    campaign = record.campaign
+    campaign_fields = CampaignFields(
+        title=campaign.title,
+        target=campaign.target,
+        country=campaign.country,
+        summary=campaign.summary,
+        demands=tuple(demand.text for demand in campaign.demands),
+    )
+    sender = record.sender
+    sender_party = (
+        Party(name=sender.name, acronym=sender.acronym, address=sender.address,
+              country=sender.country, email=sender.email)
+        if sender else Party()
+    )  # fmt: skip
+    people = [_party(session, ref) for ref in refs]
+    shorts = [short_form(p.party.acronym, p.party.name) for p in people]
+    merged_before = select(Letter.our_reference).where(Letter.merged_from_id == letter_id)
+    taken = set(session.scalars(merged_before)) | {record.our_reference}
+    references = derived_references(record.our_reference, shorts, taken)
+    names = [""] * len(people)
+    if output.folder is not None:
+        names = _file_names(output.name_pattern, people, shorts, references)
+    templates = _Templates()
+    planned = []
+    for number, (person, reference, name) in enumerate(
+        zip(people, references, names, strict=True), 1
+    ):
+        chosen = choose_version(record, person.language)
+        context = MergeContext(
+            recipient=person.party,
+            sender=sender_party,
+            campaign=campaign_fields,
+            date=date_text(letter_date, chosen.language),
+            our_reference=reference,
+        )
+        fields = replace(
+            base,
+            to=[person.ref],
+            cc=[ref for ref in base.cc if ref != person.ref],
+            language=chosen.language,
+            our_reference=reference,
+            letter_date=letter_date,
+            status=LetterStatus.APPROVED,
+        )
+        refusal, empty, printable = "", [], None
+        try:
+            fields.subject, empty_subject = templates.fill(chosen.subject, context, "subject")
+            fields.body, empty_body = templates.fill(chosen.body, context, "body")
+            empty = empty_subject + empty_body
+            printable = letter_register.printable_from_fields(session, fields)
+        except ValidationError as error:
+            refusal = error.message
+        row = PreflightRow(
+            number=number,
+            ref=person.ref,
+            name=person.party.name,
+            reference=reference,
+            file_name=name,
+            language=chosen.language,
+            wanted_language=chosen.wanted,
+            fell_back=chosen.fell_back,
+            missing_address=not person.party.address.strip(),
+            empty_fields=tuple(empty),
+            refusal=refusal,
+            pages=None,
+            too_long=False,
+        )
+        planned.append(_Planned(row, fields, printable))
+    return record, planned
+
+
+def _check_output(output: MergeOutput) -> None:
+    if (output.folder is None) == (output.combined is None):
+        raise ValidationError(
+            "out", "Choose a folder for one file per letter, or one combined file."
+        )
+    if output.combined is not None:
+        if output.combined.suffix.lower() != ".pdf":
+            raise ValidationError("out", f"{output.combined} is not a .pdf file name.")
+        refuse_unwritable_target(output.combined)
+    elif output.folder is not None:
+        check_name_pattern(output.name_pattern)
+        if output.folder.exists() and not output.folder.is_dir():
+            raise ValidationError("out", f"{output.folder} is a file, not a folder.")
+
+
+def check_merge(
+    engine: Engine,
+    letter_id: int,
+    recipients: Recipients,
+    output: MergeOutput,
+    expect_pages: int | None = None,
+    paper: str | None = None,
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> CheckedMerge:
+    """The pre-flight: every recipient's letter made and its PDF rendered (off any database
+    transaction) to count its pages; nothing is written. MergeStopped when `stop` says so."""
+    _check_output(output)
+    if expect_pages is not None and expect_pages < 1:
+        raise ValidationError("expect_pages", "Expect at least 1 page.")
+    with store.transaction(engine) as session:
+        record, planned = _plan(session, letter_id, recipients, output)
+        version, subject = record.version, record.subject
+    to_render = [p for p in planned if p.printable is not None]
+    rendered = render_letters(
+        [p.printable for p in to_render if p.printable is not None],
+        pdf_options(paper),
+        progress=progress,
+        stop=stop,
+    )
+    if rendered is None:
+        raise MergeStopped()
+    made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
+    rows, pdfs = [], []
+    for plan in planned:
+        result = made.get(id(plan))
+        row = plan.row
+        if result is not None and result.data is None:
+            row = replace(row, refusal=result.error)
+        elif result is not None and result.data is not None:
+            pages = page_count(result.data)
+            too_long = expect_pages is not None and pages > expect_pages
+            row = replace(row, pages=pages, too_long=too_long)
+        rows.append(row)
+        pdfs.append(result.data if result is not None else None)
+    counts = [row.pages or 0 for row in rows]
+    blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
+    preflight = Preflight(
+        letter_id=letter_id,
+        letter_version=version,
+        subject=subject,
+        rows=tuple(rows),
+        output=output,
+        expect_pages=expect_pages,
+        total_pages=sum(counts) + blanks,
+        blank_pages=blanks,
+    )
+    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(pdfs))
+
+
+# The run
+
+
+def write_merge(
+    engine: Engine,
+    checked: CheckedMerge,
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> MergeResult:
+    """What the pre-flight checked, written: each letter in the register (its own reference,
+    its recipient fixed, its PDF kept, the letter it was merged from) and the files, in one
+    unit of work — a failure or a cancel leaves no register entry and no new file. Refused
+    (ValidationError) when a letter cannot be made or the letter changed since the check."""
+    preflight = checked.preflight
+    if preflight.refused:
+        raise ValidationError("recipients", preflight.refusal_line())
+    total = len(preflight.rows)
+    made: list[int] = []
+    with store.transaction(engine, write=True) as session:
+        original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
+        if original.version != preflight.letter_version:
+            raise ValidationError(
+                "letter", "The letter was changed since it was checked; check it again."
+            )
+        for done, (fields, data) in enumerate(zip(checked.letters, checked.pdfs, strict=True), 1):
+            if stop and stop():
+                raise MergeStopped()
+            assert data is not None  # a letter without its PDF is refused above
+            record = letters.add_letter(session, fields)
+            record.merged_from_id = original.id
+            session.flush()
+            letter_register.keep_pdf_of(session, record, data)
+            made.append(record.id)
+            if progress:
+                progress(done, total + 1)
+        written = _write_files(preflight, checked.pdfs, stop)
+        if progress:
+            progress(total + 1, total + 1)
+    return MergeResult(preflight, tuple(made), tuple(written))
+
+
+def _write_files(
+    preflight: Preflight, pdfs: Sequence[bytes | None], stop: Stop | None
+) -> list[Path]:
+    """The files, each written whole; if one cannot be (or the user cancels), the files this
+    run made are taken away again, so the unit of work can roll back to nothing."""
+    output = preflight.output
+    if output.combined is not None:
+        data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
+        write_bytes_atomic(output.combined, data)
+        return [output.combined]
+    assert output.folder is not None
+    new: list[Path] = []
+    written: list[Path] = []
+    try:
+        for row, pdf in zip(preflight.rows, pdfs, strict=True):
+            if stop and stop():
+                raise MergeStopped()
+            path = output.folder / row.file_name
+            existed = path.exists()
+            write_bytes_atomic(path, pdf or b"")
+            written.append(path)
+            if not existed:
+                new.append(path)
+    except BaseException:
+        for path in new:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return written
+
+
+def merge(
+    engine: Engine,
+    letter_id: int,
+    recipients: Recipients,
+    output: MergeOutput,
+    expect_pages: int | None = None,
+    dry_run: bool = False,
+    paper: str | None = None,
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> MergeResult:
+    """The pre-flight, then (unless `dry_run`) the run; refused as a whole, with nothing
+    written, when any letter cannot be made."""
+    checked = check_merge(
+        engine, letter_id, recipients, output, expect_pages, paper, progress, stop
+    )
+    if dry_run:
+        return MergeResult(checked.preflight)
+    return write_merge(engine, checked, stop=stop)
