@@ -35,6 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--single", type=int, default=5, help="letters made one per process")
+    parser.add_argument("--repeat", type=int, default=2, help="best of this many, all letters")
     parser.add_argument("--keep", type=Path, default=None, help="keep the files in this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
@@ -58,9 +59,13 @@ def main() -> int:
                                                   str(work / f"one-{n}.pdf")), env).seconds
             for n in ids[: args.single]
         ]  # fmt: skip
-        out = work / "ours"
-        batch = measure.run(measure.organiser_command(*db, "letter", "pdf-all", str(out)), env)
-        pages = measure.pages_of(out)
+        batches = [
+            measure.run(measure.organiser_command(*db, "letter", "pdf-all",
+                                                  str(work / f"ours-{k}")), env)
+            for k in range(args.repeat)
+        ]  # fmt: skip
+        batch = min(batches, key=lambda r: r.seconds)
+        pages = measure.pages_of(work / "ours-0")
         if len(pages) != args.count:
             raise SystemExit(f"pdf-all made {len(pages)} PDFs of {args.count}")
         ours_one = statistics.median(single)
@@ -82,10 +87,12 @@ def main() -> int:
         office = measure.LibreOffice(program, work)
         empty = office.empty()
         lo_single = [
-            office.convert([path], work / f"lo-one-{n}")[0] for n, path in
+            office.convert([path], work / f"lo-one-{n}").seconds for n, path in
             enumerate(html[: args.single])
         ]  # fmt: skip
-        lo_seconds, lo_peak, runs = office.convert(html, work / "lo-pdf")
+        lo = min((office.convert(html, work / f"lo-pdf-{k}") for k in range(args.repeat)),
+                 key=lambda c: c.seconds)  # fmt: skip
+        lo_seconds, lo_peak, runs = lo.seconds, lo.peak_mb, lo.runs
         lo_one = statistics.median(lo_single)
         lo_rate = args.count / lo_seconds
         lo_running = args.count / max(1e-9, lo_seconds - runs * empty.seconds)
@@ -95,7 +102,8 @@ def main() -> int:
             f"{lo_one:.2f} s = {1 / lo_one:.2f} letters/s"
         )
         print(
-            f"LibreOffice: {args.count} letters in {runs} soffice run(s): {lo_seconds:.2f} s = "
+            f"LibreOffice: {args.count} letters in {runs} soffice run(s), best of {args.repeat}: "
+            f"{lo_seconds:.2f} s = "
             f"{lo_rate:.1f} letters/s, start-up included (peak memory {lo_peak:.0f} MB); "
             f"{lo_running:.1f} letters/s without its start-up"
         )

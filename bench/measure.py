@@ -32,6 +32,7 @@ class Run:
     peak_tree_mb: float
     hwm_sum_mb: float
     largest_process_mb: float
+    cpu_seconds: float  # user + system time of the process and its workers
     stdout: str
 
 
@@ -46,7 +47,8 @@ def organiser_env() -> dict[str, str]:
 
 def run(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
     """Run `command` to its end in a fresh process; its time (start included) and memory."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = used.ru_maxrss, used.ru_utime + used.ru_stime
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -58,10 +60,10 @@ def run(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
     watcher.stop()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command[:4])}... failed ({process.returncode}): {err}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return Run(
         seconds, watcher.peak_kb / 1024, sum(watcher.hwm_kb.values()) / 1024,
-        max(after, before) / 1024, out,
+        max(used.ru_maxrss, before) / 1024, used.ru_utime + used.ru_stime - cpu_before, out,
     )  # fmt: skip
 
 
@@ -148,16 +150,25 @@ class LibreOffice:
             run(self.command([empty], self.work / "lo-empty"))
         return run(self.command([empty], self.work / "lo-empty"))
 
-    def convert(self, files: Sequence[Path], out: Path) -> tuple[float, float, int]:
-        """All `files` to PDF in runs of LO_BATCH; (seconds, peak MB of one run, runs)."""
-        seconds, peak, runs = 0.0, 0.0, 0
+    def convert(self, files: Sequence[Path], out: Path) -> Conversion:
+        """All `files` to PDF in runs of LO_BATCH."""
+        seconds, peak, cpu, runs = 0.0, 0.0, 0.0, 0
         for first in range(0, len(files), LO_BATCH):
             done = run(self.command(files[first : first + LO_BATCH], out))
-            seconds, peak, runs = seconds + done.seconds, max(peak, done.hwm_sum_mb), runs + 1
+            seconds, cpu, runs = seconds + done.seconds, cpu + done.cpu_seconds, runs + 1
+            peak = max(peak, done.hwm_sum_mb)
         made = len(list(out.glob("*.pdf")))
         if made != len(files):
             raise SystemExit(f"LibreOffice made {made} PDFs of {len(files)}")
-        return seconds, peak, runs
+        return Conversion(seconds, peak, cpu, runs)
+
+
+@dataclass(frozen=True)
+class Conversion:
+    seconds: float
+    peak_mb: float  # of the largest soffice run
+    cpu_seconds: float
+    runs: int
 
 
 def pages_of(folder: Path) -> list[int]:
