@@ -75,7 +75,8 @@ def main() -> int:
             f"{ours_one:.2f} s = {1 / ours_one:.2f} letters/s"
         )
         print(
-            f"ours: `letter pdf-all`, {args.count} letters in one fresh process: "
+            f"ours: `letter pdf-all`, {args.count} letters in one fresh process, "
+            f"best of {args.repeat}: "
             f"{batch.seconds:.2f} s = {args.count / batch.seconds:.1f} letters/s "
             f"(peak memory {batch.hwm_sum_mb:.0f} MB; pages: {measure.spread(pages)})"
         )

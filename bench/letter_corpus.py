@@ -36,7 +36,7 @@ from organiser.services.organisations import OrganisationFields, PersonFields
 
 SEED = 2026
 # How many of the corpus's English paragraphs make a letter of about 1, 2 or 3 pages.
-PARAGRAPHS_FOR_PAGES = {1: (2, 3), 2: (6, 7), 3: (10, 12)}
+PARAGRAPHS_FOR_PAGES = {1: (2, 3), 2: (6, 7), 3: (13, 15)}
 LANGUAGE_WEIGHTS = {"en": 80, "fr": 5, "es": 5, "ko": 5, "ru": 5}
 
 
