@@ -182,3 +182,32 @@ def test_the_pdf_options_are_the_settings_read_once(tmp_path: Path) -> None:
     not_a_font.write_text("not a font")
     assert "cannot be embedded" in (pdf_settings.font_file_problem(not_a_font) or "")
     assert pdf_settings.font_file_problem(font) is None
+
+
+def test_an_export_plan_reads_the_letters_once_not_once_more_each(engine: Engine) -> None:
+    """The register's letters are read in a query or two (their people with them); each
+    draft's page is made from that, not read again letter by letter: an export of a thousand
+    starts in a second or two. The pages are those of the letters read one by one."""
+    import re
+
+    from sqlalchemy import event
+
+    world = make_world(engine)
+    with store.transaction(engine) as session:
+        copies = [letters.duplicate_letter(session, world.letter_id).id for _ in range(5)]
+    reads: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if re.search(r"^\s*SELECT\s.*\sFROM letter\b", statement, re.S | re.I):
+            reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with store.transaction(engine) as session:
+            plan = register.plan_export(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(reads) == 2, [r[-200:] for r in reads]  # the list, then the letters held
+    with store.transaction(engine) as session:
+        expected = {n: register.printable_letter(session, n) for n in [world.letter_id, *copies]}
+    assert {int(name.split("-")[1]): page for name, page in plan.to_render} == expected

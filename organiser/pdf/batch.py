@@ -15,13 +15,14 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import PrintableLetter, letter_pdf, render_letter
+from organiser.pdf.letter import PartyLike, PrintableLetter, SignerLike, letter_pdf, render_letter
 from organiser.pdf.options import PdfOptions
 
 # Below this many letters per worker, starting a process (about half a second: an interpreter,
@@ -51,6 +52,66 @@ class LetterFile:
 
     letter: PrintableLetter
     path: Path
+
+
+@dataclass(frozen=True)
+class _Party:
+    name: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Signer:
+    name: str
+    title: str
+    organisation: str
+    signature: bytes | None
+
+
+@dataclass(frozen=True)
+class _Letter:
+    """A letter as sent to a worker: the pdf layer's own plain copy, so that unpickling it
+    imports nothing beyond the pdf layer (the services' shapes would bring in the database
+    layer: about 25 MB and half a second more in every worker)."""
+
+    sender_name: str
+    sender_address: str
+    logo: bytes | None
+    letter_date: date | None
+    language: str
+    our_reference: str
+    their_reference: str
+    addressees: tuple[_Party, ...]
+    subject: str
+    body: str
+    signatories: tuple[_Signer, ...]
+    cc: tuple[str, ...]
+
+
+def _party(party: PartyLike) -> _Party:
+    return _Party(party.name, tuple(party.lines))
+
+
+def _signer(signer: SignerLike) -> _Signer:
+    return _Signer(signer.name, signer.title, signer.organisation, signer.signature)
+
+
+def plain_letter(letter: PrintableLetter) -> PrintableLetter:
+    """The same letter as plain data of the pdf layer (what crosses to a worker process)."""
+    return _Letter(
+        sender_name=letter.sender_name,
+        sender_address=letter.sender_address,
+        logo=letter.logo,
+        letter_date=letter.letter_date,
+        language=letter.language,
+        our_reference=letter.our_reference,
+        their_reference=letter.their_reference,
+        addressees=tuple(_party(p) for p in letter.addressees),
+        subject=letter.subject,
+        body=letter.body,
+        signatories=tuple(_signer(s) for s in letter.signatories),
+        cc=tuple(letter.cc),
+    )
 
 
 def export_to_folder(
@@ -113,7 +174,8 @@ def _export_in_workers(
     stop: Stop | None,
 ) -> int:
     written = 0
-    for _index, result in _in_workers(_export_chunk, _chunks(files), options, workers, stop):
+    plain = [LetterFile(plain_letter(f.letter), f.path) for f in files]
+    for _index, result in _in_workers(_export_chunk, _chunks(plain), options, workers, stop):
         written += _outcome(result)  # also re-raises a worker's OSError
         if progress:
             progress(written, len(files))
@@ -219,7 +281,9 @@ def render_letters(
     done: dict[int, list[RenderedLetter]] = {}
     count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
     results: Iterator[tuple[int, list[RenderedLetter]]] = (
-        _in_workers(_render_chunk, chunks, options, count, stop)
+        _in_workers(
+            _render_chunk, _chunks([plain_letter(x) for x in letters]), options, count, stop
+        )
         if count > 1
         else _render_here(chunks, options, stop)
     )
