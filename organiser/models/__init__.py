@@ -16,6 +16,8 @@ from organiser.models.enums import (
     CampaignStatus,
     Channel,
     CommitmentStatus,
+    CosignedBy,
+    CosignedOrder,
     LabelledEnum,
     LetterKind,
     LetterStatus,
@@ -28,6 +30,7 @@ from organiser.models.letters import (
     LetterRecipient,
     LetterSignatory,
     LetterVersion,
+    StatementIssue,
     Template,
 )
 from organiser.models.organisations import Organisation, Person, Situation, situation_campaign
@@ -45,6 +48,8 @@ __all__ = [
     "Channel",
     "Commitment",
     "CommitmentStatus",
+    "CosignedBy",
+    "CosignedOrder",
     "Draft",
     "InternationalDay",
     "LabelledEnum",
@@ -60,6 +65,7 @@ __all__ = [
     "RecipientRole",
     "Situation",
     "SituationKind",
+    "StatementIssue",
     "Template",
     "TrashEntry",
     "UTCDateTime",

@@ -30,6 +30,7 @@ from organiser.models import (
     Organisation,
     Person,
     Situation,
+    StatementIssue,
     Template,
     UTCDateTime,
 )
@@ -149,6 +150,14 @@ KINDS: tuple[Kind, ...] = (
                 (*_party_refs(), Ref("organisation", "organisation_id", "organisations")),
             ),
             Children("versions", "versions", LetterVersion, "letter_id"),
+            # A statement's issues, each with its PDF and its co-signers as they were.
+            Children(
+                "issues",
+                "issues",
+                StatementIssue,
+                "letter_id",
+                (Ref("pdf", "pdf_id", "attachments"),),
+            ),
         ),
     ),
     Kind(

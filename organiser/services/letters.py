@@ -13,6 +13,8 @@ from organiser.errors import ValidationError
 from organiser.models import (
     Campaign,
     Channel,
+    CosignedBy,
+    CosignedOrder,
     Letter,
     LetterKind,
     LetterRecipient,
@@ -105,6 +107,9 @@ class LetterView:
     version: int
     created_at: datetime
     updated_at: datetime
+    # A statement's co-signers (services/statements.py): who, and in which order.
+    cosigned_by: CosignedBy = CosignedBy.NONE
+    cosigned_order: CosignedOrder = CosignedOrder.COUNTRY
 
     @property
     def awaiting_reply(self) -> bool:
@@ -315,6 +320,8 @@ def _view(record: Letter) -> LetterView:
         version=record.version,
         created_at=record.created_at,
         updated_at=record.updated_at,
+        cosigned_by=record.cosigned_by or CosignedBy.NONE,
+        cosigned_order=record.cosigned_order or CosignedOrder.COUNTRY,
     )
 
 
