@@ -9,6 +9,7 @@ from gettext import ngettext
 from pathlib import Path
 
 from organiser import store
+from organiser.cli import statements
 from organiser.cli.common import (
     Commands,
     add_and_print_id,
@@ -98,6 +99,7 @@ def register(commands: Commands) -> None:
     signature.add_argument("person", type=positive_id, metavar="PERSON_ID")
     signature.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     signature.set_defaults(run=set_signature)
+    statements.register(actions)
 
 
 def _register_add(add: argparse.ArgumentParser) -> None:
