@@ -10,7 +10,6 @@ from organiser import store
 from organiser.cli.common import add_json, engine_for, given, given_path, positive_id
 from organiser.cli.editing import add_expect_version, change_record
 from organiser.cli.output import print_json, print_records
-from organiser.files import write_bytes_atomic
 from organiser.services import letters, statement_issues, statements
 from organiser.services.statement_issues import IssueView
 
@@ -57,8 +56,7 @@ def _names(rows: tuple[statements.CosignerRow, ...]) -> str:
 def issue_statement(args: argparse.Namespace) -> int:
     # One unit of work: if the file cannot be written, the issue is not kept either.
     with store.transaction(engine_for(args), write=True) as session:
-        made = statement_issues.issue(session, args.id, args.say_changes)
-        write_bytes_atomic(args.file, made.pdf)
+        made = statement_issues.write_issue(session, args.id, args.file, args.say_changes)
     issue = made.issue
     print(f"Issue {issue.number} of letter {issue.letter_id}: {len(issue.signatories)} co-signers")
     if issue.previous_issued_at is not None:

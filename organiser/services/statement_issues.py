@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
+from organiser.files import write_bytes_atomic
 from organiser.models import CosignedBy, Letter, StatementIssue, utc_now
 from organiser.pdf.cosigned import CosignedChanges
 from organiser.pdf.letter import letter_pdf as render_pdf
@@ -132,3 +134,13 @@ def issue_pdf(session: Session, letter_id: int, number: int) -> bytes:
             if data is not None:
                 return data
     raise ValidationError("number", f"Letter {letter_id} has no kept issue {number}.")
+
+
+def write_issue(
+    session: Session, letter_id: int, path: str | Path, say_changes: bool = False
+) -> IssuedStatement:
+    """`issue` written whole to `path`; a FileWriteError leaves the unit of work to roll back,
+    the kept issue with it."""
+    made = issue(session, letter_id, say_changes)
+    write_bytes_atomic(path, made.pdf)
+    return made
