@@ -16,11 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from organiser import store  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from organiser import store  # noqa: E402
 from organiser.models import OrganisationKind  # noqa: E402
-
 from organiser.services import (  # noqa: E402
     commitments,
     demo,
