@@ -22,6 +22,7 @@ from organiser.services import (
     statements,
     trash,
 )
+from organiser.services.archive import export_archive, import_archive
 from tests.statement_world import make_statement_world, union_name
 
 LONG_BODY = "\n\n".join(
@@ -176,3 +177,25 @@ def test_a_letter_not_cosigned_cannot_be_issued(engine: Engine) -> None:
             statements.set_cosigned(
                 session, world.letter_id, "everybody", expected_version=letter.version
             )
+
+
+def test_a_statements_issues_and_setting_travel_in_the_archive(
+    engine: Engine, tmp_path: Path
+) -> None:
+    world = make_statement_world(engine, count=3)
+    with store.transaction(engine, write=True) as session:
+        issued = statement_issues.issue(session, world.letter_id)
+        uuid = letters.get_letter(session, world.letter_id).uuid
+    path = tmp_path / "all.zip"
+    export_archive(engine, path)
+    other = store.open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        assert import_archive(other, path).written
+        with store.transaction(other) as session:
+            found = next(v for v in letters.list_letters(session) if v.uuid == uuid)
+            kept = statement_issues.list_issues(session, found.id)
+            assert found.cosigned_by.value == "committed"
+            assert [len(i.signatories) for i in kept] == [3]
+            assert statement_issues.issue_pdf(session, found.id, 1) == issued.pdf
+    finally:
+        other.dispose()
