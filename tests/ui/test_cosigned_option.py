@@ -15,6 +15,7 @@ from organiser.models import CosignedBy, CosignedOrder
 from organiser.services import letters, statement_issues
 from organiser.ui.letters import cosigned_option
 from organiser.ui.letters.editor import LetterEditor
+from organiser.ui.pages.letters import LettersPage
 from tests.statement_world import make_statement_world
 
 
@@ -58,3 +59,25 @@ def test_issue_keeps_the_issue_and_says_so(
     assert said and "Issue 1" in said[0]
     with store.transaction(engine) as session:
         assert len(statement_issues.list_issues(session, world.letter_id)) == 1
+
+
+def test_the_letters_page_issues_the_highlighted_statement(
+    qtbot: QtBot, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = make_statement_world(engine, count=2)
+    page = LettersPage(engine)
+    qtbot.addWidget(page)
+    target = tmp_path / "page-issue.pdf"
+    said: list[str] = []
+    monkeypatch.setattr(cosigned_option, "show_info", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(
+        cosigned_option.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "")
+    )
+    monkeypatch.setattr(page.table, "selected", lambda: _view(engine, world.letter_id))
+    page.issue_action.trigger()
+    assert target.exists() and said and "Issue 1" in said[0]
+
+
+def _view(engine: Engine, letter_id: int) -> letters.LetterView:
+    with store.transaction(engine) as session:
+        return letters.get_letter(session, letter_id)
