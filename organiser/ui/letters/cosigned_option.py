@@ -3,7 +3,7 @@ order, and "Issue…" to keep the statement as issued now and say who joined and
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 from sqlalchemy import Engine
 
@@ -53,21 +53,25 @@ class CosignedOption(QWidget):
         return CosignedSetting(by, CosignedOrder(str(self.order.currentData())))
 
 
-def issued_text(parent: QWidget, issue: IssueView) -> str:
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CosignedOption", text)
+
+
+def issued_text(issue: IssueView) -> str:
     """What the window says of an issue: its number, and who changed since the one before."""
 
     def names(rows: tuple[statement_issues.CosignerRow, ...]) -> str:
-        return "; ".join(row.name for row in rows) or parent.tr("none")
+        return "; ".join(row.name for row in rows) or _tr("none")
 
-    text = parent.tr("Issue {number}: {count} co-signing organisations.").format(
+    text = _tr("Issue {number}: {count} co-signing organisations.").format(
         number=issue.number, count=len(issue.signatories)
     )
     if issue.previous_issued_at is not None:
         since = issue.previous_issued_at.date().isoformat()
-        text += "\n" + parent.tr("Added since {date}: {names}").format(
+        text += "\n" + _tr("Added since {date}: {names}").format(
             date=since, names=names(issue.added)
         )
-        text += "\n" + parent.tr("Withdrawn since {date}: {names}").format(
+        text += "\n" + _tr("Withdrawn since {date}: {names}").format(
             date=since, names=names(issue.withdrawn)
         )
     return text
@@ -77,7 +81,7 @@ def issue_statement(parent: QWidget, engine: Engine, letter_id: int, path: str =
     """Ask where to write the issue's PDF, keep the issue, and say who joined and withdrew."""
     if not path:
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Issue the statement"), "", parent.tr("PDF (*.pdf)")
+            parent, _tr("Issue the statement"), "", _tr("PDF (*.pdf)")
         )
     if not path:
         return False
@@ -85,7 +89,7 @@ def issue_statement(parent: QWidget, engine: Engine, letter_id: int, path: str =
         with store.transaction(engine, write=True) as session:
             made = statement_issues.write_issue(session, letter_id, path, say_changes=True)
     except OrganiserError as error:
-        show_error(parent, parent.tr("Issue the statement"), str(error))
+        show_error(parent, _tr("Issue the statement"), str(error))
         return False
-    show_info(parent, parent.tr("Issue the statement"), issued_text(parent, made.issue))
+    show_info(parent, _tr("Issue the statement"), issued_text(made.issue))
     return True
