@@ -3,6 +3,7 @@ organisations in a dozen countries (Korean and Cyrillic names among them) that c
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -78,3 +79,13 @@ def make_statement_world(engine: Engine, count: int = 60) -> StatementWorld:
             session, letter.id, "committed", "country", expected_version=letter.version
         )
     return StatementWorld(campaign.id, letter.id, tuple(org_ids), tuple(commitment_ids))
+
+
+NEW_LETTER_COLUMNS = ("cosigned_by", "cosigned_order", "cosigners_sent")
+
+
+def without_0011(connection: sqlite3.Connection) -> None:
+    """Take away what migration 0011 adds, for tests that start from an older schema."""
+    connection.execute("DROP TABLE statement_issue")
+    for column in NEW_LETTER_COLUMNS:
+        connection.execute(f"ALTER TABLE letter DROP COLUMN {column}")

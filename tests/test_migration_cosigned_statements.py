@@ -10,16 +10,13 @@ from pathlib import Path
 from organiser import store
 from organiser.services.database_check import check_database
 from organiser.services.demo import load_demo
+from tests.statement_world import NEW_LETTER_COLUMNS, without_0011
 from tests.test_migration_action_facts import _rows
-
-NEW_COLUMNS = ("cosigned_by", "cosigned_order", "cosigners_sent")
 
 
 def _as_at_0009(path: Path) -> None:
     with sqlite3.connect(path) as connection:
-        connection.execute("DROP TABLE statement_issue")
-        for column in NEW_COLUMNS:
-            connection.execute(f"ALTER TABLE letter DROP COLUMN {column}")
+        without_0011(connection)
         connection.execute("UPDATE alembic_version SET version_num = '0009'")
 
 
@@ -40,6 +37,6 @@ def test_the_sample_data_of_0009_upgrades_without_loss(db_path: Path) -> None:
     for table, rows in before.items():
         kept = [{k: row[k] for k in rows[0]} for row in after[table]] if rows else after[table]
         assert kept == rows, table
-    settings = {tuple(letter[c] for c in NEW_COLUMNS) for letter in after["letter"]}
+    settings = {tuple(letter[c] for c in NEW_LETTER_COLUMNS) for letter in after["letter"]}
     assert settings == {("none", "country", None)}
     assert check_database(db_path).problems == []
