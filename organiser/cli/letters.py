@@ -10,6 +10,7 @@ from pathlib import Path
 
 from organiser import store
 from organiser.cli import letter_merge
+from organiser.cli import statements
 from organiser.cli.common import (
     Commands,
     add_and_print_id,
@@ -97,6 +98,7 @@ def register(commands: Commands) -> None:
     signature.add_argument("file", type=given_path, metavar="IMAGE", help="PNG or JPEG")
     signature.set_defaults(run=set_signature)
     letter_merge.register(actions)
+    statements.register(actions)
 
 
 def _register_add(add: argparse.ArgumentParser) -> None:

@@ -20,6 +20,8 @@ from organiser.models.enums import (
     CampaignStatus,
     Channel,
     CommitmentStatus,
+    CosignedBy,
+    CosignedOrder,
     DatePrecision,
     LabelledEnum,
     LetterKind,
@@ -33,6 +35,7 @@ from organiser.models.letters import (
     LetterRecipient,
     LetterSignatory,
     LetterVersion,
+    StatementIssue,
     Template,
 )
 from organiser.models.organisations import (
@@ -60,6 +63,8 @@ __all__ = [
     "Channel",
     "Commitment",
     "CommitmentStatus",
+    "CosignedBy",
+    "CosignedOrder",
     "DatePrecision",
     "Draft",
     "InternationalDay",
@@ -76,6 +81,7 @@ __all__ = [
     "RecipientRole",
     "Situation",
     "SituationKind",
+    "StatementIssue",
     "Template",
     "TrashEntry",
     "UTCDateTime",

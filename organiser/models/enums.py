@@ -131,3 +131,18 @@ class SituationKind(LabelledEnum):
     ON_HUNGER_STRIKE = "on-hunger-strike"
     RELEASED = "released"
     ACQUITTED = "acquitted"
+
+
+class CosignedBy(LabelledEnum):
+    """Who signs a statement below its signatories: nobody else, or every organisation whose
+    commitment to the letter's campaign is pledged or fulfilled."""
+
+    NONE = "none"
+    COMMITTED = "committed"
+
+
+class CosignedOrder(LabelledEnum):
+    """How the co-signing organisations are listed: under their countries, or by name."""
+
+    COUNTRY = "country"
+    NAME = "name"

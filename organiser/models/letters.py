@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from organiser.models.attachments import Attachment
 from organiser.models.base import Base, Record, UTCDateTime, enum_column
 from organiser.models.campaigns import Campaign
-from organiser.models.enums import Channel, LetterKind, LetterStatus, RecipientRole
+from organiser.models.enums import (
+    Channel,
+    CosignedBy,
+    CosignedOrder,
+    LetterKind,
+    LetterStatus,
+    RecipientRole,
+)
 from organiser.models.organisations import Organisation, Person
 
 
@@ -52,6 +59,15 @@ class Letter(Record, Base):
     merged_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("letter.id", ondelete="SET NULL"), index=True
     )
+    # A statement's co-signing organisations (services/statements.py): followed live from the
+    # campaign's commitments until the letter is sent, then kept as `cosigners_sent` (JSON).
+    cosigned_by: Mapped[CosignedBy] = mapped_column(
+        enum_column(CosignedBy), default=CosignedBy.NONE, server_default="none"
+    )
+    cosigned_order: Mapped[CosignedOrder] = mapped_column(
+        enum_column(CosignedOrder), default=CosignedOrder.COUNTRY, server_default="country"
+    )
+    cosigners_sent: Mapped[str | None] = mapped_column(Text)
 
     campaign: Mapped[Campaign] = relationship()
     sender: Mapped[Organisation | None] = relationship()
@@ -71,6 +87,9 @@ class Letter(Record, Base):
     )
     versions: Mapped[list[LetterVersion]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
+    )
+    issues: Mapped[list[StatementIssue]] = relationship(
+        order_by="StatementIssue.number", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -137,6 +156,21 @@ class LetterVersion(Base):
     language: Mapped[str] = mapped_column(String(8))
     subject: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatementIssue(Base):
+    """One issued version of a statement: when, its number, the co-signers as they were (a JSON
+    list of organisation uuid, id, name, acronym, country) and the PDF that was issued."""
+
+    __tablename__ = "statement_issue"
+    __table_args__ = (UniqueConstraint("letter_id", "number", name="one_number_per_letter"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    signatories: Mapped[str] = mapped_column(Text, default="[]")
+    pdf_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
 
 
 class Template(Record, Base):

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from organiser.errors import ValidationError
+from organiser.pdf.cosigned import CosignedBlock, block_texts, cosigned_flowables
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.images import image_size
 from organiser.pdf.keep_together import keep_ending_together, list_with_kept_tail
@@ -98,7 +99,17 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
         texts += [party.name, *party.lines]
     for signer in letter.signatories:
         texts += [signer.name, signer.title, signer.organisation]
+    block = cosigned_of(letter)
+    if block is not None:
+        texts += block_texts(block, letter.language)
     return texts + body_texts(blocks)
+
+
+def cosigned_of(letter: PrintableLetter) -> CosignedBlock | None:
+    """The co-signing organisations' block, for a letter that carries one (`cosigned`): an
+    optional field, so shapes made before it print as they did."""
+    block = getattr(letter, "cosigned", None)
+    return block if isinstance(block, CosignedBlock) else None
 
 
 class _Paragraph(Paragraph):
@@ -300,8 +311,16 @@ def render_letter(
     story: list[Flowable] = builder.letterhead(letter, width) + builder.references(letter)
     story += builder.addressees(letter)
     story.append(builder.para(letter.subject, "subject", bold=True))
-    ending = builder.signatures(letter, width) + builder.cc(letter)
-    story += keep_ending_together(builder.blocks(blocks), ending)
+    block = cosigned_of(letter)
+    if block is None:
+        ending = builder.signatures(letter, width) + builder.cc(letter)
+        story += keep_ending_together(builder.blocks(blocks), ending)
+    else:  # the co-signers follow the signatures, over as many pages as they take; cc last
+        ending = builder.signatures(letter, width)
+        story += keep_ending_together(builder.blocks(blocks), ending)
+        body = builder.styles["body"]
+        story += cosigned_flowables(block, fonts, body, width, letter.language)
+        story += builder.cc(letter)
     page = words_for(letter.language).page
     document.build(story, canvasmaker=numbered_canvas(fonts.primary, margin, page, fonts.runs))
     return output.getvalue()

@@ -32,6 +32,7 @@ from organiser.models import (
     Organisation,
     Person,
     Situation,
+    StatementIssue,
     Template,
     UTCDateTime,
 )
@@ -165,6 +166,14 @@ KINDS: tuple[Kind, ...] = (
                 (*_party_refs(), Ref("organisation", "organisation_id", "organisations")),
             ),
             Children("versions", "versions", LetterVersion, "letter_id"),
+            # A statement's issues, each with its PDF and its co-signers as they were.
+            Children(
+                "issues",
+                "issues",
+                StatementIssue,
+                "letter_id",
+                (Ref("pdf", "pdf_id", "attachments"),),
+            ),
         ),
     ),
     # After the letters: a commitment names the letter or resolution it came from.

@@ -18,6 +18,7 @@ from organiser.pdf.letter import letter_pdf as render_pdf
 from organiser.services import letter_register, letters
 from organiser.services.letters import LetterFields, LetterFilter
 from organiser.services.pdf_settings import pdf_options
+from organiser.services.statements import CosignedSetting
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,16 @@ def write_letter_pdf(
 
 
 def preview_pdf(
-    session: Session, fields: LetterFields, saved_status: LetterStatus = LetterStatus.DRAFT
+    session: Session,
+    fields: LetterFields,
+    saved_status: LetterStatus = LetterStatus.DRAFT,
+    cosigned: CosignedSetting | None = None,
 ) -> bytes:
     """The editor's live preview: the letter as typed (validated, nothing saved) as PDF bytes.
-    `saved_status` is the stored letter's, so a sent letter's own status is no change. Safe
-    to call off the GUI thread."""
-    printable = letter_register.printable_from_fields(session, fields, saved_status)
+    `saved_status` is the stored letter's, so a sent letter's own status is no change;
+    `cosigned` the co-signers' setting as chosen in the editor. Safe to call off the GUI
+    thread."""
+    printable = letter_register.printable_from_fields(session, fields, saved_status, cosigned)
     return render_pdf(printable, pdf_options())
 
 

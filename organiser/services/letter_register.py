@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +23,9 @@ from organiser.models import (
     RecipientRole,
 )
 from organiser.models.organisations import person_label
+from organiser.pdf.cosigned import CosignedBlock
 from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
-from organiser.services import attachments
+from organiser.services import attachments, statements
 from organiser.services import validation as v
 from organiser.services.letters import (
     LetterFields,
@@ -72,6 +73,8 @@ class PrintableLetter:
     body: str
     signatories: tuple[PrintSigner, ...]
     cc: tuple[str, ...]
+    # A statement's co-signing organisations (services/statements.py), or None.
+    cosigned: CosignedBlock | None = None
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -94,7 +97,9 @@ def _signer(session: Session, party: PartyCopy) -> PrintSigner:
     return PrintSigner(party.name, party.title, party.organisation_name, signature)
 
 
-def _printable(session: Session, record: Letter) -> PrintableLetter:
+def _printable(
+    session: Session, record: Letter, cosigned: CosignedBlock | None = None
+) -> PrintableLetter:
     """The page of a letter whose parties are fixed: from its copy, not the live records (but
     the letterhead's logo and the signatures are the current ones while their owners exist)."""
     sender = session.get(Organisation, record.sender_id) if record.sender_id else None
@@ -121,20 +126,30 @@ def _printable(session: Session, record: Letter) -> PrintableLetter:
         body=record.body,
         signatories=tuple(_signer(session, party) for party in parties(record.signatories)),
         cc=tuple(_cc_name(party) for party in parties(role(RecipientRole.CC))),
+        cosigned=cosigned,
     )
 
 
 def printable_from_fields(
-    session: Session, data: LetterFields, saved_status: LetterStatus = LetterStatus.DRAFT
+    session: Session,
+    data: LetterFields,
+    saved_status: LetterStatus = LetterStatus.DRAFT,
+    cosigned: statements.CosignedSetting | None = None,
 ) -> PrintableLetter:
     """The page for a letter as typed in a form (validated, nothing saved): the live preview.
 
-    `saved_status` is the stored letter's status, so a sent letter's own status is no change."""
+    `saved_status` is the stored letter's status, so a sent letter's own status is no change;
+    `cosigned` the co-signers' setting, whose block is read from the campaign's commitments."""
     with session.no_autoflush:
         check = Letter(status=saved_status)
         _apply(session, check, data)  # validates; `check` is never added to the session
     fix_parties(session, check)  # its people as the records read now
-    return _printable(session, check)
+    block = (
+        statements.block_for_campaign(session, check.campaign_id, cosigned, check.language)
+        if cosigned
+        else None
+    )
+    return _printable(session, check, block)
 
 
 def printable_letter(
@@ -144,10 +159,11 @@ def printable_letter(
     the letter's view when the caller has just read it (an export of many), saves reading it
     again."""
     record = v.get_or_raise(session, Letter, letter_id, "letter")
+    block = statements.block_for_letter(session, record)
     if record.parties_fixed_at is not None:
-        return _printable(session, record)
+        return _printable(session, record, block)
     view = view if view is not None else get_letter(session, letter_id)
-    return printable_from_fields(session, view.fields(), view.status)
+    return replace(printable_from_fields(session, view.fields(), view.status), cosigned=block)
 
 
 def keep_pdf(session: Session, letter_id: int, data: bytes) -> LetterView:

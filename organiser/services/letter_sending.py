@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organiser.models import Channel
-from organiser.services import attachments, letter_output, letter_register
+from organiser.services import attachments, letter_output, letter_register, statements
 from organiser.services.letters import LetterView
 
 
@@ -22,13 +22,20 @@ def mark_sent(
     *,
     expected_version: int,
 ) -> LetterView:
-    """The letter went out: once its version is known to be the one edited, its PDF is kept,
-    while a draft is still a draft, so what is kept is today's text; then the register says
-    when and how it was sent."""
+    """The letter went out: once its version is known to be the one edited, its PDF (and a
+    statement's co-signers) are kept, while a draft is still a draft, so what is kept is
+    today's text; then the register says when and how it was sent."""
     return letter_register.mark_sent(
         session, letter_id, sent_on, channel, tracking_number,
-        expected_version=expected_version, keep_pdf_first=letter_output.letter_pdf,
+        expected_version=expected_version, keep_pdf_first=_keep_as_sent,
     )  # fmt: skip
+
+
+def _keep_as_sent(session: Session, letter_id: int) -> None:
+    """What goes out is kept: a statement's co-signers as they are now, then the PDF made
+    with them."""
+    statements.keep_cosigners(session, letter_id)
+    letter_output.letter_pdf(session, letter_id)
 
 
 def record_reply(

@@ -13,6 +13,8 @@ from organiser.errors import ValidationError
 from organiser.models import (
     Campaign,
     Channel,
+    CosignedBy,
+    CosignedOrder,
     Letter,
     LetterKind,
     LetterRecipient,
@@ -107,6 +109,9 @@ class LetterView:
     created_at: datetime
     updated_at: datetime
     merged_from_id: int | None = None  # the template letter this one was merged from
+    # A statement's co-signers (services/statements.py): who, and in which order.
+    cosigned_by: CosignedBy = CosignedBy.NONE
+    cosigned_order: CosignedOrder = CosignedOrder.COUNTRY
 
     @property
     def awaiting_reply(self) -> bool:
@@ -318,6 +323,8 @@ def _view(record: Letter) -> LetterView:
         created_at=record.created_at,
         updated_at=record.updated_at,
         merged_from_id=record.merged_from_id,
+        cosigned_by=record.cosigned_by or CosignedBy.NONE,
+        cosigned_order=record.cosigned_order or CosignedOrder.COUNTRY,
     )
 
 

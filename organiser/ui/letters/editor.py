@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import campaigns, letter_output, letter_register, letters
+from organiser.services import campaigns, letter_output, letter_register, letters, statements
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 from organiser.ui.labels import enum_label
+from organiser.ui.letters.cosigned_option import CosignedOption, issue_statement
 from organiser.ui.letters.paste_offer import BodyEdit
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
@@ -118,6 +120,8 @@ class LetterEditor(RecordForm):
         self.finished.connect(lambda _result: PREVIEWS.forget(self))
         fields = letter.fields() if letter else letters.LetterFields(campaign_id=campaign_id)
         self.set_fields(fields)
+        if letter is not None:
+            self.cosigned.set_setting(letter.cosigned_by, letter.cosigned_order)
         self._connect_changes()
         self.resize(1250, 860)
         self.update_preview()
@@ -157,6 +161,10 @@ class LetterEditor(RecordForm):
         self.cc = add_typed(self, "cc", self.tr("Cc"), RefPicker(parties, self))
         self.image_buttons = self._image_buttons()
         self.form.addRow("", self.image_buttons)
+        self.cosigned = CosignedOption(self)  # a statement's co-signing organisations
+        self.form.addRow("", self.cosigned)
+        self.cosigned.issue_button.setEnabled(self.letter is not None)
+        self.cosigned.issue_button.clicked.connect(self.issue)
         self.body = add_typed(self, "body", self.tr("Body"), BodyEdit(self))
         self.body.setPlaceholderText(
             self.tr("Paragraphs, - bullet lists, 1. numbered lists, **bold**, *italic*")
@@ -233,6 +241,7 @@ class LetterEditor(RecordForm):
         self.letter_date.edit.textChanged.connect(restart)  # a day that is none: shown why
         for picker in (self.signatories, self.to, self.cc):
             picker.changed.connect(restart)
+        self.cosigned.changed.connect(restart)
 
     def set_fields(self, fields: letters.LetterFields) -> None:
         self.kind.setCurrentIndex(self.kind.findData(LetterKind(fields.kind).value))
@@ -279,10 +288,11 @@ class LetterEditor(RecordForm):
             return
         engine = self.engine  # the work holds no widget
         saved = self.letter.status if self.letter else LetterStatus.DRAFT
+        cosigned = self.cosigned.setting()
 
         def work(_progress: Progress) -> bytes:
             with store.transaction(engine) as session:
-                return letter_output.preview_pdf(session, fields, saved)
+                return letter_output.preview_pdf(session, fields, saved, cosigned)
 
         PREVIEWS.ask(self, self._preview_asked, work, engine)
 
@@ -304,7 +314,23 @@ class LetterEditor(RecordForm):
     def save(self) -> letters.LetterView:
         with store.transaction(self.engine, write=True) as session:
             if self.letter is None:
-                return letters.create_letter(session, self.fields())
-            return letters.update_letter(
-                session, self.letter.id, self.fields(), self.letter.version
-            )
+                saved = letters.create_letter(session, self.fields())
+            else:
+                saved = letters.update_letter(
+                    session, self.letter.id, self.fields(), self.letter.version
+                )
+            return self._save_cosigned(session, saved)
+
+    def _save_cosigned(self, session: Session, saved: letters.LetterView) -> letters.LetterView:
+        """The co-signers' option, in the same unit of work as the letter's fields."""
+        chosen = self.cosigned.setting()
+        if (saved.cosigned_by, saved.cosigned_order) == (chosen.by, chosen.order):
+            return saved
+        return statements.set_cosigned(
+            session, saved.id, chosen.by, chosen.order, expected_version=saved.version
+        )
+
+    def issue(self) -> None:
+        """Issue the saved statement: its PDF kept with the co-signers as they are now."""
+        if self.letter is not None:
+            issue_statement(self, self.engine, self.letter.id)

@@ -18,6 +18,7 @@ from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.letters.columns import letter_columns, letter_html
+from organiser.ui.letters.cosigned_option import issue_statement
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
@@ -53,6 +54,9 @@ class LettersPage(RecordsPage):
         self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
         self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
         self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
+        self.issue_action = self._action(
+            "pdf", self.tr("Issue statement…"), "", self.issue_selected_statement
+        )
         self.reply_file_action = self._action(
             "reply", self.tr("Save reply's file…"), "", self.save_reply_file
         )
@@ -194,6 +198,12 @@ class LettersPage(RecordsPage):
             show_error(self, title, str(error))
             return
         show_info(self, title, self.tr("Saved %s.") % path)
+
+    def issue_selected_statement(self) -> None:
+        """Issue the highlighted statement: kept with its co-signers, who changed said."""
+        row = self.table.selected()
+        if row is not None and issue_statement(self, self.engine, row.id):
+            self._after_change(row.id)
 
     def print_letter(self) -> None:
         made = self._pdf_of_selected(self.tr("Print"))
