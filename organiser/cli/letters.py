@@ -9,8 +9,7 @@ from gettext import ngettext
 from pathlib import Path
 
 from organiser import store
-from organiser.cli import letter_merge
-from organiser.cli import statements
+from organiser.cli import letter_merge, statements
 from organiser.cli.common import (
     Commands,
     add_and_print_id,
