@@ -7,6 +7,7 @@ import argparse
 import sys
 from gettext import ngettext
 from pathlib import Path
+from typing import Any
 
 from organiser import store
 from organiser.cli.common import (
@@ -21,11 +22,18 @@ from organiser.cli.common import (
     positive_id,
 )
 from organiser.cli.editing import Editing, add_edit, add_expect_version, change_record
-from organiser.cli.output import plain, print_json, print_record, print_records
+from organiser.cli.output import plain, print_json, print_record, print_records, print_table
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, letter_checks, letter_output, letter_sending, letters
+from organiser.services import (
+    attachments,
+    letter_checks,
+    letter_output,
+    letter_sending,
+    letter_versions,
+    letters,
+)
 from organiser.services import letter_register as register_service
 
 KINDS = ", ".join(k.value for k in LetterKind)
@@ -59,7 +67,11 @@ def register(commands: Commands) -> None:
     pdf.add_argument("id", type=positive_id)
     pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
     pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
+    pdf.add_argument(
+        "--language", type=given, default=None, help="that language version (not kept)"
+    )
     pdf.set_defaults(run=export_pdf)
+    _register_version(actions)
 
     many = actions.add_parser(
         "pdf-all", help="export many letters, one PDF each, into a folder (on every core)"
@@ -117,6 +129,20 @@ def _register_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--their-ref", default="")
     add.add_argument("--status", type=given, default="draft", help="draft or approved")
     add.set_defaults(run=add_letter)
+
+
+def _register_version(actions: Any) -> None:
+    version = actions.add_parser(
+        "version", help="a language version: add or replace (--language), --list, --remove"
+    )
+    version.add_argument("id", type=positive_id)
+    version.add_argument("--language", type=given, help="ISO 639-1 code, e.g. fr, ko")
+    version.add_argument("--subject", default=None)
+    version.add_argument("--body-file", type=given_path, default=None, metavar="FILE")
+    version.add_argument("--list", action="store_true", help="the versions and their state")
+    version.add_argument("--remove", type=given, default=None, metavar="LANG")
+    add_json(version)
+    version.set_defaults(run=letter_version)
 
 
 BODY_FILE_LIMIT = 1024 * 1024
@@ -190,10 +216,13 @@ def list_letters(args: argparse.Namespace) -> int:
 def show_letter(args: argparse.Namespace) -> int:
     with store.transaction(engine_for(args)) as session:
         letter = letters.get_letter(session, args.id)
+        versions = letter_versions.list_versions(session, args.id)
     if args.json:
-        print_json(letter)
+        print_json({**plain(letter), "versions": plain(versions.versions),
+                    "missing_languages": list(versions.missing)})  # fmt: skip
         return 0
     readable = plain(letter)
+    readable["versions"] = [f"{x.language} ({x.state.value})" for x in versions.versions]
     for key in ("signatories", "to", "cc"):
         readable[key] = [_party_text(p) for p in getattr(letter, key)]
     print_record(readable)
@@ -208,7 +237,40 @@ def _party_text(party: letters.Party) -> str:
     return f"{party.name}{detail} [{kind}:{key}]"
 
 
+def letter_version(args: argparse.Namespace) -> int:
+    """Add or replace a version, remove one, or list them; one of the three."""
+    adding = args.language is not None or args.subject is not None or args.body_file is not None
+    if sum((adding, args.list, args.remove is not None)) != 1:
+        raise ValidationError(
+            "language", "Give --language with --subject and --body-file, or --list, or --remove."
+        )
+    if adding and (args.language is None or args.subject is None or args.body_file is None):
+        raise ValidationError("language", "A version needs --language, --subject and --body-file.")
+    body = _body(args.body_file) if adding else ""
+    with store.transaction(engine_for(args), write=not args.list) as session:
+        if adding:
+            found = letter_versions.set_version(session, args.id, args.language, args.subject, body)
+        elif args.remove is not None:
+            found = letter_versions.remove_version(session, args.id, args.remove)
+        else:
+            found = letter_versions.list_versions(session, args.id)
+    if args.list:
+        _print_versions(args.json, found)
+    return 0
+
+
+def _print_versions(as_json: bool, found: letter_versions.LetterVersions) -> None:
+    if as_json:
+        print_json(found)
+        return
+    rows = [(x.language, x.state.value, x.subject) for x in found.versions]
+    rows += [(code, letter_versions.VersionState.MISSING.value, "") for code in found.missing]
+    print_table(("Language", "State", "Subject"), rows)
+
+
 def export_pdf(args: argparse.Namespace) -> int:
+    if args.language is not None:
+        return _export_version_pdf(args)
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args), write=True) as session:
         for warning in letter_checks.export_warnings(session, args.id):
@@ -217,6 +279,17 @@ def export_pdf(args: argparse.Namespace) -> int:
     if made.as_sent and args.paper:
         print("organiser: note: the letter has gone out; this is the PDF that was sent, "
               "on its own paper", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _export_version_pdf(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        made = letter_versions.write_version_pdf(
+            session, args.id, args.language, args.file, args.paper
+        )
+    if made.fell_back:
+        print(f"organiser: note: letter {args.id} has no version in '{args.language}'; "
+              f"printed the original ({made.language})", file=sys.stderr)  # fmt: skip
     return 0
 
 

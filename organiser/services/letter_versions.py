@@ -6,17 +6,21 @@ from __future__ import annotations
 import enum
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
+from organiser.files import write_bytes_atomic
 from organiser.models import Commitment, CommitmentStatus, Letter, LetterVersion, utc_now
+from organiser.pdf.letter import letter_pdf as render_pdf
 from organiser.services import letter_register, letters
 from organiser.services import validation as v
-from organiser.services.letter_languages import preferred_language
+from organiser.services.letter_languages import choose_version, preferred_language
+from organiser.services.pdf_settings import pdf_options
 
 
 class VersionState(enum.Enum):
@@ -213,3 +217,37 @@ def save_versions(
         _put(record, fields, original)
     _touch(session, record)
     return list_versions(session, letter_id)
+
+
+@dataclass(frozen=True)
+class VersionPdf:
+    """A letter's PDF in a language: that version's, or the original's when it has none."""
+
+    data: bytes
+    language: str
+    fell_back: bool
+
+
+def version_pdf(
+    session: Session, letter_id: int, language: str, paper: str | None = None
+) -> VersionPdf:
+    """The letter in `language` (its words and date in that language), made now and not kept:
+    the register keeps the original's PDF. Without such a version: the original, noted."""
+    record = _letter(session, letter_id)
+    code = v.check_language(language) or record.language
+    chosen = choose_version(record, code)
+    printable = replace(
+        letter_register.printable_letter(session, letter_id),
+        language=chosen.language,
+        subject=chosen.subject,
+        body=chosen.body,
+    )
+    return VersionPdf(render_pdf(printable, pdf_options(paper)), chosen.language, chosen.fell_back)
+
+
+def write_version_pdf(
+    session: Session, letter_id: int, language: str, path: str | Path, paper: str | None = None
+) -> VersionPdf:
+    made = version_pdf(session, letter_id, language, paper)
+    write_bytes_atomic(path, made.data)
+    return made
