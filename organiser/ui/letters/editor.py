@@ -31,6 +31,7 @@ from organiser.ui.letters.paste_offer import BodyEdit
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
 from organiser.ui.letters.render import page_images
+from organiser.ui.letters.versions_panel import VersionsPanel
 from organiser.ui.workers import Progress
 
 W = TypeVar("W", bound=QWidget)
@@ -118,6 +119,8 @@ class LetterEditor(RecordForm):
         self.finished.connect(lambda _result: PREVIEWS.forget(self))
         fields = letter.fields() if letter else letters.LetterFields(campaign_id=campaign_id)
         self.set_fields(fields)
+        if letter is not None:
+            self.versions.load(engine, letter.id)
         self._connect_changes()
         self.resize(1250, 860)
         self.update_preview()
@@ -163,6 +166,9 @@ class LetterEditor(RecordForm):
         )
         self.body.setMinimumHeight(220)
         self.form.addRow("", self.body.offer)  # a paste's clean-up, shown when offered
+        self.versions = add_typed(
+            self, "versions", self.tr("Language versions"), VersionsPanel(self.subject, self.body)
+        )
 
     def _image_buttons(self) -> QWidget:
         """Set the sender's logo and a signatory's scanned signature from image files."""
@@ -304,7 +310,9 @@ class LetterEditor(RecordForm):
     def save(self) -> letters.LetterView:
         with store.transaction(self.engine, write=True) as session:
             if self.letter is None:
-                return letters.create_letter(session, self.fields())
-            return letters.update_letter(
-                session, self.letter.id, self.fields(), self.letter.version
-            )
+                saved = letters.create_letter(session, self.fields())
+            else:
+                saved = letters.update_letter(
+                    session, self.letter.id, self.fields(), self.letter.version
+                )
+            return self.versions.save(session, saved.id)
