@@ -140,6 +140,10 @@ class VersionsPanel(QWidget):
             self._show_states(select=code)
             self.changed.emit()
 
+    def show_language(self, language: str) -> None:
+        """Put this language's version beside the original."""
+        self._show_states(select=language)
+
     def remove_shown(self) -> None:
         if self._shown and not self._frozen:
             del self._versions[self._shown]
