@@ -145,6 +145,14 @@ def _checked(record: Letter, fields: VersionFields) -> VersionFields:
     )
 
 
+def _checked_named(record: Letter, fields: VersionFields) -> VersionFields:
+    """As `_checked`, the message naming the version among several."""
+    try:
+        return _checked(record, fields)
+    except ValidationError as error:
+        raise ValidationError(error.field, f"{fields.language or '?'}: {error}") from None
+
+
 def set_version(
     session: Session, letter_id: int, language: str, subject: str, body: str
 ) -> LetterVersions:
@@ -199,7 +207,7 @@ def save_versions(
     """The editor's versions saved with the letter: these and no others. A version whose text
     changed, or that was confirmed, is based on the original as saved now."""
     record = _letter(session, letter_id)
-    checked = [_checked(record, fields) for fields in wanted]
+    checked = [_checked_named(record, fields) for fields in wanted]
     now = {(x.language, x.subject, x.body) for x in record.versions}
     if now == {(x.language, x.subject, x.body) for x in checked} and not any(
         x.confirmed for x in checked
