@@ -13,9 +13,10 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import ValidationError
-from organiser.services import letter_sending, letter_versions, letters, organisations
+from organiser.services import letter_sending, letter_versions, letters, organisations, trash
 from organiser.services.letter_versions import VersionFields, VersionState
 from tests.letter_world import World, make_world
+from tests.trash_world import all_rows
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 
@@ -166,3 +167,20 @@ def test_the_pdf_in_a_language_without_a_version_is_the_original(
     text, fell_back = _pdf_text(engine, world, "de", tmp_path)
     assert fell_back
     assert "Solidarity & support <urgent>" in text and "2 March 2026" in text
+
+
+def test_a_letter_deleted_and_restored_keeps_its_versions_and_their_state(
+    engine: Engine, world: World
+) -> None:
+    _set(engine, world.letter_id, "fr", "Solidarité", "Chers camarades")
+    _set(engine, world.letter_id, "ko", "연대", "동지들")
+    _change_original(engine, world.letter_id, "Changed.")
+    _set(engine, world.letter_id, "ko", "연대", "동지들께")
+    before = all_rows(engine)
+    with store.transaction(engine, write=True) as session:
+        entry = letters.delete_letter(session, world.letter_id)
+    with store.transaction(engine, write=True) as session:
+        trash.restore(session, entry.id)
+    assert all_rows(engine) == before
+    states = {x.language: x.state for x in _versions(engine, world.letter_id).versions}
+    assert states == {"fr": VersionState.OUT_OF_DATE, "ko": VersionState.UP_TO_DATE}
