@@ -22,12 +22,12 @@ os.environ["XDG_DATA_HOME"] = os.path.join(HOME, "data")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from organiser import store  # noqa: E402
 from organiser.models import Letter, LetterVersion  # noqa: E402
-from organiser.services import backups, campaigns, letters, organisations  # noqa: E402
+from organiser.services import backups, campaigns, letter_versions, letters, organisations  # noqa: E402
 from organiser.services.calendar import actions_between  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
 from organiser.ui.calendar.action_form import ActionForm  # noqa: E402
@@ -171,6 +171,32 @@ def merge_preflight_shown(dialog: QDialog) -> None:
     settle(800)
 
 
+def letter_versions_shot(engine: Engine, window: QWidget, letter_id: int) -> None:
+    """The editor scrolled to its language versions: one up to date, one made out of date by
+    the original typed on, and the recipients' languages still missing."""
+    with store.transaction(engine, write=True) as session:
+        letter_versions.set_version(
+            session, letter_id, "fr", "Libérez les grévistes de Mangystaou",
+            "Chers camarades,\n\nNous exigeons la libération immédiate des grévistes.",
+        )  # fmt: skip
+        letter_versions.set_version(
+            session, letter_id, "ru", "Освободите бастующих Мангистау",
+            "Уважаемые товарищи!\n\nМы требуем немедленно освободить бастующих.",
+        )  # fmt: skip
+    with store.transaction(engine) as session:
+        letter = letters.get_letter(session, letter_id)
+
+    def scrolled(form: QDialog) -> None:
+        assert isinstance(form, LetterEditor)
+        form.body.setPlainText(form.body.toPlainText() + "\n\nWe will be at the court.")
+        settle()
+        form.versions.show_language("fr")
+        form.fields_area.ensureWidgetVisible(form.versions, 0, 0)
+        settle(1500)  # the preview, rendered off the GUI thread
+
+    with_dialog(LetterEditor(engine, letter, parent=window), "letter-versions.png", scrolled)
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     install_english_plurals(app)
@@ -209,6 +235,7 @@ def main() -> int:
     with_dialog(LetterEditor(engine, letter, parent=window), "letter-editor.png")
     template = merge_template(engine)
     with_dialog(MergeDialog(engine, template, window), "merge-dialog.png", merge_preflight_shown)
+    letter_versions_shot(engine, window, letter.id)
     page(window, OrganisationsPage)
     shoot("organisations.png")
     at_risk = page(window, PeopleAtRiskPage)

@@ -127,7 +127,9 @@ def make_campaign_world(engine: Engine, tag: str) -> int:
             LetterRecipient(role=RecipientRole.TO, organisation=union, name=union.name),
             LetterRecipient(role=RecipientRole.CC, person=person, name=person.name),
         ]
-        letter.versions = [LetterVersion(language="ru", subject="Протест", body="Свободу")]
+        letter.versions = [  # based_on travels: the version stays up to date in the other database
+            LetterVersion(language="ru", subject="Протест", body="Свободу", based_on="ab" * 32)
+        ]
         session.add(letter)
         session.flush()
         pledge.source_letter_id = letter.id  # the letter it was made in

@@ -122,24 +122,27 @@ def add_show(
     noun: str,
     get: Callable[[Session, int], Any],
     readable: Callable[[Any], Any] | None = None,
+    as_json: Callable[[Any], Any] | None = None,
 ) -> None:
     """`KIND show ID [--json]`: every field of the record as its read model holds it (link
-    lists included); `readable` shapes the table form where the JSON form is not readable."""
+    lists included); `readable` shapes the table form where the JSON form is not readable,
+    `as_json` the JSON form where `get` gives more than the record (a letter's versions)."""
     parser = actions.add_parser("show", help=f"show one {noun}, every field")
     parser.add_argument("id", type=positive_id)
     add_json(parser)
-    parser.set_defaults(run=lambda args: show(args, get, readable))
+    parser.set_defaults(run=lambda args: show(args, get, readable, as_json))
 
 
 def show(
     args: argparse.Namespace,
     get: Callable[[Session, int], Any],
     readable: Callable[[Any], Any] | None = None,
+    as_json: Callable[[Any], Any] | None = None,
 ) -> int:
     with store.transaction(engine_for(args)) as session:
         record = get(session, args.id)
     if args.json:
-        print_json(record)
+        print_json(record if as_json is None else as_json(record))
     else:
         print_record(record if readable is None else readable(record))
     return 0

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from gettext import ngettext
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.cli import letter_merge, statements
@@ -22,11 +26,18 @@ from organiser.cli.common import (
     positive_id,
 )
 from organiser.cli.editing import Editing, add_edit, add_expect_version, add_show, change_record
-from organiser.cli.output import plain, print_records
+from organiser.cli.output import plain, print_json, print_records, print_table
 from organiser.cli.trash import add_delete
 from organiser.errors import ValidationError
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, letter_checks, letter_output, letter_sending, letters
+from organiser.services import (
+    attachments,
+    letter_checks,
+    letter_output,
+    letter_sending,
+    letter_versions,
+    letters,
+)
 from organiser.services import letter_register as register_service
 
 KINDS = ", ".join(k.value for k in LetterKind)
@@ -50,14 +61,18 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_letters)
 
-    add_show(actions, "letter", letters.get_letter, _readable)
+    add_show(actions, "letter", _shown, _readable, _as_json)
     add_delete(actions, "letter", letters.delete_letter)
 
     pdf = actions.add_parser("pdf", help="export to PDF (a sent letter: the PDF that went out)")
     pdf.add_argument("id", type=positive_id)
     pdf.add_argument("file", type=given_path, metavar="FILE.pdf")
     pdf.add_argument("--paper", choices=("a4", "letter"), default=None)
+    pdf.add_argument(
+        "--language", type=given, default=None, help="that language version (not kept)"
+    )
     pdf.set_defaults(run=export_pdf)
+    _register_version(actions)
 
     many = actions.add_parser(
         "pdf-all", help="export many letters, one PDF each, into a folder (on every core)"
@@ -117,6 +132,20 @@ def _register_add(add: argparse.ArgumentParser) -> None:
     add.add_argument("--their-ref", default="")
     add.add_argument("--status", type=given, default="draft", help="draft or approved")
     add.set_defaults(run=add_letter)
+
+
+def _register_version(actions: Any) -> None:
+    version = actions.add_parser(
+        "version", help="a language version: add or replace (--language), --list, --remove"
+    )
+    version.add_argument("id", type=positive_id)
+    version.add_argument("--language", type=given, help="ISO 639-1 code, e.g. fr, ko")
+    version.add_argument("--subject", default=None)
+    version.add_argument("--body-file", type=given_path, default=None, metavar="FILE")
+    version.add_argument("--list", action="store_true", help="the versions and their state")
+    version.add_argument("--remove", type=given, default=None, metavar="LANG")
+    add_json(version)
+    version.set_defaults(run=letter_version)
 
 
 BODY_FILE_LIMIT = 1024 * 1024
@@ -187,8 +216,32 @@ def list_letters(args: argparse.Namespace) -> int:
     )  # fmt: skip
 
 
-def _readable(letter: letters.LetterView) -> dict[str, object]:
+@dataclass(frozen=True)
+class ShownLetter:
+    """A letter as `letter show` gives it: its fields and its language versions' states."""
+
+    letter: letters.LetterView
+    versions: letter_versions.LetterVersions
+
+
+def _shown(session: Session, letter_id: int) -> ShownLetter:
+    return ShownLetter(
+        letters.get_letter(session, letter_id), letter_versions.list_versions(session, letter_id)
+    )
+
+
+def _as_json(shown: ShownLetter) -> dict[str, object]:
+    return {
+        **plain(shown.letter),
+        "versions": plain(shown.versions.versions),
+        "missing_languages": list(shown.versions.missing),
+    }
+
+
+def _readable(shown: ShownLetter) -> dict[str, object]:
+    letter, versions = shown.letter, shown.versions
     readable = plain(letter)
+    readable["versions"] = [f"{x.language} ({x.state.value})" for x in versions.versions]
     for key in ("signatories", "to", "cc"):
         readable[key] = [_party_text(p) for p in getattr(letter, key)]
     return readable
@@ -202,7 +255,40 @@ def _party_text(party: letters.Party) -> str:
     return f"{party.name}{detail} [{kind}:{key}]"
 
 
+def letter_version(args: argparse.Namespace) -> int:
+    """Add or replace a version, remove one, or list them; one of the three."""
+    adding = args.language is not None or args.subject is not None or args.body_file is not None
+    if sum((adding, args.list, args.remove is not None)) != 1:
+        raise ValidationError(
+            "language", "Give --language with --subject and --body-file, or --list, or --remove."
+        )
+    if adding and (args.language is None or args.subject is None or args.body_file is None):
+        raise ValidationError("language", "A version needs --language, --subject and --body-file.")
+    body = _body(args.body_file) if adding else ""
+    with store.transaction(engine_for(args), write=not args.list) as session:
+        if adding:
+            found = letter_versions.set_version(session, args.id, args.language, args.subject, body)
+        elif args.remove is not None:
+            found = letter_versions.remove_version(session, args.id, args.remove)
+        else:
+            found = letter_versions.list_versions(session, args.id)
+    if args.list:
+        _print_versions(args.json, found)
+    return 0
+
+
+def _print_versions(as_json: bool, found: letter_versions.LetterVersions) -> None:
+    if as_json:
+        print_json(found)
+        return
+    rows = [(x.language, x.state.value, x.subject) for x in found.versions]
+    rows += [(code, letter_versions.VersionState.MISSING.value, "") for code in found.missing]
+    print_table(("Language", "State", "Subject"), rows)
+
+
 def export_pdf(args: argparse.Namespace) -> int:
+    if args.language is not None:
+        return _export_version_pdf(args)
     # One unit of work: if the file cannot be written, the kept PDF is rolled back too.
     with store.transaction(engine_for(args), write=True) as session:
         for warning in letter_checks.export_warnings(session, args.id):
@@ -211,6 +297,17 @@ def export_pdf(args: argparse.Namespace) -> int:
     if made.as_sent and args.paper:
         print("organiser: note: the letter has gone out; this is the PDF that was sent, "
               "on its own paper", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def _export_version_pdf(args: argparse.Namespace) -> int:
+    with store.transaction(engine_for(args)) as session:
+        made = letter_versions.write_version_pdf(
+            session, args.id, args.language, args.file, args.paper
+        )
+    if made.fell_back:
+        print(f"organiser: note: letter {args.id} has no version in '{args.language}'; "
+              f"printed the original ({made.language})", file=sys.stderr)  # fmt: skip
     return 0
 
 

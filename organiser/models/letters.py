@@ -147,15 +147,19 @@ class LetterRecipient(PartySnapshot, Base):
 
 
 class LetterVersion(Base):
-    """The subject and body of a letter in another language."""
+    """The subject and body of a letter in another language, one per language. `based_on` is
+    the hash of the original's subject and body when this version was written or confirmed
+    (services.letter_versions.original_hash); '' when never confirmed."""
 
     __tablename__ = "letter_version"
+    __table_args__ = (UniqueConstraint("letter_id", "language"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(8))
     subject: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(Text, default="")
+    based_on: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class StatementIssue(Base):

@@ -267,6 +267,11 @@ def _fill(session: Session, kind: Kind, record: Any, staged: Staged, index: Uuid
                 for ref in children.refs:
                     setattr(row, ref.column, key_of(ref.kind, refs.get(ref.column)))
                 rows.append(row)
+            if record in session and getattr(record, children.relationship):
+                # The old rows go first: a unique key among them (one version per language)
+                # would refuse the new ones inserted beside them.
+                setattr(record, children.relationship, [])
+                session.flush()
             setattr(record, children.relationship, rows)
     for link in kind.links:
         if link.key in staged.links:

@@ -33,6 +33,7 @@ from organiser.ui.letters.paste_offer import BodyEdit
 from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
 from organiser.ui.letters.render import page_images
+from organiser.ui.letters.versions_panel import VersionsPanel
 from organiser.ui.workers import Progress
 
 W = TypeVar("W", bound=QWidget)
@@ -122,6 +123,7 @@ class LetterEditor(RecordForm):
         self.set_fields(fields)
         if letter is not None:
             self.cosigned.set_setting(letter.cosigned_by, letter.cosigned_order)
+            self.versions.load(engine, letter.id)
         self._connect_changes()
         self.resize(1250, 860)
         self.update_preview()
@@ -171,6 +173,9 @@ class LetterEditor(RecordForm):
         )
         self.body.setMinimumHeight(220)
         self.form.addRow("", self.body.offer)  # a paste's clean-up, shown when offered
+        self.versions = add_typed(
+            self, "versions", self.tr("Language versions"), VersionsPanel(self.subject, self.body)
+        )
 
     def _image_buttons(self) -> QWidget:
         """Set the sender's logo and a signatory's scanned signature from image files."""
@@ -319,7 +324,8 @@ class LetterEditor(RecordForm):
                 saved = letters.update_letter(
                     session, self.letter.id, self.fields(), self.letter.version
                 )
-            return self._save_cosigned(session, saved)
+            saved = self._save_cosigned(session, saved)
+            return self.versions.save(session, saved.id)
 
     def _save_cosigned(self, session: Session, saved: letters.LetterView) -> letters.LetterView:
         """The co-signers' option, in the same unit of work as the letter's fields."""
