@@ -1,6 +1,7 @@
 """Migration 0010 on the sample data as the schema before it (0011) holds it: every row of every
-table comes through, each language version gets an empty `based_on` (never confirmed: out of date until
-someone marks it current), and a letter's two versions in one language keep the newer."""
+table comes through, each language version gets an empty `based_on` (never confirmed: out of
+date until someone marks it current), and a letter's two versions in one language keep the
+newer."""
 
 from __future__ import annotations
 
