@@ -22,6 +22,7 @@ from organiser.models import (
     ActionKind,
     ActionStatus,
     Campaign,
+    DatePrecision,
     Person,
     Situation,
     SituationKind,
@@ -63,6 +64,7 @@ class HearingView:
     kind: str
     start_date: date | None  # None: not yet dated
     status: str
+    month_only: bool = False  # dated to its month alone: 'July 2016'
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,7 @@ def _hearing(action: Action) -> HearingView:
         kind=action.kind.value,
         start_date=action.start_date,
         status=action.status.value,
+        month_only=action.date_precision is DatePrecision.MONTH,
     )
 
 

@@ -77,6 +77,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("EnumLabel", "Month"),
     QT_TRANSLATE_NOOP("EnumLabel", "Organiser"),
     QT_TRANSLATE_NOOP("EnumLabel", "Striking union"),
+    # Who co-signs a statement, and in which order (CosignedBy, CosignedOrder)
+    QT_TRANSLATE_NOOP("EnumLabel", "None"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Committed"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Country"),
+    QT_TRANSLATE_NOOP("EnumLabel", "Name"),
     QT_TRANSLATE_NOOP("EnumLabel", "Target"),
     QT_TRANSLATE_NOOP("EnumLabel", "Raided"),
 )

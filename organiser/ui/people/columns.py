@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from organiser.models import SituationKind
+from organiser.models.dates import month_text
 from organiser.services.situations import (
     HOLDING,
     AtRiskView,
@@ -68,7 +69,12 @@ def situation_day_text(situation: SituationView, risk: AtRiskView | None) -> str
 def hearing_text(hearing: HearingView | None) -> str:
     if hearing is None:
         return ""
-    when = hearing.start_date.isoformat() if hearing.start_date else _tr("to be dated")
+    if hearing.start_date is None:
+        when = _tr("to be dated")
+    elif hearing.month_only:
+        when = month_text(hearing.start_date)
+    else:
+        when = hearing.start_date.isoformat()
     return f"{when} — {hearing.title}"
 
 
