@@ -122,6 +122,11 @@ class CommitmentForm(RecordForm):
         if existing and existing.number is not None:
             self.number.setText(str(existing.number))
         self.source = QComboBox(self)
+        # A resolution's long subject must not widen the form past a laptop's screen.
+        self.source.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.source.setMinimumContentsLength(30)
         self.joint = QLineEdit(existing.joint_pledgers if existing else "", self)
         self.joint.setPlaceholderText(self.tr("who pledged with it, e.g. its affiliates"))
         self.due = OptionalDateEdit(self)

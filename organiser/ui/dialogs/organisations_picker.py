@@ -27,10 +27,15 @@ class OrganisationsPicker(QWidget):
         self.names = dict(choices)
         self.list = QListWidget(self)
         self.list.setFixedHeight(52)
-        self.list.setFlow(QListWidget.Flow.LeftToRight)
-        self.list.setWrapping(True)
-        self.list.setSpacing(2)
+        # A long name keeps its start and its acronym: "Korean Confederation…Unions (KCTU)".
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.choose = QComboBox(self)
+        self.choose.setMaximumWidth(260)  # the names get the room, the chooser what it needs
+        self.choose.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choose.setMinimumContentsLength(18)
         self.choose.addItem(add_label, None)
         for key, name in self.names.items():
             self.choose.addItem(name, key)
@@ -43,8 +48,8 @@ class OrganisationsPicker(QWidget):
         side.addWidget(self.remove_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(side)
         self.setFixedHeight(56)
 
     def ids(self) -> list[int]:
@@ -62,6 +67,7 @@ class OrganisationsPicker(QWidget):
             return
         item = QListWidgetItem(self.names[key])
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(self.names[key])
         self.list.addItem(item)
 
     def remove_current(self) -> None:
