@@ -199,3 +199,21 @@ def test_a_statements_issues_and_setting_travel_in_the_archive(
             assert statement_issues.issue_pdf(session, found.id, 1) == issued.pdf
     finally:
         other.dispose()
+
+
+def test_a_batch_in_worker_processes_prints_a_statements_cosigners(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A batch hands its worker processes a plain copy of each letter: the co-signers go too."""
+    from organiser.pdf.batch import LETTERS_PER_WORKER, LetterFile, export_letters
+    from organiser.services.letter_register import printable_letter
+
+    world = make_statement_world(engine, count=6)
+    with store.transaction(engine) as session:
+        statement = printable_letter(session, world.letter_id)
+    count = 2 * LETTERS_PER_WORKER  # enough for two workers
+    files = [LetterFile(statement, tmp_path / f"{n}.pdf") for n in range(count)]
+    assert export_letters(files, workers=2) == count
+    for path in (files[0].path, files[-1].path):
+        text = " ".join(_text(path.read_bytes(), tmp_path).split())
+        assert all(union_name(n) in text for n in range(6)), path.name

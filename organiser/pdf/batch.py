@@ -21,8 +21,16 @@ from typing import Any, TypeVar
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
+from organiser.pdf.cosigned import CosignedBlock
 from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import PartyLike, PrintableLetter, SignerLike, letter_pdf, render_letter
+from organiser.pdf.letter import (
+    PartyLike,
+    PrintableLetter,
+    SignerLike,
+    cosigned_of,
+    letter_pdf,
+    render_letter,
+)
 from organiser.pdf.options import PdfOptions
 
 # Below this many letters per worker, starting a process (about half a second: an interpreter,
@@ -86,6 +94,7 @@ class _Letter:
     body: str
     signatories: tuple[_Signer, ...]
     cc: tuple[str, ...]
+    cosigned: CosignedBlock | None = None  # a statement's co-signing organisations
 
 
 def _party(party: PartyLike) -> _Party:
@@ -111,6 +120,7 @@ def plain_letter(letter: PrintableLetter) -> PrintableLetter:
         body=letter.body,
         signatories=tuple(_signer(s) for s in letter.signatories),
         cc=tuple(letter.cc),
+        cosigned=cosigned_of(letter),
     )
 
 
