@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolE
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
@@ -267,35 +267,65 @@ class RenderedLetter:
     error: str = ""
 
 
+@overload
+def render_letters(
+    letters: Sequence[PrintableLetter],
+    options: PdfOptions = ...,
+    workers: int | None = ...,
+    progress: Progress | None = ...,
+    stop: Stop | None = ...,
+    keep: None = ...,
+) -> list[RenderedLetter] | None: ...
+
+
+@overload
+def render_letters(
+    letters: Sequence[PrintableLetter],
+    options: PdfOptions = ...,
+    workers: int | None = ...,
+    progress: Progress | None = ...,
+    stop: Stop | None = ...,
+    *,
+    keep: Callable[[int, RenderedLetter], T],
+) -> list[T] | None: ...
+
+
 def render_letters(
     letters: Sequence[PrintableLetter],
     options: PdfOptions = PdfOptions(),
     workers: int | None = None,
     progress: Progress | None = None,
     stop: Stop | None = None,
-) -> list[RenderedLetter] | None:
+    keep: Callable[[int, RenderedLetter], Any] | None = None,
+) -> list[Any] | None:
     """Each letter's PDF bytes, in order, on every core when there are enough of them (as
     `export_letters`), written nowhere. A letter that cannot be made is told, not raised, so
-    that every other letter is still made. None when `stop` said so (between chunks)."""
-    chunks = _chunks(letters)
-    done: dict[int, list[RenderedLetter]] = {}
+    that every other letter is still made. None when `stop` said so (between chunks).
+
+    `keep(position, rendered)`, called as each letter arrives (in any order), gives what the
+    list holds for it instead of the letter: a caller of many letters can put the bytes
+    somewhere else (a file) and hold only what it needs, rather than every PDF at once."""
+    chunks = _chunks(range(len(letters)))
+    done: list[Any] = [None] * len(letters)
     count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
     results: Iterator[tuple[int, list[RenderedLetter]]] = (
         _in_workers(
             _render_chunk, _chunks([plain_letter(x) for x in letters]), options, count, stop
         )
         if count > 1
-        else _render_here(chunks, options, stop)
+        else _render_here(_chunks(letters), options, stop)
     )
-    made = 0
+    made = finished = 0
     for index, rendered in results:
-        done[index] = rendered
+        for position, letter in zip(chunks[index], rendered, strict=True):
+            done[position] = keep(position, letter) if keep is not None else letter
+        finished += 1
         made += len(rendered)
         if progress:
             progress(made, len(letters))
-    if len(done) < len(chunks):
+    if finished < len(chunks):
         return None
-    return [letter for index in range(len(chunks)) for letter in done[index]]
+    return done
 
 
 def _render_here(

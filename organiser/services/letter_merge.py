@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import re
+import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from organiser import store
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import refuse_unwritable_target, write_bytes_atomic
 from organiser.models import (
+    Attachment,
+    Campaign,
     Commitment,
     CommitmentStatus,
     Letter,
@@ -30,7 +33,7 @@ from organiser.models import (
     Organisation,
     Person,
 )
-from organiser.pdf.batch import render_letters
+from organiser.pdf.batch import RenderedLetter, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
@@ -50,6 +53,8 @@ from organiser.services.pdf_settings import pdf_options
 DEFAULT_NAME_PATTERN = "{country}-{acronym}.pdf"
 NAME_FIELDS = ("country", "acronym", "name", "language", "reference", "number")
 MAX_RECIPIENTS = 10_000  # a merge's letters are held in memory between the check and the run
+WRITE_CHUNK = 100  # letters added to the register, and their PDFs kept, per flush
+HELD_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 MAX_STEM = 120  # characters of a file name before ".pdf"
 SHORT_NAME = 20  # characters of a name standing in for a missing acronym
 # Names Windows keeps for devices, whatever the extension.
@@ -182,11 +187,19 @@ class Preflight:
 
 @dataclass(frozen=True)
 class CheckedMerge:
-    """The pre-flight with what the run writes: each letter's fields and its PDF."""
+    """The pre-flight with what the run writes: each letter's fields and its PDF, kept in a
+    private temporary folder (removed when the checked merge is dropped) rather than in
+    memory, so that a merge of thousands holds one PDF at a time."""
 
     preflight: Preflight
     letters: tuple[LetterFields, ...]
-    pdfs: tuple[bytes | None, ...]
+    pdf_files: tuple[Path | None, ...]
+    spill: tempfile.TemporaryDirectory[str] | None = field(default=None, compare=False)
+
+    def pdf(self, position: int) -> bytes | None:
+        """The PDF of the letter at `position` (0-based), as the pre-flight rendered it."""
+        path = self.pdf_files[position]
+        return path.read_bytes() if path is not None else None
 
 
 @dataclass(frozen=True)
@@ -467,6 +480,7 @@ def _plan(
               country=sender.country, email=sender.email)
         if sender else Party()
     )  # fmt: skip
+    held = _held_parties(session, [replace(base, to=refs)])  # noqa: F841 (kept alive on purpose)
     people = [_party(session, ref) for ref in refs]
     shorts = [short_form(p.party.acronym, p.party.name) for p in people]
     merged_before = select(Letter.our_reference).where(Letter.merged_from_id == letter_id)
@@ -558,27 +572,30 @@ def check_merge(
         record, planned = _plan(session, letter_id, recipients, output)
         version, subject = record.version, record.subject
     to_render = [p for p in planned if p.printable is not None]
+    spill = tempfile.TemporaryDirectory(prefix="organiser-merge-")
     rendered = render_letters(
         [p.printable for p in to_render if p.printable is not None],
         pdf_options(paper),
         progress=progress,
         stop=stop,
+        keep=lambda position, letter: _spilled(Path(spill.name), position, letter),
     )
     if rendered is None:
+        spill.cleanup()
         raise MergeStopped()
     made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
-    rows, pdfs = [], []
+    rows: list[PreflightRow] = []
+    files: list[Path | None] = []
     for plan in planned:
         result = made.get(id(plan))
         row = plan.row
-        if result is not None and result.data is None:
+        if result is not None and result.path is None:
             row = replace(row, refusal=result.error)
-        elif result is not None and result.data is not None:
-            pages = page_count(result.data)
-            too_long = expect_pages is not None and pages > expect_pages
-            row = replace(row, pages=pages, too_long=too_long)
+        elif result is not None:
+            too_long = expect_pages is not None and result.pages > expect_pages
+            row = replace(row, pages=result.pages, too_long=too_long)
         rows.append(row)
-        pdfs.append(result.data if result is not None else None)
+        files.append(result.path if result is not None else None)
     counts = [row.pages or 0 for row in rows]
     blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
     preflight = Preflight(
@@ -591,7 +608,25 @@ def check_merge(
         total_pages=sum(counts) + blanks,
         blank_pages=blanks,
     )
-    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(pdfs))
+    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(files), spill)
+
+
+@dataclass(frozen=True)
+class _Spill:
+    """A letter the pre-flight rendered: its PDF's file and page count, or why it failed."""
+
+    path: Path | None
+    pages: int = 0
+    error: str = ""
+
+
+def _spilled(folder: Path, position: int, letter: RenderedLetter) -> _Spill:
+    """The rendered letter put in the pre-flight's temporary folder; only its name is held."""
+    if letter.data is None:
+        return _Spill(None, error=letter.error)
+    path = folder / f"{position:05d}.pdf"
+    path.write_bytes(letter.data)  # a private scratch file, read back by the run
+    return _Spill(path, page_count(letter.data))
 
 
 # The run
@@ -618,30 +653,70 @@ def write_merge(
             raise ValidationError(
                 "letter", "The letter was changed since it was checked; check it again."
             )
-        for done, (fields, data) in enumerate(zip(checked.letters, checked.pdfs, strict=True), 1):
-            if stop and stop():
-                raise MergeStopped()
-            assert data is not None  # a letter without its PDF is refused above
-            record = letters.add_letter(session, fields)
-            record.merged_from_id = original.id
+        held = _held_parties(session, checked.letters)  # noqa: F841 (kept alive on purpose)
+        for first in range(0, total, WRITE_CHUNK):
+            positions = range(first, min(total, first + WRITE_CHUNK))
+            records = []
+            for position in positions:
+                if stop and stop():
+                    raise MergeStopped()
+                record = letters.add_letter(session, checked.letters[position])
+                record.merged_from_id = original.id
+                records.append(record)
             session.flush()
-            letter_register.keep_pdf_of(session, record, data)
-            made.append(record.id)
+            kept = []
+            for position, record in zip(positions, records, strict=True):
+                data = checked.pdf(position)
+                assert data is not None  # a letter without its PDF is refused above
+                kept.append((record, data))
+            letter_register.keep_pdfs_of(session, kept)
+            del kept
+            made += [record.id for record in records]
             if progress:
-                progress(done, total + 1)
-        written = _write_files(preflight, checked.pdfs, stop)
+                progress(positions.stop, total + 1)
+        written = _write_files(checked, stop)
         if progress:
             progress(total + 1, total + 1)
     return MergeResult(preflight, tuple(made), tuple(written))
 
 
-def _write_files(
-    preflight: Preflight, pdfs: Sequence[bytes | None], stop: Stop | None
-) -> list[Path]:
+def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[object]:
+    """The campaign, senders (and their logos), signatories (and their signatures) and
+    recipients of the letters, read in a few queries and held while the letters are made: the
+    session remembers what it read only weakly, and without these each letter would read its
+    people again, one query at a time."""
+    people = {key for data in fields for kind, key in [*data.to, *data.cc] if kind == "person"}
+    people |= {key for data in fields for key in data.signatory_ids}
+    orgs = {key for data in fields for kind, key in [*data.to, *data.cc] if kind == "org"}
+    orgs |= {data.sender_id for data in fields if data.sender_id is not None}
+    campaigns = {data.campaign_id for data in fields if data.campaign_id is not None}
+    orgs_sending = {data.sender_id for data in fields}
+    held: list[object] = []
+    for model, keys, options in (
+        (Person, sorted(people), [selectinload(Person.organisation)]),
+        (Organisation, sorted(orgs), []),
+        (Campaign, sorted(campaigns), [selectinload(Campaign.demands)]),
+    ):
+        for first in range(0, len(keys), HELD_PER_QUERY):
+            chunk = keys[first : first + HELD_PER_QUERY]
+            query = select(model).where(model.id.in_(chunk)).options(*options)
+            held += session.scalars(query).all()
+    signers = set(fields[0].signatory_ids) if fields else set()
+    images = {r.logo_id for r in held if isinstance(r, Organisation) and r.id in orgs_sending}
+    images |= {r.signature_id for r in held if isinstance(r, Person) and r.id in signers}
+    images.discard(None)
+    if images:
+        held += session.scalars(select(Attachment).where(Attachment.id.in_(images))).all()
+    return held
+
+
+def _write_files(checked: CheckedMerge, stop: Stop | None) -> list[Path]:
     """The files, each written whole; if one cannot be (or the user cancels), the files this
     run made are taken away again, so the unit of work can roll back to nothing."""
+    preflight = checked.preflight
     output = preflight.output
     if output.combined is not None:
+        pdfs = [checked.pdf(position) for position in range(len(preflight.rows))]
         data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
         write_bytes_atomic(output.combined, data)
         return [output.combined]
@@ -649,12 +724,12 @@ def _write_files(
     new: list[Path] = []
     written: list[Path] = []
     try:
-        for row, pdf in zip(preflight.rows, pdfs, strict=True):
+        for position, row in enumerate(preflight.rows):
             if stop and stop():
                 raise MergeStopped()
             path = output.folder / row.file_name
             existed = path.exists()
-            write_bytes_atomic(path, pdf or b"")
+            write_bytes_atomic(path, checked.pdf(position) or b"")
             written.append(path)
             if not existed:
                 new.append(path)
