@@ -10,12 +10,14 @@ PDFs, so the run writes what was checked and renders nothing twice.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -53,7 +55,7 @@ from organiser.services.pdf_settings import pdf_options
 DEFAULT_NAME_PATTERN = "{country}-{acronym}.pdf"
 NAME_FIELDS = ("country", "acronym", "name", "language", "reference", "number")
 MAX_RECIPIENTS = 10_000  # a merge's letters are held in memory between the check and the run
-WRITE_CHUNK = 100  # letters added to the register, and their PDFs kept, per flush
+WRITE_CHUNK = 25  # letters added to the register, and their PDFs kept, per flush
 HELD_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 MAX_STEM = 120  # characters of a file name before ".pdf"
 SHORT_NAME = 20  # characters of a name standing in for a missing acronym
@@ -187,19 +189,23 @@ class Preflight:
 
 @dataclass(frozen=True)
 class CheckedMerge:
-    """The pre-flight with what the run writes: each letter's fields and its PDF, kept in a
-    private temporary folder (removed when the checked merge is dropped) rather than in
-    memory, so that a merge of thousands holds one PDF at a time."""
+    """The pre-flight with what the run writes: each letter's fields and its PDF. The PDFs
+    wait in one anonymous temporary file (gone when the checked merge is dropped, or the
+    program ends however it ends) rather than in memory, so that a merge of thousands holds
+    one PDF at a time; `pdf_spans` are where each letter's PDF is in it."""
 
     preflight: Preflight
     letters: tuple[LetterFields, ...]
-    pdf_files: tuple[Path | None, ...]
-    spill: tempfile.TemporaryDirectory[str] | None = field(default=None, compare=False)
+    pdf_spans: tuple[tuple[int, int] | None, ...]  # (offset, length)
+    spill: IO[bytes] | None = field(default=None, compare=False, repr=False)
 
     def pdf(self, position: int) -> bytes | None:
         """The PDF of the letter at `position` (0-based), as the pre-flight rendered it."""
-        path = self.pdf_files[position]
-        return path.read_bytes() if path is not None else None
+        span = self.pdf_spans[position]
+        if span is None or self.spill is None:
+            return None
+        offset, length = span
+        return os.pread(self.spill.fileno(), length, offset)
 
 
 @dataclass(frozen=True)
@@ -572,30 +578,33 @@ def check_merge(
         record, planned = _plan(session, letter_id, recipients, output)
         version, subject = record.version, record.subject
     to_render = [p for p in planned if p.printable is not None]
-    spill = tempfile.TemporaryDirectory(prefix="organiser-merge-")
-    rendered = render_letters(
-        [p.printable for p in to_render if p.printable is not None],
-        pdf_options(paper),
-        progress=progress,
-        stop=stop,
-        keep=lambda position, letter: _spilled(Path(spill.name), position, letter),
-    )
-    if rendered is None:
-        spill.cleanup()
-        raise MergeStopped()
+    spill = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (held by the result)
+    try:
+        rendered = render_letters(
+            [p.printable for p in to_render if p.printable is not None],
+            pdf_options(paper),
+            progress=progress,
+            stop=stop,
+            keep=lambda _position, letter: _spilled(spill, letter),
+        )
+        if rendered is None:
+            raise MergeStopped()
+    except BaseException:
+        spill.close()
+        raise
     made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
     rows: list[PreflightRow] = []
-    files: list[Path | None] = []
+    spans: list[tuple[int, int] | None] = []
     for plan in planned:
         result = made.get(id(plan))
         row = plan.row
-        if result is not None and result.path is None:
+        if result is not None and result.span is None:
             row = replace(row, refusal=result.error)
         elif result is not None:
             too_long = expect_pages is not None and result.pages > expect_pages
             row = replace(row, pages=result.pages, too_long=too_long)
         rows.append(row)
-        files.append(result.path if result is not None else None)
+        spans.append(result.span if result is not None else None)
     counts = [row.pages or 0 for row in rows]
     blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
     preflight = Preflight(
@@ -608,25 +617,27 @@ def check_merge(
         total_pages=sum(counts) + blanks,
         blank_pages=blanks,
     )
-    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(files), spill)
+    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(spans), spill)
 
 
 @dataclass(frozen=True)
 class _Spill:
-    """A letter the pre-flight rendered: its PDF's file and page count, or why it failed."""
+    """A letter the pre-flight rendered: where its PDF is in the spill file and its page
+    count, or why it could not be made."""
 
-    path: Path | None
+    span: tuple[int, int] | None
     pages: int = 0
     error: str = ""
 
 
-def _spilled(folder: Path, position: int, letter: RenderedLetter) -> _Spill:
-    """The rendered letter put in the pre-flight's temporary folder; only its name is held."""
+def _spilled(spill: IO[bytes], letter: RenderedLetter) -> _Spill:
+    """The rendered letter appended to the pre-flight's spill file; only its place is held."""
     if letter.data is None:
         return _Spill(None, error=letter.error)
-    path = folder / f"{position:05d}.pdf"
-    path.write_bytes(letter.data)  # a private scratch file, read back by the run
-    return _Spill(path, page_count(letter.data))
+    offset = spill.seek(0, os.SEEK_END)
+    spill.write(letter.data)
+    spill.flush()
+    return _Spill((offset, len(letter.data)), page_count(letter.data))
 
 
 # The run
