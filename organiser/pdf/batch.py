@@ -13,7 +13,13 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -309,9 +315,7 @@ def render_letters(
     done: list[Any] = [None] * len(letters)
     count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
     results: Iterator[tuple[int, list[RenderedLetter]]] = (
-        _in_workers(
-            _render_chunk, _chunks([plain_letter(x) for x in letters]), options, count, stop
-        )
+        _here_and_in_workers(_chunks(letters), options, count - 1, stop)
         if count > 1
         else _render_here(_chunks(letters), options, stop)
     )
@@ -335,6 +339,48 @@ def _render_here(
         if stop and stop():
             return
         yield index, _render_chunk(chunk, options)
+
+
+def _here_and_in_workers(
+    chunks: Sequence[list[PrintableLetter]], options: PdfOptions, workers: int, stop: Stop | None
+) -> Iterator[tuple[int, list[RenderedLetter]]]:
+    """As `_in_workers`, with this process rendering too, between looks at what the workers
+    finished: one worker process fewer (its memory: ReportLab and the fonts, about 90 MB), and
+    no core idle while the workers start. Chunks are handed to the workers a few at a time, so
+    that this process takes its share."""
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=end_with_parent,
+        initargs=(os.getpid(),),
+    )
+    queued = workers + 1  # chunks waiting for each worker: none of them idles between two
+    upcoming = iter(enumerate(chunks))
+    pending: dict[Future[list[RenderedLetter]], int] = {}
+    try:
+        while not (stop and stop()):
+            while len(pending) < workers + queued:
+                index, chunk = next(upcoming, (-1, []))
+                if index < 0:
+                    break
+                plain = [plain_letter(letter) for letter in chunk]
+                pending[pool.submit(_render_chunk, plain, options)] = index
+            for future in [future for future in pending if future.done()]:
+                yield pending.pop(future), future.result()
+            index, chunk = next(upcoming, (-1, []))
+            if index >= 0:
+                yield index, _render_chunk(chunk, options)
+            elif pending:
+                finished, _running = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield pending.pop(future), future.result()
+            else:
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for future, index in pending.items():
+        if future.done() and not future.cancelled() and not future.exception():
+            yield index, future.result()
 
 
 def _render_chunk(chunk: list[PrintableLetter], options: PdfOptions) -> list[RenderedLetter]:
