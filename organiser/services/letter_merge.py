@@ -13,7 +13,9 @@ import contextlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -658,37 +660,64 @@ def write_merge(
         raise ValidationError("recipients", preflight.refusal_line())
     total = len(preflight.rows)
     made: list[int] = []
-    with store.transaction(engine, write=True) as session:
-        original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
-        if original.version != preflight.letter_version:
-            raise ValidationError(
-                "letter", "The letter was changed since it was checked; check it again."
-            )
-        held = _held_parties(session, checked.letters)  # noqa: F841 (kept alive on purpose)
-        for first in range(0, total, WRITE_CHUNK):
-            positions = range(first, min(total, first + WRITE_CHUNK))
-            records = []
-            for position in positions:
-                if stop and stop():
-                    raise MergeStopped()
-                record = letters.add_letter(session, checked.letters[position])
-                record.merged_from_id = original.id
-                records.append(record)
-            session.flush()
-            kept = []
-            for position, record in zip(positions, records, strict=True):
-                data = checked.pdf(position)
-                assert data is not None  # a letter without its PDF is refused above
-                kept.append((record, data))
-            letter_register.keep_pdfs_of(session, kept)
-            del kept
-            made += [record.id for record in records]
-            if progress:
-                progress(positions.stop, total + 1)
-        written = _write_files(checked, stop)
+    files = _FileWriter(checked, stop)
+    written: Future[list[Path]] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-files") as writer:
+        try:
+            with store.transaction(engine, write=True) as session:
+                original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
+                if original.version != preflight.letter_version:
+                    raise ValidationError(
+                        "letter", "The letter was changed since it was checked; check it again."
+                    )
+                # The files are written meanwhile: their writes wait on the disk, the
+                # register's work on the interpreter, so the one hides the other.
+                written = writer.submit(files.write)
+                made = _add_to_register(session, checked, original.id, stop, progress)
+                paths = written.result()  # the files' failure, if any, rolls the register back
+                if progress:
+                    progress(total + 1, total + 1)
+        except BaseException:
+            files.halt.set()
+            if written is not None:
+                wait([written])
+            files.undo()
+            raise
+    return MergeResult(preflight, tuple(made), tuple(paths))
+
+
+def _add_to_register(
+    session: Session,
+    checked: CheckedMerge,
+    merged_from: int,
+    stop: Stop | None,
+    progress: Progress | None,
+) -> list[int]:
+    """Each letter in the register, its PDF kept, a chunk of them per flush; their ids."""
+    total = len(checked.preflight.rows)
+    held = _held_parties(session, checked.letters)  # noqa: F841 (kept alive on purpose)
+    made: list[int] = []
+    for first in range(0, total, WRITE_CHUNK):
+        positions = range(first, min(total, first + WRITE_CHUNK))
+        records = []
+        for position in positions:
+            if stop and stop():
+                raise MergeStopped()
+            record = letters.add_letter(session, checked.letters[position])
+            record.merged_from_id = merged_from
+            records.append(record)
+        session.flush()
+        kept = []
+        for position, record in zip(positions, records, strict=True):
+            data = checked.pdf(position)
+            assert data is not None  # a letter without its PDF is refused above
+            kept.append((record, data))
+        letter_register.keep_pdfs_of(session, kept)
+        del kept
+        made += [record.id for record in records]
         if progress:
-            progress(total + 1, total + 1)
-    return MergeResult(preflight, tuple(made), tuple(written))
+            progress(positions.stop, total + 1)
+    return made
 
 
 def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[object]:
@@ -721,35 +750,50 @@ def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[obje
     return held
 
 
-def _write_files(checked: CheckedMerge, stop: Stop | None) -> list[Path]:
-    """The files, each written whole; if one cannot be (or the user cancels), the files this
-    run made are taken away again, so the unit of work can roll back to nothing."""
-    preflight = checked.preflight
-    output = preflight.output
-    if output.combined is not None:
-        pdfs = [checked.pdf(position) for position in range(len(preflight.rows))]
-        data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
-        write_bytes_atomic(output.combined, data)
-        return [output.combined]
-    assert output.folder is not None
-    new: list[Path] = []
-    written: list[Path] = []
-    try:
+class _FileWriter:
+    """The files, each written whole; `undo` takes away again the files this run made (after
+    a failure, a cancel or `halt`), so the unit of work can roll back to nothing."""
+
+    def __init__(self, checked: CheckedMerge, stop: Stop | None) -> None:
+        self.checked = checked
+        self.stop = stop
+        self.halt = threading.Event()  # the register failed: write no more
+        self.new: list[Path] = []
+
+    def _stopped(self) -> bool:
+        return self.halt.is_set() or bool(self.stop and self.stop())
+
+    def write(self) -> list[Path]:
+        checked = self.checked
+        preflight = checked.preflight
+        output = preflight.output
+        if output.combined is not None:
+            pdfs = [checked.pdf(position) for position in range(len(preflight.rows))]
+            data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
+            if self._stopped():
+                raise MergeStopped()
+            existed = output.combined.exists()
+            write_bytes_atomic(output.combined, data)
+            if not existed:
+                self.new.append(output.combined)
+            return [output.combined]
+        assert output.folder is not None
+        written: list[Path] = []
         for position, row in enumerate(preflight.rows):
-            if stop and stop():
+            if self._stopped():
                 raise MergeStopped()
             path = output.folder / row.file_name
             existed = path.exists()
             write_bytes_atomic(path, checked.pdf(position) or b"")
             written.append(path)
             if not existed:
-                new.append(path)
-    except BaseException:
-        for path in new:
+                self.new.append(path)
+        return written
+
+    def undo(self) -> None:
+        for path in self.new:
             with contextlib.suppress(OSError):
                 path.unlink()
-        raise
-    return written
 
 
 def merge(
