@@ -8,11 +8,12 @@ file is written whole (temporary file, then renamed): a letter that fails leaves
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import (
     FIRST_COMPLETED,
     Future,
@@ -281,6 +282,7 @@ def render_letters(
     progress: Progress | None = ...,
     stop: Stop | None = ...,
     keep: None = ...,
+    started: RenderWorkers | None = ...,
 ) -> list[RenderedLetter] | None: ...
 
 
@@ -293,6 +295,7 @@ def render_letters(
     stop: Stop | None = ...,
     *,
     keep: Callable[[int, RenderedLetter], T],
+    started: RenderWorkers | None = ...,
 ) -> list[T] | None: ...
 
 
@@ -303,6 +306,7 @@ def render_letters(
     progress: Progress | None = None,
     stop: Stop | None = None,
     keep: Callable[[int, RenderedLetter], Any] | None = None,
+    started: RenderWorkers | None = None,
 ) -> list[Any] | None:
     """Each letter's PDF bytes, in order, on every core when there are enough of them (as
     `export_letters`), written nowhere. A letter that cannot be made is told, not raised, so
@@ -310,23 +314,28 @@ def render_letters(
 
     `keep(position, rendered)`, called as each letter arrives (in any order), gives what the
     list holds for it instead of the letter: a caller of many letters can put the bytes
-    somewhere else (a file) and hold only what it needs, rather than every PDF at once."""
+    somewhere else (a file) and hold only what it needs, rather than every PDF at once.
+    `started`: workers the caller started ahead (RenderWorkers, closed by the caller)."""
     chunks = _chunks(range(len(letters)))
     done: list[Any] = [None] * len(letters)
     count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
-    results: Iterator[tuple[int, list[RenderedLetter]]] = (
-        _here_and_in_workers(_chunks(letters), options, count - 1, stop)
-        if count > 1
-        else _render_here(_chunks(letters), options, stop)
-    )
-    made = finished = 0
-    for index, rendered in results:
-        for position, letter in zip(chunks[index], rendered, strict=True):
-            done[position] = keep(position, letter) if keep is not None else letter
-        finished += 1
-        made += len(rendered)
-        if progress:
-            progress(made, len(letters))
+    with contextlib.ExitStack() as own:
+        if count > 1 and (started is None or started.pool is None):
+            started = own.enter_context(RenderWorkers(len(letters), options, workers))
+        results: Generator[tuple[int, list[RenderedLetter]], None, None] = (
+            _here_and_in_workers(_chunks(letters), options, started.pool, started.count, stop)
+            if count > 1 and started is not None and started.pool is not None
+            else _render_here(_chunks(letters), options, stop)
+        )
+        own.callback(results.close)  # before the workers close: nothing more is handed them
+        made = finished = 0
+        for index, rendered in results:
+            for position, letter in zip(chunks[index], rendered, strict=True):
+                done[position] = keep(position, letter) if keep is not None else letter
+            finished += 1
+            made += len(rendered)
+            if progress:
+                progress(made, len(letters))
     if finished < len(chunks):
         return None
     return done
@@ -334,26 +343,63 @@ def render_letters(
 
 def _render_here(
     chunks: Sequence[list[PrintableLetter]], options: PdfOptions, stop: Stop | None
-) -> Iterator[tuple[int, list[RenderedLetter]]]:
+) -> Generator[tuple[int, list[RenderedLetter]], None, None]:
     for index, chunk in enumerate(chunks):
         if stop and stop():
             return
         yield index, _render_chunk(chunk, options)
 
 
+class RenderWorkers:
+    """The worker processes of a `render_letters` of about `letters` letters, started (and
+    their fonts loaded) ahead of it, while the caller prepares the letters: a core that would
+    wait meanwhile starts them. None are started for too few letters. Close it after."""
+
+    def __init__(
+        self, letters: int, options: PdfOptions = PdfOptions(), workers: int | None = None
+    ) -> None:
+        # This process renders too (see _here_and_in_workers): one worker fewer than cores.
+        self.count = min(workers or default_workers(), letters // LETTERS_PER_WORKER) - 1
+        self.pool: ProcessPoolExecutor | None = None
+        if self.count >= 1:
+            self.pool = ProcessPoolExecutor(
+                self.count,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=end_with_parent,
+                initargs=(os.getpid(),),
+            )
+            for _ in range(self.count):
+                self.pool.submit(_warm_up, options)
+
+    def close(self) -> None:
+        """Chunks not yet begun are dropped; those under way finish (no file is cut short)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> RenderWorkers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _warm_up(options: PdfOptions) -> None:
+    load_fonts(options.extra_fonts)  # once per process: load_fonts remembers
+
+
 def _here_and_in_workers(
-    chunks: Sequence[list[PrintableLetter]], options: PdfOptions, workers: int, stop: Stop | None
-) -> Iterator[tuple[int, list[RenderedLetter]]]:
+    chunks: Sequence[list[PrintableLetter]],
+    options: PdfOptions,
+    pool: ProcessPoolExecutor,
+    workers: int,
+    stop: Stop | None,
+) -> Generator[tuple[int, list[RenderedLetter]], None, None]:
     """As `_in_workers`, with this process rendering too, between looks at what the workers
     finished: one worker process fewer (its memory: ReportLab and the fonts, about 90 MB), and
     no core idle while the workers start. Chunks are handed to the workers a few at a time, so
-    that this process takes its share."""
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=end_with_parent,
-        initargs=(os.getpid(),),
-    )
+    that this process takes its share. Once `stop` says so, the chunks under way finish and
+    their results come too; the others are dropped."""
     queued = workers + 1  # chunks waiting for each worker: none of them idles between two
     upcoming = iter(enumerate(chunks))
     pending: dict[Future[list[RenderedLetter]], int] = {}
@@ -377,7 +423,9 @@ def _here_and_in_workers(
             else:
                 return
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for future in pending:
+            future.cancel()  # not yet begun: dropped
+        wait(pending)
     for future, index in pending.items():
         if future.done() and not future.cancelled() and not future.exception():
             yield index, future.result()

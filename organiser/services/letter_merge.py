@@ -37,7 +37,7 @@ from organiser.models import (
     Organisation,
     Person,
 )
-from organiser.pdf.batch import RenderedLetter, render_letters
+from organiser.pdf.batch import RenderedLetter, RenderWorkers, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
@@ -467,10 +467,9 @@ class _Planned:
 
 
 def _plan(
-    session: Session, letter_id: int, recipients: Recipients, output: MergeOutput
+    session: Session, letter_id: int, refs: Sequence[Ref], output: MergeOutput
 ) -> tuple[Letter, list[_Planned]]:
     record = v.get_or_raise(session, Letter, letter_id, "letter")
-    refs = recipient_refs(session, letter_id, recipients)
     original = letters.get_letter(session, letter_id)
     base = original.fields()
     letter_date = record.letter_date or date.today()
@@ -488,7 +487,7 @@ def _plan(
               country=sender.country, email=sender.email)
         if sender else Party()
     )  # fmt: skip
-    held = _held_parties(session, [replace(base, to=refs)])  # noqa: F841 (kept alive on purpose)
+    held = _held_parties(session, [replace(base, to=list(refs))])  # noqa: F841 (kept alive on purpose)
     people = [_party(session, ref) for ref in refs]
     shorts = [short_form(p.party.acronym, p.party.name) for p in people]
     merged_before = select(Letter.our_reference).where(Letter.merged_from_id == letter_id)
@@ -576,24 +575,30 @@ def check_merge(
     _check_output(output)
     if expect_pages is not None and expect_pages < 1:
         raise ValidationError("expect_pages", "Expect at least 1 page.")
-    with store.transaction(engine) as session:
-        record, planned = _plan(session, letter_id, recipients, output)
-        version, subject = record.version, record.subject
-    to_render = [p for p in planned if p.printable is not None]
-    spill = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (held by the result)
-    try:
-        rendered = render_letters(
-            [p.printable for p in to_render if p.printable is not None],
-            pdf_options(paper),
-            progress=progress,
-            stop=stop,
-            keep=lambda _position, letter: _spilled(spill, letter),
-        )
-        if rendered is None:
-            raise MergeStopped()
-    except BaseException:
-        spill.close()
-        raise
+    options = pdf_options(paper)
+    with contextlib.ExitStack() as workers:
+        with store.transaction(engine) as session:
+            refs = recipient_refs(session, letter_id, recipients)
+            # The rendering workers start (a second or so) while the letters are planned.
+            started = workers.enter_context(RenderWorkers(len(refs), options))
+            record, planned = _plan(session, letter_id, refs, output)
+            version, subject = record.version, record.subject
+        to_render = [p for p in planned if p.printable is not None]
+        spill = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (held by the result)
+        try:
+            rendered = render_letters(
+                [p.printable for p in to_render if p.printable is not None],
+                options,
+                progress=progress,
+                stop=stop,
+                keep=lambda _position, letter: _spilled(spill, letter),
+                started=started,
+            )
+            if rendered is None:
+                raise MergeStopped()
+        except BaseException:
+            spill.close()
+            raise
     made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
     rows: list[PreflightRow] = []
     spans: list[tuple[int, int] | None] = []
