@@ -4,6 +4,8 @@ ReportLab is pure Python and holds the interpreter lock, so threads would not he
 cut into chunks rendered by worker processes. Workers are started with "spawn" on every system,
 never forked, because forking a process that runs Qt or other threads can hang the child. Each
 file is written whole (temporary file, then renamed): a letter that fails leaves no file at all.
+`render_letters` (PDF bytes, for the merge's pre-flight) renders in the calling process too,
+beside one worker fewer: each worker holds ReportLab and the fonts (about 90 MB).
 """
 
 from __future__ import annotations
