@@ -160,7 +160,9 @@ def load_letters(engine: Engine, corpus: Sequence[CorpusLetter]) -> list[int]:
 
         def person_id(person: Person) -> int:
             if person not in people:
-                fields = PersonFields(person.name, person.title, org_id(person.org))
+                fields = PersonFields(
+                    name=person.name, title=person.title, organisation_id=org_id(person.org)
+                )
                 people[person] = organisations.create_person(session, fields).id
             return people[person]
 
@@ -234,7 +236,10 @@ def load_merge(engine: Engine, count: int, seed: int = SEED) -> MergeSetup:
         )
         sender = organisations.create_organisation(session, _org_fields(template.sender)).id
         signer = organisations.create_person(
-            session, PersonFields(template.signer.name, template.signer.title, sender)
+            session,
+            PersonFields(
+                name=template.signer.name, title=template.signer.title, organisation_id=sender
+            ),
         ).id
         federation = organisations.create_organisation(
             session, OrganisationFields(name="Federation of the benchmark", acronym="FED")

@@ -4,8 +4,11 @@ and LibreOffice's conversion of files to PDF timed the same way. Shared by the l
 Memory: every 20 ms the process tree is walked through /proc and the resident sets (VmRSS) of
 its processes summed; the largest sum is `peak_tree_mb`. Each process's own high-water mark
 (VmHWM) is read at each look too: their sum, `hwm_sum_mb`, can only overstate the peak (the
-processes need not peak together), so it is the figure to hold against a limit. The kernel's
-`ru_maxrss` of the children (the largest single process) is `largest_process_mb`.
+processes need not peak together), so it is the figure to hold against a limit. A process
+seen between its fork and its exec (the workers, multiprocessing's resource tracker, fc-list)
+shows its parent's pages, shared, not its own: its mark counts from the exec on, as the
+kernel's VmHWM itself restarts at an exec. The kernel's `ru_maxrss` of the children (the
+largest single process, LibreOffice's runs before included) is `largest_process_mb`.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class _Watcher(threading.Thread):
         self.pid = pid
         self.peak_kb = 0
         self.hwm_kb: dict[int, int] = {}
+        self._program: dict[int, bytes] = {}  # each process's command line when last seen
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -87,9 +91,15 @@ class _Watcher(threading.Thread):
     def _look(self) -> None:
         total = 0
         for pid in _tree(self.pid):
+            program = _command_line(pid)
             status = _status(pid)
             if "VmRSS" in status:
                 total += status["VmRSS"]
+                if program != _command_line(pid):
+                    continue  # it exec'd between the two looks: which program's mark is it?
+                if self._program.setdefault(pid, program) != program:
+                    self._program[pid] = program  # an exec: a new program, a new mark
+                    self.hwm_kb[pid] = 0
                 self.hwm_kb[pid] = max(self.hwm_kb.get(pid, 0), status.get("VmHWM", 0))
         self.peak_kb = max(self.peak_kb, total)
 
@@ -106,6 +116,13 @@ def _tree(pid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def _status(pid: int) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine, func, select
 
 from organiser import store
-from organiser.errors import ValidationError
+from organiser.errors import FileWriteError, ValidationError
 from organiser.models import Letter, LetterStatus, Organisation
 from organiser.services import letter_merge as m
 from organiser.services import letter_register, letters, organisations, trash
@@ -272,6 +273,44 @@ def test_a_cancel_during_the_run_leaves_no_entry_and_no_file(
         m.write_merge(engine, checked, stop=lambda: next(calls) >= 5)  # during the files
     assert snapshot(db_path) == before
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_register_failure_while_the_files_are_written_leaves_no_entry_and_no_file(
+    engine: Engine,
+    world: MergeWorld,
+    tmp_path: Path,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "out"
+    checked = _check(engine, world, out)
+    before = snapshot(db_path)
+
+    def fail_once_files_are_written(*_args: object) -> None:
+        deadline = time.monotonic() + 10
+        while not list(out.glob("*.pdf")) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the files are written beside the register: let one come
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(m.letter_register, "keep_pdfs_of", fail_once_files_are_written)
+    with pytest.raises(OSError, match="went away"):
+        m.write_merge(engine, checked)
+    assert snapshot(db_path) == before
+    assert list(out.iterdir()) == []
+
+
+def test_a_file_that_cannot_be_written_leaves_no_entry_and_no_new_file(
+    engine: Engine, world: MergeWorld, tmp_path: Path, db_path: Path
+) -> None:
+    out = tmp_path / "out"
+    checked = _check(engine, world, out)
+    blocked = out / checked.preflight.rows[2].file_name
+    blocked.mkdir(parents=True)  # a folder where the third letter's file should go
+    before = snapshot(db_path)
+    with pytest.raises(FileWriteError, match="it is a folder"):
+        m.write_merge(engine, checked)
+    assert snapshot(db_path) == before
+    assert list(out.iterdir()) == [blocked]
 
 
 @pytest.mark.parametrize(

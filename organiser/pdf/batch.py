@@ -4,20 +4,29 @@ ReportLab is pure Python and holds the interpreter lock, so threads would not he
 cut into chunks rendered by worker processes. Workers are started with "spawn" on every system,
 never forked, because forking a process that runs Qt or other threads can hang the child. Each
 file is written whole (temporary file, then renamed): a letter that fails leaves no file at all.
+`render_letters` (PDF bytes, for the merge's pre-flight) renders in the calling process too,
+beside one worker fewer: each worker holds ReportLab and the fonts (about 90 MB).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
@@ -277,44 +286,161 @@ class RenderedLetter:
     error: str = ""
 
 
+@overload
+def render_letters(
+    letters: Sequence[PrintableLetter],
+    options: PdfOptions = ...,
+    workers: int | None = ...,
+    progress: Progress | None = ...,
+    stop: Stop | None = ...,
+    keep: None = ...,
+    started: RenderWorkers | None = ...,
+) -> list[RenderedLetter] | None: ...
+
+
+@overload
+def render_letters(
+    letters: Sequence[PrintableLetter],
+    options: PdfOptions = ...,
+    workers: int | None = ...,
+    progress: Progress | None = ...,
+    stop: Stop | None = ...,
+    *,
+    keep: Callable[[int, RenderedLetter], T],
+    started: RenderWorkers | None = ...,
+) -> list[T] | None: ...
+
+
 def render_letters(
     letters: Sequence[PrintableLetter],
     options: PdfOptions = PdfOptions(),
     workers: int | None = None,
     progress: Progress | None = None,
     stop: Stop | None = None,
-) -> list[RenderedLetter] | None:
+    keep: Callable[[int, RenderedLetter], Any] | None = None,
+    started: RenderWorkers | None = None,
+) -> list[Any] | None:
     """Each letter's PDF bytes, in order, on every core when there are enough of them (as
     `export_letters`), written nowhere. A letter that cannot be made is told, not raised, so
-    that every other letter is still made. None when `stop` said so (between chunks)."""
-    chunks = _chunks(letters)
-    done: dict[int, list[RenderedLetter]] = {}
+    that every other letter is still made. None when `stop` said so (between chunks).
+
+    `keep(position, rendered)`, called as each letter arrives (in any order), gives what the
+    list holds for it instead of the letter: a caller of many letters can put the bytes
+    somewhere else (a file) and hold only what it needs, rather than every PDF at once.
+    `started`: workers the caller started ahead (RenderWorkers, closed by the caller)."""
+    chunks = _chunks(range(len(letters)))
+    done: list[Any] = [None] * len(letters)
     count = min(workers or default_workers(), len(letters) // LETTERS_PER_WORKER)
-    results: Iterator[tuple[int, list[RenderedLetter]]] = (
-        _in_workers(
-            _render_chunk, _chunks([plain_letter(x) for x in letters]), options, count, stop
+    with contextlib.ExitStack() as own:
+        if count > 1 and (started is None or started.pool is None):
+            started = own.enter_context(RenderWorkers(len(letters), options, workers))
+        results: Generator[tuple[int, list[RenderedLetter]], None, None] = (
+            _here_and_in_workers(_chunks(letters), options, started.pool, started.count, stop)
+            if count > 1 and started is not None and started.pool is not None
+            else _render_here(_chunks(letters), options, stop)
         )
-        if count > 1
-        else _render_here(chunks, options, stop)
-    )
-    made = 0
-    for index, rendered in results:
-        done[index] = rendered
-        made += len(rendered)
-        if progress:
-            progress(made, len(letters))
-    if len(done) < len(chunks):
+        own.callback(results.close)  # before the workers close: nothing more is handed them
+        made = finished = 0
+        for index, rendered in results:
+            for position, letter in zip(chunks[index], rendered, strict=True):
+                done[position] = keep(position, letter) if keep is not None else letter
+            finished += 1
+            made += len(rendered)
+            if progress:
+                progress(made, len(letters))
+    if finished < len(chunks):
         return None
-    return [letter for index in range(len(chunks)) for letter in done[index]]
+    return done
 
 
 def _render_here(
     chunks: Sequence[list[PrintableLetter]], options: PdfOptions, stop: Stop | None
-) -> Iterator[tuple[int, list[RenderedLetter]]]:
+) -> Generator[tuple[int, list[RenderedLetter]], None, None]:
     for index, chunk in enumerate(chunks):
         if stop and stop():
             return
         yield index, _render_chunk(chunk, options)
+
+
+class RenderWorkers:
+    """The worker processes of a `render_letters` of about `letters` letters, started (and
+    their fonts loaded) ahead of it, while the caller prepares the letters: a core that would
+    wait meanwhile starts them. None are started for too few letters. Close it after."""
+
+    def __init__(
+        self, letters: int, options: PdfOptions = PdfOptions(), workers: int | None = None
+    ) -> None:
+        # This process renders too (see _here_and_in_workers): one worker fewer than cores.
+        self.count = min(workers or default_workers(), letters // LETTERS_PER_WORKER) - 1
+        self.pool: ProcessPoolExecutor | None = None
+        if self.count >= 1:
+            self.pool = ProcessPoolExecutor(
+                self.count,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=end_with_parent,
+                initargs=(os.getpid(),),
+            )
+            for _ in range(self.count):
+                self.pool.submit(_warm_up, options)
+
+    def close(self) -> None:
+        """Chunks not yet begun are dropped; those under way finish (no file is cut short)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> RenderWorkers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _warm_up(options: PdfOptions) -> None:
+    load_fonts(options.extra_fonts)  # once per process: load_fonts remembers
+
+
+def _here_and_in_workers(
+    chunks: Sequence[list[PrintableLetter]],
+    options: PdfOptions,
+    pool: ProcessPoolExecutor,
+    workers: int,
+    stop: Stop | None,
+) -> Generator[tuple[int, list[RenderedLetter]], None, None]:
+    """As `_in_workers`, with this process rendering too, between looks at what the workers
+    finished: one worker process fewer (its memory: ReportLab and the fonts, about 90 MB), and
+    no core idle while the workers start. Chunks are handed to the workers a few at a time, so
+    that this process takes its share. Once `stop` says so, the chunks under way finish and
+    their results come too; the others are dropped."""
+    queued = workers + 1  # chunks waiting for each worker: none of them idles between two
+    upcoming = iter(enumerate(chunks))
+    pending: dict[Future[list[RenderedLetter]], int] = {}
+    try:
+        while not (stop and stop()):
+            while len(pending) < workers + queued:
+                index, chunk = next(upcoming, (-1, []))
+                if index < 0:
+                    break
+                plain = [plain_letter(letter) for letter in chunk]
+                pending[pool.submit(_render_chunk, plain, options)] = index
+            for future in [future for future in pending if future.done()]:
+                yield pending.pop(future), future.result()
+            index, chunk = next(upcoming, (-1, []))
+            if index >= 0:
+                yield index, _render_chunk(chunk, options)
+            elif pending:
+                finished, _running = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield pending.pop(future), future.result()
+            else:
+                return
+    finally:
+        for future in pending:
+            future.cancel()  # not yet begun: dropped
+        wait(pending)
+    for future, index in pending.items():
+        if future.done() and not future.cancelled() and not future.exception():
+            yield index, future.result()
 
 
 def _render_chunk(chunk: list[PrintableLetter], options: PdfOptions) -> list[RenderedLetter]:

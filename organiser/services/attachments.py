@@ -30,20 +30,26 @@ def store_attachment(
     session: Session, name: str, data: bytes, media_type: str = "", field: str = "file"
 ) -> AttachmentView:
     """Keep a file in the database; `field` names the form field a refusal belongs to."""
+    record = new_attachment(name, data, media_type, field)
+    session.add(record)
+    session.flush()
+    return _view(record)
+
+
+def new_attachment(name: str, data: bytes, media_type: str = "", field: str = "file") -> Attachment:
+    """A file to keep, checked as `store_attachment` checks it, not yet added to a session: for
+    a use case that keeps many at once (a merge) and flushes them together."""
     name = v.require_text(Path(name).name, field, "The file name", 255)
     if len(data) > MAX_SIZE:
         raise ValidationError(field, f"{name} is larger than {size_text(MAX_SIZE)}.")
     guessed = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    record = Attachment(
+    return Attachment(
         name=name,
         media_type=guessed,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         data=data,
     )
-    session.add(record)
-    session.flush()
-    return _view(record)
 
 
 def read_upload(path: str | Path, field: str = "file", limit: int = MAX_SIZE) -> tuple[str, bytes]:

@@ -10,19 +10,26 @@ PDFs, so the run writes what was checked and renders nothing twice.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import tempfile
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from organiser import store
 from organiser.errors import OrganiserError, ValidationError
 from organiser.files import refuse_unwritable_target, write_bytes_atomic
 from organiser.models import (
+    Attachment,
+    Campaign,
     Commitment,
     CommitmentStatus,
     Letter,
@@ -30,7 +37,7 @@ from organiser.models import (
     Organisation,
     Person,
 )
-from organiser.pdf.batch import render_letters
+from organiser.pdf.batch import RenderedLetter, RenderWorkers, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
@@ -50,6 +57,8 @@ from organiser.services.pdf_settings import pdf_options
 DEFAULT_NAME_PATTERN = "{country}-{acronym}.pdf"
 NAME_FIELDS = ("country", "acronym", "name", "language", "reference", "number")
 MAX_RECIPIENTS = 10_000  # a merge's letters are held in memory between the check and the run
+WRITE_CHUNK = 25  # letters added to the register, and their PDFs kept, per flush
+HELD_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 MAX_STEM = 120  # characters of a file name before ".pdf"
 SHORT_NAME = 20  # characters of a name standing in for a missing acronym
 # Names Windows keeps for devices, whatever the extension.
@@ -182,11 +191,23 @@ class Preflight:
 
 @dataclass(frozen=True)
 class CheckedMerge:
-    """The pre-flight with what the run writes: each letter's fields and its PDF."""
+    """The pre-flight with what the run writes: each letter's fields and its PDF. The PDFs
+    wait in one anonymous temporary file (gone when the checked merge is dropped, or the
+    program ends however it ends) rather than in memory, so that a merge of thousands holds
+    one PDF at a time; `pdf_spans` are where each letter's PDF is in it."""
 
     preflight: Preflight
     letters: tuple[LetterFields, ...]
-    pdfs: tuple[bytes | None, ...]
+    pdf_spans: tuple[tuple[int, int] | None, ...]  # (offset, length)
+    spill: IO[bytes] | None = field(default=None, compare=False, repr=False)
+
+    def pdf(self, position: int) -> bytes | None:
+        """The PDF of the letter at `position` (0-based), as the pre-flight rendered it."""
+        span = self.pdf_spans[position]
+        if span is None or self.spill is None:
+            return None
+        offset, length = span
+        return os.pread(self.spill.fileno(), length, offset)
 
 
 @dataclass(frozen=True)
@@ -446,10 +467,9 @@ class _Planned:
 
 
 def _plan(
-    session: Session, letter_id: int, recipients: Recipients, output: MergeOutput
+    session: Session, letter_id: int, refs: Sequence[Ref], output: MergeOutput
 ) -> tuple[Letter, list[_Planned]]:
     record = v.get_or_raise(session, Letter, letter_id, "letter")
-    refs = recipient_refs(session, letter_id, recipients)
     original = letters.get_letter(session, letter_id)
     base = original.fields()
     letter_date = record.letter_date or date.today()
@@ -467,6 +487,7 @@ def _plan(
               country=sender.country, email=sender.email)
         if sender else Party()
     )  # fmt: skip
+    held = _held_parties(session, [replace(base, to=list(refs))])  # noqa: F841 (kept alive on purpose)
     people = [_party(session, ref) for ref in refs]
     shorts = [short_form(p.party.acronym, p.party.name) for p in people]
     merged_before = select(Letter.our_reference).where(Letter.merged_from_id == letter_id)
@@ -554,31 +575,43 @@ def check_merge(
     _check_output(output)
     if expect_pages is not None and expect_pages < 1:
         raise ValidationError("expect_pages", "Expect at least 1 page.")
-    with store.transaction(engine) as session:
-        record, planned = _plan(session, letter_id, recipients, output)
-        version, subject = record.version, record.subject
-    to_render = [p for p in planned if p.printable is not None]
-    rendered = render_letters(
-        [p.printable for p in to_render if p.printable is not None],
-        pdf_options(paper),
-        progress=progress,
-        stop=stop,
-    )
-    if rendered is None:
-        raise MergeStopped()
+    options = pdf_options(paper)
+    with contextlib.ExitStack() as workers:
+        with store.transaction(engine) as session:
+            refs = recipient_refs(session, letter_id, recipients)
+            # The rendering workers start (a second or so) while the letters are planned.
+            started = workers.enter_context(RenderWorkers(len(refs), options))
+            record, planned = _plan(session, letter_id, refs, output)
+            version, subject = record.version, record.subject
+        to_render = [p for p in planned if p.printable is not None]
+        spill = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (held by the result)
+        try:
+            rendered = render_letters(
+                [p.printable for p in to_render if p.printable is not None],
+                options,
+                progress=progress,
+                stop=stop,
+                keep=lambda _position, letter: _spilled(spill, letter),
+                started=started,
+            )
+            if rendered is None:
+                raise MergeStopped()
+        except BaseException:
+            spill.close()
+            raise
     made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
-    rows, pdfs = [], []
+    rows: list[PreflightRow] = []
+    spans: list[tuple[int, int] | None] = []
     for plan in planned:
         result = made.get(id(plan))
         row = plan.row
-        if result is not None and result.data is None:
+        if result is not None and result.span is None:
             row = replace(row, refusal=result.error)
-        elif result is not None and result.data is not None:
-            pages = page_count(result.data)
-            too_long = expect_pages is not None and pages > expect_pages
-            row = replace(row, pages=pages, too_long=too_long)
+        elif result is not None:
+            too_long = expect_pages is not None and result.pages > expect_pages
+            row = replace(row, pages=result.pages, too_long=too_long)
         rows.append(row)
-        pdfs.append(result.data if result is not None else None)
+        spans.append(result.span if result is not None else None)
     counts = [row.pages or 0 for row in rows]
     blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
     preflight = Preflight(
@@ -591,7 +624,27 @@ def check_merge(
         total_pages=sum(counts) + blanks,
         blank_pages=blanks,
     )
-    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(pdfs))
+    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(spans), spill)
+
+
+@dataclass(frozen=True)
+class _Spill:
+    """A letter the pre-flight rendered: where its PDF is in the spill file and its page
+    count, or why it could not be made."""
+
+    span: tuple[int, int] | None
+    pages: int = 0
+    error: str = ""
+
+
+def _spilled(spill: IO[bytes], letter: RenderedLetter) -> _Spill:
+    """The rendered letter appended to the pre-flight's spill file; only its place is held."""
+    if letter.data is None:
+        return _Spill(None, error=letter.error)
+    offset = spill.seek(0, os.SEEK_END)
+    spill.write(letter.data)
+    spill.flush()
+    return _Spill((offset, len(letter.data)), page_count(letter.data))
 
 
 # The run
@@ -612,58 +665,140 @@ def write_merge(
         raise ValidationError("recipients", preflight.refusal_line())
     total = len(preflight.rows)
     made: list[int] = []
-    with store.transaction(engine, write=True) as session:
-        original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
-        if original.version != preflight.letter_version:
-            raise ValidationError(
-                "letter", "The letter was changed since it was checked; check it again."
-            )
-        for done, (fields, data) in enumerate(zip(checked.letters, checked.pdfs, strict=True), 1):
+    files = _FileWriter(checked, stop)
+    written: Future[list[Path]] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-files") as writer:
+        try:
+            with store.transaction(engine, write=True) as session:
+                original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
+                if original.version != preflight.letter_version:
+                    raise ValidationError(
+                        "letter", "The letter was changed since it was checked; check it again."
+                    )
+                # The files are written meanwhile: their writes wait on the disk, the
+                # register's work on the interpreter, so the one hides the other.
+                written = writer.submit(files.write)
+                made = _add_to_register(session, checked, original.id, stop, progress)
+                paths = written.result()  # the files' failure, if any, rolls the register back
+                if progress:
+                    progress(total + 1, total + 1)
+        except BaseException:
+            files.halt.set()
+            if written is not None:
+                wait([written])
+            files.undo()
+            raise
+    return MergeResult(preflight, tuple(made), tuple(paths))
+
+
+def _add_to_register(
+    session: Session,
+    checked: CheckedMerge,
+    merged_from: int,
+    stop: Stop | None,
+    progress: Progress | None,
+) -> list[int]:
+    """Each letter in the register, its PDF kept, a chunk of them per flush; their ids."""
+    total = len(checked.preflight.rows)
+    held = _held_parties(session, checked.letters)  # noqa: F841 (kept alive on purpose)
+    made: list[int] = []
+    for first in range(0, total, WRITE_CHUNK):
+        positions = range(first, min(total, first + WRITE_CHUNK))
+        records = []
+        for position in positions:
             if stop and stop():
                 raise MergeStopped()
+            record = letters.add_letter(session, checked.letters[position])
+            record.merged_from_id = merged_from
+            records.append(record)
+        session.flush()
+        kept = []
+        for position, record in zip(positions, records, strict=True):
+            data = checked.pdf(position)
             assert data is not None  # a letter without its PDF is refused above
-            record = letters.add_letter(session, fields)
-            record.merged_from_id = original.id
-            session.flush()
-            letter_register.keep_pdf_of(session, record, data)
-            made.append(record.id)
-            if progress:
-                progress(done, total + 1)
-        written = _write_files(preflight, checked.pdfs, stop)
+            kept.append((record, data))
+        letter_register.keep_pdfs_of(session, kept)
+        del kept
+        made += [record.id for record in records]
         if progress:
-            progress(total + 1, total + 1)
-    return MergeResult(preflight, tuple(made), tuple(written))
+            progress(positions.stop, total + 1)
+    return made
 
 
-def _write_files(
-    preflight: Preflight, pdfs: Sequence[bytes | None], stop: Stop | None
-) -> list[Path]:
-    """The files, each written whole; if one cannot be (or the user cancels), the files this
-    run made are taken away again, so the unit of work can roll back to nothing."""
-    output = preflight.output
-    if output.combined is not None:
-        data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
-        write_bytes_atomic(output.combined, data)
-        return [output.combined]
-    assert output.folder is not None
-    new: list[Path] = []
-    written: list[Path] = []
-    try:
-        for row, pdf in zip(preflight.rows, pdfs, strict=True):
-            if stop and stop():
+def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[object]:
+    """The campaign, senders (and their logos), signatories (and their signatures) and
+    recipients of the letters, read in a few queries and held while the letters are made: the
+    session remembers what it read only weakly, and without these each letter would read its
+    people again, one query at a time."""
+    people = {key for data in fields for kind, key in [*data.to, *data.cc] if kind == "person"}
+    people |= {key for data in fields for key in data.signatory_ids}
+    orgs = {key for data in fields for kind, key in [*data.to, *data.cc] if kind == "org"}
+    orgs |= {data.sender_id for data in fields if data.sender_id is not None}
+    campaigns = {data.campaign_id for data in fields if data.campaign_id is not None}
+    orgs_sending = {data.sender_id for data in fields}
+    held: list[object] = []
+    for model, keys, options in (
+        (Person, sorted(people), [selectinload(Person.organisation)]),
+        (Organisation, sorted(orgs), []),
+        (Campaign, sorted(campaigns), [selectinload(Campaign.demands)]),
+    ):
+        for first in range(0, len(keys), HELD_PER_QUERY):
+            chunk = keys[first : first + HELD_PER_QUERY]
+            query = select(model).where(model.id.in_(chunk)).options(*options)
+            held += session.scalars(query).all()
+    signers = set(fields[0].signatory_ids) if fields else set()
+    images = {r.logo_id for r in held if isinstance(r, Organisation) and r.id in orgs_sending}
+    images |= {r.signature_id for r in held if isinstance(r, Person) and r.id in signers}
+    images.discard(None)
+    if images:
+        held += session.scalars(select(Attachment).where(Attachment.id.in_(images))).all()
+    return held
+
+
+class _FileWriter:
+    """The files, each written whole; `undo` takes away again the files this run made (after
+    a failure, a cancel or `halt`), so the unit of work can roll back to nothing."""
+
+    def __init__(self, checked: CheckedMerge, stop: Stop | None) -> None:
+        self.checked = checked
+        self.stop = stop
+        self.halt = threading.Event()  # the register failed: write no more
+        self.new: list[Path] = []
+
+    def _stopped(self) -> bool:
+        return self.halt.is_set() or bool(self.stop and self.stop())
+
+    def write(self) -> list[Path]:
+        checked = self.checked
+        preflight = checked.preflight
+        output = preflight.output
+        if output.combined is not None:
+            pdfs = [checked.pdf(position) for position in range(len(preflight.rows))]
+            data = combine([pdf for pdf in pdfs if pdf], output.odd_pages, preflight.subject)
+            if self._stopped():
+                raise MergeStopped()
+            existed = output.combined.exists()
+            write_bytes_atomic(output.combined, data)
+            if not existed:
+                self.new.append(output.combined)
+            return [output.combined]
+        assert output.folder is not None
+        written: list[Path] = []
+        for position, row in enumerate(preflight.rows):
+            if self._stopped():
                 raise MergeStopped()
             path = output.folder / row.file_name
             existed = path.exists()
-            write_bytes_atomic(path, pdf or b"")
+            write_bytes_atomic(path, checked.pdf(position) or b"")
             written.append(path)
             if not existed:
-                new.append(path)
-    except BaseException:
-        for path in new:
+                self.new.append(path)
+        return written
+
+    def undo(self) -> None:
+        for path in self.new:
             with contextlib.suppress(OSError):
                 path.unlink()
-        raise
-    return written
 
 
 def merge(

@@ -174,10 +174,27 @@ def keep_pdf(session: Session, letter_id: int, data: bytes) -> LetterView:
 
 def keep_pdf_of(session: Session, record: Letter, data: bytes) -> None:
     """`keep_pdf` for a letter already at hand (and flushed), without reading it back."""
-    name = f"letter-{record.id}-{record.our_reference or record.uuid[:8]}.pdf".replace("/", "-")
-    kept = attachments.store_attachment(session, name, data, "application/pdf")
-    record.pdf_id = kept.id
+    keep_pdfs_of(session, [(record, data)])
+
+
+def keep_pdfs_of(session: Session, kept: Sequence[tuple[Letter, bytes]]) -> None:
+    """`keep_pdf_of` for many letters at once (flushed), in one flush; the files are then let
+    go by the session, so that a run keeping thousands does not hold them all in memory."""
+    files = [
+        attachments.new_attachment(_pdf_name(record), data, "application/pdf")
+        for record, data in kept
+    ]
+    session.add_all(files)
     session.flush()
+    for (record, _data), file in zip(kept, files, strict=True):
+        record.pdf_id = file.id
+    session.flush()
+    for file in files:
+        session.expunge(file)
+
+
+def _pdf_name(record: Letter) -> str:
+    return f"letter-{record.id}-{record.our_reference or record.uuid[:8]}.pdf".replace("/", "-")
 
 
 def kept_pdf(session: Session, letter_id: int) -> bytes | None:
