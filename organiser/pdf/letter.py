@@ -178,7 +178,8 @@ class _Builder:
                 "bulletFontName": self.fonts.primary,
                 "bulletFontSize": self.styles["body"].fontSize,
                 "leftIndent": 6 * mm,
-                "spaceAfter": self.styles["body"].spaceAfter if last else 0,
+                # the gap a paragraph leaves inside an item: a split list reads as one
+                "spaceAfter": self.styles["body"].spaceAfter,
             }
             if block.ordered:
                 return ListFlowable(
