@@ -18,6 +18,7 @@ from organiser.cli import (
     calendar,
     campaigns,
     commitments,
+    dashboard,
     demo,
     encryption,
     letters,
@@ -44,6 +45,7 @@ COMMAND_MODULES = (
     maintenance,
     encryption,
     archive,
+    dashboard,
 )
 
 

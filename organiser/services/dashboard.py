@@ -1,75 +1,390 @@
-"""The dashboard's overview: active campaigns, the coming weeks' actions, what needs chasing."""
+"""The Dashboard's sections: the next 14 days' actions, commitments due this week and overdue,
+unsent letters, letters long awaiting a reply, campaigns with nothing planned, people at risk
+with their day counts, and how recent the last checked backup is.
+
+Each section is a list of items carrying the record's kind and id (what the window opens when
+one is clicked) and plain facts — dates, enums, counts — that the doors word. Every list is
+bounded (`limit`) and comes with its full count, counted in SQL, so that a large database
+costs a few indexed queries and never a full load.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Generic, TypeVar
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Engine, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from organiser import store
 from organiser.models import (
     Action,
+    ActionKind,
     ActionStatus,
     Campaign,
     CampaignStatus,
     Commitment,
     CommitmentStatus,
+    DatePrecision,
     Letter,
+    LetterKind,
     LetterStatus,
+    Organisation,
 )
+from organiser.services import backups
 from organiser.services.situations import AtRiskView, at_risk_now
+
+UPCOMING_DAYS = 14  # today and the 13 days after it
+AWAITING_REPLY_DAYS = 30  # a letter sent more than this many days ago with no reply yet
+SECTION_LIMIT = 12  # items shown per section; the count says how many there are in all
+OPEN_COMMITMENT = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
+UNSENT_LETTER = (LetterStatus.DRAFT, LetterStatus.APPROVED)
+LIVE_CAMPAIGN = (CampaignStatus.PLANNED, CampaignStatus.ACTIVE)
+PLANNED_ACTION = (ActionStatus.PLANNED, ActionStatus.CONFIRMED)
 
 
 @dataclass(frozen=True)
-class UpcomingAction:
-    day: date
+class ActionItem:
+    """An action of the coming days. `starts_at`/`ends_at` (UTC) are None for an all-day one;
+    the window shows them in `timezone` (where it happens) and in the organiser's own zone."""
+
+    id: int
+    action_kind: ActionKind
     title: str
-    campaign: str
+    campaign_id: int
+    campaign_title: str
     colour: str
+    start_date: date
+    end_date: date | None  # None: ongoing
+    all_day: bool
+    starts_at: datetime | None
+    ends_at: datetime | None
+    timezone: str
     location: str
+    status: ActionStatus
+    kind: str = "action"
+
+
+@dataclass(frozen=True)
+class CommitmentItem:
+    id: int
+    what: str
+    organisation_name: str
+    campaign_id: int
+    campaign_title: str
+    due_date: date
+    status: CommitmentStatus
+    days_overdue: int  # 0 when not yet due
+    kind: str = "commitment"
+
+
+@dataclass(frozen=True)
+class LetterItem:
+    id: int
+    subject: str
+    letter_kind: LetterKind
+    status: LetterStatus
+    campaign_id: int
+    campaign_title: str
+    letter_date: date | None
+    sent_on: date | None
+    days_waiting: int | None  # since it was sent; None for a letter not sent
+    kind: str = "letter"
+
+
+@dataclass(frozen=True)
+class CampaignItem:
+    """A planned or active campaign with no action planned from today on."""
+
+    id: int
+    title: str
+    colour: str
+    status: CampaignStatus
+    last_action_on: date | None  # the start of its latest action not cancelled, if any
+    kind: str = "campaign"
+
+
+@dataclass(frozen=True)
+class PersonItem:
+    id: int  # the person's
+    name: str
+    organisation_name: str
+    held_days: int | None
+    sentence_months: int | None
+    hunger_strike_day: int | None
+    campaign_titles: tuple[str, ...]
+    kind: str = "person"
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Section(Generic[T]):
+    """At most `limit` items of a section, and how many there are in all."""
+
+    items: tuple[T, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """The last checked backup (None: never), and the days of changes no backup holds once
+    that is a week or more (None: recent enough)."""
+
+    last_at: datetime | None
+    days_without_backup: int | None
+    recent: bool  # backed up, and no week of changes since
 
 
 @dataclass(frozen=True)
 class DashboardSummary:
-    active_campaigns: list[tuple[str, str, str]]  # title, target, colour
-    upcoming: list[UpcomingAction]
-    overdue_commitments: int
+    today: date
+    upcoming: Section[ActionItem]
+    due_this_week: Section[CommitmentItem]
+    overdue: Section[CommitmentItem]
+    unsent_letters: Section[LetterItem]
+    awaiting_reply: Section[LetterItem]
+    campaigns_without_action: Section[CampaignItem]
+    people_at_risk: Section[PersonItem]
+    active_campaigns: int
     open_commitments: int
-    letters_awaiting_reply: int
-    draft_letters: int
-    people_at_risk: tuple[AtRiskView, ...] = ()  # held or on hunger strike now, with the days
+    backup: BackupState | None = None  # filled by `dashboard`, which has the engine
+
+    def is_quiet(self) -> bool:
+        """Nothing needs the organiser's eye: every section is empty."""
+        return not any(
+            s.total
+            for s in (
+                self.upcoming,
+                self.due_this_week,
+                self.overdue,
+                self.unsent_letters,
+                self.awaiting_reply,
+                self.campaigns_without_action,
+                self.people_at_risk,
+            )
+        )
 
 
-def dashboard_summary(session: Session, today: date, days: int = 30) -> DashboardSummary:
-    active = session.execute(
-        select(Campaign.title, Campaign.target, Campaign.colour)
-        .where(Campaign.status == CampaignStatus.ACTIVE)
-        .order_by(Campaign.title)
-    ).all()
-    upcoming = session.execute(
-        select(Action.start_date, Action.title, Campaign.title, Campaign.colour, Action.location)
-        .join(Campaign, Action.campaign_id == Campaign.id)
-        .where(Action.end_date >= today, Action.start_date <= today + timedelta(days=days))
-        .where(Action.status != ActionStatus.CANCELLED)
-        .order_by(Action.start_date, Action.title)
-        .limit(12)
-    ).all()
-    open_statuses = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
+def _count(session: Session, *conditions: ColumnElement[bool], model: type = Action) -> int:
+    return session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0
 
-    def count(*conditions: ColumnElement[bool]) -> int:
-        return session.scalar(select(func.count()).where(*conditions)) or 0
 
-    return DashboardSummary(
-        active_campaigns=[(t, g, c) for t, g, c in active],
-        upcoming=[  # the range leaves out the undated, whose start is None
-            UpcomingAction(start, *rest) for start, *rest in upcoming if start is not None
-        ],
-        overdue_commitments=count(
-            Commitment.status.in_(open_statuses), Commitment.due_date < today
-        ),
-        open_commitments=count(Commitment.status.in_(open_statuses)),
-        letters_awaiting_reply=count(Letter.status == LetterStatus.SENT),
-        draft_letters=count(Letter.status.in_((LetterStatus.DRAFT, LetterStatus.APPROVED))),
-        people_at_risk=tuple(at_risk_now(session, today=today)),
+def upcoming_actions(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[ActionItem]:
+    """Actions on any of the next 14 days (begun before and still running, too), not
+    cancelled; undated ones, those dated only to a month, and ongoing ones begun before today
+    (the people-at-risk section counts a hunger strike's days) are left out."""
+    last = today + timedelta(days=UPCOMING_DAYS - 1)
+    conditions = (
+        Action.start_date <= last,
+        or_(Action.end_date >= today, and_(Action.end_date.is_(None), Action.start_date >= today)),
+        Action.status != ActionStatus.CANCELLED,
+        Action.date_precision == DatePrecision.DAY,
     )
+    query = (
+        select(
+            Action.id,
+            Action.kind,
+            Action.title,
+            Campaign.id,
+            Campaign.title,
+            Campaign.colour,
+            Action.start_date,
+            Action.end_date,
+            Action.all_day,
+            Action.starts_at,
+            Action.ends_at,
+            Action.timezone,
+            Action.location,
+            Action.status,
+        )
+        .join(Campaign, Action.campaign_id == Campaign.id)
+        .where(*conditions)
+        .order_by(Action.start_date, Action.starts_at.nulls_first(), Action.title, Action.id)
+    )
+    rows = session.execute(query.limit(limit)).all()
+    return Section(tuple(ActionItem(*row) for row in rows), _count(session, *conditions))
+
+
+def _commitments(
+    session: Session, today: date, conditions: tuple[ColumnElement[bool], ...], limit: int
+) -> Section[CommitmentItem]:
+    name = func.coalesce(Organisation.name, Commitment.organisation_name)
+    query = (
+        select(
+            Commitment.id,
+            Commitment.what,
+            name,
+            Campaign.id,
+            Campaign.title,
+            Commitment.due_date,
+            Commitment.status,
+        )
+        .join(Campaign, Commitment.campaign_id == Campaign.id)
+        .outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
+        .where(*conditions)
+        .order_by(Commitment.due_date, Commitment.id)
+    )
+    items = tuple(
+        CommitmentItem(*row, days_overdue=max(0, (today - row[5]).days))
+        for row in session.execute(query.limit(limit))
+    )
+    return Section(items, _count(session, *conditions, model=Commitment))
+
+
+def commitments_due_this_week(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[CommitmentItem]:
+    """Open pledges due from today to this week's Sunday (the days before it are overdue)."""
+    sunday = today + timedelta(days=6 - today.weekday())
+    conditions = (
+        Commitment.status.in_(OPEN_COMMITMENT),
+        Commitment.due_date >= today,
+        Commitment.due_date <= sunday,
+    )
+    return _commitments(session, today, conditions, limit)
+
+
+def overdue_commitments(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[CommitmentItem]:
+    """Open pledges whose day has passed, the longest overdue first."""
+    conditions = (Commitment.status.in_(OPEN_COMMITMENT), Commitment.due_date < today)
+    return _commitments(session, today, conditions, limit)
+
+
+def _letters(
+    session: Session,
+    today: date,
+    conditions: tuple[ColumnElement[bool], ...],
+    order: tuple[ColumnElement[object], ...],
+    limit: int,
+) -> Section[LetterItem]:
+    query = (
+        select(
+            Letter.id,
+            Letter.subject,
+            Letter.kind,
+            Letter.status,
+            Campaign.id,
+            Campaign.title,
+            Letter.letter_date,
+            Letter.sent_on,
+        )
+        .join(Campaign, Letter.campaign_id == Campaign.id)
+        .where(*conditions)
+        .order_by(*order, Letter.id)
+    )
+    items = tuple(
+        LetterItem(*row, days_waiting=(today - row[7]).days if row[7] else None)
+        for row in session.execute(query.limit(limit))
+    )
+    return Section(items, _count(session, *conditions, model=Letter))
+
+
+def unsent_letters(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[LetterItem]:
+    """Letters in draft or approved and not sent: the approved first (they only need sending)."""
+    approved_first = (Letter.status != LetterStatus.APPROVED, Letter.updated_at.desc())
+    return _letters(session, today, (Letter.status.in_(UNSENT_LETTER),), approved_first, limit)
+
+
+def letters_awaiting_reply(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[LetterItem]:
+    """Letters sent more than 30 days ago with no reply recorded, the longest waiting first."""
+    conditions = (
+        Letter.status == LetterStatus.SENT,
+        Letter.reply_received_on.is_(None),
+        Letter.sent_on < today - timedelta(days=AWAITING_REPLY_DAYS),
+    )
+    return _letters(session, today, conditions, (Letter.sent_on,), limit)
+
+
+def campaigns_without_action(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[CampaignItem]:
+    """Planned or active campaigns with no planned or confirmed action from today on (an
+    ongoing one, or one still to be dated, counts as planned)."""
+    planned = exists().where(
+        Action.campaign_id == Campaign.id,
+        Action.status.in_(PLANNED_ACTION),
+        or_(Action.end_date >= today, Action.end_date.is_(None)),
+    )
+    conditions = (Campaign.status.in_(LIVE_CAMPAIGN), ~planned)
+    last_action = (
+        select(func.max(Action.start_date))
+        .where(Action.campaign_id == Campaign.id, Action.status != ActionStatus.CANCELLED)
+        .scalar_subquery()
+    )
+    query = (
+        select(Campaign.id, Campaign.title, Campaign.colour, Campaign.status, last_action)
+        .where(*conditions)
+        .order_by(Campaign.status != CampaignStatus.ACTIVE, Campaign.title, Campaign.id)
+    )
+    rows = session.execute(query.limit(limit)).all()
+    return Section(
+        tuple(CampaignItem(*row) for row in rows), _count(session, *conditions, model=Campaign)
+    )
+
+
+def people_at_risk(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> Section[PersonItem]:
+    """Who is held or on hunger strike now, the longest first, with the day counts."""
+    found: list[AtRiskView] = at_risk_now(session, today=today)
+    items = tuple(
+        PersonItem(
+            p.person_id,
+            p.person_name,
+            p.organisation_name,
+            p.held_days,
+            p.sentence_months,
+            p.hunger_strike_day,
+            p.campaign_titles,
+        )
+        for p in found[:limit]
+    )
+    return Section(items, len(found))
+
+
+def dashboard_summary(
+    session: Session, today: date, limit: int = SECTION_LIMIT
+) -> DashboardSummary:
+    """Every section of the Dashboard as of `today` (the backup state aside: see `dashboard`)."""
+    return DashboardSummary(
+        today=today,
+        upcoming=upcoming_actions(session, today, limit),
+        due_this_week=commitments_due_this_week(session, today, limit),
+        overdue=overdue_commitments(session, today, limit),
+        unsent_letters=unsent_letters(session, today, limit),
+        awaiting_reply=letters_awaiting_reply(session, today, limit),
+        campaigns_without_action=campaigns_without_action(session, today, limit),
+        people_at_risk=people_at_risk(session, today, limit),
+        active_campaigns=_count(session, Campaign.status == CampaignStatus.ACTIVE, model=Campaign),
+        open_commitments=_count(session, Commitment.status.in_(OPEN_COMMITMENT), model=Commitment),
+    )
+
+
+def backup_state(engine: Engine, now: datetime | None = None) -> BackupState:
+    now = now or datetime.now(UTC)
+    last, unprotected = backups.last_backup(engine), backups.days_without_backup(engine, now)
+    return BackupState(last, unprotected, last is not None and unprotected is None)
+
+
+def dashboard(
+    engine: Engine, today: date | None = None, limit: int = SECTION_LIMIT
+) -> DashboardSummary:
+    """The Dashboard as both doors show it: the sections in one read, and the backup state."""
+    with store.transaction(engine) as session:
+        summary = dashboard_summary(session, today or date.today(), limit)
+    return replace(summary, backup=backup_state(engine))

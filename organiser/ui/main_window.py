@@ -41,6 +41,7 @@ from organiser.ui.dialogs.trash_dialog import TrashDialog
 from organiser.ui.encryption import encrypt_this_database, passphrase_asker
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
+from organiser.ui.open_record import open_record
 from organiser.ui.other_writers import OtherWriters
 from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, DashboardPage):
                 page.new_campaign_requested.connect(lambda: self.start_new("Campaigns"))
                 page.new_organisation_requested.connect(lambda: self.start_new("Organisations"))
+                page.record_requested.connect(self.open_record)
         return page
 
     def page(self, page_class: type[Page]) -> Page:
@@ -169,6 +171,12 @@ class MainWindow(QMainWindow):
         page = self._loaded(self._row(title))
         assert isinstance(page, RecordsPage)
         page.create_record()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """A record named by kind and id (a Dashboard item, a reminder), on its own page."""
+        if not open_record(self, kind, record_id):
+            self.statusBar().showMessage(self.tr("That record is no longer there."), 5000)
+            self.refresh_pages()
 
     def _show_page(self, row: int) -> None:
         if row >= 0:

@@ -174,14 +174,14 @@ def test_the_dashboard_says_when_a_week_of_changes_has_no_backup(
 ) -> None:
     page = DashboardPage(demo)
     qtbot.addWidget(page)
-    assert "No checked backup" not in page.overview.text()  # the sample data is minutes old
+    assert "No checked backup" not in page.backup_line.text()  # the sample data is minutes old
     with demo.begin() as connection:  # as if typed in ten days ago and never backed up
         for table in ("campaign", "organisation", "person"):
             connection.exec_driver_sql(
                 f"UPDATE {table} SET created_at = datetime('now', '-10 days')"
             )
     page.refresh()
-    assert "No checked backup of 10 days of changes" in page.overview.text()
+    assert "No checked backup of 10 days of changes" in page.backup_line.text()
     make_backup(demo, "manual")
     page.refresh()
-    assert "No checked backup" not in page.overview.text()
+    assert "No checked backup" not in page.backup_line.text()

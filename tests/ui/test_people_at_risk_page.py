@@ -13,12 +13,11 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.services import calendar, campaigns
 from organiser.services import organisations as orgs
-from organiser.services.dashboard import dashboard_summary
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.dialogs.organisation_form import PersonForm
 from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.main_window import MainWindow
-from organiser.ui.pages.dashboard import overview_html
+from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.people_at_risk import PeopleAtRiskPage
 from organiser.ui.people import history as history_module
 from organiser.ui.people.campaign_tab import CampaignPeopleAtRiskTab
@@ -178,11 +177,12 @@ def test_the_person_form_takes_a_role_for_someone_not_known_by_name(
     )
 
 
-def test_the_dashboard_names_the_people_at_risk_with_their_days(demo: Engine) -> None:
-    with store.transaction(demo) as session:
-        summary = dashboard_summary(session, date.today())
-    text = overview_html(summary)
-    assert "People at risk (2)" in text
+def test_the_dashboard_names_the_people_at_risk_with_their_days(qtbot: QtBot, demo: Engine) -> None:
+    page = DashboardPage(demo)
+    qtbot.addWidget(page)
+    section = page.people
+    assert "(2)" in section.heading.text()
+    text = "\n".join(section.list.item(row).text() for row in range(section.list.count()))
     assert "held 231 days of 5 years" in text and "day 12 of hunger strike" in text
 
 

@@ -1,15 +1,17 @@
-"""The Dashboard: a welcome with the sample data on an empty database, else a short overview."""
+"""The Dashboard, the first page: a welcome with the sample data on an empty database, else
+what needs the organiser's eye, in sections of items that each open their record."""
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -19,13 +21,21 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import campaigns, organisations
-from organiser.services.backups import days_without_backup
-from organiser.services.dashboard import DashboardSummary, dashboard_summary
+from organiser.services.dashboard import (
+    AWAITING_REPLY_DAYS,
+    UPCOMING_DAYS,
+    BackupState,
+    DashboardSummary,
+    Section,
+    dashboard,
+)
 from organiser.services.demo import load_demo
+from organiser.ui.calendar.zones import organiser_zone
+from organiser.ui.dashboard import items
+from organiser.ui.dashboard.section import ALERT_COLOUR, DashboardSection, Entry
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
-from organiser.ui.people.columns import count_text
 
 
 class DashboardPage(Page):
@@ -33,14 +43,13 @@ class DashboardPage(Page):
     icon_name = "dashboard"
     new_campaign_requested = Signal()
     new_organisation_requested = Signal()
+    record_requested = Signal(str, int)  # kind, id: the window opens that record
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
+        self.summary: DashboardSummary | None = None
         self.welcome = self._build_welcome()
-        self.overview = QLabel(self)
-        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.overview.setWordWrap(True)
-        self.overview.setContentsMargins(24, 24, 24, 24)
+        self.overview = self._build_overview()
         self.layers = QStackedLayout(self)
         self.layers.addWidget(self.welcome)
         self.layers.addWidget(self.overview)
@@ -79,6 +88,67 @@ class DashboardPage(Page):
         layout.addStretch(1)
         return widget
 
+    def _build_overview(self) -> QScrollArea:
+        self.heading = QLabel(self)
+        self.backup_line = QLabel(self)
+        self.backup_line.setWordWrap(True)
+        tr = self.tr
+        self.upcoming = DashboardSection(
+            tr("Next %1 days").replace("%1", str(UPCOMING_DAYS)), tr("Nothing planned.")
+        )
+        self.due_this_week = DashboardSection(tr("Due this week"), tr("No commitment due."))
+        self.overdue = DashboardSection(tr("Overdue commitments"), tr("None overdue."))
+        self.unsent = DashboardSection(tr("Letters not sent"), tr("Every letter has gone out."))
+        self.awaiting = DashboardSection(
+            tr("No reply for over %1 days").replace("%1", str(AWAITING_REPLY_DAYS)),
+            tr("No letter has waited that long."),
+        )
+        self.idle_campaigns = DashboardSection(
+            tr("Campaigns with no action planned"), tr("Every campaign has something planned.")
+        )
+        self.people = DashboardSection(
+            tr("Held or on hunger strike"), tr("Nobody is held or on hunger strike.")
+        )
+        columns = (
+            (self.upcoming,),
+            (self.overdue, self.due_this_week, self.idle_campaigns),
+            (self.people, self.unsent, self.awaiting),
+        )
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for column, sections in enumerate(columns):
+            stack = QVBoxLayout()
+            stack.setSpacing(12)
+            for section in sections:
+                section.item_opened.connect(self.record_requested)
+                stack.addWidget(section)
+            stack.addStretch(1)
+            grid.addLayout(stack, 0, column)
+            grid.setColumnStretch(column, 1)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.backup_line)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    def sections(self) -> list[DashboardSection]:
+        return [
+            self.upcoming,
+            self.overdue,
+            self.due_this_week,
+            self.idle_campaigns,
+            self.people,
+            self.unsent,
+            self.awaiting,
+        ]
+
     def is_empty(self) -> bool:
         with store.transaction(self.engine) as session:
             return not campaigns.count_campaigns(session) and not organisations.count_organisations(
@@ -89,10 +159,53 @@ class DashboardPage(Page):
         if self.is_empty():
             self.layers.setCurrentWidget(self.welcome)
             return
-        with store.transaction(self.engine) as session:
-            summary = dashboard_summary(session, date.today())
-        self.overview.setText(overview_html(summary, days_without_backup(self.engine)))
+        self.show_summary(dashboard(self.engine))
         self.layers.setCurrentWidget(self.overview)
+
+    def show_summary(self, summary: DashboardSummary) -> None:
+        self.summary = summary
+        self.heading.setText(
+            "<h2>"
+            + escape(self.tr("Today, %1").replace("%1", items.full_day_text(summary.today)))
+            + "</h2>"
+        )
+        self.backup_line.setText(backup_html(summary.backup))
+        zone = organiser_zone()
+        fill(
+            self.upcoming,
+            summary.upcoming,
+            [items.action_entry(a, zone) for a in summary.upcoming.items],
+        )
+        fill(
+            self.overdue,
+            summary.overdue,
+            [items.commitment_entry(c) for c in summary.overdue.items],
+        )
+        fill(
+            self.due_this_week,
+            summary.due_this_week,
+            [items.commitment_entry(c) for c in summary.due_this_week.items],
+        )
+        fill(
+            self.idle_campaigns,
+            summary.campaigns_without_action,
+            [items.campaign_entry(c) for c in summary.campaigns_without_action.items],
+        )
+        fill(
+            self.people,
+            summary.people_at_risk,
+            [items.person_entry(p) for p in summary.people_at_risk.items],
+        )
+        fill(
+            self.unsent,
+            summary.unsent_letters,
+            [items.unsent_entry(x) for x in summary.unsent_letters.items],
+        )
+        fill(
+            self.awaiting,
+            summary.awaiting_reply,
+            [items.awaiting_entry(x) for x in summary.awaiting_reply.items],
+        )
 
     def load_sample_data(self) -> None:
         try:
@@ -109,59 +222,28 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Dashboard", text, "", n)
 
 
-def backup_warning_html(days: int | None) -> str:
-    if days is None:
+def fill(widget: DashboardSection, section: Section[object], entries: list[Entry]) -> None:
+    more = _tr("and %n more", section.more) if section.more else ""
+    widget.set_entries(entries, section.total, more)
+
+
+def backup_html(state: BackupState | None) -> str:
+    """Whether the last checked backup is recent; in red when it is not, or there is none."""
+    if state is None:
         return ""
-    text = _tr(
-        "No checked backup of %n day(s) of changes: choose File › Back up now, or keep the "
-        "window open a while for the automatic one.",
-        days,
-    )
-    return f"<p style='color:#b3261e'><b>{escape(text)}</b></p>"
-
-
-def overview_html(summary: DashboardSummary, days_without_backup: int | None = None) -> str:
-    """The overview as rich text: every user string escaped."""
-    campaigns_html = (
-        "".join(
-            f"<li><span style='color:{escape(colour)}'>■</span> <b>{escape(title)}</b>"
-            f"{' — ' + escape(target) if target else ''}</li>"
-            for title, target, colour in summary.active_campaigns
+    if state.days_without_backup is not None:
+        text = _tr(
+            "No checked backup of %n day(s) of changes: choose File › Back up now, or keep the "
+            "window open a while for the automatic one.",
+            state.days_without_backup,
         )
-        or f"<li>{escape(_tr('None active.'))}</li>"
-    )
-    upcoming_html = (
-        "".join(
-            f"<tr><td>{a.day:%a %d %b}&nbsp;&nbsp;</td>"
-            f"<td><span style='color:{escape(a.colour)}'>■</span> {escape(a.title)}</td>"
-            f"<td>&nbsp;&nbsp;{escape(a.location)}</td></tr>"
-            for a in summary.upcoming
+        return f"<p style='color:{ALERT_COLOUR}'><b>{escape(text)}</b></p>"
+    if state.last_at is None:
+        text = _tr(
+            "Not backed up yet: the window makes a checked backup by itself after a while, or "
+            "choose File › Back up now."
         )
-        or f"<tr><td>{escape(_tr('Nothing planned in the next 30 days.'))}</td></tr>"
-    )
-    people_html = "".join(
-        f"<li><b>{escape(person.person_name)}</b> — {escape(count_text(person))}"
-        + (f" ({escape(', '.join(person.campaign_titles))})" if person.campaign_titles else "")
-        + "</li>"
-        for person in summary.people_at_risk
-    )
-    at_risk = _tr("People at risk (%n)", len(summary.people_at_risk))
-    people_section = f"<h2>{escape(at_risk)}</h2><ul>{people_html}</ul>" if people_html else ""
-    overdue_style = "color:#b3261e" if summary.overdue_commitments else ""
-    active = _tr("Active campaigns (%n)", len(summary.active_campaigns))
-    return (
-        backup_warning_html(days_without_backup)
-        + f"<h2>{escape(active)}</h2><ul>{campaigns_html}</ul>"
-        + people_section
-        + f"<h2>{escape(_tr('Next 30 days'))}</h2><table>{upcoming_html}</table>"
-        f"<h2>{escape(_tr('To chase'))}</h2><ul>"
-        f"<li style='{overdue_style}'>"
-        + _tr("%n overdue commitment(s)", summary.overdue_commitments)
-        + " "
-        + _tr("(of %n open)", summary.open_commitments)
-        + "</li><li>"
-        + _tr("%n letter(s) sent and awaiting a reply", summary.letters_awaiting_reply)
-        + "</li><li>"
-        + _tr("%n letter(s) in draft or awaiting signature", summary.draft_letters)
-        + "</li></ul>"
-    )
+        return f"<p>{escape(text)}</p>"
+    local = state.last_at.astimezone()
+    when = f"{items.full_day_text(local.date())} {items.time_text(local)}"
+    return f"<p>{escape(_tr('Last checked backup: %1').replace('%1', when))}</p>"

@@ -1,0 +1,135 @@
+"""One section of the Dashboard: a heading with its count (a badge where asked), a short list
+of items that each open their record on a click or Return, or a line saying it is empty."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id) of the record an item opens
+ALERT_COLOUR = "#b3261e"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item as shown: two lines of text, the record it opens, and perhaps a colour."""
+
+    kind: str
+    record_id: int
+    title: str
+    detail: str
+    colour: str = ""
+    alert: bool = False  # overdue, long waiting: shown in red
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour) if QColor.isValidColorName(colour) else QColor("#888888"))
+    return QIcon(pixmap)
+
+
+class ItemList(QListWidget):
+    """The items; Return or Space opens the current one, as a click does."""
+
+    chosen = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setIconSize(QSize(12, 12))
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(2)
+        self.setStyleSheet("QListWidget { background: transparent; }")
+        self.itemClicked.connect(self._open)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        item = self.currentItem()
+        if event.key() in keys and item is not None:
+            self._open(item)
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        kind, record_id = item.data(RECORD_ROLE)
+        self.chosen.emit(kind, record_id)
+
+    def fit_height(self) -> None:
+        """As tall as its items: the page scrolls, not each list."""
+        rows = sum(self.sizeHintForRow(row) for row in range(self.count()))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+
+
+class DashboardSection(QFrame):
+    item_opened = Signal(str, int)
+
+    def __init__(
+        self, title: str, empty_text: str, parent: QWidget | None = None, badge: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = title
+        self.empty_text = empty_text
+        self.uses_badge = badge
+        self.heading = QLabel(self)
+        self.badge = QLabel(self)
+        self.badge.setStyleSheet(
+            f"background:{ALERT_COLOUR}; color:white; border-radius:9px; padding:0 6px;"
+            "font-weight:bold;"
+        )
+        self.badge.hide()
+        self.list = ItemList(self)
+        self.list.chosen.connect(self.item_opened)
+        self.empty = QLabel(empty_text, self)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.more = QLabel(self)
+        self.more.setStyleSheet("color: palette(placeholder-text);")
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.more)
+
+    def set_entries(self, entries: Sequence[Entry], total: int, more_text: str = "") -> None:
+        self.heading.setText(f"<b>{self.title}</b>" + ("" if self.uses_badge else f" ({total})"))
+        self.badge.setText(str(total))
+        self.badge.setVisible(self.uses_badge and total > 0)
+        self.list.clear()
+        for entry in entries:
+            item = QListWidgetItem(f"{entry.title}\n{entry.detail}")
+            item.setToolTip(f"{entry.title}\n{entry.detail}")
+            item.setData(RECORD_ROLE, (entry.kind, entry.record_id))
+            if entry.colour:
+                item.setIcon(_swatch(entry.colour))
+            if entry.alert:
+                item.setForeground(QColor(ALERT_COLOUR))
+            self.list.addItem(item)
+        self.list.setVisible(bool(entries))
+        self.list.fit_height()
+        self.empty.setVisible(not entries)
+        self.more.setText(more_text)
+        self.more.setVisible(bool(more_text))
+
+    def entries(self) -> list[tuple[str, int]]:
+        return [self.list.item(row).data(RECORD_ROLE) for row in range(self.list.count())]
