@@ -24,6 +24,7 @@ from organiser.cli import (
     letters,
     maintenance,
     organisations,
+    reminders,
     trash,
 )
 from organiser.config import database_url, settings_path
@@ -46,6 +47,7 @@ COMMAND_MODULES = (
     encryption,
     archive,
     dashboard,
+    reminders,
 )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from organiser.cli.actions import default_zone
 from organiser.cli.common import Commands, add_json, engine_for
 from organiser.cli.output import print_json, print_table
 from organiser.services.dashboard import (
@@ -32,7 +33,7 @@ def register(commands: Commands) -> None:
 
 
 def show_dashboard(args: argparse.Namespace) -> int:
-    summary = dashboard(engine_for(args), limit=max(1, args.limit))
+    summary = dashboard(engine_for(args), limit=max(1, args.limit), zone=default_zone())
     if args.json:
         print_json(summary)
     else:
@@ -66,6 +67,19 @@ def _section(
 
 
 def print_summary(summary: DashboardSummary) -> None:
+    _section(
+        "Reminders due",
+        summary.reminders,
+        ("id", "due", "of", "title", "note"),
+        lambda r: (
+            r.id,
+            f"{r.due_at:%Y-%m-%d %H:%M} UTC" if r.due_at else "",
+            f"{r.target_kind} {r.target_id}",
+            r.target_title,
+            r.note,
+        ),
+        "None.",
+    )
     _section(
         f"Actions in the next {UPCOMING_DAYS} days",
         summary.upcoming,

@@ -45,6 +45,7 @@ from organiser.models.organisations import (
     situation_action,
     situation_campaign,
 )
+from organiser.models.reminders import Reminder
 from organiser.models.trash import TrashEntry
 
 __all__ = [
@@ -79,6 +80,7 @@ __all__ = [
     "OrganisationKind",
     "Person",
     "RecipientRole",
+    "Reminder",
     "Situation",
     "SituationKind",
     "StatementIssue",

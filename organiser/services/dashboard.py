@@ -32,7 +32,8 @@ from organiser.models import (
     LetterStatus,
     Organisation,
 )
-from organiser.services import backups
+from organiser.services import backups, reminders
+from organiser.services.reminders import ReminderView
 from organiser.services.situations import AtRiskView, at_risk_now
 
 UPCOMING_DAYS = 14  # today and the 13 days after it
@@ -152,24 +153,10 @@ class DashboardSummary:
     awaiting_reply: Section[LetterItem]
     campaigns_without_action: Section[CampaignItem]
     people_at_risk: Section[PersonItem]
+    reminders: Section[ReminderView]  # due and not done: each names the record it is of
     active_campaigns: int
     open_commitments: int
     backup: BackupState | None = None  # filled by `dashboard`, which has the engine
-
-    def is_quiet(self) -> bool:
-        """Nothing needs the organiser's eye: every section is empty."""
-        return not any(
-            s.total
-            for s in (
-                self.upcoming,
-                self.due_this_week,
-                self.overdue,
-                self.unsent_letters,
-                self.awaiting_reply,
-                self.campaigns_without_action,
-                self.people_at_risk,
-            )
-        )
 
 
 def _count(session: Session, *conditions: ColumnElement[bool], model: type = Action) -> int:
@@ -357,10 +344,22 @@ def people_at_risk(
     return Section(items, len(found))
 
 
+def due_reminders(
+    session: Session, now: datetime, zone: str, limit: int = SECTION_LIMIT
+) -> Section[ReminderView]:
+    found = reminders.due(session, now, zone)
+    return Section(tuple(found[:limit]), len(found))
+
+
 def dashboard_summary(
-    session: Session, today: date, limit: int = SECTION_LIMIT
+    session: Session,
+    today: date,
+    limit: int = SECTION_LIMIT,
+    now: datetime | None = None,
+    zone: str = "UTC",
 ) -> DashboardSummary:
-    """Every section of the Dashboard as of `today` (the backup state aside: see `dashboard`)."""
+    """Every section of the Dashboard as of `today` (the backup state aside: see `dashboard`);
+    the reminders due at `now` (default: this moment), counted back in the organiser's `zone`."""
     return DashboardSummary(
         today=today,
         upcoming=upcoming_actions(session, today, limit),
@@ -370,6 +369,7 @@ def dashboard_summary(
         awaiting_reply=letters_awaiting_reply(session, today, limit),
         campaigns_without_action=campaigns_without_action(session, today, limit),
         people_at_risk=people_at_risk(session, today, limit),
+        reminders=due_reminders(session, now or datetime.now(UTC), zone, limit),
         active_campaigns=_count(session, Campaign.status == CampaignStatus.ACTIVE, model=Campaign),
         open_commitments=_count(session, Commitment.status.in_(OPEN_COMMITMENT), model=Commitment),
     )
@@ -382,9 +382,9 @@ def backup_state(engine: Engine, now: datetime | None = None) -> BackupState:
 
 
 def dashboard(
-    engine: Engine, today: date | None = None, limit: int = SECTION_LIMIT
+    engine: Engine, today: date | None = None, limit: int = SECTION_LIMIT, zone: str = "UTC"
 ) -> DashboardSummary:
     """The Dashboard as both doors show it: the sections in one read, and the backup state."""
     with store.transaction(engine) as session:
-        summary = dashboard_summary(session, today or date.today(), limit)
+        summary = dashboard_summary(session, today or date.today(), limit, zone=zone)
     return replace(summary, backup=backup_state(engine))

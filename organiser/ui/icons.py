@@ -36,6 +36,8 @@ ICONS = {
     "person": "mdi6.account-outline",
     "settings": "mdi6.cog-outline",
     "sample": "mdi6.database-import-outline",
+    "reminder": "mdi6.bell-outline",
+    "done": "mdi6.check",
     "warning": "mdi6.alert-outline",
 }
 

@@ -47,6 +47,7 @@ from organiser.ui.pages.base import Page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.recovery import Recovery
+from organiser.ui.reminders.notifier import ReminderNotifier
 from organiser.ui.status import DatabaseStatus, shorten_path
 from organiser.ui.workers import run_in_background
 
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         # Another window or a script writing to the same database: the page on screen follows.
         self.other_writers = OtherWriters(self, engine)
         self.other_writers.changed.connect(self.refresh_pages)
+        # Reminders due while the window is open, and at start those missed while it was closed.
+        self.reminders = ReminderNotifier(self)
+        self.reminders.changed.connect(self.refresh_pages)
+        self.reminders.start()
         self._database_opened(database_label)
         self._restore_layout()
         if self.sidebar.currentRow() < 0:
@@ -385,6 +390,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._backup_timer.stop()
         self.other_writers.stop()
+        self.reminders.stop()
         self.back_up_if_due(at_quit=True)
         super().closeEvent(event)
 

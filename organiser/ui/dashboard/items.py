@@ -15,6 +15,7 @@ from organiser.services.dashboard import (
     LetterItem,
     PersonItem,
 )
+from organiser.services.reminders import ReminderView
 from organiser.services.timezones import short_zone_name
 from organiser.ui.dashboard.section import Entry
 from organiser.ui.labels import enum_label
@@ -107,3 +108,13 @@ def person_entry(item: PersonItem) -> Entry:
         counts.append(hunger_strike_text(item.hunger_strike_day))
     detail = _joined("; ".join(counts), ", ".join(item.campaign_titles))
     return Entry(item.kind, item.id, item.name, detail, alert=True)
+
+
+def reminder_entry(item: ReminderView, own_zone: str) -> Entry:
+    """A reminder due: the record it is of (which a click opens), when, and its note."""
+    when = ""
+    if item.due_at is not None:
+        local = item.due_at.astimezone(ZoneInfo(own_zone))
+        when = f"{day_text(local.date())} {time_text(local)}"
+    detail = _joined(when, item.note)
+    return Entry(item.target_kind, item.target_id, item.target_title, detail, reminder_id=item.id)

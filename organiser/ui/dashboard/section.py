@@ -3,22 +3,24 @@ of items that each open their record on a click or Return, or a line saying it i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id) of the record an item opens
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # the Entry itself, for the right-click menu
 ALERT_COLOUR = "#b3261e"
 
 
@@ -32,6 +34,10 @@ class Entry:
     detail: str
     colour: str = ""
     alert: bool = False  # overdue, long waiting: shown in red
+    reminder_id: int | None = None  # an entry of the reminders section: the reminder's
+
+
+MenuActions = Callable[[Entry], list[QAction]]
 
 
 def _swatch(colour: str) -> QIcon:
@@ -94,6 +100,9 @@ class DashboardSection(QFrame):
         self.badge.hide()
         self.list = ItemList(self)
         self.list.chosen.connect(self.item_opened)
+        self.menu_actions: MenuActions | None = None
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
         self.empty = QLabel(empty_text, self)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(placeholder-text);")
@@ -120,6 +129,7 @@ class DashboardSection(QFrame):
             item = QListWidgetItem(f"{entry.title}\n{entry.detail}")
             item.setToolTip(f"{entry.title}\n{entry.detail}")
             item.setData(RECORD_ROLE, (entry.kind, entry.record_id))
+            item.setData(ENTRY_ROLE, entry)
             if entry.colour:
                 item.setIcon(_swatch(entry.colour))
             if entry.alert:
@@ -130,6 +140,17 @@ class DashboardSection(QFrame):
         self.empty.setVisible(not entries)
         self.more.setText(more_text)
         self.more.setVisible(bool(more_text))
+
+    def _menu(self, at: QPoint) -> None:
+        item = self.list.itemAt(at)
+        if item is None or self.menu_actions is None:
+            return
+        actions = self.menu_actions(item.data(ENTRY_ROLE))
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.exec(self.list.viewport().mapToGlobal(at))
+            menu.deleteLater()
 
     def entries(self) -> list[tuple[str, int]]:
         return [self.list.item(row).data(RECORD_ROLE) for row in range(self.list.count())]

@@ -3,9 +3,11 @@ what needs the organiser's eye, in sections of items that each open their record
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,7 +22,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import OrganiserError
-from organiser.services import campaigns, organisations
+from organiser.services import campaigns, organisations, reminders
 from organiser.services.dashboard import (
     AWAITING_REPLY_DAYS,
     UPCOMING_DAYS,
@@ -36,6 +38,8 @@ from organiser.ui.dashboard.section import ALERT_COLOUR, DashboardSection, Entry
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
+
+REMINDABLE = ("action", "commitment", "letter")
 
 
 class DashboardPage(Page):
@@ -93,6 +97,7 @@ class DashboardPage(Page):
         self.backup_line = QLabel(self)
         self.backup_line.setWordWrap(True)
         tr = self.tr
+        self.reminders = DashboardSection(tr("Reminders"), tr("No reminder due."), badge=True)
         self.upcoming = DashboardSection(
             tr("Next %1 days").replace("%1", str(UPCOMING_DAYS)), tr("Nothing planned.")
         )
@@ -110,7 +115,7 @@ class DashboardPage(Page):
             tr("Held or on hunger strike"), tr("Nobody is held or on hunger strike.")
         )
         columns = (
-            (self.upcoming,),
+            (self.reminders, self.upcoming),
             (self.overdue, self.due_this_week, self.idle_campaigns),
             (self.people, self.unsent, self.awaiting),
         )
@@ -121,6 +126,7 @@ class DashboardPage(Page):
             stack.setSpacing(12)
             for section in sections:
                 section.item_opened.connect(self.record_requested)
+                section.menu_actions = self.menu_actions
                 stack.addWidget(section)
             stack.addStretch(1)
             grid.addLayout(stack, 0, column)
@@ -140,6 +146,7 @@ class DashboardPage(Page):
 
     def sections(self) -> list[DashboardSection]:
         return [
+            self.reminders,
             self.upcoming,
             self.overdue,
             self.due_this_week,
@@ -159,7 +166,7 @@ class DashboardPage(Page):
         if self.is_empty():
             self.layers.setCurrentWidget(self.welcome)
             return
-        self.show_summary(dashboard(self.engine))
+        self.show_summary(dashboard(self.engine, zone=organiser_zone()))
         self.layers.setCurrentWidget(self.overview)
 
     def show_summary(self, summary: DashboardSummary) -> None:
@@ -171,6 +178,11 @@ class DashboardPage(Page):
         )
         self.backup_line.setText(backup_html(summary.backup))
         zone = organiser_zone()
+        fill(
+            self.reminders,
+            summary.reminders,
+            [items.reminder_entry(r, zone) for r in summary.reminders.items],
+        )
         fill(
             self.upcoming,
             summary.upcoming,
@@ -206,6 +218,39 @@ class DashboardPage(Page):
             summary.awaiting_reply,
             [items.awaiting_entry(x) for x in summary.awaiting_reply.items],
         )
+
+    def menu_actions(self, entry: Entry) -> list[QAction]:
+        """Right-click on an item: open it; be reminded of it; a reminder: done."""
+        opening = QAction(self.tr("Open"), self)
+        opening.triggered.connect(lambda: self.record_requested.emit(entry.kind, entry.record_id))
+        found = [opening]
+        if entry.reminder_id is not None:
+            done = QAction(icon("done"), self.tr("Done"), self)
+            reminder_id = entry.reminder_id
+            done.triggered.connect(lambda: self.reminder_done(reminder_id))
+            found.append(done)
+        if entry.kind in REMINDABLE:
+            remind = QAction(icon("reminder"), self.tr("Remind me…"), self)
+            remind.triggered.connect(
+                lambda: self.remind_me(entry.kind, entry.record_id, entry.title)
+            )
+            found.append(remind)
+        return found
+
+    def remind_me(self, kind: str, record_id: int, label: str = "") -> None:
+        from organiser.ui.reminders.dialog import ReminderDialog
+
+        if ReminderDialog(self.engine, kind, record_id, label, self).exec():
+            self.refresh()
+            self.data_changed.emit()
+
+    def reminder_done(self, reminder_id: int) -> None:
+        try:
+            with store.transaction(self.engine, write=True) as session:
+                reminders.mark_done(session, reminder_id, datetime.now(UTC))
+        except OrganiserError as error:
+            show_error(self, self.tr("Reminders"), str(error))
+        self.refresh()
 
     def load_sample_data(self) -> None:
         try:
