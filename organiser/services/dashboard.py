@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Engine, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -197,7 +197,7 @@ def upcoming_actions(
         .where(*conditions)
         .order_by(Action.start_date, Action.starts_at.nulls_first(), Action.title, Action.id)
     )
-    rows = session.execute(query.limit(limit)).all()
+    rows: list[Any] = list(session.execute(query.limit(limit)))
     return Section(tuple(ActionItem(*row) for row in rows), _count(session, *conditions))
 
 
@@ -220,11 +220,14 @@ def _commitments(
         .where(*conditions)
         .order_by(Commitment.due_date, Commitment.id)
     )
-    items = tuple(
-        CommitmentItem(*row, days_overdue=max(0, (today - row[5]).days))
-        for row in session.execute(query.limit(limit))
-    )
+    items = tuple(_commitment_item(row, today) for row in session.execute(query.limit(limit)))
     return Section(items, _count(session, *conditions, model=Commitment))
+
+
+def _commitment_item(row: Any, today: date) -> CommitmentItem:
+    key, what, name, campaign, title, due, status = row
+    assert due is not None  # every section's query asks for a due date
+    return CommitmentItem(key, what, name, campaign, title, due, status, max(0, (today - due).days))
 
 
 def commitments_due_this_week(
@@ -252,7 +255,7 @@ def _letters(
     session: Session,
     today: date,
     conditions: tuple[ColumnElement[bool], ...],
-    order: tuple[ColumnElement[object], ...],
+    order: tuple[Any, ...],
     limit: int,
 ) -> Section[LetterItem]:
     query = (
@@ -271,9 +274,11 @@ def _letters(
         .order_by(*order, Letter.id)
     )
     items = tuple(
-        LetterItem(*row, days_waiting=(today - row[7]).days if row[7] else None)
-        for row in session.execute(query.limit(limit))
-    )
+        LetterItem(key, subject, kind, status, campaign, title, dated, sent,
+                   (today - sent).days if sent else None)
+        for key, subject, kind, status, campaign, title, dated, sent
+        in session.execute(query.limit(limit))
+    )  # fmt: skip
     return Section(items, _count(session, *conditions, model=Letter))
 
 
@@ -318,7 +323,7 @@ def campaigns_without_action(
         .where(*conditions)
         .order_by(Campaign.status != CampaignStatus.ACTIVE, Campaign.title, Campaign.id)
     )
-    rows = session.execute(query.limit(limit)).all()
+    rows: list[Any] = list(session.execute(query.limit(limit)))
     return Section(
         tuple(CampaignItem(*row) for row in rows), _count(session, *conditions, model=Campaign)
     )

@@ -194,7 +194,7 @@ def _views(session: Session, reminders: Iterable[Reminder], zone: str) -> list[R
     return found
 
 
-def _pending() -> Select[tuple[Reminder]]:
+def _pending() -> Select[Reminder]:
     return select(Reminder).where(Reminder.done_at.is_(None))
 
 

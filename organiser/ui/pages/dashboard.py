@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
@@ -267,7 +268,7 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("Dashboard", text, "", n)
 
 
-def fill(widget: DashboardSection, section: Section[object], entries: list[Entry]) -> None:
+def fill(widget: DashboardSection, section: Section[Any], entries: list[Entry]) -> None:
     more = _tr("and %n more", section.more) if section.more else ""
     widget.set_entries(entries, section.total, more)
 

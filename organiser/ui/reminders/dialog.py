@@ -1,11 +1,11 @@
-""" "Remind me…": a reminder of an action, a commitment or a letter, at a time or N days before."""
+"""The "Remind me…" dialog: a reminder of an action, a commitment or a letter."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -50,7 +50,8 @@ class ReminderDialog(QDialog):
         tomorrow = datetime.now(ZoneInfo(self.zone)).replace(second=0, microsecond=0) + timedelta(
             days=1
         )
-        self.at.setDateTime(QDateTime(tomorrow.date(), tomorrow.time().replace(minute=0)))
+        day = QDate(tomorrow.year, tomorrow.month, tomorrow.day)
+        self.at.setDateTime(QDateTime(day, QTime(tomorrow.hour, 0)))
         self.days = QSpinBox(self)
         self.days.setRange(0, reminders.MOST_DAYS_BEFORE)
         self.days.setValue(1)

@@ -45,7 +45,7 @@ class ReminderNotifier(QObject):
 
     @property
     def engine(self) -> Engine:
-        return self.window.engine  # type: ignore[attr-defined, no-any-return]
+        return self.window.engine  # type: ignore[attr-defined]
 
     def start(self) -> None:
         self.timer.start()
