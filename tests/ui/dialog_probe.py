@@ -41,6 +41,7 @@ from organiser.services import (
     drafts,
     letters,
     organisations,
+    reminders,
     situations,
 )
 from organiser.services.archive import export_archive, import_archive
@@ -66,6 +67,8 @@ from organiser.ui.letters.editor import PAGE_WIDTH, LetterEditor
 from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.main_window import MainWindow
+from organiser.ui.reminders.dialog import ReminderDialog
+from organiser.ui.reminders.notice import ReminderNotice
 
 ICS = Path(__file__).parent.parent / "data" / "ics" / "america_new_york.ics"
 LETTER_ID = 3  # demo: the Kazakh protest letter, the longest
@@ -150,6 +153,31 @@ def _conflict_dialog(engine: Engine, parent: QWidget) -> QDialog:
     return ConflictDialog("letter", letter.version + 1, rows, parent)
 
 
+def _reminder_dialog(engine: Engine, parent: QWidget) -> QDialog:
+    action = _first(engine, calendar.actions_between)
+    return ReminderDialog(engine, "action", action.id, action.title, parent)
+
+
+def _reminder_notice(engine: Engine, parent: QWidget) -> QDialog:
+    """Twenty reminders missed while the program was closed: the list scrolls."""
+    action = _first(engine, calendar.actions_between)
+    with store.transaction(engine, write=True) as session:
+        found = [
+            reminders.add_reminder(
+                session,
+                reminders.ReminderFields(
+                    action_id=action.id,
+                    at=datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(hours=n),
+                    note=f"Call the embassy about the hearing, number {n}",
+                ),
+            )
+            for n in range(20)
+        ]
+    notice = ReminderNotice(engine, parent)
+    notice.add(found, missed_while_closed=True)
+    return notice
+
+
 # Every dialog class of the window, each opened on the fullest record the demo has.
 FACTORIES: dict[type[QDialog], Factory] = {
     CampaignForm: lambda e, p: CampaignForm(e, _first(e, campaigns.list_campaigns), p),
@@ -169,6 +197,8 @@ FACTORIES: dict[type[QDialog], Factory] = {
     ReplyDialog: lambda e, p: ReplyDialog(e, _letter(e), p),
     MergeDialog: lambda e, p: MergeDialog(e, _letter(e), p),
     ConflictDialog: _conflict_dialog,
+    ReminderDialog: _reminder_dialog,
+    ReminderNotice: _reminder_notice,
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
     ArchivePlanDialog: _archive_plan,

@@ -24,7 +24,7 @@ def _editor(qtbot: QtBot, engine: Engine, letter_id: int) -> LetterEditor:
         view = letters.get_letter(session, letter_id)
     editor = LetterEditor(engine, view)
     qtbot.addWidget(editor)
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     return editor
 
 
@@ -33,10 +33,10 @@ def test_the_option_is_shown_previewed_and_saved(qtbot: QtBot, engine: Engine) -
     editor = _editor(qtbot, engine, world.letter_id)
     assert editor.cosigned.signed.isChecked()
     editor.cosigned.signed.setChecked(False)
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     editor.cosigned.signed.setChecked(True)
     editor.cosigned.order.setCurrentIndex(editor.cosigned.order.findData("name"))
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     assert len(editor.preview.pages) == 1
     editor.submit()
     saved = editor.result_value

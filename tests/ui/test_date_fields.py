@@ -148,7 +148,7 @@ def test_the_letter_preview_says_why_its_date_is_none(qtbot: QtBot, demo_engine:
     qtbot.addWidget(editor)
     editor.letter_date.edit.setText("2026-02-30")
     editor.update_preview()
-    qtbot.waitUntil(editor.preview_ready)  # rendered off the GUI thread
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)  # rendered off the GUI thread
     assert "February 2026 has 28 days" in editor.preview.message.text()
 
 

@@ -45,7 +45,8 @@ def open_editor(qtbot: QtBot, engine: Engine, letter_id: int | None = DRAFT_ID) 
     view = get(engine, letter_id) if letter_id else None
     editor = LetterEditor(engine, view)
     qtbot.addWidget(editor)
-    qtbot.waitUntil(editor.preview_ready)  # the first page is rendered off the GUI thread
+    # the first page is rendered off the GUI thread, by a worker that may start slowly
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     return editor
 
 
@@ -65,7 +66,7 @@ def test_preview_names_a_character_no_font_has(qtbot: QtBot, demo_engine: Engine
     editor = open_editor(qtbot, demo_engine)
     editor.body.setPlainText("A sign: \U00013000")
     editor.update_preview()
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     assert not editor.preview.message.isHidden()
     assert "U+13000" in editor.preview.message.text()
 
@@ -77,7 +78,7 @@ def test_missing_font_message_names_the_real_place_to_add_one(
     editor = open_editor(qtbot, demo_engine)
     editor.body.setPlainText("A sign: \U00013000")
     editor.update_preview()
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     message = editor.preview.message.text()
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
@@ -258,7 +259,7 @@ def test_editor_keeps_a_scanned_signature_and_shows_it(
         if editor.signatories.item(row).data(Qt.ItemDataRole.UserRole)[1] == signer_id:
             editor.signatories.setCurrentRow(row)
     editor.set_image("signature", str(image))
-    qtbot.waitUntil(editor.preview_ready)
+    qtbot.waitUntil(editor.preview_ready, timeout=30_000)
     with store.transaction(demo_engine) as session:
         person = session.get(Person, signer_id)
         assert person is not None and person.signature_id is not None
