@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from organiser.models import Base
+from organiser.search.schema import outside_index
 
 config = context.config
 target_metadata = Base.metadata
@@ -15,6 +16,7 @@ def run_migrations(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=outside_index,  # the search index is made by its migration, not models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,7 +28,14 @@ from sqlalchemy import Engine  # noqa: E402
 
 from organiser import store  # noqa: E402
 from organiser.models import Letter, LetterVersion  # noqa: E402
-from organiser.services import backups, campaigns, letter_versions, letters, organisations  # noqa: E402
+from organiser.services import (  # noqa: E402
+    backups,
+    campaigns,
+    letter_versions,
+    letters,
+    organisations,
+    reminders,
+)
 from organiser.services.calendar import actions_between  # noqa: E402
 from organiser.services.demo import load_demo  # noqa: E402
 from organiser.ui.calendar.action_form import ActionForm  # noqa: E402
@@ -48,6 +56,8 @@ from organiser.ui.pages.dashboard import DashboardPage  # noqa: E402
 from organiser.ui.pages.letters import LettersPage  # noqa: E402
 from organiser.ui.pages.organisations import OrganisationsPage  # noqa: E402
 from organiser.ui.pages.people_at_risk import PeopleAtRiskPage  # noqa: E402
+from organiser.ui.reminders.notice import ReminderNotice  # noqa: E402
+from organiser.ui.search.dialog import SearchDialog  # noqa: E402
 
 P = TypeVar("P", bound=Page)
 from organiser.ui.plurals import install_english_plurals  # noqa: E402
@@ -205,11 +215,22 @@ def main() -> int:
         load_demo(session)
         first_campaign = campaigns.list_campaigns(session)[0]
         letter = letters.get_letter(session, 3)
+        hearing = next(a for a in actions_between(session) if a.kind == "court-hearing")
+        reminders.add_reminder(  # due: the Dashboard shows it with its badge
+            session,
+            reminders.ReminderFields(
+                action_id=hearing.id, at=datetime.now(UTC) - timedelta(hours=1),
+                note="Ask the lawyer for the court's address",
+            ),
+        )  # fmt: skip
     backups.make_backup(engine, "auto")  # so the status bar has a backup to tell of
     window = MainWindow(engine, "~/.local/share/campaign-organiser/organiser.sqlite3")
     window.setGeometry(window.screen().availableGeometry())
     window.show()
     page(window, DashboardPage)
+    settle()
+    for notice in window.findChildren(ReminderNotice):  # the missed reminder's notice: told
+        notice.close()
     shoot("dashboard.png")
     page(window, CampaignsPage)
     shoot("campaigns.png")
@@ -247,6 +268,7 @@ def main() -> int:
     )
     backups.make_backup(engine, "manual")
     with_dialog(BackupsDialog(engine, lambda _path: None, window), "backups.png")
+    with_dialog(SearchDialog(engine, "kctu", window), "search.png")  # before the trash's delete
     with store.transaction(engine) as session:  # a campaign deleted: to the trash, undoable
         campaigns.delete_campaign(session, campaigns.list_campaigns(session)[-1].id)
     with_dialog(TrashDialog(engine, window), "trash.png")

@@ -44,6 +44,8 @@ from organiser.files import (
     remove_stale_temporaries,
     temporary_path,
 )
+from organiser.search import fold as search_fold
+from organiser.search.schema import FOLD_FUNCTION
 
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 # The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
@@ -81,10 +83,17 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+def add_functions(dbapi_connection: Any) -> None:
+    """The SQL functions our schema's triggers call (the search index's folding): on every
+    connection, or a write to a searched table fails with "no such function"."""
+    dbapi_connection.create_function(FOLD_FUNCTION, 1, search_fold.fold, deterministic=True)
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The driver's own transaction handling commits before DDL (so CREATE TABLE is never rolled
     # back): it is switched off, and every transaction begins with our own BEGIN instead.
     dbapi_connection.isolation_level = None
+    add_functions(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -233,6 +242,7 @@ def connect_file(
         options["isolation_level"] = None
     connection = module.connect(target, **options)
     try:
+        add_functions(connection)
         if key is not None:
             cipher.apply_key(connection, key)
         if read_only and untrusted:

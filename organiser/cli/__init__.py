@@ -25,6 +25,7 @@ from organiser.cli import (
     maintenance,
     organisations,
     reminders,
+    search,
     trash,
 )
 from organiser.config import database_url, settings_path
@@ -48,6 +49,7 @@ COMMAND_MODULES = (
     archive,
     dashboard,
     reminders,
+    search,
 )
 
 

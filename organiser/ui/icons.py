@@ -39,6 +39,7 @@ ICONS = {
     "reminder": "mdi6.bell-outline",
     "done": "mdi6.check",
     "warning": "mdi6.alert-outline",
+    "search": "mdi6.magnify",
 }
 
 

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.last_search = ""  # what the search box held when last closed
         self.resize(1200, 760)
 
         self.sidebar = QListWidget(self)
@@ -182,6 +183,26 @@ class MainWindow(QMainWindow):
         if not open_record(self, kind, record_id):
             self.statusBar().showMessage(self.tr("That record is no longer there."), 5000)
             self.refresh_pages()
+
+    def show_search(self) -> None:
+        """The search box over every record; the one chosen opens on its page."""
+        from organiser.ui.search.dialog import SearchDialog
+
+        dialog = SearchDialog(self.engine, self.last_search, self)
+        accepted = dialog.exec()
+        self.last_search = dialog.query.text()
+        if accepted and dialog.chosen is not None:
+            self.open_record(*dialog.chosen)
+
+    def filter_page(self) -> None:
+        """Ctrl+F: to the shown page's filter, all of it chosen; a page without one: search."""
+        page = self.stack.currentWidget()
+        field = page.filter_field() if isinstance(page, Page) else None
+        if field is None or not field.isVisible():
+            self.show_search()
+            return
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
 
     def _show_page(self, row: int) -> None:
         if row >= 0:

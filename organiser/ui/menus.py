@@ -155,6 +155,14 @@ class MainMenus:
         menu.addSeparator()
         menu.addActions(list(self.commands))
         menu.addSeparator()
+        self.search_action = self._add(
+            menu, _tr("&Search everything…"), self.window.show_search, "Ctrl+K"
+        )
+        self.search_action.setIcon(icon("search"))
+        self.filter_action = self._add(
+            menu, _tr("&Filter this page"), self.window.filter_page, QKeySequence.StandardKey.Find
+        )
+        menu.addSeparator()
         self.trash_action = self._add(menu, _tr("T&rash…"), self.window.show_trash)
 
     def _build_view_menu(self, pages: Sequence[PageEntry]) -> None:

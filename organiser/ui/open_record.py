@@ -11,13 +11,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol, TypeVar
 
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from organiser import store
 from organiser.errors import NotFound
 from organiser.ui.pages.base import Page
 
-KINDS = ("campaign", "action", "commitment", "letter", "person")
+KINDS = ("campaign", "action", "commitment", "letter", "person", "organisation", "situation")
 P = TypeVar("P", bound=Page)
 
 
@@ -30,6 +31,8 @@ class Window(Protocol):
 
     def show_page(self, page_class: type[Page]) -> None: ...
 
+    def refresh_pages(self) -> None: ...
+
 
 def open_record(window: Window, kind: str, record_id: int) -> bool:
     """Show the record; False when it is gone (deleted meanwhile) or of no kind we know."""
@@ -39,6 +42,8 @@ def open_record(window: Window, kind: str, record_id: int) -> bool:
         "commitment": _open_commitment,
         "letter": _open_letter,
         "person": _open_person,
+        "organisation": _open_organisation,
+        "situation": _open_situation,
     }.get(kind)
     if opener is None:
         return False
@@ -113,4 +118,34 @@ def _open_person(window: Window, record_id: int) -> bool:
     if page.table.select_where(lambda row: row.person_id == record_id):
         return True
     page.campaign_filter.setCurrentIndex(0)  # all campaigns
-    return page.table.select_where(lambda row: row.person_id == record_id)
+    if page.table.select_where(lambda row: row.person_id == record_id):
+        return True
+    return _edit_person(window, record_id)  # not at risk now: their own form
+
+
+def _edit_person(window: Window, record_id: int) -> bool:
+    from organiser.services.organisations import get_person
+    from organiser.ui.dialogs.organisation_form import PersonForm
+
+    with store.transaction(window.engine) as session:
+        person = get_person(session, record_id)
+    parent = window if isinstance(window, QWidget) else None
+    if PersonForm(window.engine, person, parent=parent).exec():
+        window.refresh_pages()
+    return True
+
+
+def _open_organisation(window: Window, record_id: int) -> bool:
+    from organiser.ui.pages.organisations import OrganisationsPage
+
+    page = _shown(window, OrganisationsPage)
+    page.table.filter_edit.clear()
+    return page.table.select_where(lambda row: row.id == record_id)
+
+
+def _open_situation(window: Window, record_id: int) -> bool:
+    from organiser.services.situations import get_situation
+
+    with store.transaction(window.engine) as session:
+        situation = get_situation(session, record_id)
+    return _open_person(window, situation.person_id)

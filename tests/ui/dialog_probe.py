@@ -69,6 +69,7 @@ from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.main_window import MainWindow
 from organiser.ui.reminders.dialog import ReminderDialog
 from organiser.ui.reminders.notice import ReminderNotice
+from organiser.ui.search.dialog import SearchDialog
 
 ICS = Path(__file__).parent.parent / "data" / "ics" / "america_new_york.ics"
 LETTER_ID = 3  # demo: the Kazakh protest letter, the longest
@@ -199,6 +200,7 @@ FACTORIES: dict[type[QDialog], Factory] = {
     ConflictDialog: _conflict_dialog,
     ReminderDialog: _reminder_dialog,
     ReminderNotice: _reminder_notice,
+    SearchDialog: lambda e, p: SearchDialog(e, "union", p),  # many hits, long contexts
     PdfSettingsDialog: lambda e, p: PdfSettingsDialog(p),
     ImportPreview: _import_preview,
     ArchivePlanDialog: _archive_plan,

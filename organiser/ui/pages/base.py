@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from organiser.store_changes import Changes
@@ -45,6 +45,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows; pages with data override it."""
+
+    def filter_field(self) -> QLineEdit | None:
+        """The field that filters what the page shows (Ctrl+F goes there), if it has one: a
+        page's table's own filter by default."""
+        field = getattr(getattr(self, "table", None), "filter_edit", None)
+        return field if isinstance(field, QLineEdit) else None
 
     def page_action(self, icon_name: str, text: str, slot: Callable[[], object]) -> QAction:
         """An action of this page (for its menus and right-click), without a shortcut of its own."""
