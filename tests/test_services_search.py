@@ -100,7 +100,10 @@ def test_korean_words_of_two_syllables_and_parts_of_longer_ones(
     assert found(engine, "조합") == [("organisation", world["kctu"])]  # inside 노동조합
     assert found(engine, "민주노총") == []  # the abbreviation is not in the name
     assert found(engine, "노동조합총연맹") == [("organisation", world["kctu"])]
-    assert found(engine, "상균") == [("person", world["han"]), ("situation", world["situation"])]
+    assert set(found(engine, "상균")) == {
+        ("person", world["han"]),
+        ("situation", world["situation"]),
+    }
 
 
 def test_a_name_typed_in_latin_letters_finds_it_in_its_own_script(
@@ -198,10 +201,10 @@ def test_the_index_follows_edits_deletes_and_restores(
         organisations.update_person(
             session, world["han"], PersonFields(name="Cho Sung-deok"), person.version
         )
-    assert found(engine, "sung-deok") == [
+    assert set(found(engine, "sung-deok")) == {
         ("person", world["han"]),
         ("situation", world["situation"]),
-    ]
+    }
     with store.transaction(engine, write=True) as session:  # its letters and situations go too
         campaigns.delete_campaign(session, world["campaign"])
     assert found(engine, "aktau") == [] and found(engine, "jailed leaders") == []

@@ -1,11 +1,12 @@
-"""The search index on SQLite: one FTS5 table of folded text, kept in step by triggers.
+"""The search index on SQLite: FTS5 tables of folded text, kept in step by triggers.
 
 Each searchable record is one row of `search_fts` (`title`: names, titles, acronyms, a
-subject; `body`: the rest), its rowid the record's id times 8 plus its kind's code, so a
-record's row is found without a scan. The text is folded by `organiser_fold`, a function
-every connection the store makes registers (`search.fold.fold`), and written by triggers on
-the records' tables: every write — a form, the command line, an import, a restore from the
-trash, a cascade — keeps the index in step in its own transaction, whichever way it wrote.
+subject; `body`: the rest) and one of `search_title` (the title alone), its rowid the
+record's id times 8 plus its kind's code, so a record's row is found without a scan. The
+text is folded by `organiser_fold`, a function every connection the store makes registers
+(`search.fold.fold`), and written by triggers on the records' tables: every write — a form,
+the command line, an import, a restore from the trash, a cascade — keeps the index in step
+in its own transaction, whichever way it wrote.
 
 The definitions below are the only place that says what is searched. A migration that
 changes them calls `install` again, which replaces the triggers and rebuilds the rows; so must
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
-TABLE = "search_fts"
+TABLE = "search_fts"  # every record's title and body
+TITLES = "search_title"  # its title alone: the names and subjects a word is found in first
 FOLD_FUNCTION = "organiser_fold"
 STRIDE = 8  # rowid = id * STRIDE + code
 
@@ -135,11 +137,14 @@ BY_CODE = {kind.code: kind for kind in KINDS}
 
 
 def _write(kind: Kind, where: str) -> str:
-    """Insert or replace the folded rows of the records `where` picks."""
+    """Insert or replace the folded rows of the records `where` picks, in both tables."""
+    rows = f"FROM {kind.table} t WHERE {where}"
+    rowid = f"t.id * {STRIDE} + {kind.code}"
     return (
-        f"INSERT OR REPLACE INTO {TABLE} (rowid, title, body) "
-        f"SELECT t.id * {STRIDE} + {kind.code}, {FOLD_FUNCTION}({kind.title}), "
-        f"{FOLD_FUNCTION}({kind.body}) FROM {kind.table} t WHERE {where}"
+        f"INSERT OR REPLACE INTO {TABLE} (rowid, title, body) SELECT {rowid}, "
+        f"{FOLD_FUNCTION}({kind.title}), {FOLD_FUNCTION}({kind.body}) {rows}; "
+        f"INSERT OR REPLACE INTO {TITLES} (rowid, title) SELECT {rowid}, "
+        f"{FOLD_FUNCTION}({kind.title}) {rows}"
     )
 
 
@@ -161,8 +166,9 @@ def _triggers(kind: Kind) -> list[tuple[str, str]]:
         ),
         (
             f"{name}_ad",
-            f"AFTER DELETE ON {kind.table} BEGIN DELETE FROM {TABLE} "
-            f"WHERE rowid = OLD.id * {STRIDE} + {kind.code}; END",
+            f"AFTER DELETE ON {kind.table} BEGIN "
+            f"DELETE FROM {TABLE} WHERE rowid = OLD.id * {STRIDE} + {kind.code}; "
+            f"DELETE FROM {TITLES} WHERE rowid = OLD.id * {STRIDE} + {kind.code}; END",
         ),
     ]
     for link in kind.links:
@@ -187,11 +193,12 @@ def trigger_names() -> list[str]:
 
 def install(connection: Connection) -> None:
     """Make (or make again) the index table and its triggers, and fill it from the records."""
-    for name in trigger_names():
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+    uninstall(connection)
     connection.exec_driver_sql(
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, tokenize='trigram')"
+    )
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE {TITLES} USING fts5(title, tokenize='trigram')"
     )
     for kind in KINDS:
         for name, sql in _triggers(kind):
@@ -202,14 +209,18 @@ def install(connection: Connection) -> None:
 def rebuild(connection: Connection) -> None:
     """Every record's row written again (after a bulk load that bypassed nothing, this is
     only needed when the definitions change)."""
-    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    for table in (TABLE, TITLES):
+        connection.exec_driver_sql(f"DELETE FROM {table}")
     for kind in KINDS:
-        connection.exec_driver_sql(_write(kind, "1"))
+        for statement in _write(kind, "1").split("; "):
+            connection.exec_driver_sql(statement)
 
 
 def is_index_table(name: str | None) -> bool:
-    """The index's table and the shadow tables FTS5 keeps beside it."""
-    return name is not None and (name == TABLE or name.startswith(f"{TABLE}_"))
+    """The index's tables and the shadow tables FTS5 keeps beside them."""
+    return name is not None and any(
+        name == table or name.startswith(f"{table}_") for table in (TABLE, TITLES)
+    )
 
 
 def outside_index(name: str | None, type_: str, _parents: object = None) -> bool:
@@ -220,4 +231,5 @@ def outside_index(name: str | None, type_: str, _parents: object = None) -> bool
 def uninstall(connection: Connection) -> None:
     for name in trigger_names():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+    for table in (TABLE, TITLES):
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")

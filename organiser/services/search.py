@@ -31,7 +31,7 @@ class Hit:
     id: int
     label: str  # the record's name or title, as written
     context: Context | None  # where the words were found, when not in the label alone
-    score: float  # lower is better
+    score: float  # its place in the ranking: lower is better
 
 
 @dataclass(frozen=True)
