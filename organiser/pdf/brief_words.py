@@ -1,0 +1,148 @@
+"""The words a campaign's brief prints, in the reader's language; counted words take the plural
+form Babel's CLDR rules give the number, and a commitment's status is said as the commitment
+report says it (`report_words.py`). A language without words here is printed in English."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from organiser.models import ActionStatus, CampaignStatus, Channel, SituationKind
+from organiser.pdf.report_words import Forms, ReportWords, plural_category, report_words
+
+
+@dataclass(frozen=True)
+class BriefWords:
+    language: str
+    heading: str  # above the title
+    made_on: str  # {date}
+    since: str  # {date}
+    led_by: str  # {name}
+    target: str
+    allies: str
+    demands: str
+    timeline: str
+    timeline_columns: tuple[str, str, str, str]
+    to_come: str
+    earlier_actions: Forms  # {n}
+    more_actions: Forms
+    no_actions: str
+    commitments: str
+    commitment_columns: tuple[str, str, str, str]
+    lead: str  # {name}
+    rate: str  # {rate}
+    more_commitments: Forms
+    no_commitments: str
+    letters: str
+    letter_columns: tuple[str, str, str, str, str]
+    unsent: Forms
+    more_letters: Forms
+    no_letters: str
+    people: str
+    people_columns: tuple[str, str, str]
+    held: Forms  # {n}: days
+    hunger_strike: str  # {n}: its day
+    sentence: str  # {sentence}
+    kind_since: str  # {kind} {date}
+    kind_between: str  # {kind} {since} {until}
+    next_hearing: str  # {what}
+    more_people: Forms
+    no_people: str
+    page: str  # {page} {pages}
+    campaign_statuses: Mapping[CampaignStatus, str]
+    action_statuses: Mapping[ActionStatus, str]
+    channels: Mapping[Channel, str]
+    situations: Mapping[SituationKind, str]
+
+    @property
+    def report(self) -> ReportWords:
+        """The commitment report's words: its statuses, "overdue", its rate."""
+        return report_words(self.language)
+
+    def counted(self, forms: Forms, n: int) -> str:
+        return forms.get(plural_category(self.language, n), forms["other"]).format(n=n)
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def _labels(kind: type[E], *texts: str) -> dict[E, str]:
+    return dict(zip(kind, texts, strict=True))
+
+
+WORDS: dict[str, BriefWords] = {
+    "en": BriefWords(
+        "en", "Campaign brief", "Made on {date}", "since {date}", "led by {name}",
+        "Target", "Allies", "Demands",
+        "Timeline", ("When", "Action", "Status", "Outcome"), "Still to come",
+        {"one": "{n} earlier action is not shown.", "other": "{n} earlier actions are not shown."},
+        {"one": "… and {n} more to come.", "other": "… and {n} more to come."},
+        "No action is on the calendar yet.",
+        "Commitments", ("What was promised", "Due", "Status", "Fulfilled"),
+        "{name} (lead)", "fulfilment rate {rate}",
+        {"one": "… and {n} more commitment, fulfilled or withdrawn (see the commitment report).",
+         "other": "… and {n} more commitments, fulfilled or withdrawn "
+                  "(see the commitment report)."},
+        "No commitment has been made yet.",
+        "Letters sent", ("Sent", "Channel", "Subject", "To", "Reply"),
+        {"one": "{n} letter not yet sent.", "other": "{n} letters not yet sent."},
+        {"one": "… and {n} older letter.", "other": "… and {n} older letters."},
+        "No letter has gone out yet.",
+        "People at risk", ("Person", "Situation", "Next"),
+        {"one": "held {n} day", "other": "held {n} days"}, "day {n} of hunger strike",
+        "sentence: {sentence}", "{kind} since {date}", "{kind} {since} – {until}", "{what}",
+        {"one": "… and {n} more person.", "other": "… and {n} more people."},
+        "No one's situation is recorded for this campaign.",
+        "Page {page} of {pages}",
+        _labels(CampaignStatus, "Planned", "Active", "Won", "Closed"),
+        _labels(ActionStatus, "Planned", "Confirmed", "Happened", "Cancelled"),
+        _labels(Channel, "Email", "Post", "Registered post", "Fax", "By hand"),
+        _labels(
+            SituationKind, "Arrested", "Charged", "Detained", "On trial", "Sentenced",
+            "Dismissed", "On hunger strike", "Released", "Acquitted",
+        ),
+    ),
+    "fr": BriefWords(
+        "fr", "Fiche de campagne", "Établie le {date}", "depuis le {date}", "menée par {name}",
+        "Cible", "Alliés", "Revendications",
+        "Chronologie", ("Quand", "Action", "Statut", "Résultat"), "À venir",
+        {"one": "{n} action antérieure n'est pas montrée.",
+         "other": "{n} actions antérieures ne sont pas montrées."},
+        {"one": "… et {n} autre à venir.", "other": "… et {n} autres à venir."},
+        "Aucune action n'est encore au calendrier.",
+        "Engagements", ("Engagement", "Échéance", "Statut", "Réalisé le"),
+        "{name} (mène la campagne)", "taux de réalisation {rate}",
+        {"one": "… et {n} autre engagement, réalisé ou retiré (voir le rapport des "
+                "engagements).",
+         "other": "… et {n} autres engagements, réalisés ou retirés (voir le rapport des "
+                  "engagements)."},
+        "Aucun engagement n'a encore été pris.",
+        "Lettres envoyées", ("Envoyée", "Moyen", "Objet", "À", "Réponse"),
+        {"one": "{n} lettre pas encore envoyée.", "other": "{n} lettres pas encore envoyées."},
+        {"one": "… et {n} lettre plus ancienne.", "other": "… et {n} lettres plus anciennes."},
+        "Aucune lettre n'est encore partie.",
+        "Personnes en danger", ("Personne", "Situation", "Prochaine étape"),
+        {"one": "détenu depuis {n} jour", "other": "détenu depuis {n} jours"},
+        "{n}e jour de grève de la faim", "peine : {sentence}", "{kind} depuis le {date}",
+        "{kind} du {since} au {until}", "{what}",
+        {"one": "… et {n} autre personne.", "other": "… et {n} autres personnes."},
+        "Aucune situation n'est enregistrée pour cette campagne.",
+        "Page {page} sur {pages}",
+        _labels(CampaignStatus, "Prévue", "En cours", "Gagnée", "Close"),
+        _labels(ActionStatus, "Prévue", "Confirmée", "Eu lieu", "Annulée"),
+        _labels(Channel, "Courriel", "Courrier", "Recommandé", "Fax", "En main propre"),
+        _labels(
+            SituationKind, "Arrêté", "Inculpé", "Détenu", "En procès", "Condamné",
+            "Licencié", "En grève de la faim", "Libéré", "Acquitté",
+        ),
+    ),
+}  # fmt: skip
+ENGLISH = WORDS["en"]
+
+
+def brief_words(language: str) -> BriefWords:
+    """The brief's words in `language` (an ISO 639-1 code); English for one we have none for."""
+    base = (language or "en").replace("-", "_").split("_")[0].lower()
+    return WORDS.get(base, ENGLISH)
