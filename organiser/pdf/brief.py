@@ -155,7 +155,7 @@ class Brief:
         facts = [(words.target, target), (words.allies, ", ".join(brief.allies))]
         for label, text in facts:
             if text:
-                markup = self.kit.markup(label + ": ", bold=True) + self.kit.markup(text)
+                markup = self.kit.markup(label, bold=True) + self.kit.markup(text)
                 self.story.append(Paragraph(markup, self.kit["body"]))
         if brief.summary:
             self.story.append(self.p(brief.summary, "body"))

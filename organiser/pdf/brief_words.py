@@ -20,7 +20,7 @@ class BriefWords:
     made_on: str  # {date}
     since: str  # {date}
     led_by: str  # {name}
-    target: str
+    target: str  # with what follows the label: "Target: ", "Cible : "
     allies: str
     demands: str
     timeline: str
@@ -75,7 +75,7 @@ def _labels(kind: type[E], *texts: str) -> dict[E, str]:
 WORDS: dict[str, BriefWords] = {
     "en": BriefWords(
         "en", "Campaign brief", "Made on {date}", "since {date}", "led by {name}",
-        "Target", "Allies", "Demands",
+        "Target: ", "Allies: ", "Demands",
         "Timeline", ("When", "Action", "Status", "Outcome"), "Still to come",
         {"one": "{n} earlier action is not shown.", "other": "{n} earlier actions are not shown."},
         {"one": "… and {n} more to come.", "other": "… and {n} more to come."},
@@ -106,7 +106,7 @@ WORDS: dict[str, BriefWords] = {
     ),
     "fr": BriefWords(
         "fr", "Fiche de campagne", "Établie le {date}", "depuis le {date}", "menée par {name}",
-        "Cible", "Alliés", "Revendications",
+        "Cible : ", "Alliés : ", "Revendications",
         "Chronologie", ("Quand", "Action", "Statut", "Résultat"), "À venir",
         {"one": "{n} action antérieure n'est pas montrée.",
          "other": "{n} actions antérieures ne sont pas montrées."},
