@@ -129,5 +129,7 @@ def test_a_campaign_far_fuller_than_the_samples_is_trimmed_to_two_pages(
     path.write_bytes(brief_pdf(brief))
     text = pdftotext(path)
     assert pages(path) <= 2
-    assert "earlier actions are not shown" in text and "more to come" in text
+    # A third of the timeline for the latest past, the rest for the nearest to come.
+    assert "19 earlier actions are not shown." in text and "… and 11 more to come." in text
+    assert "Rally 19" in text and "Rally 28" in text and "Rally 18 " not in text
     assert "… and 11 more commitments" in text

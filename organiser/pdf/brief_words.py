@@ -82,9 +82,8 @@ WORDS: dict[str, BriefWords] = {
         "No action is on the calendar yet.",
         "Commitments", ("What was promised", "Due", "Status", "Fulfilled"),
         "{name} (lead)", "fulfilment rate {rate}",
-        {"one": "… and {n} more commitment, fulfilled or withdrawn (see the commitment report).",
-         "other": "… and {n} more commitments, fulfilled or withdrawn "
-                  "(see the commitment report)."},
+        {"one": "… and {n} more commitment: see the commitment report.",
+         "other": "… and {n} more commitments: see the commitment report."},
         "No commitment has been made yet.",
         "Letters sent", ("Sent", "Channel", "Subject", "To", "Reply"),
         {"one": "{n} letter not yet sent.", "other": "{n} letters not yet sent."},
@@ -114,10 +113,8 @@ WORDS: dict[str, BriefWords] = {
         "Aucune action n'est encore au calendrier.",
         "Engagements", ("Engagement", "Échéance", "Statut", "Réalisé le"),
         "{name} (mène la campagne)", "taux de réalisation {rate}",
-        {"one": "… et {n} autre engagement, réalisé ou retiré (voir le rapport des "
-                "engagements).",
-         "other": "… et {n} autres engagements, réalisés ou retirés (voir le rapport des "
-                  "engagements)."},
+        {"one": "… et {n} autre engagement : voir le rapport des engagements.",
+         "other": "… et {n} autres engagements : voir le rapport des engagements."},
         "Aucun engagement n'a encore été pris.",
         "Lettres envoyées", ("Envoyée", "Moyen", "Objet", "À", "Réponse"),
         {"one": "{n} lettre pas encore envoyée.", "other": "{n} lettres pas encore envoyées."},

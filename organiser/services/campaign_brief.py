@@ -100,11 +100,12 @@ def _upcoming(action: ActionView, today: date) -> bool:
 def _timeline(
     actions: list[ActionView], today: date, limit: int
 ) -> tuple[tuple[BriefAction, ...], Left]:
-    """In date order (not yet dated last): what is to come first of all, the nearest first,
-    then the most recent of the past as room allows."""
+    """In date order (not yet dated last): what is to come, the nearest first, and the most
+    recent of the past — a third of the room at least, when there is a past, so that the
+    brief says what has been done as well as what is planned."""
     coming = [a for a in actions if _upcoming(a, today)]
     past = [a for a in actions if not _upcoming(a, today)]
-    kept_coming = coming[:limit]
+    kept_coming = coming[: limit - min(len(past), limit // 3)]
     room = limit - len(kept_coming)
     kept_past = past[max(0, len(past) - room) :] if room > 0 else []
     left = Left(before=len(past) - len(kept_past), after=len(coming) - len(kept_coming))
