@@ -73,6 +73,7 @@ def test_the_brief_prints_every_section_of_the_fullest_campaign(demo: Demo, tmp_
     assert "2016-07-15 Registered post" in text  # a letter sent: its date and channel
     assert "Han Sang-gyun (한상균)" in text and "Released since 2018-05-21" in text
     assert "1 letter not yet sent." in text
+    assert "Sentenced 2016-07-01 – 2018-06-30; sentence: 2 years in prison" in text
     assert "Page 1 of 2" in text
 
 
@@ -98,6 +99,10 @@ def test_the_words_are_printed_in_the_language_asked_for(demo: Demo, tmp_path: P
     text = written(demo, KOREA, tmp_path / "fr.pdf", language="fr")
     assert "Fiche de campagne" in text and "Chronologie" in text and "Lettres envoyées" in text
     assert "Recommandé" in text and "Page 1 sur 2" in text
+    korean = written(demo, KOREA, tmp_path / "ko.pdf", language="ko")
+    assert "캠페인 브리핑" in korean and "보낸 서한" in korean and "1 / 2쪽" in korean
+    spanish = written(demo, MANGYSTAU, tmp_path / "es.pdf", language="es")
+    assert "Ficha de campaña" in spanish and "día 12 de huelga de hambre" in spanish
 
 
 def test_a_campaign_far_fuller_than_the_samples_is_trimmed_to_two_pages(

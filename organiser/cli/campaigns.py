@@ -106,7 +106,7 @@ def register(commands: Commands) -> None:
     brief.add_argument("id", type=positive_id, metavar="ID")
     brief.add_argument("file", type=given_path, metavar="FILE.pdf")
     brief.add_argument(
-        "--language", type=given, default="en", metavar="LANG", help="its printed words: en, fr"
+        "--language", type=given, default="en", metavar="LANG", help="its words: en, fr, es, ko"
     )
     brief.set_defaults(run=write_brief)
 

@@ -39,7 +39,7 @@ MUTED = "#5f6670"
 OVERDUE = "#b3261e"
 TIMELINE = (38 * mm, 62 * mm, 20 * mm, 60 * mm)
 COMMITMENTS = (106 * mm, 22 * mm, 30 * mm, 22 * mm)
-LETTERS = (22 * mm, 26 * mm, 62 * mm, 48 * mm, 22 * mm)
+LETTERS = (22 * mm, 30 * mm, 58 * mm, 48 * mm, 22 * mm)
 PEOPLE = (58 * mm, 74 * mm, 48 * mm)
 
 
@@ -298,7 +298,7 @@ class Brief:
             parts.append(words.counted(words.held, person.held_days))
         if person.hunger_strike_day is not None:
             parts.append(words.hunger_strike.format(n=person.hunger_strike_day))
-        if person.sentence and person.held_days is not None:
+        if person.sentence:
             parts.append(words.sentence.format(sentence=person.sentence))
         return "; ".join(parts)
 
