@@ -74,7 +74,7 @@ def test_the_brief_prints_every_section_of_the_fullest_campaign(demo: Demo, tmp_
     assert "Han Sang-gyun (한상균)" in text and "Released since 2018-05-21" in text
     assert "1 letter not yet sent." in text
     assert "Sentenced 2016-07-01 – 2018-06-30; sentence: 2 years in prison" in text
-    assert "Page 1 of 2" in text
+    assert "Page 1 of 2" in text and "July 2016" in text and "to be dated" in text
 
 
 def test_cyrillic_names_and_the_day_counts_of_people_held_now(demo: Demo, tmp_path: Path) -> None:
@@ -85,6 +85,12 @@ def test_cyrillic_names_and_the_day_counts_of_people_held_now(demo: Demo, tmp_pa
     assert "Мұнайшылар кәсіподағы «Ақжайық»" in text
     assert "Pledged — overdue" in text
     assert "No letter has gone out yet." in text
+
+
+def test_an_ongoing_action_says_since_when_and_its_day(demo: Demo, tmp_path: Path) -> None:
+    text = written(demo, "Regular jobs for NHIS call-centre workers", tmp_path / "nhis.pdf")
+    day = (TODAY - date(2021, 7, 23)).days + 1
+    assert f"since 2021-07-23 (day {day})" in text and "Now and to come" in text
 
 
 def test_every_sample_campaign_fits_on_two_pages(demo: Demo, tmp_path: Path) -> None:
@@ -98,6 +104,7 @@ def test_every_sample_campaign_fits_on_two_pages(demo: Demo, tmp_path: Path) -> 
 def test_the_words_are_printed_in_the_language_asked_for(demo: Demo, tmp_path: Path) -> None:
     text = written(demo, KOREA, tmp_path / "fr.pdf", language="fr")
     assert "Fiche de campagne" in text and "Chronologie" in text and "Lettres envoyées" in text
+    assert "juillet 2016" in text and "date à fixer" in text  # the actions' dates in French too
     assert "Recommandé" in text and "Page 1 sur 2" in text
     korean = written(demo, KOREA, tmp_path / "ko.pdf", language="ko")
     assert "캠페인 브리핑" in korean and "보낸 서한" in korean and "1 / 2쪽" in korean

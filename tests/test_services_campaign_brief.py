@@ -59,10 +59,20 @@ def test_the_timeline_runs_past_then_to_come_with_each_outcome(demo: Demo) -> No
     raid = next(a for a in brief.actions if a.title == "Police raid on union offices")
     assert raid.outcome == "Documents, equipment, computers and hard drives seized."
     assert raid.status is ActionStatus.HAPPENED and not raid.upcoming
-    assert brief.actions[-1].when == "to be dated" and brief.actions[-1].upcoming
+    assert brief.actions[-1].to_be_dated and brief.actions[-1].upcoming
+    sentencing = next(a for a in brief.actions if a.title == "Sentencing of Han Sang-gyun")
+    assert (sentencing.month, sentencing.when) == (date(2016, 7, 1), "")
+    assert raid.when == "2015-11-21"
     upcoming = [a.upcoming for a in brief.actions]
     assert upcoming == sorted(upcoming)  # every past action before any to come
     assert brief.actions_left == Left()
+
+
+def test_an_ongoing_action_is_dated_from_its_start_with_its_day_today(demo: Demo) -> None:
+    brief = brief_of(demo, "Regular jobs for NHIS call-centre workers")
+    strike = next(a for a in brief.actions if a.title.startswith("Hunger strike"))
+    assert strike.since == "2021-07-23" and strike.upcoming
+    assert strike.day == (TODAY - date(2021, 7, 23)).days + 1
 
 
 def test_a_long_timeline_keeps_what_comes_and_the_latest_past_counting_the_rest(demo: Demo) -> None:

@@ -127,12 +127,22 @@ class ReadableCommitmentReport(Protocol):
 
 @dataclass(frozen=True)
 class BriefAction:
-    when: str  # as the action is dated: "2016-11-12 – 2016-11-13", "July 2016", "to be dated"
+    """An action of the timeline. Its date is in one of four forms, printed in the brief's
+    language: `when` (dated to the day: "2016-11-12 – 2016-11-13", "2026-12-07 10:00–13:00
+    Aqtau"), `month` (dated to its month only), `since` with `day` (ongoing), or `to_be_dated`
+    (perhaps in `target_month`, "2026-03")."""
+
+    when: str
     title: str
     location: str
     status: ActionStatus
     outcome: str
     upcoming: bool  # still to come (or ongoing, or not yet dated): printed apart from the past
+    month: date | None = None
+    since: str = ""
+    day: int | None = None
+    to_be_dated: bool = False
+    target_month: str = ""
 
 
 @dataclass(frozen=True)

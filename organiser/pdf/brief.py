@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
+from organiser.models.dates import month_of, month_text
 from organiser.models.readable import (
     BriefAction,
     BriefAffiliate,
@@ -121,7 +122,7 @@ class Brief:
         bands: Sequence[int] = (),
     ) -> Table:
         """A table with a shaded header row repeated on a new page; `bands` are rows that span
-        every column (an affiliate's name, "Still to come")."""
+        every column (an affiliate's name, "Now and to come")."""
         commands: list[Any] = [
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD),
@@ -195,11 +196,28 @@ class Brief:
 
     def _action_row(self, action: BriefAction) -> list[Any]:
         return [
-            self.p(action.when),
+            self.p(self.when(action)),
             self.two_lines(action.title, action.location),
             self.p(self.words.action_statuses[action.status]),
             self.p(action.outcome),
         ]
+
+    def when(self, action: BriefAction) -> str:
+        """ "July 2016", "since 2026-07-23 (day 12)", "to be dated (March 2026)" in the brief's
+        language; an action dated to the day as the service gave it."""
+        words = self.words
+        if action.to_be_dated:
+            month = month_of(action.target_month) if action.target_month else None
+            if month is None:
+                return words.to_be_dated
+            return words.to_be_dated_in.format(month=month_text(month, words.language))
+        if action.month is not None:
+            return month_text(action.month, words.language)
+        if action.since:
+            if action.day is None:
+                return words.ongoing.format(date=action.since)
+            return words.ongoing_day.format(date=action.since, n=action.day)
+        return action.when
 
     def commitments(self) -> None:
         brief, words = self.brief, self.words

@@ -26,6 +26,10 @@ class BriefWords:
     timeline: str
     timeline_columns: tuple[str, str, str, str]
     to_come: str
+    to_be_dated: str
+    to_be_dated_in: str  # {month}
+    ongoing: str  # {date}
+    ongoing_day: str  # {date} {n}
     earlier_actions: Forms  # {n}
     more_actions: Forms
     no_actions: str
@@ -76,7 +80,8 @@ WORDS: dict[str, BriefWords] = {
     "en": BriefWords(
         "en", "Campaign brief", "Made on {date}", "since {date}", "led by {name}",
         "Target: ", "Allies: ", "Demands",
-        "Timeline", ("When", "Action", "Status", "Outcome"), "Still to come",
+        "Timeline", ("When", "Action", "Status", "Outcome"), "Now and to come",
+        "to be dated", "to be dated ({month})", "since {date}", "since {date} (day {n})",
         {"one": "{n} earlier action is not shown.", "other": "{n} earlier actions are not shown."},
         {"one": "… and {n} more to come.", "other": "… and {n} more to come."},
         "No action is on the calendar yet.",
@@ -106,7 +111,9 @@ WORDS: dict[str, BriefWords] = {
     "fr": BriefWords(
         "fr", "Fiche de campagne", "Établie le {date}", "depuis le {date}", "menée par {name}",
         "Cible : ", "Alliés : ", "Revendications",
-        "Chronologie", ("Quand", "Action", "Statut", "Résultat"), "À venir",
+        "Chronologie", ("Quand", "Action", "Statut", "Résultat"), "En cours et à venir",
+        "date à fixer", "date à fixer ({month})", "depuis le {date}",
+        "depuis le {date} ({n}e jour)",
         {"one": "{n} action antérieure n'est pas montrée.",
          "other": "{n} actions antérieures ne sont pas montrées."},
         {"one": "… et {n} autre à venir.", "other": "… et {n} autres à venir."},
@@ -138,7 +145,9 @@ WORDS: dict[str, BriefWords] = {
     "es": BriefWords(
         "es", "Ficha de campaña", "Elaborada el {date}", "desde el {date}", "dirigida por {name}",
         "Objetivo: ", "Aliados: ", "Reivindicaciones",
-        "Cronología", ("Cuándo", "Acción", "Estado", "Resultado"), "Por venir",
+        "Cronología", ("Cuándo", "Acción", "Estado", "Resultado"), "En curso y por venir",
+        "fecha por fijar", "fecha por fijar ({month})", "desde el {date}",
+        "desde el {date} (día {n})",
         {"one": "{n} acción anterior no se muestra.",
          "other": "{n} acciones anteriores no se muestran."},
         {"one": "… y {n} más por venir.", "other": "… y {n} más por venir."},
@@ -171,7 +180,8 @@ WORDS: dict[str, BriefWords] = {
     "ko": BriefWords(
         "ko", "캠페인 브리핑", "작성일 {date}", "{date}부터", "주관: {name}",
         "대상: ", "연대 조직: ", "요구 사항",
-        "경과", ("일시", "행동", "상태", "결과"), "예정",
+        "경과", ("일시", "행동", "상태", "결과"), "진행 중·예정",
+        "날짜 미정", "날짜 미정 ({month})", "{date}부터", "{date}부터 ({n}일째)",
         {"other": "이전 행동 {n}건은 생략했습니다."},
         {"other": "… 예정된 행동 {n}건 더."},
         "아직 일정에 오른 행동이 없습니다.",

@@ -5,7 +5,7 @@ at risk — read from the campaign's records, trimmed to fit, and written out as
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from organiser.services.commitments import CommitmentView
 from organiser.services.letters import LetterFilter, LetterView, list_letters
 from organiser.services.paper_options import PaperOptions
 from organiser.services.situations import AtRiskView, at_risk_now
+from organiser.services.timezones import short_zone_name
 from organiser.services.validation import country_name
 
 OPEN = frozenset({CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS})
@@ -109,19 +110,25 @@ def _timeline(
     room = limit - len(kept_coming)
     kept_past = past[max(0, len(past) - room) :] if room > 0 else []
     left = Left(before=len(past) - len(kept_past), after=len(coming) - len(kept_coming))
-    kept = [_action(a, False) for a in kept_past] + [_action(a, True) for a in kept_coming]
+    kept = [_action(a, False, today) for a in kept_past]
+    kept += [_action(a, True, today) for a in kept_coming]
     return tuple(kept), left
 
 
-def _action(action: ActionView, upcoming: bool) -> BriefAction:
-    return BriefAction(
-        action.when_text(short_zone=True),
-        action.title,
-        action.location,
-        action.status,
-        action.outcome,
-        upcoming,
-    )
+def _action(action: ActionView, upcoming: bool, today: date) -> BriefAction:
+    """The action with its date in the form it has, for the brief to say in its language."""
+    kept = BriefAction("", action.title, action.location, action.status, action.outcome, upcoming)
+    if action.undated or action.start_date is None:
+        return replace(kept, to_be_dated=True, target_month=action.target_month or "")
+    if action.month_only():
+        return replace(kept, month=action.start_date)
+    if action.ongoing:
+        start = action.local_start()
+        since = action.start_date.isoformat()
+        if start is not None and not action.all_day:
+            since = f"{start:%Y-%m-%d %H:%M} {short_zone_name(action.timezone)}"
+        return replace(kept, since=since, day=action.day_count(today))
+    return replace(kept, when=action.when_text(short_zone=True))
 
 
 def _commitments(
