@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.pdf.fonts import FontCoverageError
 from organiser.services import campaigns, organisations
 from organiser.services.actions import ActionFields, create_action
 from organiser.services.campaign_brief import brief_pdf, campaign_brief, write_brief
@@ -145,3 +146,16 @@ def test_a_campaign_far_fuller_than_the_samples_is_trimmed_to_two_pages(
     assert "19 earlier actions are not shown." in text and "… and 11 more to come." in text
     assert "Rally 19" in text and "Rally 28" in text and "Rally 18 " not in text
     assert "… and 11 more commitments" in text
+
+
+def test_a_character_no_font_has_stops_the_brief_before_any_file(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with store.transaction(engine, write=True) as session:
+        campaign = campaigns.create_campaign(
+            session, campaigns.CampaignFields(title="Hieroglyphs", demands=["Read 𓀀"])
+        ).id
+        with pytest.raises(FontCoverageError, match="𓀀"):
+            write_brief(session, campaign, tmp_path / "out.pdf", today=TODAY)
+    assert not (tmp_path / "out.pdf").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
