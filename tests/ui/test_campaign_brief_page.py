@@ -138,3 +138,14 @@ def test_the_file_name_offered_is_safe_for_any_title() -> None:
         "brief-right-to-strike-mangystau-жаңаөзен.pdf"
     )
     assert brief_file_name("!!!") == "brief-campaign.pdf"
+
+
+def test_a_file_that_cannot_be_written_is_said_and_nothing_is_left(
+    page: CampaignsPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, told: list[str]
+) -> None:
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    save_to(monkeypatch, folder)  # a folder where the file should go
+    page.brief_action.trigger()
+    assert len(told) == 1 and "taken" in told[0] and not told[0].startswith("Saved")
+    assert list(folder.iterdir()) == []
