@@ -11,13 +11,16 @@ from organiser.cli.common import (
     add_json,
     engine_for,
     given,
+    given_path,
     id_or_none,
     ids_given,
+    positive_id,
 )
 from organiser.cli.editing import Editing, add_edit, add_show
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
+from organiser.services import campaign_brief
 from organiser.services import campaigns as service
 from organiser.services.editing import fields_from
 
@@ -99,6 +102,14 @@ def register(commands: Commands) -> None:
     add_json(listing)
     listing.set_defaults(run=list_campaigns)
 
+    brief = actions.add_parser("brief", help="a campaign's two-page brief as PDF")
+    brief.add_argument("id", type=positive_id, metavar="ID")
+    brief.add_argument("file", type=given_path, metavar="FILE.pdf")
+    brief.add_argument(
+        "--language", type=given, default="en", metavar="LANG", help="its words: en, fr, es, ko"
+    )
+    brief.set_defaults(run=write_brief)
+
     add_show(actions, "campaign", service.get_campaign)
     add_edit(actions, add, EDITING)
     add_delete(actions, "campaign", service.delete_campaign)
@@ -117,3 +128,10 @@ def list_campaigns(args: argparse.Namespace) -> int:
         ("ID", "Title", "Country", "Status", "Start", "End", "Lead"),
         lambda c: (c.id, c.title, c.country, c.status, c.start_date, c.end_date, c.lead_name),
     )  # fmt: skip
+
+
+def write_brief(args: argparse.Namespace) -> int:
+    """The brief written whole, or nothing (an unknown campaign is refused before any file)."""
+    with store.transaction(engine_for(args)) as session:
+        campaign_brief.write_brief(session, args.id, args.file, language=args.language)
+    return 0

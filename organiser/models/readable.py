@@ -1,5 +1,5 @@
-"""How exporters and printers read an action and the commitment report: the services' read
-models (ActionView, CommitmentReport) have these shapes.
+"""How exporters and printers read an action, the commitment report and a campaign's brief: the
+services' read models (ActionView, CommitmentReport) have these shapes; the brief's are dataclasses.
 
 It lives beside the models because `formats` and `pdf` may import models but not services.
 """
@@ -7,10 +7,17 @@ It lives beside the models because `formats` and `pdf` may import models but not
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from organiser.models.enums import CommitmentStatus
+from organiser.models.enums import (
+    ActionStatus,
+    CampaignStatus,
+    Channel,
+    CommitmentStatus,
+    SituationKind,
+)
 
 
 class ReadableAction(Protocol):
@@ -112,3 +119,106 @@ class ReadableCommitmentReport(Protocol):
     def total(self) -> int: ...
     @property
     def fulfilment_rate(self) -> float | None: ...
+
+
+# A campaign's brief (services/campaign_brief.py builds it, pdf/brief.py prints it): plain
+# values, already chosen and trimmed to what fits two pages.
+
+
+@dataclass(frozen=True)
+class BriefAction:
+    """An action of the timeline. Its date is in one of four forms, printed in the brief's
+    language: `when` (dated to the day: "2016-11-12 – 2016-11-13", "2026-12-07 10:00–13:00
+    Aqtau"), `month` (dated to its month only), `since` with `day` (ongoing), or `to_be_dated`
+    (perhaps in `target_month`, "2026-03")."""
+
+    when: str
+    title: str
+    location: str
+    status: ActionStatus
+    outcome: str
+    upcoming: bool  # still to come (or ongoing, or not yet dated): printed apart from the past
+    month: date | None = None
+    since: str = ""
+    day: int | None = None
+    to_be_dated: bool = False
+    target_month: str = ""
+
+
+@dataclass(frozen=True)
+class BriefCommitment:
+    what: str
+    number: int | None  # in the resolution that made it
+    due_date: date | None
+    status: CommitmentStatus
+    fulfilled_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class BriefAffiliate:
+    """One organisation's commitments; `lead`: the campaign's own lead organisation."""
+
+    name: str
+    lead: bool
+    commitments: tuple[BriefCommitment, ...]
+
+
+@dataclass(frozen=True)
+class BriefLetter:
+    sent_on: date | None
+    channel: Channel | None
+    tracking_number: str
+    subject: str
+    recipients: str
+    reply_received_on: date | None
+
+
+@dataclass(frozen=True)
+class BriefPerson:
+    """A person whose situation concerns the campaign, as things stand for them now."""
+
+    name: str
+    organisation: str
+    kind: SituationKind  # their latest situation that holds now, else their latest
+    since: date | None
+    until: date | None
+    held_days: int | None  # None: not held now
+    sentence: str
+    hunger_strike_day: int | None
+    next_hearing: str  # "Appeal hearing, 2026-12-07"; empty when none is on the calendar
+
+
+@dataclass(frozen=True)
+class Left:
+    """How many of a section were left out to keep the brief to two pages."""
+
+    before: int = 0  # earlier (the timeline's past, the letters' oldest)
+    after: int = 0  # later (the timeline's further future), or simply more
+
+
+@dataclass(frozen=True)
+class CampaignBrief:
+    title: str
+    status: CampaignStatus
+    country: str  # its name
+    start_date: date | None
+    end_date: date | None
+    lead: str
+    target: str
+    target_organisations: tuple[str, ...]
+    allies: tuple[str, ...]
+    summary: str
+    demands: tuple[str, ...]
+    made_on: date
+    actions: tuple[BriefAction, ...]
+    actions_left: Left
+    affiliates: tuple[BriefAffiliate, ...]
+    commitments_left: Left
+    commitment_totals: Mapping[CommitmentStatus, int]
+    fulfilment_rate: float | None
+    letters: tuple[BriefLetter, ...]
+    letters_left: Left
+    letters_unsent: int  # drafts and approved letters, not yet gone out
+    people: tuple[BriefPerson, ...]
+    people_left: Left

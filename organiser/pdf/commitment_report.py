@@ -46,12 +46,16 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _rate(report: ReadableCommitmentReport) -> str:
-    rate = report.fulfilment_rate
+def rate_text(rate: float | None) -> str:
+    """The fulfilment rate as printed: "86%", or a dash when nothing counts."""
     return "—" if rate is None else f"{rate:.0%}"
 
 
-def _counts_line(counts: Mapping[CommitmentStatus, int], words: ReportWords) -> str:
+def _rate(report: ReadableCommitmentReport) -> str:
+    return rate_text(report.fulfilment_rate)
+
+
+def counts_line(counts: Mapping[CommitmentStatus, int], words: ReportWords) -> str:
     return ", ".join(
         f"{counts[s]} {words.statuses[s].lower()}" for s in CommitmentStatus if counts[s]
     )
@@ -142,7 +146,7 @@ def _group(
     rows = [header, *(_row(item, kit, words, shared) for item in group.commitments)]
     table = kit.table(rows, commands, colWidths=WIDTHS, repeatRows=1)
     heading = kit.p(heading_text, "heading", bold=True)
-    line = kit.p("\n".join([_counts_line(counts, words), *shared.lines(words)]), "meta")
+    line = kit.p("\n".join([counts_line(counts, words), *shared.lines(words)]), "meta")
     return [KeepTogether([heading, line, table])]
 
 

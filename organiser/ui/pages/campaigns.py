@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollArea, QWidget
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from organiser.services import campaigns
+from organiser import store
+from organiser.errors import OrganiserError
+from organiser.services import campaign_brief, campaigns
 from organiser.services.campaigns import CampaignView
 from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
 from organiser.ui.dialogs.campaign_form import CampaignForm
+from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.labels import enum_label
+from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, column_text
 
@@ -46,6 +54,18 @@ class CampaignsPage(RecordsPage):
         )
     )
 
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(engine, parent)
+        self.toolbar.addSeparator()
+        # Print brief… is also File › Print (Ctrl+P), which the window routes to the page shown.
+        self.brief_action = self._action(
+            "pdf", self.tr("Brief…"), QKeySequence("Ctrl+E"), self.save_brief
+        )
+        self.print_action = self._action(
+            "print", self.tr("Print brief…"), QKeySequence(), self.print_brief
+        )
+        self.show_details(self.table.selected())
+
     def columns(self) -> list[Column[Any]]:
         return campaign_columns()
 
@@ -67,6 +87,9 @@ class CampaignsPage(RecordsPage):
     def show_details(self, row: CampaignView | None) -> None:
         self.overview.setText(overview_html(row) if row else "")
         super().show_details(row)
+        for action in (getattr(self, "brief_action", None), self.print_action):
+            if action is not None:
+                action.setEnabled(row is not None)
 
     def form(self, row: CampaignView | None) -> QDialog:
         return CampaignForm(self.engine, row, self)
@@ -85,6 +108,50 @@ class CampaignsPage(RecordsPage):
 
     def delete_row(self, session: Session, row: CampaignView) -> TrashView:
         return campaigns.delete_campaign(session, row.id)
+
+    # The brief: the selected campaign's two pages, saved as PDF or printed
+    def save_brief(self) -> None:
+        row = self.table.selected()
+        if row is None:
+            return
+        title = self.tr("Campaign brief")
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, brief_file_name(row.title), self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_brief(row.id, path)
+
+    def write_brief(self, campaign_id: int, path: str) -> bool:
+        title = self.tr("Campaign brief")
+        try:
+            with store.transaction(self.engine) as session:
+                campaign_brief.write_brief(session, campaign_id, path)
+        except (OrganiserError, OSError) as error:  # it names the file, or the font missing
+            show_error(self, title, str(error))
+            return False
+        show_info(self, title, self.tr("Saved {path}").format(path=path))
+        return True
+
+    def print_brief(self) -> None:
+        """The very PDF Brief… saves, its pages drawn on the printer."""
+        row = self.table.selected()
+        if row is None:
+            return
+        try:
+            with store.transaction(self.engine) as session:
+                pdf = campaign_brief.campaign_brief_pdf(session, row.id)
+        except OrganiserError as error:
+            show_error(self, self.tr("Print brief"), str(error))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            print_pdf(printer, pdf)
+
+
+def brief_file_name(title: str) -> str:
+    """ "brief-stop-the-crackdown-on-korean-unions.pdf": the title's words, safe in a file name."""
+    words = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
+    return f"brief-{words[:60].rstrip('-') or 'campaign'}.pdf"
 
 
 def overview_html(campaign: CampaignView) -> str:
