@@ -429,17 +429,15 @@ def campaign_choices(session: Session) -> list[tuple[int, str]]:
     return [(key, title) for key, title in session.execute(query)]
 
 
-def action_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:
-    """(id, 'date — title') of a campaign's actions, by date."""
+def action_choices(session: Session, campaign_id: int) -> list[tuple[int, date | None, str]]:
+    """(id, start date or None when not dated yet, title) of a campaign's actions, by date (the
+    form says "to be dated" in the window's language)."""
     query = (
-        select(Action.id, Action.title, Action.start_date)
+        select(Action.id, Action.start_date, Action.title)
         .where(Action.campaign_id == campaign_id)
         .order_by(Action.start_date, Action.id)
     )
-    return [
-        (key, f"{start.isoformat() if start else 'to be dated'} — {title}")
-        for key, title, start in session.execute(query)
-    ]
+    return [(key, start, title) for key, start, title in session.execute(query)]
 
 
 def letter_choices(session: Session, campaign_id: int) -> list[tuple[int, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -162,7 +163,7 @@ class CommitmentForm(RecordForm):
     def _load_actions(self) -> None:
         """The chosen campaign's actions and letters, for the action and the source."""
         campaign_id = self.campaign.currentData()
-        choices: list[tuple[int, str]] = []
+        choices: list[tuple[int, date | None, str]] = []
         sources: list[tuple[int, str]] = []
         if campaign_id is not None:
             with store.transaction(self.engine) as session:
@@ -170,8 +171,9 @@ class CommitmentForm(RecordForm):
                 sources = service.letter_choices(session, campaign_id)
         self.action.clear()
         self.action.addItem(self.tr("(the whole campaign)"), None)
-        for key, title in choices:
-            self.action.addItem(title, key)
+        undated = self.tr("to be dated")
+        for key, start, title in choices:
+            self.action.addItem(f"{start.isoformat() if start else undated} — {title}", key)
         self.action.setCurrentIndex(max(0, self.action.findData(self._action_id)))
         self.source.clear()
         self.source.addItem(self.tr("(no letter or resolution)"), None)
