@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from organiser import store
+from organiser.search.schema import is_index_table
 from organiser.services.demo import load_demo
 
 
@@ -37,12 +38,15 @@ def sample_at(tmp_path: Path, revision: str) -> Path:
     engine.dispose()
     _fit_older_schema(newest, old)
     with sqlite3.connect(old) as connection:
+        store.add_functions(connection)  # the search index's triggers fold what is copied
         connection.execute("PRAGMA foreign_keys=OFF")
         connection.execute("ATTACH DATABASE ? AS newest", (str(newest),))
         tables = connection.execute(
             "SELECT name FROM main.sqlite_master WHERE type='table' AND name != 'alembic_version'"
         ).fetchall()
         for (table,) in tables:
+            if is_index_table(table):
+                continue  # the index is filled by its triggers as the records are copied
             columns = ", ".join(
                 f'"{row[1]}"' for row in connection.execute(f'PRAGMA main.table_info("{table}")')
             )
@@ -67,6 +71,7 @@ def _fit_older_schema(newest: Path, old: Path) -> None:
     with sqlite3.connect(old) as connection:
         action, person = _columns(connection, "action"), _columns(connection, "person")
     with sqlite3.connect(newest) as connection:
+        store.add_functions(connection)
         if "undated" not in action:
             connection.execute(
                 "UPDATE action SET start_date = '2026-01-01' WHERE start_date IS NULL"

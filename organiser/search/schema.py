@@ -137,13 +137,17 @@ BY_CODE = {kind.code: kind for kind in KINDS}
 
 
 def _write(kind: Kind, where: str) -> str:
-    """Insert or replace the folded rows of the records `where` picks, in both tables."""
+    """Write again the folded rows of the records `where` picks, in both tables: their rows
+    deleted, then inserted (not INSERT OR REPLACE: in a trigger that a foreign key's action
+    fires, FTS5 is told the outer statement's ABORT and refuses the replacement)."""
     rows = f"FROM {kind.table} t WHERE {where}"
     rowid = f"t.id * {STRIDE} + {kind.code}"
     return (
-        f"INSERT OR REPLACE INTO {TABLE} (rowid, title, body) SELECT {rowid}, "
+        f"DELETE FROM {TABLE} WHERE rowid IN (SELECT {rowid} {rows}); "
+        f"DELETE FROM {TITLES} WHERE rowid IN (SELECT {rowid} {rows}); "
+        f"INSERT INTO {TABLE} (rowid, title, body) SELECT {rowid}, "
         f"{FOLD_FUNCTION}({kind.title}), {FOLD_FUNCTION}({kind.body}) {rows}; "
-        f"INSERT OR REPLACE INTO {TITLES} (rowid, title) SELECT {rowid}, "
+        f"INSERT INTO {TITLES} (rowid, title) SELECT {rowid}, "
         f"{FOLD_FUNCTION}({kind.title}) {rows}"
     )
 

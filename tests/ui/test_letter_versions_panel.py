@@ -3,6 +3,10 @@ missing or out of date, a version typed and saved with the letter, Mark as curre
 
 from __future__ import annotations
 
+import io
+
+import pytest
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -71,3 +75,35 @@ def test_a_bad_version_is_refused_at_the_panel_and_nothing_saved(
     assert editor.versions.state("xx") is VersionState.MISSING
     assert editor.submit()
     assert _saved(demo_engine).versions == ()
+
+
+def test_the_preview_shows_the_version_chosen_with_its_printed_words(
+    qtbot: QtBot, demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's choice offers each version written; choosing one renders its subject and
+    body with the dates and labels in its language; editing it renders again."""
+    with store.transaction(demo_engine, write=True) as session:
+        letter_versions.set_version(
+            session, DRAFT_ID, "fr", "Libérez les dirigeants", "Chers camarades, la grève continue."
+        )
+    editor = open_editor(qtbot, demo_engine, DRAFT_ID)
+    shown: list[bytes] = []
+    monkeypatch.setattr(editor.preview, "show_pdf", shown.append)
+    choice = editor.preview_language
+    assert [choice.itemData(n) for n in range(choice.count())] == ["", "fr"]
+    choice.setCurrentIndex(choice.findData("fr"))
+    qtbot.waitUntil(lambda: editor.preview_ready() and bool(shown), timeout=30_000)
+    text = _text(shown[-1])
+    assert "Libérez les dirigeants" in text and "la grève continue" in text
+    assert "Copie à" in text and "Page 1 sur 1" in text  # its printed words: French
+    editor.versions.show_language("fr")
+    editor.versions.version_body.setPlainText("Chers camarades, la lutte continue.")
+    qtbot.waitUntil(lambda: editor.preview_ready() and "lutte" in _text(shown[-1]), timeout=30_000)
+    choice.setCurrentIndex(choice.findData(""))
+    qtbot.waitUntil(
+        lambda: editor.preview_ready() and "lutte" not in _text(shown[-1]), timeout=30_000
+    )
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
@@ -124,6 +125,9 @@ class LetterEditor(RecordForm):
         if letter is not None:
             self.cosigned.set_setting(letter.cosigned_by, letter.cosigned_order)
             self.versions.load(engine, letter.id)
+        self._offer_preview_languages()
+        self.versions.changed.connect(self._offer_preview_languages)
+        self.preview_language.currentIndexChanged.connect(lambda _index: self.update_preview())
         self._connect_changes()
         self.resize(1250, 860)
         self.update_preview()
@@ -225,11 +229,32 @@ class LetterEditor(RecordForm):
         assert isinstance(outer, QVBoxLayout)
         outer.removeWidget(self.fields_area)
         self.preview = LetterPreview(self)
+        self.preview_language = QComboBox(self)
+        self.preview_language.setToolTip(self.tr("The version the preview shows"))
+        self.preview_language.addItem(self.tr("Original"), "")
+        shown = QVBoxLayout()
+        shown.addWidget(self.preview_language)
+        shown.addWidget(self.preview, 1)
         row = QHBoxLayout()
         # The preview keeps a page's width while there is room; the fields take the rest.
         row.addWidget(self.fields_area, 1)
-        row.addWidget(self.preview, 0)
+        row.addLayout(shown, 0)
         outer.insertLayout(0, row, 1)
+
+    def _offer_preview_languages(self) -> None:
+        """The preview's choice follows the versions: the original and each version written;
+        the one chosen stays chosen while it is there."""
+        chosen = self.preview_language.currentData()
+        written = list(self.versions.written())
+        self.preview_language.blockSignals(True)
+        self.preview_language.clear()
+        self.preview_language.addItem(self.tr("Original"), "")
+        for code in written:
+            self.preview_language.addItem(self.tr("Version: %1").replace("%1", code), code)
+        self.preview_language.setCurrentIndex(max(0, self.preview_language.findData(chosen)))
+        self.preview_language.blockSignals(False)
+        if self.preview_language.currentData() != chosen or chosen:
+            self._timer.start()  # the version shown was edited, or is gone
 
     def _connect_changes(self) -> None:
         def restart(*_signal_arguments: object) -> None:
@@ -291,6 +316,10 @@ class LetterEditor(RecordForm):
         except OrganiserError as error:  # a day that is none: said at once, nothing to render
             self.show_preview(self._preview_asked, None, str(error))
             return
+        version = self.versions.written().get(self.preview_language.currentData() or "")
+        if version is not None:  # the chosen version, with its printed words in its language
+            language = str(self.preview_language.currentData())
+            fields = replace(fields, subject=version[0], body=version[1], language=language)
         engine = self.engine  # the work holds no widget
         saved = self.letter.status if self.letter else LetterStatus.DRAFT
         cosigned = self.cosigned.setting()

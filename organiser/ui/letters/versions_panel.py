@@ -124,6 +124,10 @@ class VersionsPanel(QWidget):
             raise ValidationError("versions", str(error)) from None
         return letters.get_letter(session, letter_id)
 
+    def written(self) -> dict[str, tuple[str, str]]:
+        """The versions as typed now: {language: (subject, body)}."""
+        return {code: (values[0], values[1]) for code, values in sorted(self._versions.items())}
+
     # For the form's draft and its changed check (ui/dialogs/snapshot.py)
     def draft_value(self) -> list[list[str]]:
         return [[code, *values] for code, values in sorted(self._versions.items())]
