@@ -290,11 +290,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--like-repeat", type=int, default=3)
     parser.add_argument("--write", type=int, default=3_000)
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument(
+        "--reindex", action="store_true", help="make the index again from the records (timed)"
+    )
     args = parser.parse_args(argv)
     path = CACHE / f"search-{args.letters}-{args.orgs}-{SEED}.sqlite3"
     if args.fresh or not path.exists():
         build(path, args.letters, args.orgs)
     engine = store.open_database(str(path))
+    if args.reindex:
+        began = time.perf_counter()
+        with engine.begin() as connection:
+            schema.install(connection)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM")
+        print(f"index made again from the records in {time.perf_counter() - began:.1f} s")
     print(f"database: {path.stat().st_size / 2**20:,.0f} MB, {args.letters:,} letters, "
           f"{args.orgs:,} organisations")  # fmt: skip
     began = time.perf_counter()

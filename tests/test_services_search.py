@@ -100,9 +100,11 @@ def test_korean_words_of_two_syllables_and_parts_of_longer_ones(
     assert found(engine, "조합") == [("organisation", world["kctu"])]  # inside 노동조합
     assert found(engine, "민주노총") == []  # the abbreviation is not in the name
     assert found(engine, "노동조합총연맹") == [("organisation", world["kctu"])]
+    # and the campaign whose demand spells his name in Latin letters: 상균 is sang gyun
     assert set(found(engine, "상균")) == {
         ("person", world["han"]),
         ("situation", world["situation"]),
+        ("campaign", world["campaign"]),
     }
 
 
@@ -152,7 +154,7 @@ def test_the_context_maps_back_to_the_original_script() -> None:
     )
     assert shown is not None
     assert [shown.text[s:e] for s, e in shown.spans] == ["Genève", "조합", "Профсоюз"]
-    assert fold("Genève 한상균") == "geneve hansanggyun"
+    assert fold("Genève 한상균").split() == ["geneve", "han", "sang", "gyun"]
 
 
 def test_bad_queries_are_refused(engine: Engine) -> None:

@@ -1,11 +1,15 @@
 """Text folded for searching, the same way into the index and out of a query.
 
 Every character is transliterated to ASCII by `anyascii` (a maintained table covering every
-script: Genève → geneve, Профсоюз → profsoyuz, 한상균 → hansanggyun, 노동조합 → nodongjohab)
-and lower-cased. Folding does the work SQLite 3.40's trigram tokenizer cannot (it has no
-`remove_diacritics`): accents, case in any script, and a name typed in Latin letters finding
-it in its own script. A two-syllable Korean word folds to five or more letters, so the
-trigram index finds it, and inside longer words too (조합 in 노동조합).
+script: Genève → geneve, Профсоюз → profsoyuz, 한상균 → han sang gyun) and lower-cased, which
+does what SQLite 3.40's tokenizers cannot (its trigram tokenizer has no `remove_diacritics`):
+accents, case in any script, and a name typed in Latin letters finding it in its own script.
+
+A Hangul syllable (and a Chinese character) becomes a word of its own: Korean runs words
+together (노동조합, "labour union", is 노동 + 조합), so each syllable is a token of the word
+index and a Korean word is a phrase of them. `조합` is then found inside `노동조합`, and a
+word index does the rest (whole words and prefixes, as typed), at a fraction of the size and
+write cost of a trigram index over every letter.
 
 Each character folds on its own, so a folded text maps back to the original: `highlight`
 finds a query's words in the original text for the results' context.
@@ -19,28 +23,47 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-SHORTEST = 3  # what a trigram index can find; shorter words are matched another way
+# Hangul syllables, CJK ideographs (with extension A and compatibility ideographs)
+_SYLLABLE = re.compile("([\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _WORD = re.compile(r"[0-9a-z]+")
+_QUERY_WORD = re.compile(r"\w+")
+SHORTEST = 2  # a shorter word is left out of a query that has a longer one
 
 
 def fold(text: str) -> str:
     """The text as the index holds it."""
     if text.isascii():
         return text.lower()
-    return anyascii(text).lower()
+    return anyascii(_SYLLABLE.sub(r" \1 ", text)).lower()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
-    return anyascii(char).lower()
+    return fold(char)
+
+
+def query_phrases(query: str) -> list[list[str]]:
+    """The query's words, each as the folded tokens it makes, each once, in the order typed:
+    `Han Sang-gyun` gives [han], [sang], [gyun]; `노동조합` gives [no, dong, jo, hab] (a phrase);
+    `confédération générale` gives [confederation], [generale]."""
+    seen: dict[tuple[str, ...], None] = {}
+    for word in _QUERY_WORD.findall(query):
+        tokens = tuple(_WORD.findall(fold(word)))
+        if tokens:
+            seen.setdefault(tokens)
+    phrases = [list(tokens) for tokens in seen]
+    # A lone letter (the l of l'union) would match nearly everything as a prefix: left out
+    # when the query has a longer word.
+    longer = [phrase for phrase in phrases if len("".join(phrase)) >= SHORTEST]
+    return longer or phrases
 
 
 def query_words(query: str) -> list[str]:
-    """The folded words of a query, each once, in the order typed: `Han Sang-gyun` gives
-    han, sang, gyun; `confédération générale` gives confederation, generale."""
+    """Every folded token of a query, each once (what a result's context highlights)."""
     seen: dict[str, None] = {}
-    for word in _WORD.findall(fold(query)):
-        seen.setdefault(word)
+    for tokens in query_phrases(query):
+        for token in tokens:
+            seen.setdefault(token)
     return list(seen)
 
 

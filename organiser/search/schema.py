@@ -24,6 +24,9 @@ TABLE = "search_fts"  # every record's title and body
 TITLES = "search_title"  # its title alone: the names and subjects a word is found in first
 FOLD_FUNCTION = "organiser_fold"
 STRIDE = 8  # rowid = id * STRIDE + code
+# The folded text is ASCII words (a Hangul syllable is one: search/fold.py); prefixes of two and
+# three letters are indexed too, so a word being typed is found without scanning every term.
+TOKENS = "tokenize='ascii', prefix='2 3'"
 
 
 @dataclass(frozen=True)
@@ -198,12 +201,8 @@ def trigger_names() -> list[str]:
 def install(connection: Connection) -> None:
     """Make (or make again) the index table and its triggers, and fill it from the records."""
     uninstall(connection)
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, tokenize='trigram')"
-    )
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {TITLES} USING fts5(title, tokenize='trigram')"
-    )
+    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, body, {TOKENS})")
+    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {TITLES} USING fts5(title, {TOKENS})")
     for kind in KINDS:
         for name, sql in _triggers(kind):
             connection.exec_driver_sql(f"CREATE TRIGGER {name} {sql}")

@@ -15,7 +15,6 @@ from typing import Protocol
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from organiser.search.fold import SHORTEST
 from organiser.search.schema import BY_CODE, BY_NAME, STRIDE, TABLE, TITLES, documents_sql
 
 TITLE_CANDIDATES = 200  # names and titles holding every word, read to be put shortest first
@@ -37,16 +36,16 @@ class Document:
 
 class SearchBackend(Protocol):
     def find(
-        self, session: Session, words: list[str], kinds: Iterable[str], limit: int
+        self, session: Session, phrases: list[list[str]], kinds: Iterable[str], limit: int
     ) -> list[Found]: ...
 
     def documents(self, session: Session, kind: str, ids: list[int]) -> dict[int, Document]: ...
 
 
 class SqliteSearch:
-    """Words of three letters or more are matched through the index, anywhere in a word
-    (`조합` in `노동조합`, a prefix as it is typed); a query of shorter words only is matched
-    against the names and titles by a scan.
+    """Every word of the query must be in the record, whole or as the start of a word (as it
+    is typed); a Korean word is the phrase of its syllables, so it is found inside a longer
+    one (`조합` in `노동조합`).
 
     The ranking is one an organiser can predict, and one that stays cheap over a decade of
     letters: first the records whose name or title holds every word, the shortest title first
@@ -55,25 +54,15 @@ class SqliteSearch:
     word in 100,000 letters, where reading the newest matches stops after the first fifty."""
 
     def find(
-        self, session: Session, words: list[str], kinds: Iterable[str], limit: int
+        self, session: Session, phrases: list[list[str]], kinds: Iterable[str], limit: int
     ) -> list[Found]:
         codes = sorted(BY_NAME[kind].code for kind in kinds)
-        if not words or not codes:
+        if not phrases or not codes:
             return []
         kinds_sql = f"(rowid % {STRIDE}) IN ({', '.join(map(str, codes))})"
-        long_words = [word for word in words if len(word) >= SHORTEST]
-        if not long_words:
-            likes = " AND ".join(f"title LIKE :w{n}" for n in range(len(words)))
-            values = {f"w{n}": f"%{word}%" for n, word in enumerate(words)}
-            rows = session.execute(
-                text(
-                    f"SELECT rowid FROM {TITLES} WHERE {likes} AND {kinds_sql} "
-                    "ORDER BY length(title), rowid DESC LIMIT :limit"
-                ),
-                {**values, "limit": limit},
-            )
-            return self._found([rowid for (rowid,) in rows])
-        match = " AND ".join(f'"{word}"' for word in long_words)  # words are [0-9a-z]+
+        # Each word a phrase of its tokens, its last token a prefix (as it is typed); tokens
+        # are [0-9a-z]+, safe inside quotes.
+        match = " AND ".join(f'"{" ".join(tokens)}"*' for tokens in phrases)
         titled = session.execute(
             text(
                 f"SELECT rowid, length(title) FROM {TITLES} WHERE {TITLES} MATCH :match "

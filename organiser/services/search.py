@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
-from organiser.search.fold import Context, fold, highlight, lead, query_words
+from organiser.search.fold import Context, fold, highlight, lead, query_phrases, query_words
 from organiser.search.schema import KINDS
 from organiser.search.sqlite import Document, SearchBackend, SqliteSearch
 
@@ -81,8 +81,8 @@ def search(
     """The records every word of `query` is found in, best first, grouped by kind."""
     if len(query) > LONGEST_QUERY:
         raise ValidationError("query", f"A search is at most {LONGEST_QUERY} characters.")
-    words = query_words(query)
-    found = BACKEND.find(session, words, _kinds(kinds), limit) if words else []
+    phrases, words = query_phrases(query), query_words(query)
+    found = BACKEND.find(session, phrases, _kinds(kinds), limit) if phrases else []
     ids_by_kind: dict[str, list[int]] = {}
     for item in found:
         ids_by_kind.setdefault(item.kind, []).append(item.id)
