@@ -1,0 +1,58 @@
+"""What a start loads: the window and the quick commands leave the heavy libraries (Alembic,
+ReportLab, Jinja2, icalendar) for when they are used. Checked in fresh processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from organiser import store
+from tests.migration_samples import sample_at
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("alembic", "reportlab", "jinja2", "icalendar", "babel", "qtawesome")
+
+
+def loaded_after(code: str, *args: str) -> set[str]:
+    """The top-level packages among HEAVY that a fresh interpreter holds after `code`."""
+    listing = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    probe = f"{code}\nimport json, sys\n{listing}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return set(json.loads(done.stdout.strip().splitlines()[-1])) & set(HEAVY)
+
+
+def test_the_schema_heads_known_without_alembic_are_alembics_heads() -> None:
+    assert store.head_revisions() == store.alembic_heads()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    store.open_database(str(path)).dispose()  # made and migrated here
+    code = (
+        "import sys\nfrom organiser import store\n"
+        "engine = store.open_database(sys.argv[1])\n"
+        "assert store.current_revisions(engine) == store.head_revisions()\nengine.dispose()"
+    )
+    assert "alembic" not in loaded_after(code, str(path))
+
+
+def test_an_old_database_opened_in_a_fresh_process_still_migrates(tmp_path: Path) -> None:
+    old = sample_at(tmp_path, "0010")
+    code = (
+        "import sys\nfrom organiser import store\n"
+        "engine = store.open_database(sys.argv[1])\n"
+        "assert store.current_revisions(engine) == store.head_revisions()\nengine.dispose()"
+    )
+    assert "alembic" in loaded_after(code, str(old))
