@@ -9,15 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from organiser import store
+from organiser import cli, store
 from tests.migration_samples import sample_at
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("alembic", "reportlab", "jinja2", "icalendar", "babel", "qtawesome")
+HEAVY = ("alembic", "reportlab", "jinja2", "icalendar", "babel", "qtawesome", "PySide6")
 
 
 def loaded_after(code: str, *args: str) -> set[str]:
-    """The top-level packages among HEAVY that a fresh interpreter holds after `code`."""
+    """The packages among HEAVY that a fresh interpreter holds after `code`."""
     listing = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
     probe = f"{code}\nimport json, sys\n{listing}"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
@@ -56,3 +56,22 @@ def test_an_old_database_opened_in_a_fresh_process_still_migrates(tmp_path: Path
         "assert store.current_revisions(engine) == store.head_revisions()\nengine.dispose()"
     )
     assert "alembic" in loaded_after(code, str(old))
+
+
+def test_each_command_is_listed_with_the_module_that_registers_it() -> None:
+    registered = {}
+    for name in cli.COMMAND_MODULES:
+        commands = cli.Parser(prog="organiser").add_subparsers(dest="command")
+        cli.command_module(name).register(commands)
+        registered.update(dict.fromkeys(commands.choices, name))
+    assert registered == cli.COMMANDS
+
+
+def test_the_version_and_a_listing_start_without_qt_or_the_heavy_libraries(tmp_path: Path) -> None:
+    path = tmp_path / "listed.sqlite3"
+    store.open_database(str(path)).dispose()
+    run = "import sys\nfrom organiser.cli import main\n"
+    version = loaded_after(run + "try:\n    main(['--version'])\nexcept SystemExit:\n    pass")
+    assert version == set()
+    listing = loaded_after(run + "main(['--db', sys.argv[1], 'campaign', 'list'])", str(path))
+    assert listing == set()
