@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from organiser import cli, store
+from organiser.services.demo import load_demo
 from tests.migration_samples import sample_at
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +76,29 @@ def test_the_version_and_a_listing_start_without_qt_or_the_heavy_libraries(tmp_p
     assert version == set()
     listing = loaded_after(run + "main(['--db', sys.argv[1], 'campaign', 'list'])", str(path))
     assert listing == set()
+
+
+WINDOW_LEAVES = {"alembic", "reportlab", "jinja2", "icalendar", "qtawesome"}
+
+
+def test_importing_the_window_loads_none_of_the_heavy_libraries() -> None:
+    assert (
+        loaded_after("import organiser.app\nimport organiser.ui.main_window") & WINDOW_LEAVES
+        == set()
+    )
+
+
+def test_the_window_shown_on_the_sample_data_loads_none_of_them(tmp_path: Path) -> None:
+    path = tmp_path / "sample.sqlite3"
+    engine = store.open_database(str(path))
+    with store.transaction(engine, write=True) as session:
+        load_demo(session)
+    engine.dispose()
+    code = (
+        "import sys\nfrom PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+        "from organiser import app as start\nfrom organiser.ui.main_window import MainWindow\n"
+        "engine = start.open_or_recover(sys.argv[1])\nwindow = MainWindow(engine)\n"
+        "window.show()\napp.processEvents()\n"
+        "assert window.stack.currentWidget().summary is not None\n"
+    )
+    assert loaded_after(code, str(path)) & WINDOW_LEAVES == set()
