@@ -51,7 +51,9 @@ app.exec()
 )
 
 OURS = (
-    PAINTED
+    # In the order `organiser` itself takes: the database side before Qt (see cli.main).
+    "import organiser.services.backups\n"
+    + PAINTED
     + """
 from organiser.cli import main
 main(["--db", sys.argv[1]])
