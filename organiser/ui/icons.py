@@ -86,13 +86,22 @@ class SvgIconEngine(QIconEngine):
         self._renderer(self._colour_for(mode)).render(painter, target)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        key = (size.width(), size.height(), self._colour_for(mode).name(QColor.NameFormat.HexArgb))
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        """Drawn at the screen's resolution (`scale` device pixels to a pixel), kept per size."""
+        colour = self._colour_for(mode).name(QColor.NameFormat.HexArgb)
+        key = (size.width(), size.height(), f"{colour}@{scale}")
         if key not in self._pixmaps:
-            pixmap = QPixmap(size)
+            pixels = size * scale
+            pixmap = QPixmap(pixels)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+            self.paint(painter, QRect(QPoint(0, 0), pixels), mode, state)
             painter.end()
+            pixmap.setDevicePixelRatio(scale)
             self._pixmaps[key] = pixmap
         return self._pixmaps[key]
 
