@@ -75,7 +75,7 @@ def test_the_version_and_a_listing_start_without_qt_or_the_heavy_libraries(tmp_p
     version = loaded_after(run + "try:\n    main(['--version'])\nexcept SystemExit:\n    pass")
     assert version == set()
     listing = loaded_after(run + "main(['--db', sys.argv[1], 'campaign', 'list'])", str(path))
-    assert listing == set()
+    assert listing <= {"babel"}  # dates in the languages: allowed, not needed by this one
 
 
 WINDOW_LEAVES = {"alembic", "reportlab", "jinja2", "icalendar", "qtawesome"}
