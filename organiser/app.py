@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# First: PySide6 loaded with its per-import source check made cheap, before the few hundred
+# modules that follow it here (see organiser/ui/pyside_imports.py).
+import organiser.ui.pyside_imports  # noqa: F401
+
+# isort: split
 import sqlite3
 import sys
 import traceback

@@ -106,7 +106,7 @@ def _examine_open(
     revisions = [str(r[0]) for r in connection.execute("SELECT version_num FROM alembic_version")]
     if len(revisions) != 1:
         raise DatabaseError(f"{path} has no single schema revision; nothing was changed.")
-    if revisions[0] not in store.known_revisions():
+    if store.unknown_revisions({revisions[0]}):
         raise SchemaTooNew(
             f"{path} was written by a newer version of Campaign Organiser (schema "
             f"{revisions[0]}); install the newer version to restore it. Nothing was changed."

@@ -3,58 +3,91 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
-
-from organiser import __version__, store
-from organiser.cli import (
-    actions,
-    archive,
-    calendar,
-    campaigns,
-    commitments,
-    dashboard,
-    demo,
-    encryption,
-    letters,
-    maintenance,
-    organisations,
-    reminders,
-    search,
-    trash,
-)
-from organiser.config import database_url, settings_path
+from organiser import __version__
 from organiser.errors import OrganiserError
-from organiser.services import backups
 
+# The database, the services and the sub-commands' modules are imported when a command runs,
+# and only the one it needs: `organiser --version` and the window start without the others.
 EXIT_BAD_INPUT = 2
 
 # Each module adds its commands to the parser; the order is the order of `organiser --help`.
 COMMAND_MODULES = (
-    demo,
-    organisations,
-    campaigns,
-    actions,
-    calendar,
-    commitments,
-    letters,
-    trash,
-    maintenance,
-    encryption,
-    archive,
-    dashboard,
-    reminders,
-    search,
+    "demo",
+    "organisations",
+    "campaigns",
+    "actions",
+    "calendar",
+    "commitments",
+    "letters",
+    "trash",
+    "maintenance",
+    "encryption",
+    "archive",
+    "dashboard",
+    "reminders",
+    "search",
 )
+# The commands each module adds (a test checks this against what they register), so that a
+# command line imports only the module of the command it runs.
+COMMANDS = {
+    "demo": "demo",
+    "org": "organisations",
+    "person": "organisations",
+    "campaign": "campaigns",
+    "action": "actions",
+    "calendar": "calendar",
+    "commitment": "commitments",
+    "letter": "letters",
+    "trash": "trash",
+    "backup": "maintenance",
+    "backups": "maintenance",
+    "restore": "maintenance",
+    "check": "maintenance",
+    "encrypt": "encryption",
+    "decrypt": "encryption",
+    "passphrase": "encryption",
+    "recover": "encryption",
+    "archive": "archive",
+    "dashboard": "dashboard",
+    "reminder": "reminders",
+    "search": "search",
+}
+
+
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"organiser.cli.{name}")
+
+
+def modules_needed(argv: Sequence[str]) -> Sequence[str]:
+    """The command modules the parser needs for `argv`: none to open the window or say the
+    version, the command's own, or (for --help, a mistake, anything unusual) all of them, so
+    that the help and the error messages are those of the whole parser."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            next(tokens, None)
+        elif token.startswith("--db=") or token == "--version":
+            continue
+        elif token.startswith("-") or token not in COMMANDS:
+            return COMMAND_MODULES
+        else:
+            return (COMMANDS[token],)
+    return ()
 
 
 def database_files_state(args: argparse.Namespace) -> tuple[tuple[int, int], ...]:
     """Size and time of the database file and its WAL: they move only when a command writes."""
+    from sqlalchemy.engine import make_url
+
+    from organiser.config import database_url
+
     database = make_url(database_url(args.db)).database or ""
     files = (Path(database), Path(f"{database}-wal")) if database else ()
     # Opening makes an empty WAL: no write yet, no backup due for reading.
@@ -68,6 +101,8 @@ def database_files_state(args: argparse.Namespace) -> tuple[tuple[int, int], ...
 def back_up_after_writing(args: argparse.Namespace) -> None:
     """After a command that changed the data, an automatic backup when the newest one is more
     than half an hour old. Its failure is said on stderr; the command's own work stands."""
+    from organiser.services import backups
+
     engine = getattr(args, "engine", None)
     if engine is None:
         return
@@ -86,32 +121,47 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> Parser:
+def settings_epilog() -> str:
+    from organiser.config import settings_path
+
+    return (
+        "Settings (PDF paper and margins, extra fonts as pdf.extra_fonts, your time zone)\n"
+        f"are kept in the settings file:\n  {settings_path()}"
+    )
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
     parser = Parser(
         prog="organiser",
         description="Campaign Organiser: union campaigns, actions, commitments and letters.",
         # Raw, so that the settings file's path stays whole on its own line for copying.
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Settings (PDF paper and margins, extra fonts as pdf.extra_fonts, your time zone)\n"
-        f"are kept in the settings file:\n  {settings_path()}",
+        epilog=settings_epilog() if modules else None,  # only --help shows it
     )
     parser.add_argument(
         "--db", help="database file or SQLAlchemy URL (default: $ORGANISER_DB or your data folder)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for module in modules:
+        command_module(module).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(modules_needed(arguments))
+    args = parser.parse_args(arguments)
     if args.command is None:
+        # The database side first: what is imported before Qt escapes PySide6's import hook.
+        import organiser.services.backups  # noqa: F401
         from organiser.app import main as open_window
 
         return open_window(args.db)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from organiser import store
+
     try:
         before = database_files_state(args)
         code = int(args.run(args) or 0)

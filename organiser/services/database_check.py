@@ -65,7 +65,7 @@ def _schema(connection: sqlite3.Connection) -> Iterator[str]:
         yield "not a Campaign Organiser database (no schema revision)"
         return
     # An older schema is no problem: the next open brings it up to date.
-    unknown = revisions - store.known_revisions()
+    unknown = store.unknown_revisions(revisions)
     if unknown:
         yield f"schema {sorted(unknown)} is from a newer version of the program"
     elif len(revisions) != 1:

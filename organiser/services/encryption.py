@@ -12,7 +12,6 @@ from sqlalchemy import Engine
 from organiser import cipher, store, store_cipher
 from organiser.errors import DatabaseError, ValidationError
 from organiser.files import copy_file_atomic, write_bytes_atomic
-from organiser.pdf.recovery_sheet import RecoverySheet, render_recovery_sheet
 from organiser.services.backups import backup_folder, list_backups
 from organiser.services.restore import database_file
 
@@ -40,6 +39,9 @@ def encrypt_database(
     cipher.driver()  # said before anything is written
     if isinstance(target, Engine):
         target.dispose()
+    # ReportLab is loaded here, not when the window starts (it imports this module).
+    from organiser.pdf.recovery_sheet import RecoverySheet, render_recovery_sheet
+
     secret = cipher.new_recovery_secret()
     key = cipher.database_key(secret)
     sheet = RecoverySheet(str(path), date.today().isoformat(), cipher.format_recovery_key(secret))

@@ -206,9 +206,11 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if row >= 0:
+            built_now = self.pages[row] is None
             page = self._loaded(row)
             self.stack.setCurrentIndex(row)
-            page.refresh()
+            if not (built_now and page.loads_when_built):
+                page.refresh()
             self.menus.follow_page(row, page)
 
     def show_trash(self) -> None:

@@ -32,6 +32,9 @@ class Page(QWidget):
     print_action: QAction | None = None
     undo_stack: QUndoStack | None = None
     tables: frozenset[str] = frozenset()  # the tables whose rows the page shows
+    # True: the page loads its data when it is built, so the window's first showing of it does
+    # not load it all again at once.
+    loads_when_built = False
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)

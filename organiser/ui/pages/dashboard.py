@@ -46,6 +46,7 @@ REMINDABLE = ("action", "commitment", "letter")
 class DashboardPage(Page):
     title = "Dashboard"
     icon_name = "dashboard"
+    loads_when_built = True
     new_campaign_requested = Signal()
     new_organisation_requested = Signal()
     record_requested = Signal(str, int)  # kind, id: the window opens that record
