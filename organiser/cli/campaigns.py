@@ -20,7 +20,6 @@ from organiser.cli.editing import Editing, add_edit, add_show
 from organiser.cli.output import print_records
 from organiser.cli.trash import add_delete
 from organiser.models import CampaignStatus
-from organiser.services import campaign_brief
 from organiser.services import campaigns as service
 from organiser.services.editing import fields_from
 
@@ -132,6 +131,8 @@ def list_campaigns(args: argparse.Namespace) -> int:
 
 def write_brief(args: argparse.Namespace) -> int:
     """The brief written whole, or nothing (an unknown campaign is refused before any file)."""
+    from organiser.services import campaign_brief  # on use: it brings ReportLab
+
     with store.transaction(engine_for(args)) as session:
         campaign_brief.write_brief(session, args.id, args.file, language=args.language)
     return 0
