@@ -18,6 +18,7 @@ finds a query's words in the original text for the results' context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from anyascii import anyascii
 # Hangul syllables, CJK ideographs (with extension A and compatibility ideographs)
 _SYLLABLE = re.compile("([\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 _WORD = re.compile(r"[0-9a-z]+")
+_PIECES = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 _QUERY_WORD = re.compile(r"\w+")
 SHORTEST = 2  # a shorter word is left out of a query that has a longer one
 
@@ -78,23 +80,43 @@ class Context:
     clipped_end: bool = False
 
 
-def _folded_with_origins(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each folded character the index of the original character it
-    came from."""
-    parts: list[str] = []
-    origins: list[int] = []
-    for index, char in enumerate(text):
-        folded = char.lower() if char.isascii() else _fold_char(char)
-        parts.append(folded)
-        origins.extend([index] * len(folded))
-    return "".join(parts), origins
+class _Folding:
+    """A text folded, and the way back from a folded offset to the original character: the
+    text in pieces (a run of ASCII, folded by lower-casing, offset for offset; or one other
+    character, folded on its own), found by bisection. Mostly-English letters cost little."""
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        self.folded_starts: list[int] = []
+        self.original_starts: list[int] = []
+        self.runs: list[bool] = []
+        at = 0
+        for piece in _PIECES.finditer(text):
+            chunk = piece.group()
+            run = chunk.isascii()
+            folded = chunk.lower() if run else _fold_char(chunk)
+            if not folded:
+                continue  # a mark anyascii drops: nothing in the folded text comes from it
+            parts.append(folded)
+            self.folded_starts.append(at)
+            self.original_starts.append(piece.start())
+            self.runs.append(run)
+            at += len(folded)
+        self.folded = "".join(parts)
+
+    def origin(self, offset: int) -> int:
+        """The original character the folded character at `offset` came from."""
+        piece = bisect_right(self.folded_starts, offset) - 1
+        start = self.original_starts[piece]
+        return start + (offset - self.folded_starts[piece]) if self.runs[piece] else start
 
 
 def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Where the words occur in the original text (merged, in order), found on its folding."""
     if not words or not text:
         return []
-    folded, origins = _folded_with_origins(text)
+    folding = _Folding(text)
+    folded = folding.folded
     spans: list[tuple[int, int]] = []
     for word in words:
         starts: list[int] = []
@@ -106,7 +128,8 @@ def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
         # else inside one (조합 in 노동조합).
         heads = [s for s in starts if s == 0 or not folded[s - 1].isalnum()]
         for start in heads or starts:
-            spans.append((origins[start], origins[start + len(word) - 1] + 1))
+            end = folding.origin(start + len(word) - 1) + 1
+            spans.append((folding.origin(start), end))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
