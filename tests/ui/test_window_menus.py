@@ -86,12 +86,17 @@ def test_each_menu_has_its_commands_and_keys(window: MainWindow) -> None:
     assert keys(file_menu["Print…"]) == "Ctrl+P"
     assert keys(file_menu["Quit"]) == "Ctrl+Q"
     edit_menu = entries(window.menus.edit_menu)
-    assert list(edit_menu) == ["Undo", "Redo", "New", "Edit", "Delete", "Trash…"]
-    assert [keys(edit_menu[name]) for name in ("Undo", "New", "Edit", "Delete")] == [
+    assert list(edit_menu) == [
+        "Undo", "Redo", "New", "Edit", "Delete", "Search everything…", "Filter this page", "Trash…"
+    ]  # fmt: skip
+    named = ("Undo", "New", "Edit", "Delete", "Search everything…", "Filter this page")
+    assert [keys(edit_menu[name]) for name in named] == [
         "Ctrl+Z",
         "Ctrl+N",
         "Return",
         "Del",
+        "Ctrl+K",
+        "Ctrl+F",
     ]
     view_menu = entries(window.menus.view_menu)
     assert list(view_menu) == [*(entry.title for entry in PAGES), "Month", "Week", "Agenda"]
