@@ -1,0 +1,48 @@
+"""What the paged lists share: a typed filter matched in SQL over the columns shown, and an order
+that pages can follow (the key asked for, empty values last, then the id, so pages never overlap).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, false, or_
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def spellings(text: str) -> list[str]:
+    """The text as typed and in lower, upper and capitalised case: SQLite's LIKE folds the case
+    of ASCII letters only, so "проф" must also be asked as "Проф" to find "Профсоюз"."""
+    seen: list[str] = []
+    for spelling in (text, text.lower(), text.upper(), text[:1].upper() + text[1:].lower()):
+        if spelling not in seen:
+            seen.append(spelling)
+    return seen
+
+
+def text_matches(columns: Sequence[Any], text: str) -> ColumnElement[bool]:
+    """Any of `columns` holds `text` (case-insensitive as above); everything for no text."""
+    text = text.strip()
+    if not text:
+        return or_(True, false())  # type: ignore[arg-type]
+    return or_(
+        *(
+            column.like(_like_pattern(spelling), escape="\\")
+            for column in columns
+            for spelling in spellings(text)
+        )
+    )
+
+
+def ordered(query: Select[Any], key: Any, descending: bool, tiebreak: Any) -> Select[Any]:
+    """`query` in the order of `key` (empty values last), then of `tiebreak` (a unique id)."""
+    return query.order_by(key.is_(None), key.desc() if descending else key, tiebreak)
+
+
+def page(query: Select[Any], offset: int = 0, limit: int | None = None) -> Select[Any]:
+    return query.offset(offset).limit(limit) if offset or limit is not None else query
