@@ -18,6 +18,8 @@ def _like_pattern(text: str) -> str:
 def spellings(text: str) -> list[str]:
     """The text as typed and in lower, upper and capitalised case: SQLite's LIKE folds the case
     of ASCII letters only, so "проф" must also be asked as "Проф" to find "Профсоюз"."""
+    if text.isascii():
+        return [text]  # LIKE folds it already
     seen: list[str] = []
     for spelling in (text, text.lower(), text.upper(), text[:1].upper() + text[1:].lower()):
         if spelling not in seen:
@@ -39,9 +41,15 @@ def text_matches(columns: Sequence[Any], text: str) -> ColumnElement[bool]:
     )
 
 
-def ordered(query: Select[Any], key: Any, descending: bool, tiebreak: Any) -> Select[Any]:
-    """`query` in the order of `key` (empty values last), then of `tiebreak` (a unique id)."""
-    return query.order_by(key.is_(None), key.desc() if descending else key, tiebreak)
+def ordered(
+    query: Select[Any], key: Any, descending: bool, tiebreak: Any, nullable: bool = True
+) -> Select[Any]:
+    """`query` in the order of `key` (empty values last), then of `tiebreak` (a unique id).
+    A key that is never NULL says so: its IS NULL would be one more expression per row."""
+    direction = key.desc() if descending else key
+    if nullable:
+        return query.order_by(key.is_(None), direction, tiebreak)
+    return query.order_by(direction, tiebreak)
 
 
 def page(query: Select[Any], offset: int = 0, limit: int | None = None) -> Select[Any]:

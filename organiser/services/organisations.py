@@ -289,8 +289,12 @@ ORGANISATION_SORTS: dict[str, Any] = {
 }
 
 
-def _row_query(query: OrganisationQuery, *columns: Any) -> Any:
-    shown = select(*columns).outerjoin(_PARENT, Organisation.affiliate_of_id == _PARENT.id)
+def _row_query(query: OrganisationQuery, *columns: Any, parent: bool = False) -> Any:
+    """The organisations `query` asks for; their parent joined when the filter or `parent`
+    needs it (the join alone triples the time of a sort of 50,000 organisations)."""
+    shown = select(*columns).select_from(Organisation)
+    if parent or query.text.strip():
+        shown = shown.outerjoin(_PARENT, Organisation.affiliate_of_id == _PARENT.id)
     if query.affiliates_of is not None:
         shown = shown.where(Organisation.affiliate_of_id == query.affiliates_of)
     if query.text.strip():
@@ -313,18 +317,23 @@ def organisation_rows(
     sort: str = "name",
     descending: bool = False,
 ) -> list[OrganisationRow]:
-    """A page of the organisations table, filtered and sorted in the database."""
+    """A page of the organisations table, filtered and sorted in the database. The page's ids
+    are found first (the order needs no more), then only their columns are read: SQLite would
+    otherwise count the people of every organisation before sorting them."""
     if sort not in ORGANISATION_SORTS:
         raise ValidationError("sort", f"Organisations cannot be sorted by '{sort}'.")
-    shown = _row_query(
-        query or OrganisationQuery(),
+    ids = _row_query(query or OrganisationQuery(), Organisation.id, parent=sort == "affiliate_of")
+    key = ORGANISATION_SORTS[sort]  # none is ever NULL
+    ids = page(ordered(ids, key, descending, Organisation.id, nullable=False), offset, limit)
+    order = {key: number for number, key in enumerate(session.scalars(ids))}
+    shown = select(
         Organisation.id, Organisation.name, Organisation.acronym, Organisation.kind,
         Organisation.country, _PARENT_NAME, _PEOPLE, Organisation.email,
-    )  # fmt: skip
-    shown = page(
-        ordered(shown, ORGANISATION_SORTS[sort], descending, Organisation.id), offset, limit
-    )
-    return [OrganisationRow(*row) for row in session.execute(shown)]
+    ).outerjoin(_PARENT, Organisation.affiliate_of_id == _PARENT.id)  # fmt: skip
+    rows = [
+        OrganisationRow(*row) for row in session.execute(shown.where(Organisation.id.in_(order)))
+    ]
+    return sorted(rows, key=lambda row: order[row.id])
 
 
 def count_organisation_rows(session: Session, query: OrganisationQuery | None = None) -> int:

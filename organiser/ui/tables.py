@@ -21,6 +21,7 @@ from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, LazyRecordModel, Loade
 
 T = TypeVar("T")
 MAX_COLUMN_WIDTH = 320  # px: longer text is cut, and shown whole in the cell's tooltip
+FIT_SAMPLE_ROWS = 100  # rows a lazy table's columns are fitted to
 FILTER_DELAY_MS = 200  # a filter asked of the database waits for the typing to pause
 
 
@@ -104,6 +105,8 @@ class RecordTable(QWidget, Generic[T]):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(self._sort_keys.index(first), Qt.SortOrder.AscendingOrder)
+        # Widths from the first rows, not from a whole fetched page (Qt's default: 1,000 rows).
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self._sorted = self._sort_keys.index(first), Qt.SortOrder.AscendingOrder
 
         def changed(section: int, order: Qt.SortOrder) -> None:
