@@ -1,7 +1,7 @@
-"""The Organisations page on the large database (`large_db.cached()`): open, refresh, filter
-keystrokes and sorts, offscreen, each beside the raw SQL time of the same statements (the
-baseline: what the page sent, captured and replayed through plain sqlite3) and the ratio; then
-the same table loaded whole as it was before it was lazy, and the resident memory.
+"""The Organisations and Letters pages on the large database (`large_db.cached()`): open,
+refresh, filter keystrokes and sorts, offscreen, each beside the raw SQL time of the same
+statements (the baseline: what the page sent, captured and replayed through plain sqlite3) and
+the ratio; then the organisations loaded whole as the page did before, and the resident memory.
 
     PYTHONPATH=$PWD QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_tables.py [--scale 1]
 """
@@ -29,6 +29,7 @@ from bench import large_db
 from organiser import store
 
 KEYSTROKES = ("S", "Sy", "Syn", "Synd", "п", "пр", "про", "проф")
+LETTER_KEYSTROKES = ("s", "st", "str", "stri", "забас")
 
 
 def rss_mb() -> float:
@@ -71,38 +72,28 @@ def line(what: str, ours: float, raw: float) -> None:
     print(f"  {what:<42} {ours * 1000:8.1f} ms   raw SQL {raw * 1000:7.1f} ms   {ratio}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
-    options = parser.parse_args()
-    path = large_db.cached(scale=options.scale)
+def bench_page(
+    app: Any,
+    captured: Captured,
+    raw: sqlite3.Connection,
+    make: Callable[[], Any],
+    keystrokes: tuple[str, ...],
+    sorts: tuple[tuple[int, str], ...],
+) -> None:
+    """One lazy page: open, refresh, each keystroke of a filter, sorts, a scroll to the end."""
+    from PySide6.QtCore import Qt
 
-    from PySide6.QtWidgets import QApplication
-
-    from organiser.services import organisations
-    from organiser.ui.pages.organisations import OrganisationsPage, organisation_columns
-    from organiser.ui.table_model import RecordTableModel
-    from organiser.ui.tables import RecordTable
-
-    app = QApplication.instance() or QApplication([])
-    engine = store.open_database(str(path))
-    captured = Captured(engine)
-    raw = sqlite3.connect(path)
-    with store.transaction(engine) as session:
-        count = organisations.count_organisations(session)
-    print(f"{path.name}: {count:,} organisations; RSS at start {rss_mb():.0f} MB")
-
-    page: OrganisationsPage | None = None
+    page: Any = None
 
     def open_page() -> None:
         nonlocal page
-        page = OrganisationsPage(engine)
+        page = make()
         page.resize(1200, 800)
         page.show()
         app.processEvents()
 
     took, sent = captured.run(open_page)
-    assert page is not None
+    print(f"{page.title} page, {page.table.model.total():,} rows:")
     line(f"open (first {page.table.model.rowCount():,} rows shown)", took, replay(raw, sent))
 
     def each(what: str, work: Callable[[], Any], times: int = 3) -> None:
@@ -121,7 +112,7 @@ def main() -> int:
         app.processEvents()
 
     times, baselines = [], []
-    for text in KEYSTROKES:
+    for text in keystrokes:
         took, sent = captured.run(lambda text=text: keystroke(text))
         times.append(took)
         baselines.append(replay(raw, sent))
@@ -129,9 +120,7 @@ def main() -> int:
     line("filter keystroke (median)", statistics.median(times), statistics.median(baselines))
     keystroke("")
     header = table.view.horizontalHeader()
-    from PySide6.QtCore import Qt
-
-    for column, name in ((0, "name"), (5, "people"), (4, "affiliate of")):
+    for column, name in sorts:
         took, sent = captured.run(
             lambda column=column: (
                 header.setSortIndicator(column, Qt.SortOrder.DescendingOrder),
@@ -142,6 +131,38 @@ def main() -> int:
     took, sent = captured.run(lambda: (table.view.scrollToBottom(), app.processEvents()))
     line(f"scroll to the end ({table.model.rowCount():,} rows held)", took, replay(raw, sent))
     print(f"  RSS after: {rss_mb():.0f} MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    options = parser.parse_args()
+    path = large_db.cached(scale=options.scale)
+
+    from PySide6.QtWidgets import QApplication
+
+    from organiser.services import organisations
+    from organiser.ui.pages.letters import LettersPage
+    from organiser.ui.pages.organisations import OrganisationsPage, organisation_columns
+    from organiser.ui.table_model import RecordTableModel
+    from organiser.ui.tables import RecordTable
+
+    app = QApplication.instance() or QApplication([])
+    engine = store.open_database(str(path))
+    captured = Captured(engine)
+    raw = sqlite3.connect(path)
+    with store.transaction(engine) as session:
+        count = organisations.count_organisations(session)
+    print(f"{path.name}: {count:,} organisations; RSS at start {rss_mb():.0f} MB")
+
+    bench_page(
+        app, captured, raw, lambda: OrganisationsPage(engine), KEYSTROKES,
+        ((0, "name"), (5, "people"), (4, "affiliate of")),
+    )  # fmt: skip
+    bench_page(
+        app, captured, raw, lambda: LettersPage(engine), LETTER_KEYSTROKES,
+        ((0, "date"), (2, "subject"), (5, "status")),
+    )  # fmt: skip
 
     # As it was: every organisation loaded whole, a proxy filtering and sorting in Python.
     def old_open() -> RecordTable[Any]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, or_
+from sqlalchemy import ColumnElement, Select, false, func, or_, select
+from sqlalchemy.orm import Session
 
 
 def _like_pattern(text: str) -> str:
@@ -54,3 +55,30 @@ def ordered(
 
 def page(query: Select[Any], offset: int = 0, limit: int | None = None) -> Select[Any]:
     return query.offset(offset).limit(limit) if offset or limit is not None else query
+
+
+def page_ids(
+    session: Session,
+    query: Select[Any],
+    key: Any,
+    descending: bool,
+    tiebreak: Any,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    """A page of the ids `query` selects, in the order of `key` with its empty (NULL) values
+    counted as the highest (first when descending, last when ascending), then of `tiebreak`.
+    The empty ones and the others are paged apart, each in an order an index on `key` can
+    give: one ORDER BY with `key IS NULL` in it would sort the whole table for every page."""
+    tie = tiebreak.desc() if descending else tiebreak
+    empty = query.where(key.is_(None)).order_by(tie)
+    filled = query.where(key.is_not(None)).order_by(key.desc() if descending else key, tie)
+    first, second = (empty, filled) if descending else (filled, empty)
+    in_first = session.scalar(select(func.count()).select_from(first.order_by(None).subquery()))
+    ids: list[int] = []
+    if offset < (in_first or 0):
+        ids += session.scalars(page(first, offset, limit))
+    left = None if limit is None else limit - len(ids)
+    if left is None or left > 0:
+        ids += session.scalars(page(second, max(0, offset - (in_first or 0)), left))
+    return ids

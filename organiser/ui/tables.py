@@ -93,21 +93,26 @@ class RecordTable(QWidget, Generic[T]):
         layout.addWidget(self.view)
 
     def sort_in_sql(
-        self, keys: Sequence[str | None], first: str, on_change: Callable[[], object]
+        self,
+        keys: Sequence[str | None],
+        first: str,
+        on_change: Callable[[], object],
+        descending: bool = False,
     ) -> None:
         """A header click sorts every row in the database (through `on_change`), not the rows
         fetched: `keys` names what each column sorts by in the service (None: not sortable),
-        `first` the order the table opens in."""
+        `first` (and `descending`) the order the table opens in."""
         self._sort_keys = list(keys)
         self.view.setSortingEnabled(False)
         self.proxy.sort(-1)
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(self._sort_keys.index(first), Qt.SortOrder.AscendingOrder)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self._sort_keys.index(first), order)
         # Widths from the first rows, not from a whole fetched page (Qt's default: 1,000 rows).
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
-        self._sorted = self._sort_keys.index(first), Qt.SortOrder.AscendingOrder
+        self._sorted = self._sort_keys.index(first), order
 
         def changed(section: int, order: Qt.SortOrder) -> None:
             if self._sort_keys[section] is None:  # not sortable: the indicator stays put

@@ -1,11 +1,11 @@
-"""The lazy tables: the Organisations page holds only the pages of rows scrolled to, filters and
-sorts in the database (its order is the one a direct ORDER BY gives), and keeps its selection,
-details and forms as when everything was loaded."""
+"""The lazy tables: the Organisations and Letters pages hold only the pages of rows scrolled to,
+filter and sort in the database (their order is the one a direct ORDER BY gives), and keep
+their selection, details and forms as when everything was loaded."""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,20 @@ from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.models import Organisation, OrganisationKind, Person
+from organiser.models import (
+    Campaign,
+    Letter,
+    LetterKind,
+    LetterRecipient,
+    LetterStatus,
+    Organisation,
+    OrganisationKind,
+    Person,
+    RecipientRole,
+)
 from organiser.services import organisations as service
+from organiser.services.letters import LetterView
+from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.organisations import ORGANISATION_SORT_KEYS, OrganisationsPage
 from organiser.ui.table_model import PAGE, ROW_ROLE
 
@@ -68,10 +80,12 @@ def shown_ids(page: OrganisationsPage) -> list[int]:
     return [model.row_at(row).id for row in range(model.rowCount())]
 
 
-def direct_order(db_path: Path, order_by: str, where: str = "") -> list[int]:
+def direct_order(
+    db_path: Path, order_by: str, where: str = "", table: str = "organisation"
+) -> list[int]:
     connection = sqlite3.connect(db_path)
     try:
-        query = f"SELECT organisation.id FROM organisation {where} ORDER BY {order_by}"
+        query = f"SELECT {table}.id FROM {table} {where} ORDER BY {order_by}"
         return [key for (key,) in connection.execute(query)]
     finally:
         connection.close()
@@ -192,3 +206,87 @@ def test_the_service_pages_never_overlap(many: Engine) -> None:
         assert service.count_organisation_rows(session, service.OrganisationQuery("U12")) == len(
             service.organisation_rows(session, service.OrganisationQuery("U12"))
         )
+
+
+LETTERS = 2_200
+
+
+@pytest.fixture
+def register(engine: Engine) -> Engine:
+    """LETTERS letters of one campaign (every 10th undated, every 3rd sent), each to one
+    organisation, by bulk insert."""
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    with store.transaction(engine, write=True) as session:
+        session.execute(insert(Campaign), [{"id": 1, "title": "Free them"}])
+        session.execute(
+            insert(Organisation),
+            [{"id": n, "name": f"Union {n}", "created_at": now, "updated_at": now}
+             for n in (1, 2)],
+        )  # fmt: skip
+        session.execute(
+            insert(Letter),
+            [
+                {
+                    "id": n,
+                    "kind": LetterKind.PROTEST_LETTER,
+                    "campaign_id": 1,
+                    "subject": f"{('Raid', 'Strike', 'Arrest')[n % 3]} number {n}",
+                    "letter_date": None if n % 10 == 0 else date(2026, 1, 1) + timedelta(n % 300),
+                    "status": LetterStatus.SENT if n % 3 == 0 else LetterStatus.DRAFT,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for n in range(1, LETTERS + 1)
+            ],
+        )
+        session.execute(
+            insert(LetterRecipient),
+            [{"letter_id": n, "role": RecipientRole.TO, "position": 0, "organisation_id": 1 + n % 2}
+             for n in range(1, LETTERS + 1)],
+        )  # fmt: skip
+    return engine
+
+
+@pytest.fixture
+def letters_page(qtbot: QtBot, register: Engine) -> LettersPage:
+    widget = LettersPage(register)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    return widget
+
+
+def test_the_register_opens_newest_first_on_one_page(
+    letters_page: LettersPage, db_path: Path
+) -> None:
+    model = letters_page.table.model
+    assert (model.rowCount(), model.total()) == (PAGE, LETTERS)
+    newest_first = "letter_date IS NULL DESC, letter_date DESC, id DESC"
+    assert shown_ids(letters_page) == direct_order(db_path, newest_first, table="letter")[:PAGE]
+    assert model.row_at(0).recipient_names in ("Union 1", "Union 2")
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert shown_ids(letters_page) == direct_order(db_path, newest_first, table="letter")
+    record = letters_page.selected_record()
+    assert isinstance(record, LetterView) and record.id == shown_ids(letters_page)[0]
+
+
+def test_the_register_filters_and_sorts_in_the_database(
+    qtbot: QtBot, letters_page: LettersPage, db_path: Path
+) -> None:
+    type_filter(qtbot, letters_page, "strike")
+    newest_first = "letter_date IS NULL DESC, letter_date DESC, id DESC"
+    strikes = direct_order(db_path, newest_first, "WHERE subject LIKE 'Strike%'", table="letter")
+    assert shown_ids(letters_page) == strikes  # fewer than a page
+    type_filter(qtbot, letters_page, "Union 2")  # a recipient's name
+    assert letters_page.table.model.total() == LETTERS // 2
+    type_filter(qtbot, letters_page, "")
+    header = letters_page.table.view.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Subject
+    assert (
+        shown_ids(letters_page)
+        == direct_order(db_path, "lower(subject), id", table="letter")[:PAGE]
+    )
+    letters_page.filter_bar.status.setCurrentIndex(letters_page.filter_bar.status.findData("sent"))
+    assert letters_page.table.model.total() == LETTERS // 3
+    assert all(row.status is LetterStatus.SENT for row in letters_page.table.model.rows())

@@ -24,7 +24,7 @@ from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
 from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_error, show_info
 from organiser.ui.dialogs.organisation_form import OrganisationForm
-from organiser.ui.labels import enum_label
+from organiser.ui.labels import enum_label, named
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, RecordTableModel, column_text
@@ -51,9 +51,7 @@ def organisation_columns() -> list[Column[Any]]:
 
 def organisation_query(text: str, affiliates_of: int | None = None) -> OrganisationQuery:
     """The organisations holding `text` in a column shown, the Kind column's words included."""
-    folded = text.strip().casefold()
-    kinds = tuple(k for k in OrganisationKind if folded and folded in enum_label(k).casefold())
-    return OrganisationQuery(text, kinds, affiliates_of)
+    return OrganisationQuery(text, named(OrganisationKind, text), affiliates_of)
 
 
 class AffiliatesTab(RecordTable[OrganisationRow]):

@@ -47,6 +47,7 @@ class RecordsPage(Page):
     # `page_rows` and `record` instead of `load_rows`.
     sort_keys: tuple[str | None, ...] = ()
     first_sort = ""
+    first_descending = False
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -80,7 +81,9 @@ class RecordsPage(Page):
             model, self.tr("Filter %ss…") % self.noun_text(), self
         )
         if self.sort_keys:
-            self.table.sort_in_sql(self.sort_keys, self.first_sort, self.refresh)
+            self.table.sort_in_sql(
+                self.sort_keys, self.first_sort, self.refresh, self.first_descending
+            )
             self.table.filter_in_sql(self.refresh)
         self.table.activated_row.connect(lambda _row: self.edit_selected())
         self.table.selection_changed.connect(lambda row: self.show_details(self.full_record(row)))
