@@ -14,7 +14,7 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, campaigns, letter_checks, letter_output, letters
+from organiser.services import attachments, commitments, letter_checks, letter_output, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
@@ -87,10 +87,14 @@ class LettersPage(RecordsPage):
     def columns(self) -> list[Column[Any]]:
         return list(letter_columns())
 
+    def refresh_choices(self) -> None:
+        if self.filter_bar is not None:
+            with store.transaction(self.engine) as session:
+                self.filter_bar.set_campaigns(commitments.campaign_choices(session))
+
     def count_rows(self, session: Session, text: str) -> int:
         if self.filter_bar is None:
             return 0  # the bar is not made yet: the page refreshes once it is
-        self.filter_bar.set_campaigns([(c.id, c.title) for c in campaigns.list_campaigns(session)])
         try:
             return letters.count_letter_rows(session, self.filter_bar.value(), letter_search(text))
         except OrganiserError as error:  # a period that ends before it starts

@@ -82,9 +82,9 @@ class RecordsPage(Page):
         )
         if self.sort_keys:
             self.table.sort_in_sql(
-                self.sort_keys, self.first_sort, self.refresh, self.first_descending
+                self.sort_keys, self.first_sort, self.reload_rows, self.first_descending
             )
-            self.table.filter_in_sql(self.refresh)
+            self.table.filter_in_sql(self.reload_rows)
         self.table.activated_row.connect(lambda _row: self.edit_selected())
         self.table.selection_changed.connect(lambda row: self.show_details(self.full_record(row)))
         self.table.offer_actions(self.toolbar.actions)
@@ -168,7 +168,15 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     # Behaviour
+    def refresh_choices(self) -> None:
+        """Refill what the page's own filters offer (a refresh does, a keystroke does not)."""
+
     def refresh(self) -> None:
+        self.refresh_choices()
+        self.reload_rows()
+
+    def reload_rows(self) -> None:
+        """The rows again, as the filters and the sort now ask."""
         if self.sort_keys:
             self._refresh_lazy()
         else:
