@@ -78,7 +78,7 @@ def bench_page(
     raw: sqlite3.Connection,
     make: Callable[[], Any],
     keystrokes: tuple[str, ...],
-    sorts: tuple[tuple[int, str], ...],
+    sorts: tuple[tuple[int, str, bool], ...],
 ) -> None:
     """One lazy page: open, refresh, each keystroke of a filter, sorts, a scroll to the end."""
     from PySide6.QtCore import Qt
@@ -120,14 +120,16 @@ def bench_page(
     line("filter keystroke (median)", statistics.median(times), statistics.median(baselines))
     keystroke("")
     header = table.view.horizontalHeader()
-    for column, name in sorts:
+    for column, name, descending in sorts:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         took, sent = captured.run(
-            lambda column=column: (
-                header.setSortIndicator(column, Qt.SortOrder.DescendingOrder),
+            lambda column=column, order=order: (
+                header.setSortIndicator(column, order),
                 app.processEvents(),
             )
         )
-        line(f"sort by {name}, descending", took, replay(raw, sent))
+        way = "descending" if descending else "ascending"
+        line(f"sort by {name}, {way}", took, replay(raw, sent))
     took, sent = captured.run(lambda: (table.view.scrollToBottom(), app.processEvents()))
     line(f"scroll to the end ({table.model.rowCount():,} rows held)", took, replay(raw, sent))
     print(f"  RSS after: {rss_mb():.0f} MB")
@@ -157,11 +159,11 @@ def main() -> int:
 
     bench_page(
         app, captured, raw, lambda: OrganisationsPage(engine), KEYSTROKES,
-        ((0, "name"), (5, "people"), (4, "affiliate of")),
+        ((0, "name", True), (5, "people", True), (4, "affiliate of", True)),
     )  # fmt: skip
     bench_page(
         app, captured, raw, lambda: LettersPage(engine), LETTER_KEYSTROKES,
-        ((0, "date"), (2, "subject"), (5, "status")),
+        ((0, "date", False), (2, "subject", True), (5, "status", True)),
     )  # fmt: skip
 
     # As it was: every organisation loaded whole, a proxy filtering and sorting in Python.
