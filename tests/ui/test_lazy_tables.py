@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, event, insert
 from sqlalchemy.orm import Session
 
 from organiser import store
@@ -290,3 +290,22 @@ def test_the_register_filters_and_sorts_in_the_database(
     letters_page.filter_bar.status.setCurrentIndex(letters_page.filter_bar.status.findData("sent"))
     assert letters_page.table.model.total() == LETTERS // 3
     assert all(row.status is LetterStatus.SENT for row in letters_page.table.model.rows())
+
+
+def test_a_keystroke_costs_a_few_statements_not_one_per_row(
+    qtbot: QtBot, page: OrganisationsPage, many: Engine
+) -> None:
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(many, "before_cursor_execute", seen)
+    try:
+        type_filter(qtbot, page, "u1")  # 1,111 match: a page of 1,000 is read
+    finally:
+        event.remove(many, "before_cursor_execute", seen)
+    assert page.table.model.rowCount() == PAGE
+    # The count, the page's ids, their columns; then the selected one's details and tabs.
+    reads = [s for s in statements if "FROM organisation" in s]
+    assert len(reads) >= 3 and len(statements) < 40
