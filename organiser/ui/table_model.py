@@ -162,39 +162,55 @@ Loader = Callable[[int, int], list[T]]
 class LazyRecordModel(RecordTableModel[T]):
     """Rows come from `loader(offset, limit)` a page at a time as the view scrolls; the loader
     filters and sorts in the database, so the model only ever holds the pages scrolled to.
-    `fetched` counts the rows loaded since the model was made (what the tests watch)."""
+    The total may be left unknown (None): counting every match of a filter can cost more than
+    the page itself, and the view only needs to know whether there is more — a short page says
+    there is not. `fetched` counts the rows loaded since the model was made (for the tests)."""
 
     def __init__(
         self, columns: Sequence[Column[T]], parent: Any = None, page: int | None = None
     ) -> None:
         super().__init__(columns, parent)
-        self._total = 0
+        self._total: int | None = 0
         self._loader: Loader[T] | None = None
         self.page = page or PAGE
         self.fetched = 0
 
-    def set_source(self, total: int, loader: Loader[T]) -> None:
+    def set_source(self, total: int | None, loader: Loader[T]) -> None:
         self.beginResetModel()
         self._total, self._loader = total, loader
-        self._rows = self._load(0) if total else []
+        self._rows = self._load(0) if total != 0 else []
         self.endResetModel()
 
-    def _load(self, offset: int) -> list[T]:
+    def _load(self, offset: int, count: int | None = None) -> list[T]:
         assert self._loader is not None
-        rows = self._loader(offset, self.page)
+        count = count or self.page
+        rows = self._loader(offset, count)
         self.fetched += len(rows)
+        if self._total is None and len(rows) < count:
+            self._total = offset + len(rows)  # a short page: that was the last
         return rows
 
     def total(self) -> int:
-        return self._total
+        """How many rows there are in all; while unknown, how many are held so far."""
+        return len(self._rows) if self._total is None else self._total
+
+    def total_known(self) -> bool:
+        return self._total is not None
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return self._total is None or len(self._rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._loader is None:
+        if not parent.isValid():
+            self.fetch_rows(self.page)
+
+    def fetch_rows(self, count: int) -> None:
+        """The next `count` rows (fewer at the end), in one query."""
+        if self._loader is None:
             return
-        more = self._load(len(self._rows))
+        more = self._load(len(self._rows), count)
         if not more:
             self._total = len(self._rows)
             return

@@ -140,7 +140,15 @@ class RecordTable(QWidget, Generic[T]):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(on_change)
-        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self._filter_changed = on_change
+        self.filter_edit.textChanged.connect(self._filter_typed)
+
+    def _filter_typed(self, text: str) -> None:
+        if text:
+            self._filter_timer.start()
+        else:  # cleared (the clear button, or a record opened from elsewhere): at once
+            self._filter_timer.stop()
+            self._filter_changed()
 
     def filter_text(self) -> str:
         return self.filter_edit.text().strip()
@@ -148,8 +156,9 @@ class RecordTable(QWidget, Generic[T]):
     def set_rows(self, rows: list[T]) -> None:
         self._refilled(lambda: self.model.set_rows(rows))
 
-    def set_source(self, total: int, loader: Loader[T]) -> None:
-        """A lazy table's rows: `total` of them, fetched by `loader(offset, limit)` as needed."""
+    def set_source(self, total: int | None, loader: Loader[T]) -> None:
+        """A lazy table's rows: `total` of them (None: not counted), fetched by
+        `loader(offset, limit)` as needed."""
         assert isinstance(self.model, LazyRecordModel)
         model = self.model
         self._refilled(lambda: model.set_source(total, loader))
@@ -161,23 +170,36 @@ class RecordTable(QWidget, Generic[T]):
         if self.model.rowCount() and not self._columns_fitted:  # later fills keep the widths
             self._columns_fitted = True
             fit_columns(self.view)
-        if selected is not None:
+        if selected is not None:  # among the rows fetched: a refresh fetches no more for it
             self.select_where(
-                lambda row: getattr(row, "id", None) == getattr(selected, "id", object())
+                lambda row: getattr(row, "id", None) == getattr(selected, "id", object()),
+                fetch=False,
             )
 
     def selected(self) -> T | None:
         index = self.view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def select_where(self, predicate: Any) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if predicate(index.data(ROW_ROLE)):
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
-                return True
-        return False
+    def select_where(self, predicate: Any, fetch: bool = True) -> bool:
+        """Select (and scroll to) the first row `predicate` holds for; a lazy table fetches
+        further pages (each twice the one before) until it finds it or has them all, unless
+        not to `fetch`."""
+        checked, chunk = 0, getattr(self.model, "page", 0)
+        while True:
+            for row in range(checked, self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if predicate(index.data(ROW_ROLE)):
+                    self.view.setCurrentIndex(index)
+                    self.view.scrollTo(index)
+                    return True
+            checked = self.proxy.rowCount()
+            model = self.model
+            if not isinstance(model, LazyRecordModel) or not fetch:
+                return False
+            if not model.canFetchMore(QModelIndex()):
+                return False
+            model.fetch_rows(chunk)
+            chunk *= 2
 
     def offer_actions(self, actions: Callable[[], Sequence[QAction]]) -> None:
         """Right-click on a row selects it and offers `actions()` (what the toolbar offers)."""

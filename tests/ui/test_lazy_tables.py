@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -115,19 +116,20 @@ def test_the_page_opens_on_the_first_page_and_fetches_the_next_as_asked(
 def test_a_filter_asks_the_database_and_reads_only_a_page(
     qtbot: QtBot, page: OrganisationsPage, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    counted: list[str] = []
-    real_count = page.count_rows
+    asked: list[str] = []
+    real_page = page.page_rows
 
-    def count_rows(session: Session, text: str) -> int:
-        counted.append(text)
-        return real_count(session, text)
+    def page_rows(session: Session, text: str, *rest: Any) -> list[Any]:
+        asked.append(text)
+        return real_page(session, text, *rest)
 
-    monkeypatch.setattr(page, "count_rows", count_rows)
+    monkeypatch.setattr(page, "page_rows", page_rows)
+    monkeypatch.setattr(page, "count_rows", lambda *_: pytest.fail("a keystroke counts"))
     fetched = page.table.model.fetched
     for typed in ("Проф", "Профс", "Профсоюз"):  # typed quickly: one query, after the pause
         page.table.filter_edit.setText(typed)
-    assert counted == []
-    qtbot.waitUntil(lambda: counted == ["Профсоюз"], timeout=5_000)
+    assert asked == []
+    qtbot.waitUntil(lambda: asked == ["Профсоюз"], timeout=5_000)
     # By name, or by the name in Affiliate of (the affiliates of number 1, a Профсоюз).
     where = "WHERE name LIKE '%Профсоюз%' OR affiliate_of_id = 1"
     matching = direct_order(db_path, "lower(name), id", where)
@@ -142,7 +144,10 @@ def test_a_filter_asks_the_database_and_reads_only_a_page(
     type_filter(qtbot, page, "government")
     assert shown_ids(page) == direct_order(db_path, "lower(name), id", "WHERE kind = 'government'")
     type_filter(qtbot, page, "")
-    assert model.total() == COUNT and model.rowCount() == PAGE
+    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
+    monkeypatch.undo()
+    page.refresh()  # a refresh counts them
+    assert model.total() == COUNT and model.total_known()
 
 
 def test_a_filter_matching_many_holds_one_page(
@@ -153,8 +158,12 @@ def test_a_filter_matching_many_holds_one_page(
     type_filter(qtbot, page, "u1")  # by their acronym: U1, U10…, U100…, U1000…
     matching = direct_order(db_path, "lower(name), id", "WHERE acronym LIKE 'U1%'")
     model = page.table.model
-    assert model.total() == len(matching) > PAGE
+    assert len(matching) > PAGE
     assert shown_ids(page) == matching[:PAGE]
+    assert not model.total_known() and model.canFetchMore(QModelIndex())  # not counted
+    model.fetchMore(QModelIndex())
+    assert shown_ids(page) == matching and model.total() == len(matching)
+    assert not model.canFetchMore(QModelIndex())
 
 
 @pytest.mark.parametrize(
@@ -279,7 +288,9 @@ def test_the_register_filters_and_sorts_in_the_database(
     strikes = direct_order(db_path, newest_first, "WHERE subject LIKE 'Strike%'", table="letter")
     assert shown_ids(letters_page) == strikes  # fewer than a page
     type_filter(qtbot, letters_page, "Union 2")  # a recipient's name
+    letters_page.table.model.fetchMore(QModelIndex())
     assert letters_page.table.model.total() == LETTERS // 2
+    assert {row.recipient_names for row in letters_page.table.model.rows()} == {"Union 2"}
     type_filter(qtbot, letters_page, "")
     header = letters_page.table.view.horizontalHeader()
     header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Subject
@@ -309,3 +320,16 @@ def test_a_keystroke_costs_a_few_statements_not_one_per_row(
     # The count, the page's ids, their columns; then the selected one's details and tabs.
     reads = [s for s in statements if "FROM organisation" in s]
     assert len(reads) >= 3 and len(statements) < 40
+
+
+def test_a_record_beyond_the_pages_fetched_is_found_and_a_cleared_filter_applies_at_once(
+    qtbot: QtBot, page: OrganisationsPage, db_path: Path
+) -> None:
+    last = direct_order(db_path, "lower(name), id")[-1]  # on the third page
+    assert page.table.select_where(lambda row: row.id == last)
+    assert page.table.selected().id == last and page.summary.text()
+    assert page.table.model.rowCount() == COUNT  # fetched as far as it: a page, then two
+    type_filter(qtbot, page, "KR")
+    page.table.filter_edit.clear()  # as opening a record from the dashboard does
+    assert page.table.model.rowCount() == PAGE and not page.table._filter_timer.isActive()
+    assert not page.table.select_where(lambda row: row.id == COUNT + 1)  # none such

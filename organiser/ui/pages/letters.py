@@ -106,7 +106,11 @@ class LettersPage(RecordsPage):
     ) -> list[letters.LetterRow]:
         where = self.filter_bar.value() if self.filter_bar else None
         search = letter_search(text)
-        return letters.letter_rows(session, where, search, offset, limit, sort, descending)
+        try:
+            return letters.letter_rows(session, where, search, offset, limit, sort, descending)
+        except OrganiserError as error:  # the period, as above, met after a keystroke
+            self.empty.setText(str(error))
+            return []
 
     def record(self, session: Session, row: letters.LetterRow) -> LetterView:
         return letters.get_letter(session, row.id)

@@ -138,7 +138,7 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     def count_rows(self, session: Session, text: str) -> int:
-        """A lazy page: how many rows hold `text` (the filter box's)."""
+        """A lazy page: how many rows hold `text` (the filter box's); 0 shows the empty state."""
         raise NotImplementedError
 
     def page_rows(
@@ -173,12 +173,14 @@ class RecordsPage(Page):
 
     def refresh(self) -> None:
         self.refresh_choices()
-        self.reload_rows()
+        self.reload_rows(counted=True)
 
-    def reload_rows(self) -> None:
-        """The rows again, as the filters and the sort now ask."""
+    def reload_rows(self, counted: bool = False) -> None:
+        """The rows again, as the filters and the sort now ask. A lazy page counts them only
+        when `counted` (a refresh): after a keystroke or a sort the first page shows at once,
+        and the view learns there is no more from a short page."""
         if self.sort_keys:
-            self._refresh_lazy()
+            self._refresh_lazy(counted)
         else:
             with store.transaction(self.engine) as session:
                 rows = self.load_rows(session)
@@ -190,11 +192,13 @@ class RecordsPage(Page):
             self.table.view.selectRow(0)
         self.show_details(self.selected_record())
 
-    def _refresh_lazy(self) -> None:
+    def _refresh_lazy(self, counted: bool) -> None:
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
-        with store.transaction(self.engine) as session:
-            total = self.count_rows(session, text)
+        total = None
+        if counted:
+            with store.transaction(self.engine) as session:
+                total = self.count_rows(session, text)
 
         def load(offset: int, limit: int) -> list[Any]:
             with store.transaction(self.engine) as session:
