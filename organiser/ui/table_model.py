@@ -1,5 +1,6 @@
 """A Qt table model over a list of read models, declared by columns; sorting and filtering sit
-in a QSortFilterProxyModel on top (see `tables.py`)."""
+in a QSortFilterProxyModel on top (see `tables.py`), or, for a table too long to hold whole, in
+the database: `LazyRecordModel` fetches a page of rows at a time as the view scrolls."""
 
 from __future__ import annotations
 
@@ -152,3 +153,78 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def rows(self) -> list[T]:
         return list(self._rows)
+
+
+PAGE = 1000  # rows fetched at a time by a lazy model
+Loader = Callable[[int, int], list[T]]
+
+
+class LazyRecordModel(RecordTableModel[T]):
+    """Rows come from `loader(offset, limit)` a page at a time as the view scrolls; the loader
+    filters and sorts in the database, so the model only ever holds the pages scrolled to.
+    The total may be left unknown (None): counting every match of a filter can cost more than
+    the page itself, and the view only needs to know whether there is more — a short page says
+    there is not. `fetched` counts the rows loaded since the model was made (for the tests)."""
+
+    def __init__(
+        self, columns: Sequence[Column[T]], parent: Any = None, page: int | None = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._total: int | None = 0
+        self._loader: Loader[T] | None = None
+        self.page = page or PAGE
+        self.fetched = 0
+
+    def set_source(self, total: int | None, loader: Loader[T]) -> None:
+        self.beginResetModel()
+        self._total, self._loader = total, loader
+        self._rows = self._load(0) if total != 0 else []
+        self.endResetModel()
+
+    def _load(self, offset: int, count: int | None = None) -> list[T]:
+        assert self._loader is not None
+        count = count or self.page
+        rows = self._loader(offset, count)
+        self.fetched += len(rows)
+        if self._total is None and len(rows) < count:
+            self._total = offset + len(rows)  # a short page: that was the last
+        return rows
+
+    def total(self) -> int:
+        """How many rows there are in all; while unknown, how many are held so far."""
+        return len(self._rows) if self._total is None else self._total
+
+    def total_known(self) -> bool:
+        return self._total is not None
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if parent.isValid():
+            return False
+        return self._total is None or len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if not parent.isValid():
+            self.fetch_rows(self.page)
+
+    def fetch_rows(self, count: int) -> None:
+        """The next `count` rows (fewer at the end), in one query."""
+        if self._loader is None:
+            return
+        more = self._load(len(self._rows), count)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def replace_row(self, view: T) -> None:
+        """Show a record changed elsewhere on the page without reloading."""
+        for number, row in enumerate(self._rows):
+            if getattr(row, "id", None) == getattr(view, "id", object()):
+                self._rows[number] = view
+                self.dataChanged.emit(
+                    self.index(number, 0), self.index(number, len(self._columns) - 1)
+                )
+                return
