@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
@@ -137,3 +139,23 @@ def test_the_letters_page_opens_the_merge_dialog_on_the_selected_letter(
     assert page.merge_action.isEnabled()
     page.merge_action.trigger()
     assert [dialog.letter.id for dialog in opened] == [world.letter_id]
+
+
+def test_the_editor_saves_then_opens_the_merge_dialog_on_the_letter_saved(
+    qtbot: QtBot, engine: Engine, world: MergeWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from organiser.ui.letters.editor import LetterEditor
+
+    with store.transaction(engine) as session:
+        letter = letters.get_letter(session, world.letter_id)
+    opened: list[Any] = []
+    monkeypatch.setattr(MergeDialog, "exec", lambda dialog: opened.append(dialog.letter) or 0)
+    editor = LetterEditor(engine, letter)
+    qtbot.addWidget(editor)
+    editor.subject.setText("Free the Aktau Five, {{ recipient.organisation }}")
+    editor.merge_button.click()
+    assert editor.result() == QDialog.DialogCode.Accepted
+    (merged,) = opened
+    assert merged.id == letter.id and merged.subject.startswith("Free the Aktau Five")
+    with store.transaction(engine) as session:
+        assert letters.get_letter(session, letter.id).subject == merged.subject

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -125,6 +126,13 @@ class LetterEditor(RecordForm):
         if letter is not None:
             self.cosigned.set_setting(letter.cosigned_by, letter.cosigned_order)
             self.versions.load(engine, letter.id)
+        self.merge_button = self.buttons.addButton(
+            self.tr("Save and merge…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.merge_button.setToolTip(
+            self.tr("Save the letter, then send it to many recipients with the Merge dialog")
+        )
+        self.merge_button.clicked.connect(self.save_and_merge)
         self._offer_preview_languages()
         self.versions.changed.connect(self._offer_preview_languages)
         self.preview_language.currentIndexChanged.connect(lambda _index: self.update_preview())
@@ -340,6 +348,13 @@ class LetterEditor(RecordForm):
             self.preview.show_problem(problem)
         else:
             self.preview.show_pdf(pdf)
+
+    def save_and_merge(self) -> None:
+        """Save (the editor closes on success), then the Merge dialog on the letter saved."""
+        from organiser.ui.letters.merge_dialog import MergeDialog
+
+        if self.submit() and isinstance(self.result_value, letters.LetterView):
+            MergeDialog(self.engine, self.result_value, self.parentWidget()).exec()
 
     def preview_ready(self) -> bool:
         """The preview shows what was typed when it was last asked for."""
