@@ -1,7 +1,9 @@
-"""Search at a federation's scale: 100,000 letters of about 300 words and 50,000 organisations.
+"""Search at a federation's scale: 100,000 letters of about 300 words and 50,000 organisations
+(the shared large database, `bench/large_db.py`, with its million actions and the rest), and
+the Dashboard's load time on the same database.
 
-    PYTHONPATH=$PWD .venv/bin/python bench/bench_search.py [--letters 100000] [--orgs 50000]
-        [--repeat 30] [--like-repeat 3] [--write 3000] [--fresh]
+    PYTHONPATH=$PWD .venv/bin/python bench/bench_search.py [--scale 1] [--repeat 30]
+        [--like-repeat 3] [--write 3000] [--reindex]
 
 Prints, each beside its baseline measured in the same run and the ratio:
 - latency of `services.search.search` (the whole use case: the index, the records' text, the
@@ -11,10 +13,11 @@ Prints, each beside its baseline measured in the same run and the ratio:
 - the index's size (FTS5's tables, by SQLite's `dbstat`) beside the records' own;
 - the cost of keeping the index in step: letters per second written through the service
   (`letters.create_letter`, one transaction each) and in bulk, with the index and without it
-  (its triggers dropped), on a fresh database each.
+  (its triggers dropped), on a fresh database each;
+- the Dashboard's load (`services.dashboard.dashboard`, every section) on the large database,
+  beside the same on the sample data.
 
-The database is built once (seeded: the same letters every time) into bench/.cache and reused;
-`--fresh` builds it again. Its build time and rows per second are printed.
+`--reindex` makes the index again from the records first (timed).
 """
 
 from __future__ import annotations
@@ -33,18 +36,14 @@ from sqlalchemy import Engine, insert, select, text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-import corpus_text  # noqa: E402
-import letter_corpus  # noqa: E402
-
+from bench import corpus_text, large_db, letter_corpus  # noqa: E402
 from organiser import store  # noqa: E402
 from organiser.models import Campaign, Letter, LetterKind, Organisation  # noqa: E402
 from organiser.search import schema  # noqa: E402
 from organiser.services import letters, search  # noqa: E402
 from organiser.services.letters import LetterFields  # noqa: E402
 
-CACHE = ROOT / "bench" / ".cache"
 SEED = 2026
 BATCH = 5_000
 # Names in their own scripts and with accents, among the generated ones: what the queries find.
@@ -63,12 +62,13 @@ NAMED = (
     ("Türkiye Devrimci İşçi Sendikaları Konfederasyonu", "DİSK", "TR"),
 )
 PEOPLE = ("Han Sang-gyun (한상균)", "Ерлан Сағынтайұлы", "Cho Sung-deok (조성덕)", "Léa Dubois")
+# Words the large database holds (bench/large_db.py: its names and corpus_text's paragraphs).
 QUERIES: dict[str, tuple[str, ...]] = {
-    "one word": ("dormitory", "solidarity", "warrant", "reinstatement", "KCTU"),
-    "two words": ("hunger strike", "shop stewards", "independent inquiry", "labour court"),
-    "Hangul": ("조합", "노동조합", "운수", "한상균"),
-    "accent-free": ("confederation generale", "geneve", "federation syndicale", "greve"),
-    "transliterated": ("Han Sang-gyun", "Profsoyuz", "Sagyntaiuly", "Federatsiia profsoiuzov"),
+    "one word": ("dormitory", "solidarity", "warrant", "reinstatement", "stewards"),
+    "two words": ("shop stewards", "independent inquiry", "labour court", "criminal charges"),
+    "Hangul": ("조합", "운수", "금속노동조합", "보건의료"),
+    "accent-free": ("federation des travailleurs", "confederation", "metallurgie", "energie"),
+    "transliterated": ("Profsoyuz", "Erlan Qudaybergenov", "Seong-ho", "Federatsiya profsoyuzov"),
 }
 
 
@@ -126,30 +126,6 @@ def _campaign_and_senders(engine: Engine) -> tuple[int, list[int]]:
         first_six = select(Organisation.id).order_by(Organisation.id).limit(6)
         senders = list(session.scalars(first_six))
     return campaign, senders
-
-
-def build(path: Path, letter_count: int, org_count: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".building")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    engine = store.open_database(str(partial))
-    rng = random.Random(SEED)
-    organisations = _organisations(rng, org_count)
-    took = _bulk(engine, Organisation, organisations)
-    print(f"built: {org_count:,} organisations in {took:.1f} s ({org_count / took:,.0f}/s)")
-    campaign, senders = _campaign_and_senders(engine)
-    rows = _letters(rng, letter_count, campaign, senders)
-    words = sum(len(str(row["body"]).split()) for row in rows) / max(1, len(rows))
-    took = _bulk(engine, Letter, rows)
-    print(
-        f"built: {letter_count:,} letters of {words:.0f} words on average in {took:.1f} s "
-        f"({letter_count / took:,.0f}/s, index kept in step)"
-    )
-    engine.dispose()
-    partial.rename(path)
-    for wal in (Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        wal.unlink(missing_ok=True)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -287,34 +263,71 @@ def write_cost(count: int) -> None:
         )
 
 
+def dashboard_load(engine: Engine, repeat: int = 10) -> None:
+    """The Dashboard's every section, on this database and on the sample data."""
+    from organiser.services.dashboard import dashboard
+    from organiser.services.demo import load_demo
+
+    def timed(on: Engine) -> list[float]:
+        dashboard(on)  # the first: its pages read from disk
+        times = []
+        for _ in range(repeat):
+            began = time.perf_counter()
+            dashboard(on)
+            times.append((time.perf_counter() - began) * 1000)
+        return times
+
+    large = timed(engine)
+    with tempfile.TemporaryDirectory() as folder:
+        sample = store.open_database(str(Path(folder) / "sample.sqlite3"))
+        with store.transaction(sample, write=True) as session:
+            load_demo(session)
+        small = timed(sample)
+        sample.dispose()
+    print(
+        f"\nDashboard load, median of {repeat}: {statistics.median(large):.0f} ms on this "
+        f"database (p95 {percentile(large, 0.95):.0f}), {statistics.median(small):.0f} ms on the "
+        f"sample data: {statistics.median(large) / statistics.median(small):.1f}x"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--letters", type=int, default=100_000)
-    parser.add_argument("--orgs", type=int, default=50_000)
+    parser.add_argument("--scale", type=float, default=1.0, help="of the large database")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--like-repeat", type=int, default=3)
     parser.add_argument("--write", type=int, default=3_000)
-    parser.add_argument("--fresh", action="store_true")
     parser.add_argument(
         "--reindex", action="store_true", help="make the index again from the records (timed)"
     )
     args = parser.parse_args(argv)
-    path = CACHE / f"search-{args.letters}-{args.orgs}-{SEED}.sqlite3"
-    if args.fresh or not path.exists():
-        build(path, args.letters, args.orgs)
+    path = large_db.cached(scale=args.scale)
     engine = store.open_database(str(path))
     if args.reindex:
         began = time.perf_counter()
         with engine.begin() as connection:
             schema.install(connection)
         print(f"index made again from the records in {time.perf_counter() - began:.1f} s")
-    print(f"database: {path.stat().st_size / 2**20:,.0f} MB, {args.letters:,} letters, "
-          f"{args.orgs:,} organisations")  # fmt: skip
+    with engine.connect() as connection:
+        counts = {
+            table: connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+            for table in ("letter", "organisation", "action", "commitment", "person")
+        }
+        words = connection.exec_driver_sql(
+            "SELECT avg(length(body) - length(replace(body, ' ', '')) + 1) FROM "
+            "(SELECT body FROM letter LIMIT 2000)"
+        ).scalar()
+    print(
+        f"database: {path.stat().st_size / 2**20:,.0f} MB; "
+        + ", ".join(f"{count:,} {table}s" for table, count in counts.items())
+        + f"; letters of {words:.0f} words on average"
+    )
     began = time.perf_counter()
     _ours(engine, "solidarity")()
     print(f"first search after opening: {(time.perf_counter() - began) * 1000:.1f} ms")
     latency(engine, args.repeat, args.like_repeat)
     index_size(engine)
+    dashboard_load(engine)
     engine.dispose()
     write_cost(args.write)
     return 0
