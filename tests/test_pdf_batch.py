@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +19,10 @@ from organiser.pdf.batch import (
     LetterExportError,
     LetterFile,
     export_letters,
-    plain_letter,
 )
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
-from organiser.services.letter_register import PrintableLetter, PrintParty, PrintSigner
+from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -206,19 +204,6 @@ def test_workers_end_when_the_exporting_program_is_killed(tmp_path: Path) -> Non
     assert _marked_processes(marker) == []
 
 
-def test_the_plain_copy_sent_to_workers_prints_the_same_letter(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(rl_config, "invariant", 1)
-    fonts = load_fonts()
-    sample = replace(
-        letter(2, "Ерлан and 한상균 *italic*"),
-        addressees=(PrintParty("Rosa", ("Via Roma 1", "Torino")), PrintParty("KCTU", ())),
-        signatories=(PrintSigner("Atle Høie", "General Secretary", "IndustriALL"),),
-    )
-    assert render_letter(plain_letter(sample), fonts) == render_letter(sample, fonts)
-
-
 UNPICKLE = """
 import pickle, sys
 letter = pickle.loads(sys.stdin.buffer.read())
@@ -228,12 +213,13 @@ print(letter.subject, sorted({m.split(".")[0] for m in sys.modules} & {"sqlalche
 
 
 def test_a_worker_unpickling_its_letters_imports_no_database_layer() -> None:
-    """What crosses to a worker is the pdf layer's plain data: unpickling it in a fresh
+    """What crosses to a worker is the pdf layer's plain data (pdf/printable.py, which the
+    services build directly): unpickling it in a fresh
     interpreter brings in neither SQLAlchemy nor the services (25 MB and half a second)."""
     import pickle
     import sys
 
-    data = pickle.dumps(plain_letter(letter(3)))
+    data = pickle.dumps(letter(3))
     done = subprocess.run(
         [sys.executable, "-c", UNPICKLE], input=data, capture_output=True, check=True,
         cwd=Path(__file__).parent.parent,

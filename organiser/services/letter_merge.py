@@ -39,11 +39,11 @@ from organiser.models import (
 )
 from organiser.pdf.batch import RenderedLetter, RenderWorkers, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
+from organiser.pdf.printable import PrintableLetter
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
 from organiser.services import validation as v
 from organiser.services.letter_languages import choose_version, preferred_language
-from organiser.services.letter_register import PrintableLetter
 from organiser.services.letter_templates import (
     CampaignFields,
     MergeContext,
