@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from organiser.pdf import fonts as fonts_module
 from organiser.pdf.batch import (
@@ -129,22 +129,27 @@ def test_a_failing_letter_stops_the_batch_and_leaves_no_file(tmp_path: Path, wor
 def test_remembered_font_subsets_give_reportlab_s_own_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The subset cache changes nothing in the file: the same letter rendered with ReportLab's
-    own subsetting and with the cache (cold, then warm) is the same, byte for byte."""
+    """The font caches change nothing in the file: the same letter rendered with ReportLab's
+    own subsetting and font objects and with the caches (cold, then warm) is the same, byte for
+    byte."""
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
     fonts = load_fonts()
     sample = letter(1, "Ерлан and 한상균 *italic*")
-    fonts_module._deflated_subset.cache_clear()
+    caches = (fonts_module._deflated_subset, fonts_module._subset_objects)
+    for cache in caches:
+        cache.cache_clear()
     cold = render_letter(sample, fonts)
     warm = render_letter(sample, fonts)
-    assert fonts_module._deflated_subset.cache_info().hits > 0
+    assert all(cache.cache_info().hits > 0 for cache in caches)
     for name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
         if isinstance(getattr(font, "face", None), TTFontFace):
             monkeypatch.setattr(font.face, "__class__", TTFontFace)
-    used = fonts_module._deflated_subset.cache_info()
+        if isinstance(font, TTFont):
+            monkeypatch.setattr(font, "__class__", TTFont)
+    used = [cache.cache_info() for cache in caches]
     reportlab_own = render_letter(sample, fonts)
-    assert fonts_module._deflated_subset.cache_info() == used  # the cache was not asked
+    assert [cache.cache_info() for cache in caches] == used  # the caches were not asked
     assert cold == warm == reportlab_own
 
 
