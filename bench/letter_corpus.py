@@ -25,10 +25,10 @@ from sqlalchemy import Engine
 from bench import corpus_text as text
 from organiser import store
 from organiser.pdf.markdown import ListBlock, TextBlock, parse_body
+from organiser.pdf.printable import PrintableLetter
 from organiser.pdf.words import date_text, words_for
 from organiser.services import campaigns, letter_register, letters, organisations
 from organiser.services.campaigns import CampaignFields
-from organiser.services.letter_register import PrintableLetter
 from organiser.services.letter_templates import CampaignFields as CampaignFields_
 from organiser.services.letter_templates import MergeContext, Party, render
 from organiser.services.letters import LetterFields

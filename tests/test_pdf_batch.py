@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from organiser.pdf import fonts as fonts_module
 from organiser.pdf.batch import (
@@ -20,11 +19,10 @@ from organiser.pdf.batch import (
     LetterExportError,
     LetterFile,
     export_letters,
-    plain_letter,
 )
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
-from organiser.services.letter_register import PrintableLetter, PrintParty, PrintSigner
+from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -131,22 +129,27 @@ def test_a_failing_letter_stops_the_batch_and_leaves_no_file(tmp_path: Path, wor
 def test_remembered_font_subsets_give_reportlab_s_own_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The subset cache changes nothing in the file: the same letter rendered with ReportLab's
-    own subsetting and with the cache (cold, then warm) is the same, byte for byte."""
+    """The font caches change nothing in the file: the same letter rendered with ReportLab's
+    own subsetting and font objects and with the caches (cold, then warm) is the same, byte for
+    byte."""
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
     fonts = load_fonts()
     sample = letter(1, "Ерлан and 한상균 *italic*")
-    fonts_module._deflated_subset.cache_clear()
+    caches = (fonts_module._deflated_subset, fonts_module._subset_objects)
+    for cache in caches:
+        cache.cache_clear()
     cold = render_letter(sample, fonts)
     warm = render_letter(sample, fonts)
-    assert fonts_module._deflated_subset.cache_info().hits > 0
+    assert all(cache.cache_info().hits > 0 for cache in caches)
     for name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
         if isinstance(getattr(font, "face", None), TTFontFace):
             monkeypatch.setattr(font.face, "__class__", TTFontFace)
-    used = fonts_module._deflated_subset.cache_info()
+        if isinstance(font, TTFont):
+            monkeypatch.setattr(font, "__class__", TTFont)
+    used = [cache.cache_info() for cache in caches]
     reportlab_own = render_letter(sample, fonts)
-    assert fonts_module._deflated_subset.cache_info() == used  # the cache was not asked
+    assert [cache.cache_info() for cache in caches] == used  # the caches were not asked
     assert cold == warm == reportlab_own
 
 
@@ -206,19 +209,6 @@ def test_workers_end_when_the_exporting_program_is_killed(tmp_path: Path) -> Non
     assert _marked_processes(marker) == []
 
 
-def test_the_plain_copy_sent_to_workers_prints_the_same_letter(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(rl_config, "invariant", 1)
-    fonts = load_fonts()
-    sample = replace(
-        letter(2, "Ерлан and 한상균 *italic*"),
-        addressees=(PrintParty("Rosa", ("Via Roma 1", "Torino")), PrintParty("KCTU", ())),
-        signatories=(PrintSigner("Atle Høie", "General Secretary", "IndustriALL"),),
-    )
-    assert render_letter(plain_letter(sample), fonts) == render_letter(sample, fonts)
-
-
 UNPICKLE = """
 import pickle, sys
 letter = pickle.loads(sys.stdin.buffer.read())
@@ -228,12 +218,13 @@ print(letter.subject, sorted({m.split(".")[0] for m in sys.modules} & {"sqlalche
 
 
 def test_a_worker_unpickling_its_letters_imports_no_database_layer() -> None:
-    """What crosses to a worker is the pdf layer's plain data: unpickling it in a fresh
+    """What crosses to a worker is the pdf layer's plain data (pdf/printable.py, which the
+    services build directly): unpickling it in a fresh
     interpreter brings in neither SQLAlchemy nor the services (25 MB and half a second)."""
     import pickle
     import sys
 
-    data = pickle.dumps(plain_letter(letter(3)))
+    data = pickle.dumps(letter(3))
     done = subprocess.run(
         [sys.executable, "-c", UNPICKLE], input=data, capture_output=True, check=True,
         cwd=Path(__file__).parent.parent,

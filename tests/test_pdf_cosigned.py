@@ -10,7 +10,7 @@ from pathlib import Path
 from organiser.pdf.cosigned import CosignedBlock, CosignedChanges, Cosigner, columns_for
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import letter_pdf
-from organiser.services.letter_register import PrintableLetter
+from organiser.pdf.printable import PrintableLetter
 
 
 def _letter(block: CosignedBlock, language: str = "en") -> PrintableLetter:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -13,32 +11,30 @@ import pytest
 
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
+from organiser.pdf.printable import PrintableLetter, PrintSigner
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
 
-@dataclass(frozen=True)
-class Signer:
-    name: str
-    title: str = "General Secretary"
-    organisation: str = ""
-    signature: bytes | None = None
+SIGNER = PrintSigner("Atle Høie", "General Secretary")
 
 
-@dataclass(frozen=True)
-class Letter:
-    body: str
-    signatories: Sequence[Signer] = (Signer("Atle Høie"),)
-    sender_name: str = "IndustriALL Global Union"
-    sender_address: str = "54 bis, route des Acacias, Geneva"
-    logo: bytes | None = None
-    letter_date: date | None = date(2021, 7, 27)
-    language: str = "en"
-    our_reference: str = ""
-    their_reference: str = ""
-    addressees: Sequence[object] = field(default_factory=tuple)
-    subject: str = "Solidarity with the strikers"
-    cc: Sequence[str] = ()
+def a_letter(body: str, sender_name: str = "IndustriALL Global Union") -> PrintableLetter:
+    """A letter of the given body, the rest as in a real one."""
+    return PrintableLetter(
+        sender_name=sender_name,
+        sender_address="54 bis, route des Acacias, Geneva",
+        logo=None,
+        letter_date=date(2021, 7, 27),
+        language="en",
+        our_reference="",
+        their_reference="",
+        addressees=(),
+        subject="Solidarity with the strikers",
+        body=body,
+        signatories=(SIGNER,),
+        cc=(),
+    )
 
 
 def pages_of(pdf: bytes, tmp_path: Path) -> list[str]:
@@ -66,7 +62,7 @@ def test_the_last_list_item_never_stands_alone_and_the_closing_stays_with_the_si
 ) -> None:
     """Whatever the filler before it, the last item shares its page with the item before it,
     and the closing with the signatory's name: the sweep passes the page break over each."""
-    pages = pages_of(render_letter(Letter(body_with(filler)), load_fonts()), tmp_path)
+    pages = pages_of(render_letter(a_letter(body_with(filler)), load_fonts()), tmp_path)
     assert len(pages) <= 2
     last = page_holding(pages, "demand number 5")
     assert page_holding(pages, "demand number 4") == last
@@ -89,7 +85,7 @@ def test_the_senders_name_shrinks_to_one_line_or_balances_over_two(
     """A long federation's name shrinks to fit its column, or, too long for that, goes on two
     lines of about equal length: never a word left alone on a line below."""
     pdf = render_letter(
-        Letter("Dear colleagues,\n\nIn solidarity,", sender_name=sender), load_fonts()
+        a_letter("Dear colleagues,\n\nIn solidarity,", sender_name=sender), load_fonts()
     )
     lines = pages_of(pdf, tmp_path)[0].splitlines()
     if lines[0] != sender:

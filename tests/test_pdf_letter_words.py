@@ -12,8 +12,8 @@ import pytest
 
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
+from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
 from organiser.pdf.words import WORDS, date_text, words_for
-from organiser.services.letter_register import PrintableLetter, PrintParty, PrintSigner
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

@@ -24,23 +24,15 @@ from concurrent.futures import (
     wait,
 )
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
-from organiser.pdf.cosigned import CosignedBlock
 from organiser.pdf.fonts import load_fonts
-from organiser.pdf.letter import (
-    PartyLike,
-    PrintableLetter,
-    SignerLike,
-    cosigned_of,
-    letter_pdf,
-    render_letter,
-)
+from organiser.pdf.letter import letter_pdf, render_letter
 from organiser.pdf.options import PdfOptions
+from organiser.pdf.printable import PrintableLetter
 
 # Below this many letters per worker, starting a process (about half a second: an interpreter,
 # ReportLab and the fonts) costs more than it saves.
@@ -64,73 +56,11 @@ class LetterExportError(OrganiserError):
 
 @dataclass(frozen=True)
 class LetterFile:
-    """A letter and the file its PDF goes to. The letter must be plain data (picklable),
-    such as the letters service's PrintableLetter."""
+    """A letter and the file its PDF goes to (plain data of the pdf layer: what crosses to a
+    worker process imports nothing more)."""
 
     letter: PrintableLetter
     path: Path
-
-
-@dataclass(frozen=True)
-class _Party:
-    name: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Signer:
-    name: str
-    title: str
-    organisation: str
-    signature: bytes | None
-
-
-@dataclass(frozen=True)
-class _Letter:
-    """A letter as sent to a worker: the pdf layer's own plain copy, so that unpickling it
-    imports nothing beyond the pdf layer (the services' shapes would bring in the database
-    layer: about 25 MB and half a second more in every worker)."""
-
-    sender_name: str
-    sender_address: str
-    logo: bytes | None
-    letter_date: date | None
-    language: str
-    our_reference: str
-    their_reference: str
-    addressees: tuple[_Party, ...]
-    subject: str
-    body: str
-    signatories: tuple[_Signer, ...]
-    cc: tuple[str, ...]
-    cosigned: CosignedBlock | None = None  # a statement's co-signing organisations
-
-
-def _party(party: PartyLike) -> _Party:
-    return _Party(party.name, tuple(party.lines))
-
-
-def _signer(signer: SignerLike) -> _Signer:
-    return _Signer(signer.name, signer.title, signer.organisation, signer.signature)
-
-
-def plain_letter(letter: PrintableLetter) -> PrintableLetter:
-    """The same letter as plain data of the pdf layer (what crosses to a worker process)."""
-    return _Letter(
-        sender_name=letter.sender_name,
-        sender_address=letter.sender_address,
-        logo=letter.logo,
-        letter_date=letter.letter_date,
-        language=letter.language,
-        our_reference=letter.our_reference,
-        their_reference=letter.their_reference,
-        addressees=tuple(_party(p) for p in letter.addressees),
-        subject=letter.subject,
-        body=letter.body,
-        signatories=tuple(_signer(s) for s in letter.signatories),
-        cc=tuple(letter.cc),
-        cosigned=cosigned_of(letter),
-    )
 
 
 def export_to_folder(
@@ -193,8 +123,7 @@ def _export_in_workers(
     stop: Stop | None,
 ) -> int:
     written = 0
-    plain = [LetterFile(plain_letter(f.letter), f.path) for f in files]
-    for _index, result in _in_workers(_export_chunk, _chunks(plain), options, workers, stop):
+    for _index, result in _in_workers(_export_chunk, _chunks(files), options, workers, stop):
         written += _outcome(result)  # also re-raises a worker's OSError
         if progress:
             progress(written, len(files))
@@ -421,8 +350,7 @@ def _here_and_in_workers(
                 index, chunk = next(upcoming, (-1, []))
                 if index < 0:
                     break
-                plain = [plain_letter(letter) for letter in chunk]
-                pending[pool.submit(_render_chunk, plain, options)] = index
+                pending[pool.submit(_render_chunk, chunk, options)] = index
             for future in [future for future in pending if future.done()]:
                 yield pending.pop(future), future.result()
             index, chunk = next(upcoming, (-1, []))

@@ -1,6 +1,6 @@
 """A letter as a PDF (ReportLab platypus): letterhead, references, addressees, body, signatures.
 
-The renderer takes anything shaped like `PrintableLetter` (the letters service builds one), so it
+The renderer takes a `PrintableLetter` (pdf/printable.py; the letters service builds one), so it
 knows nothing of the database. Every user string is escaped before it meets Paragraph markup.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Sequence
-from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -29,13 +28,14 @@ from reportlab.platypus import (
 )
 
 from organiser.errors import ValidationError
-from organiser.pdf.cosigned import CosignedBlock, block_texts, cosigned_flowables
+from organiser.pdf.cosigned import block_texts, cosigned_flowables
 from organiser.pdf.fonts import FontSet, load_fonts
 from organiser.pdf.images import image_size
 from organiser.pdf.keep_together import keep_ending_together, list_with_kept_tail
 from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
+from organiser.pdf.printable import PrintableLetter, PrintSigner
 from organiser.pdf.styles import LetterStyles, numbered_canvas
 from organiser.pdf.words import date_text, words_for
 
@@ -43,51 +43,6 @@ PAPERS = {"a4": A4, "letter": LETTER}
 # ReportLab's registered fonts keep the state of the documents being built, and the editor's
 # live preview renders on a thread of its own while the window may print: one at a time.
 _ONE_LETTER_AT_A_TIME = threading.Lock()
-
-
-class PartyLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def lines(self) -> Sequence[str]: ...
-
-
-class SignerLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def organisation(self) -> str: ...
-    @property
-    def signature(self) -> bytes | None: ...
-
-
-class PrintableLetter(Protocol):
-    @property
-    def sender_name(self) -> str: ...
-    @property
-    def sender_address(self) -> str: ...
-    @property
-    def logo(self) -> bytes | None: ...
-    @property
-    def letter_date(self) -> date | None: ...
-    @property
-    def language(self) -> str: ...
-    @property
-    def our_reference(self) -> str: ...
-    @property
-    def their_reference(self) -> str: ...
-    @property
-    def addressees(self) -> Sequence[PartyLike]: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def signatories(self) -> Sequence[SignerLike]: ...
-    @property
-    def cc(self) -> Sequence[str]: ...
 
 
 def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
@@ -99,17 +54,9 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
         texts += [party.name, *party.lines]
     for signer in letter.signatories:
         texts += [signer.name, signer.title, signer.organisation]
-    block = cosigned_of(letter)
-    if block is not None:
-        texts += block_texts(block, letter.language)
+    if letter.cosigned is not None:
+        texts += block_texts(letter.cosigned, letter.language)
     return texts + body_texts(blocks)
-
-
-def cosigned_of(letter: PrintableLetter) -> CosignedBlock | None:
-    """The co-signing organisations' block, for a letter that carries one (`cosigned`): an
-    optional field, so shapes made before it print as they did."""
-    block = getattr(letter, "cosigned", None)
-    return block if isinstance(block, CosignedBlock) else None
 
 
 class _Paragraph(Paragraph):
@@ -249,7 +196,7 @@ class _Builder:
         )
         return [Spacer(0, 4 * mm), table]
 
-    def signer(self, signer: SignerLike) -> list[Flowable]:
+    def signer(self, signer: PrintSigner) -> list[Flowable]:
         cell: list[Flowable] = [
             _signature(signer.signature) if signer.signature else Spacer(0, 12 * mm)
         ]
@@ -312,7 +259,7 @@ def render_letter(
     story: list[Flowable] = builder.letterhead(letter, width) + builder.references(letter)
     story += builder.addressees(letter)
     story.append(builder.para(letter.subject, "subject", bold=True))
-    block = cosigned_of(letter)
+    block = letter.cosigned
     if block is None:
         ending = builder.signatures(letter, width) + builder.cc(letter)
         story += keep_ending_together(builder.blocks(blocks), ending)

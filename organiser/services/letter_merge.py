@@ -39,11 +39,11 @@ from organiser.models import (
 )
 from organiser.pdf.batch import RenderedLetter, RenderWorkers, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
+from organiser.pdf.printable import PrintableLetter
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
 from organiser.services import validation as v
 from organiser.services.letter_languages import choose_version, preferred_language
-from organiser.services.letter_register import PrintableLetter
 from organiser.services.letter_templates import (
     CampaignFields,
     MergeContext,
@@ -58,6 +58,9 @@ DEFAULT_NAME_PATTERN = "{country}-{acronym}.pdf"
 NAME_FIELDS = ("country", "acronym", "name", "language", "reference", "number")
 MAX_RECIPIENTS = 10_000  # a merge's letters are held in memory between the check and the run
 WRITE_CHUNK = 25  # letters added to the register, and their PDFs kept, per flush
+# Files written at once: each waits on the disk (fsync), and the disk takes several together
+# (1,000 letters' files took 2.4-3.5 s one at a time here, 0.5-0.65 s four at a time).
+FILE_WRITERS = 4
 HELD_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 MAX_STEM = 120  # characters of a file name before ".pdf"
 SHORT_NAME = 20  # characters of a name standing in for a missing acronym
@@ -756,14 +759,16 @@ def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[obje
 
 
 class _FileWriter:
-    """The files, each written whole; `undo` takes away again the files this run made (after
-    a failure, a cancel or `halt`), so the unit of work can roll back to nothing."""
+    """The files, each written whole, a few at once; `undo` takes away again the files this
+    run made (after a failure, a cancel or `halt`), so the unit of work can roll back to
+    nothing."""
 
     def __init__(self, checked: CheckedMerge, stop: Stop | None) -> None:
         self.checked = checked
         self.stop = stop
-        self.halt = threading.Event()  # the register failed: write no more
+        self.halt = threading.Event()  # the register (or a file) failed: write no more
         self.new: list[Path] = []
+        self._lock = threading.Lock()
 
     def _stopped(self) -> bool:
         return self.halt.is_set() or bool(self.stop and self.stop())
@@ -783,17 +788,24 @@ class _FileWriter:
                 self.new.append(output.combined)
             return [output.combined]
         assert output.folder is not None
-        written: list[Path] = []
-        for position, row in enumerate(preflight.rows):
-            if self._stopped():
-                raise MergeStopped()
-            path = output.folder / row.file_name
-            existed = path.exists()
-            write_bytes_atomic(path, checked.pdf(position) or b"")
-            written.append(path)
-            if not existed:
+        paths = [output.folder / row.file_name for row in preflight.rows]
+        with ThreadPoolExecutor(FILE_WRITERS, thread_name_prefix="merge-file") as files:
+            for _done in files.map(self._write_one, range(len(paths)), paths):
+                pass  # the first failure (or the stop) is raised here; the others then stop
+        return paths
+
+    def _write_one(self, position: int, path: Path) -> None:
+        if self._stopped():
+            raise MergeStopped()
+        existed = path.exists()
+        try:
+            write_bytes_atomic(path, self.checked.pdf(position) or b"")
+        except BaseException:
+            self.halt.set()  # the files not yet begun are not written
+            raise
+        if not existed:
+            with self._lock:
                 self.new.append(path)
-        return written
 
     def undo(self) -> None:
         for path in self.new:

@@ -25,6 +25,7 @@ from organiser.models import (
 from organiser.models.organisations import person_label
 from organiser.pdf.cosigned import CosignedBlock
 from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
+from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
 from organiser.services import attachments, statements
 from organiser.services import validation as v
 from organiser.services.letters import (
@@ -39,42 +40,6 @@ from organiser.services.letters import (
     list_letters,
     party_copy,
 )
-
-
-@dataclass(frozen=True)
-class PrintParty:
-    """An addressee as printed: a name and the lines under it."""
-
-    name: str
-    lines: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PrintSigner:
-    name: str
-    title: str = ""
-    organisation: str = ""
-    signature: bytes | None = None
-
-
-@dataclass(frozen=True)
-class PrintableLetter:
-    """Everything the PDF prints, as plain data (see organiser.pdf.letter)."""
-
-    sender_name: str
-    sender_address: str
-    logo: bytes | None
-    letter_date: date | None
-    language: str
-    our_reference: str
-    their_reference: str
-    addressees: tuple[PrintParty, ...]
-    subject: str
-    body: str
-    signatories: tuple[PrintSigner, ...]
-    cc: tuple[str, ...]
-    # A statement's co-signing organisations (services/statements.py), or None.
-    cosigned: CosignedBlock | None = None
 
 
 def _lines(text: str) -> tuple[str, ...]:
