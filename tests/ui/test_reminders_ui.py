@@ -109,6 +109,12 @@ def test_a_reminder_missed_while_closed_is_shown_at_start_and_only_then(
     notice = shown_notice(qtbot, window)
     assert "fell due while the program was closed" in notice.heading.text()
     assert notice.reminder_ids() == [key]
+    dashboard = window.stack.currentWidget()
+    assert isinstance(dashboard, DashboardPage)
+    when = dashboard.reminders.list.item(0).text().splitlines()[1]  # 'Fri 4 Dec 09:00'
+    with store.transaction(demo) as session:
+        subject = letters.get_letter(session, 1).subject
+    assert notice.list.item(0).text().splitlines() == [subject, when]  # worded alike
     assert window.reminders.check() == []
     window.close()
     again = open_window(qtbot, demo)  # the program started again: shown_at says it was told

@@ -4,7 +4,6 @@ missed while the program was closed): non-modal, each reminder opens its record 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,21 +23,16 @@ from organiser.errors import OrganiserError
 from organiser.services import reminders
 from organiser.services.reminders import ReminderView
 from organiser.ui.calendar.zones import organiser_zone
+from organiser.ui.dashboard.items import reminder_when
 from organiser.ui.dialogs.messages import show_error
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def reminder_text(reminder: ReminderView) -> str:
-    when = ""
-    if reminder.due_at is not None:
-        local = reminder.due_at.astimezone(ZoneInfo(organiser_zone()))
-        when = f"{local:%Y-%m-%d %H:%M}"
-    return "\n".join(
-        part
-        for part in (reminder.target_title, " · ".join(p for p in (when, reminder.note) if p))
-        if part
-    )
+    """Its record's title, then when and its note, worded as on the Dashboard."""
+    detail = reminder_when(reminder, organiser_zone())
+    return "\n".join(part for part in (reminder.target_title, detail) if part)
 
 
 class ReminderNotice(QDialog):
