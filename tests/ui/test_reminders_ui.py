@@ -221,6 +221,8 @@ def test_a_time_the_clocks_skip_is_refused_at_its_field_and_kept(
     save(qtbot, dialog)
     assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
     assert "does not exist in Europe/London" in dialog.error_text("at")
+    qtbot.wait(50)  # laid out again with the message: still no scroll bar over the fields
+    assert not dialog.fields_area.verticalScrollBar().isVisible()
     assert dialog.at.dateTime().toString("yyyy-MM-dd HH:mm") == "2027-03-28 01:30"
     assert dialog.note.text() == "check the hall"
     assert all_reminders(demo) == []

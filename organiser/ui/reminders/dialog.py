@@ -42,6 +42,7 @@ class ReminderDialog(RecordForm):
     ) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("Remind me"))
+        self.setMinimumSize(440, 300)  # room for a message under a field without scrolling
         self.engine, self.kind, self.record_id = engine, kind, record_id
         self.zone = organiser_zone()
         self.record_label = QLabel(label, self)  # what the reminder is of
