@@ -116,6 +116,10 @@ def test_a_reminder_missed_while_closed_is_shown_at_start_and_only_then(
         subject = letters.get_letter(session, 1).subject
     assert notice.list.item(0).text().splitlines() == [subject, when]  # worded alike
     assert window.reminders.check() == []
+    later = add_reminder(demo, an_hour_ago(), commitment_id=3)  # due now, the notice still open
+    assert [r.id for r in window.reminders.check()] == [later]
+    assert notice.reminder_ids() == [key, later]
+    assert notice.heading.text() == "Due now, and 1 that fell due while the program was closed:"
     window.close()
     again = open_window(qtbot, demo)  # the program started again: shown_at says it was told
     assert again.reminders.show_missed() == []
