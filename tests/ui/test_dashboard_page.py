@@ -30,6 +30,8 @@ from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.people_at_risk import PeopleAtRiskPage
+from organiser.ui.reminders.dialog import ReminderDialog
+from tests.ui.helpers import drive_form
 
 
 def opened_forms(monkeypatch: pytest.MonkeyPatch, form_class: type[Any]) -> list[Any]:
@@ -263,3 +265,23 @@ def test_a_long_section_shows_its_first_items_whole_and_says_how_many_more(
     assert page.reminders.more.isVisible() and "3 more" in page.reminders.more.text()
     assert page.reminders.badge.text() == str(SECTION_LIMIT + 3)
     qtbot.waitUntil(every_section_fully_shown(page))
+
+
+def test_remind_me_on_an_item_saves_a_reminder_of_it_and_the_badge_counts_it(
+    demo: Engine, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def yesterday(form: ReminderDialog) -> None:
+        form.at.setDateTime(form.at.dateTime().addDays(-2))  # it offers tomorrow: due already
+
+    forms = drive_form(monkeypatch, qtbot, ReminderDialog, yesterday)
+    page = dashboard_of(window)
+    _kind, commitment_id = page.overdue.entries()[0]
+    menu_action(page, page.overdue, 0, "Remind me…").trigger()
+    assert len(forms) == 1
+    with store.transaction(demo) as session:
+        [saved] = reminders.list_reminders(session)
+    assert (saved.target_kind, saved.target_id) == ("commitment", commitment_id)
+    assert page.reminders.badge.text() == "1"
+    assert page.reminders.entries() == [("commitment", commitment_id)]
+    entry = page.people.list.item(0).data(Qt.ItemDataRole.UserRole + 2)
+    assert [a.text() for a in page.menu_actions(entry)] == ["Open"]  # a person: no reminder
