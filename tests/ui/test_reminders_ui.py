@@ -101,6 +101,24 @@ def test_a_reminder_falling_due_shows_a_notice_beside_the_window_once(
     assert notice.reminder_ids() == [key]
 
 
+def test_with_a_system_tray_a_reminder_due_is_its_message_which_opens_the_record(
+    demo: Engine, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda _t, *a: told.append(a[:2]))
+    forms = opened_forms(monkeypatch, CommitmentForm)
+    add_reminder(demo, an_hour_ago(), "ring them", commitment_id=3)
+    assert len(window.reminders.check()) == 1
+    assert window.reminders.notice is None  # the tray told it: no notice in the window
+    assert len(told) == 1 and "ring them" in told[0][1]
+    tray = window.reminders.tray
+    assert tray is not None
+    tray.messageClicked.emit()
+    assert isinstance(window.stack.currentWidget(), CommitmentsPage)
+    assert [form.existing.id for form in forms] == [3]
+
+
 def test_a_reminder_missed_while_closed_is_shown_at_start_and_only_then(
     demo: Engine, qtbot: QtBot
 ) -> None:
