@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,11 +34,12 @@ def register(commands: Commands) -> None:
 
 
 def show_dashboard(args: argparse.Namespace) -> int:
-    summary = dashboard(engine_for(args), limit=max(1, args.limit), zone=default_zone())
+    zone = default_zone()
+    summary = dashboard(engine_for(args), limit=max(1, args.limit), zone=zone)
     if args.json:
         print_json(summary)
     else:
-        print_summary(summary)
+        print_summary(summary, zone)
     return 0
 
 
@@ -66,14 +68,21 @@ def _section(
     print()
 
 
-def print_summary(summary: DashboardSummary) -> None:
+def _local(moment: datetime | None, zone: str) -> str:
+    """'2026-01-05 09:00 Asia/Seoul': a time in the organiser's own zone, as they see it."""
+    if moment is None:
+        return ""
+    return f"{moment.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M} {zone}"
+
+
+def print_summary(summary: DashboardSummary, zone: str = "UTC") -> None:
     _section(
         "Reminders due",
         summary.reminders,
         ("id", "due", "of", "title", "note"),
         lambda r: (
             r.id,
-            f"{r.due_at:%Y-%m-%d %H:%M} UTC" if r.due_at else "",
+            _local(r.due_at, zone),
             f"{r.target_kind} {r.target_id}",
             r.target_title,
             r.note,
@@ -139,9 +148,9 @@ def print_summary(summary: DashboardSummary) -> None:
     if backup is None or backup.last_at is None:
         print("Backup: never backed up — run `organiser backup`.")
     elif backup.recent:
-        print(f"Backup: last checked backup {backup.last_at:%Y-%m-%d %H:%M} UTC.")
+        print(f"Backup: last checked backup {_local(backup.last_at, zone)}.")
     else:
         print(
-            f"Backup: last checked backup {backup.last_at:%Y-%m-%d %H:%M} UTC; "
+            f"Backup: last checked backup {_local(backup.last_at, zone)}; "
             f"{backup.days_without_backup} days of changes since — run `organiser backup`."
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from organiser.config import set_setting
 from tests.cli.helpers import run, snapshot
 
 
@@ -86,3 +87,22 @@ def test_a_bad_reminder_is_one_line_exit_2_and_nothing_written(
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1
     assert snapshot(demo_db) == before
+
+
+def test_the_dashboard_text_says_a_reminder_time_in_the_organisers_zone(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """09:00 in Seoul is 00:00 UTC: the text says 09:00 Asia/Seoul, as the organiser set it."""
+    set_setting("ui.organiser_timezone", "Asia/Seoul")
+    added = run(capsys, demo_db, "reminder", "add", "--letter", "1", "--at", "2026-01-05 09:00",
+                "--tz", "Asia/Seoul")  # fmt: skip
+    assert added.code == 0, added.err
+    result = run(capsys, demo_db, "dashboard")
+    assert result.code == 0, result.err
+    section = result.out.split("Reminders due (1)", 1)[1].split("\n\n", 1)[0]
+    assert "2026-01-05 09:00 Asia/Seoul" in section
+    assert "UTC" not in section
+    assert (
+        "Backup: last checked backup" in result.out
+        and "UTC" not in result.out.split("Backup:", 1)[1]
+    )

@@ -122,7 +122,7 @@ def test_the_commitments_table_offers_new_edit_and_delete_on_a_right_click(
     view = page.table.view
     second = view.visualRect(page.table.proxy.index(1, 0)).center()
     offered = right_click(view, second, "Edit commitment…")
-    assert offered == ["New commitment…", "Edit commitment…", "Delete commitment…"]
+    assert offered == ["New commitment…", "Edit commitment…", "Delete commitment…", "Remind me…"]
     assert opened[0].existing == page.table.proxy.index(1, 0).data(ROW_ROLE)
 
 
@@ -148,7 +148,7 @@ def test_an_action_is_deleted_from_the_calendar_after_asking(
     assert chip is not None
     at = chip.rect.center().toPoint()
     offered = right_click(page.grid, at, "Delete action…")
-    assert offered == ["New action…", "Edit action…", "Delete action…"]
+    assert offered == ["New action…", "Edit action…", "Delete action…", "Remind me…"]
     assert (
         "Walkout" in answers.questions[0]
         and "Commitments tied to it are kept" in (answers.questions[0])

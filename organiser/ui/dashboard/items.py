@@ -110,11 +110,17 @@ def person_entry(item: PersonItem) -> Entry:
     return Entry(item.kind, item.id, item.name, detail, alert=True)
 
 
-def reminder_entry(item: ReminderView, own_zone: str) -> Entry:
-    """A reminder due: the record it is of (which a click opens), when, and its note."""
+def reminder_when(item: ReminderView, own_zone: str) -> str:
+    """'Thu 3 Dec 10:57 · chase the ministry': when it falls due in the organiser's zone, and
+    its note (the Dashboard's item and the reminders' notice say it alike)."""
     when = ""
     if item.due_at is not None:
         local = item.due_at.astimezone(ZoneInfo(own_zone))
         when = f"{day_text(local.date())} {time_text(local)}"
-    detail = _joined(when, item.note)
+    return _joined(when, item.note)
+
+
+def reminder_entry(item: ReminderView, own_zone: str) -> Entry:
+    """A reminder due: the record it is of (which a click opens), when, and its note."""
+    detail = reminder_when(item, own_zone)
     return Entry(item.target_kind, item.target_id, item.target_title, detail, reminder_id=item.id)

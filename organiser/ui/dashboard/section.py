@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -75,9 +75,22 @@ class ItemList(QListWidget):
         self.chosen.emit(kind, record_id)
 
     def fit_height(self) -> None:
-        """As tall as its items: the page scrolls, not each list."""
+        """As tall as its items, every line of the last one in sight: the page scrolls, not
+        each list. The view keeps `spacing()` on each side of every item, so that is counted."""
         rows = sum(self.sizeHintForRow(row) for row in range(self.count()))
-        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+        gaps = 2 * self.spacing() * self.count()
+        self.setFixedHeight(rows + gaps + 2 * self.frameWidth())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fitted again once shown, when the rows' font and style are final."""
+        super().showEvent(event)
+        self.fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Another font or style makes the rows another height: fitted again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_height()
 
 
 class DashboardSection(QFrame):

@@ -52,6 +52,7 @@ from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.labels import enum_label
 from organiser.ui.pages.base import Page
+from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.tables import RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
 
@@ -234,6 +235,7 @@ class CalendarPage(Page):
             "delete", self.tr("Delete action…"), self.delete_chosen
         )
         self.print_action = self.page_action("print", self.tr("Print…"), self.print_month)
+        self.remind_action = self.page_action("reminder", self.tr("Remind me…"), self.remind_chosen)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._grid_menu)
         self.agenda.offer_actions(self.menu_actions)
@@ -241,13 +243,14 @@ class CalendarPage(Page):
         self.choose(None)
 
     def menu_actions(self) -> list[QAction]:
-        return [self.new_action, self.edit_action, self.delete_action]
+        return [self.new_action, self.edit_action, self.delete_action, self.remind_action]
 
     def choose(self, action: ActionView | None) -> None:
         """What Edit and Delete work on: the agenda's selected row, or the action right-clicked."""
         self.chosen_action = action
         self.edit_action.setEnabled(action is not None)
         self.delete_action.setEnabled(action is not None)
+        self.remind_action.setEnabled(action is not None)
 
     def _grid_menu(self, at: QPoint) -> None:
         chip = self.grid.chip_at(QPointF(at))
@@ -419,6 +422,10 @@ class CalendarPage(Page):
             self.show_warnings([])
             self.refresh()
             self.data_changed.emit()
+
+    def remind_chosen(self) -> None:
+        if self.chosen_action is not None:
+            ask_reminder(self, "action", self.chosen_action.id, self.chosen_action.title)
 
     def add_day(self) -> None:
         if InternationalDayForm(self.engine, self).exec():

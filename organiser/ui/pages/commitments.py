@@ -36,6 +36,7 @@ from organiser.ui.commitments.table_model import (
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
+from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, push_edit
 
@@ -86,13 +87,19 @@ class CommitmentsPage(Page):
         self.delete_action = self.page_action(
             "delete", self.tr("Delete commitment…"), self.delete_selected
         )
-        self.table.offer_actions(lambda: [self.new_action, self.edit_action, self.delete_action])
+        self.remind_action = self.page_action(
+            "reminder", self.tr("Remind me…"), lambda: self.remind_of(self.table.selected())
+        )
+        self.table.offer_actions(
+            lambda: [self.new_action, self.edit_action, self.delete_action, self.remind_action]
+        )
         self.table.selection_changed.connect(self._selected)
         self._selected(None)
 
     def _selected(self, view: service.CommitmentView | None) -> None:
         self.edit_action.setEnabled(view is not None)
         self.delete_action.setEnabled(view is not None)
+        self.remind_action.setEnabled(view is not None)
 
     def _sort_in_sql(self) -> None:
         """A header click sorts all commitments in the database, not just the fetched pages."""
@@ -246,6 +253,11 @@ class CommitmentsPage(Page):
                 self.undo_stack, self.engine, noun, view, saved, service_pair, after, saved.what
             )
             self._saved()
+
+    def remind_of(self, view: service.CommitmentView | None) -> None:
+        if view is not None:
+            name = view.organisation_name
+            ask_reminder(self, "commitment", view.id, f"{name}: {view.what}" if name else view.what)
 
     def delete_selected(self) -> None:
         view = self.table.selected()

@@ -240,11 +240,10 @@ class DashboardPage(Page):
         return found
 
     def remind_me(self, kind: str, record_id: int, label: str = "") -> None:
-        from organiser.ui.reminders.dialog import ReminderDialog
+        from organiser.ui.reminders.dialog import ask_reminder  # its forms: not at start
 
-        if ReminderDialog(self.engine, kind, record_id, label, self).exec():
+        if ask_reminder(self, kind, record_id, label):
             self.refresh()
-            self.data_changed.emit()
 
     def reminder_done(self, reminder_id: int) -> None:
         try:

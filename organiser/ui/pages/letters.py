@@ -28,6 +28,7 @@ from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import RecordsPage
+from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.table_model import Column
 from organiser.ui.workers import Progress, run_in_background
 
@@ -66,6 +67,9 @@ class LettersPage(RecordsPage):
         self.duplicate_action = self._action("duplicate", self.tr("Duplicate"), "", self.duplicate)
         self.sent_action = self._action("sent", self.tr("Mark as sent"), "", self.mark_sent)
         self.reply_action = self._action("reply", self.tr("Record reply"), "", self.record_reply)
+        self.remind_action = self._action(
+            "reminder", self.tr("Remind me…"), "", self.remind_of_selected
+        )
         self.pdf_action = self._action("pdf", self.tr("Export PDF"), "", self.export_pdf)
         self.print_action = self._action("print", self.tr("Print"), "", self.print_letter)
         self.issue_action = self._action(
@@ -130,6 +134,7 @@ class LettersPage(RecordsPage):
             ("merge_action", row is not None),
             ("sent_action", row is not None),
             ("reply_action", row is not None and row.sent_on is not None),
+            ("remind_action", row is not None and row.awaiting_reply),
             ("pdf_action", row is not None),
             ("print_action", row is not None),
             ("reply_file_action", row is not None and row.reply_file_id is not None),
@@ -171,6 +176,12 @@ class LettersPage(RecordsPage):
 
     def record_reply(self) -> None:
         self._run_letter_dialog(ReplyDialog)
+
+    def remind_of_selected(self) -> None:
+        """A reminder to chase the reply of the letter selected (one sent, awaiting it)."""
+        row = self.table.selected()
+        if row is not None and row.awaiting_reply:
+            ask_reminder(self, "letter", row.id, row.subject)
 
     def _run_letter_dialog(self, dialog_class: type[SentDialog] | type[ReplyDialog]) -> None:
         row = self.selected_record()

@@ -4,7 +4,6 @@ missed while the program was closed): non-modal, each reminder opens its record 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,21 +23,16 @@ from organiser.errors import OrganiserError
 from organiser.services import reminders
 from organiser.services.reminders import ReminderView
 from organiser.ui.calendar.zones import organiser_zone
+from organiser.ui.dashboard.items import reminder_when
 from organiser.ui.dialogs.messages import show_error
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def reminder_text(reminder: ReminderView) -> str:
-    when = ""
-    if reminder.due_at is not None:
-        local = reminder.due_at.astimezone(ZoneInfo(organiser_zone()))
-        when = f"{local:%Y-%m-%d %H:%M}"
-    return "\n".join(
-        part
-        for part in (reminder.target_title, " · ".join(p for p in (when, reminder.note) if p))
-        if part
-    )
+    """Its record's title, then when and its note, worded as on the Dashboard."""
+    detail = reminder_when(reminder, organiser_zone())
+    return "\n".join(part for part in (reminder.target_title, detail) if part)
 
 
 class ReminderNotice(QDialog):
@@ -51,6 +45,8 @@ class ReminderNotice(QDialog):
         self.setWindowTitle(self.tr("Reminders"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.missed = 0  # how many shown fell due while the program was closed
+        self.due_now = False  # whether some fell due while it was open
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.list = QListWidget(self)
@@ -70,12 +66,13 @@ class ReminderNotice(QDialog):
         self.resize(460, 300)
 
     def add(self, found: list[ReminderView], missed_while_closed: bool = False) -> None:
+        """Show these too; the heading says whether they fell due while the program was
+        closed, just now, or (a notice still open since the start) some of each."""
         if missed_while_closed:
-            self.heading.setText(
-                self.tr("%n reminder(s) fell due while the program was closed:", "", len(found))
-            )
-        elif not self.heading.text():
-            self.heading.setText(self.tr("Due now:"))
+            self.missed = len(found)
+        else:
+            self.due_now = True
+        self.heading.setText(self._heading())
         shown = {self.list.item(row).data(REMINDER_ROLE)[0] for row in range(self.list.count())}
         for reminder in found:
             if reminder.id in shown:
@@ -87,6 +84,14 @@ class ReminderNotice(QDialog):
             self.list.setCurrentRow(0)
         self.show()
         self.raise_()
+
+    def _heading(self) -> str:
+        if not self.missed:
+            return self.tr("Due now:")
+        if self.due_now:
+            return self.tr("Due now, and %n that fell due while the program was closed:", "",
+                           self.missed)  # fmt: skip
+        return self.tr("%n reminder(s) fell due while the program was closed:", "", self.missed)
 
     def reminder_ids(self) -> list[int]:
         return [self.list.item(row).data(REMINDER_ROLE)[0] for row in range(self.list.count())]
