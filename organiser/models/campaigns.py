@@ -108,7 +108,14 @@ class Action(Record, Base):
     """
 
     __tablename__ = "action"
-    __table_args__ = (Index("ix_action_dates", "start_date", "end_date"),)
+    __table_args__ = (
+        Index("ix_action_dates", "start_date", "end_date"),
+        # The Dashboard's reads over a decade of actions (services/dashboard.py): what still
+        # runs after a day, and each campaign's next and last action.
+        Index("ix_action_ends", "end_date", "start_date"),
+        Index("ix_action_campaign_ends", "campaign_id", "end_date"),
+        Index("ix_action_campaign_starts", "campaign_id", "start_date"),
+    )
 
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaign.id", ondelete="CASCADE"), index=True
@@ -169,6 +176,7 @@ class Commitment(Record, Base):
     """An organisation's pledge to a campaign, perhaps for one action, and whether it was kept."""
 
     __tablename__ = "commitment"
+    __table_args__ = (Index("ix_commitment_status_due", "status", "due_date"),)  # due, overdue
 
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaign.id", ondelete="CASCADE"), index=True

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,6 +33,11 @@ from organiser.models.organisations import Organisation, Person
 
 class Letter(Record, Base):
     __tablename__ = "letter"
+    # Unsent letters and those awaiting a reply (the Dashboard), among a decade of them.
+    __table_args__ = (
+        Index("ix_letter_status_updated", "status", "updated_at"),
+        Index("ix_letter_awaiting", "status", "reply_received_on", "sent_on"),
+    )
 
     kind: Mapped[LetterKind] = mapped_column(enum_column(LetterKind))
     campaign_id: Mapped[int] = mapped_column(

@@ -40,7 +40,6 @@ UPCOMING_DAYS = 14  # today and the 13 days after it
 AWAITING_REPLY_DAYS = 30  # a letter sent more than this many days ago with no reply yet
 SECTION_LIMIT = 12  # items shown per section; the count says how many there are in all
 OPEN_COMMITMENT = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
-UNSENT_LETTER = (LetterStatus.DRAFT, LetterStatus.APPROVED)
 LIVE_CAMPAIGN = (CampaignStatus.PLANNED, CampaignStatus.ACTIVE)
 PLANNED_ACTION = (ActionStatus.PLANNED, ActionStatus.CONFIRMED)
 
@@ -170,9 +169,13 @@ def upcoming_actions(
     cancelled; undated ones, those dated only to a month, and ongoing ones begun before today
     (the people-at-risk section counts a hunger strike's days) are left out."""
     last = today + timedelta(days=UPCOMING_DAYS - 1)
+    # Each side of the OR is a range of the (end_date, start_date) index: the actions still
+    # running after today, and those with no end that start in the fortnight.
     conditions = (
-        Action.start_date <= last,
-        or_(Action.end_date >= today, and_(Action.end_date.is_(None), Action.start_date >= today)),
+        or_(
+            and_(Action.end_date >= today, Action.start_date <= last),
+            and_(Action.end_date.is_(None), Action.start_date.between(today, last)),
+        ),
         Action.status != ActionStatus.CANCELLED,
         Action.date_precision == DatePrecision.DAY,
     )
@@ -202,25 +205,33 @@ def upcoming_actions(
 
 
 def _commitments(
-    session: Session, today: date, conditions: tuple[ColumnElement[bool], ...], limit: int
+    session: Session, today: date, days: tuple[ColumnElement[bool], ...], limit: int
 ) -> Section[CommitmentItem]:
+    """Open pledges due on the `days`, soonest first. Read one status at a time, each in the
+    order of the (status, due date) index, then merged: one query for both statuses sorted
+    every overdue pledge of a decade before it could return the first fifty."""
     name = func.coalesce(Organisation.name, Commitment.organisation_name)
-    query = (
-        select(
-            Commitment.id,
-            Commitment.what,
-            name,
-            Campaign.id,
-            Campaign.title,
-            Commitment.due_date,
-            Commitment.status,
+    rows: list[Any] = []
+    for status in OPEN_COMMITMENT:
+        query = (
+            select(
+                Commitment.id,
+                Commitment.what,
+                name,
+                Campaign.id,
+                Campaign.title,
+                Commitment.due_date,
+                Commitment.status,
+            )
+            .join(Campaign, Commitment.campaign_id == Campaign.id)
+            .outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
+            .where(Commitment.status == status, *days)
+            .order_by(Commitment.due_date, Commitment.id)
         )
-        .join(Campaign, Commitment.campaign_id == Campaign.id)
-        .outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
-        .where(*conditions)
-        .order_by(Commitment.due_date, Commitment.id)
-    )
-    items = tuple(_commitment_item(row, today) for row in session.execute(query.limit(limit)))
+        rows += session.execute(query.limit(limit)).all()
+    rows.sort(key=lambda row: (row[5], row[0]))
+    items = tuple(_commitment_item(row, today) for row in rows[:limit])
+    conditions = (Commitment.status.in_(OPEN_COMMITMENT), *days)
     return Section(items, _count(session, *conditions, model=Commitment))
 
 
@@ -235,20 +246,16 @@ def commitments_due_this_week(
 ) -> Section[CommitmentItem]:
     """Open pledges due from today to this week's Sunday (the days before it are overdue)."""
     sunday = today + timedelta(days=6 - today.weekday())
-    conditions = (
-        Commitment.status.in_(OPEN_COMMITMENT),
-        Commitment.due_date >= today,
-        Commitment.due_date <= sunday,
+    return _commitments(
+        session, today, (Commitment.due_date >= today, Commitment.due_date <= sunday), limit
     )
-    return _commitments(session, today, conditions, limit)
 
 
 def overdue_commitments(
     session: Session, today: date, limit: int = SECTION_LIMIT
 ) -> Section[CommitmentItem]:
     """Open pledges whose day has passed, the longest overdue first."""
-    conditions = (Commitment.status.in_(OPEN_COMMITMENT), Commitment.due_date < today)
-    return _commitments(session, today, conditions, limit)
+    return _commitments(session, today, (Commitment.due_date < today,), limit)
 
 
 def _letters(
@@ -285,9 +292,14 @@ def _letters(
 def unsent_letters(
     session: Session, today: date, limit: int = SECTION_LIMIT
 ) -> Section[LetterItem]:
-    """Letters in draft or approved and not sent: the approved first (they only need sending)."""
-    approved_first = (Letter.status != LetterStatus.APPROVED, Letter.updated_at.desc())
-    return _letters(session, today, (Letter.status.in_(UNSENT_LETTER),), approved_first, limit)
+    """Letters in draft or approved and not sent: the approved first (they only need sending),
+    each the latest changed first; read one status at a time in the order of its index."""
+    newest = (Letter.updated_at.desc(),)
+    approved = _letters(session, today, (Letter.status == LetterStatus.APPROVED,), newest, limit)
+    drafts = _letters(
+        session, today, (Letter.status == LetterStatus.DRAFT,), newest, limit - len(approved.items)
+    )
+    return Section(approved.items + drafts.items, approved.total + drafts.total)
 
 
 def letters_awaiting_reply(
@@ -307,12 +319,18 @@ def campaigns_without_action(
 ) -> Section[CampaignItem]:
     """Planned or active campaigns with no planned or confirmed action from today on (an
     ongoing one, or one still to be dated, counts as planned)."""
-    planned = exists().where(
+    # Two tests, each a range of the (campaign_id, end_date) index, not one with an OR.
+    still_running = exists().where(
         Action.campaign_id == Campaign.id,
+        Action.end_date >= today,
         Action.status.in_(PLANNED_ACTION),
-        or_(Action.end_date >= today, Action.end_date.is_(None)),
     )
-    conditions = (Campaign.status.in_(LIVE_CAMPAIGN), ~planned)
+    open_ended = exists().where(
+        Action.campaign_id == Campaign.id,
+        Action.end_date.is_(None),
+        Action.status.in_(PLANNED_ACTION),
+    )
+    conditions = (Campaign.status.in_(LIVE_CAMPAIGN), ~still_running, ~open_ended)
     last_action = (
         select(func.max(Action.start_date))
         .where(Action.campaign_id == Campaign.id, Action.status != ActionStatus.CANCELLED)
