@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tests.table_rows import table_rows
+
 ROOT = Path(__file__).parent.parent
 
 CHILD = textwrap.dedent(
@@ -364,10 +366,7 @@ class ArchiveImport(Operation):
 
 def _every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        return {t: sorted(connection.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+        return table_rows(connection)
 
 
 OPERATIONS: tuple[type[Operation], ...] = (

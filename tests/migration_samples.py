@@ -17,7 +17,7 @@ def rows(path: Path) -> dict[str, list[dict[str, Any]]]:
     with sqlite3.connect(path) as connection:
         connection.row_factory = sqlite3.Row
         listed = "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'"
-        tables = [r[0] for r in connection.execute(listed)]
+        tables = [r[0] for r in connection.execute(listed) if not is_index_table(r[0])]
         return {
             t: [dict(r) for r in connection.execute(f'SELECT * FROM "{t}" ORDER BY 1')]
             for t in tables

@@ -10,6 +10,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from tests.table_rows import table_rows
+
 
 def digest(path: Path) -> str:
     """The database file and its WAL, hashed together: 'byte-identical' means both."""
@@ -21,16 +23,7 @@ def digest(path: Path) -> str:
 
 def every_row(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     with sqlite3.connect(path) as connection:
-        tables = [
-            r[0]
-            for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-        return {
-            t: sorted(connection.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
-            for t in tables
-        }
+        return table_rows(connection)
 
 
 def damage_a_page(path: Path, seed: int = 9) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from organiser.cli import main
+from tests.table_rows import table_rows
 
 
 @dataclass
@@ -36,10 +37,4 @@ def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> Result:
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to compare before and after a refused command."""
     with sqlite3.connect(db) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        return {
-            t: sorted(connection.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
-            for t in tables
-        }
+        return table_rows(connection)
