@@ -20,20 +20,13 @@ from organiser.services import campaigns, organisations
 from organiser.services.actions import ActionFields, create_action
 from organiser.services.campaign_brief import brief_pdf, campaign_brief, write_brief
 from organiser.services.commitments import CommitmentFields, create_commitment
-from organiser.services.demo import load_demo
-
-TODAY = date.today()
-KOREA = "Stop the crackdown on Korean unions"
-MANGYSTAU = "Right to strike for Mangystau oil workers"
-Demo = tuple[Engine, dict[str, int]]
+from tests.brief_world import KOREA, MANGYSTAU, TODAY, Demo, load
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, dict[str, int]]]:
-    engine = store.open_database(str(tmp_path_factory.mktemp("brief") / "demo.sqlite3"))
-    with store.transaction(engine, write=True) as session:
-        load_demo(session, today=TODAY)
-        ids = {c.title: c.id for c in campaigns.list_campaigns(session)}
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """The sample campaigns, loaded once for the module (the brief only reads)."""
+    engine, ids = load(tmp_path_factory.mktemp("brief"))
     yield engine, ids
     engine.dispose()
 

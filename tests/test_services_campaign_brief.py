@@ -13,23 +13,14 @@ from organiser import store
 from organiser.errors import NotFound
 from organiser.models import ActionStatus, Channel, CommitmentStatus, SituationKind
 from organiser.models.readable import CampaignBrief, Left
-from organiser.services import campaigns
 from organiser.services.campaign_brief import BriefLimits, campaign_brief
-from organiser.services.demo import load_demo
-
-TODAY = date.today()  # the sample data is dated around the day it is loaded
-KOREA = "Stop the crackdown on Korean unions"
-MANGYSTAU = "Right to strike for Mangystau oil workers"
-Demo = tuple[Engine, dict[str, int]]
+from tests.brief_world import KOREA, MANGYSTAU, TODAY, Demo, load
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, dict[str, int]]]:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     """The sample campaigns, loaded once for the module (the brief only reads)."""
-    engine = store.open_database(str(tmp_path_factory.mktemp("brief") / "demo.sqlite3"))
-    with store.transaction(engine, write=True) as session:
-        load_demo(session, today=TODAY)
-        ids = {c.title: c.id for c in campaigns.list_campaigns(session)}
+    engine, ids = load(tmp_path_factory.mktemp("brief"))
     yield engine, ids
     engine.dispose()
 

@@ -12,12 +12,6 @@ import pytest
 from tests.cli.helpers import run, snapshot
 
 
-@pytest.fixture
-def demo_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert run(capsys, db_path, "demo").code == 0
-    return db_path
-
-
 def test_the_brief_is_written_as_a_pdf(capsys: pytest.CaptureFixture[str], demo_db: Path,
                                        tmp_path: Path) -> None:  # fmt: skip
     folder = tmp_path / "out"

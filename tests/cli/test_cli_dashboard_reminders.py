@@ -11,13 +11,6 @@ from organiser.config import set_setting
 from tests.cli.helpers import run, snapshot
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "demo.sqlite3"
-    assert run(capsys, db, "demo").code == 0
-    return db
-
-
 def test_dashboard_json_has_every_section_with_kinds_ids_and_day_counts(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,13 +10,6 @@ import pytest
 from tests.cli.helpers import run, snapshot
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "demo.sqlite3"
-    assert run(capsys, db, "demo").code == 0
-    return db
-
-
 def test_json_hits_have_kind_and_id_and_find_the_name_in_its_own_script(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
