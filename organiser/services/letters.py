@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import case, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from organiser.errors import ValidationError
@@ -28,6 +28,7 @@ from organiser.models import (
 from organiser.models.organisations import person_label
 from organiser.services import trash
 from organiser.services import validation as v
+from organiser.services.listing import page_ids, text_matches
 from organiser.services.trash import TrashView
 
 Ref = tuple[str, int]  # ("org" | "person", id): who a letter goes to
@@ -406,10 +407,8 @@ def get_letter(session: Session, letter_id: int) -> LetterView:
     return _view(record)
 
 
-def list_letters(session: Session, where: LetterFilter | None = None) -> list[LetterView]:
-    """The register, newest first, narrowed by `where`."""
-    where = where or LetterFilter()
-    query = _query()
+def _narrowed(query: Any, where: LetterFilter) -> Any:
+    """`query` narrowed to the letters `where` asks for (a bad period: ValidationError)."""
     if where.campaign_id is not None:
         query = query.where(Letter.campaign_id == where.campaign_id)
     if where.kind:
@@ -426,8 +425,177 @@ def list_letters(session: Session, where: LetterFilter | None = None) -> list[Le
         query = query.where(Letter.letter_date >= start)
     if end is not None:
         query = query.where(Letter.letter_date <= end)
+    return query
+
+
+def list_letters(session: Session, where: LetterFilter | None = None) -> list[LetterView]:
+    """The register, newest first, narrowed by `where`."""
+    query = _narrowed(_query(), where or LetterFilter())
     query = query.order_by(Letter.letter_date.desc().nulls_first(), Letter.id.desc())
     return [_view(record) for record in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    """One line of the register: the columns it shows, and the id."""
+
+    id: int
+    letter_date: date | None
+    kind: LetterKind
+    subject: str
+    campaign_title: str
+    status: LetterStatus
+    sent_on: date | None
+    channel: Channel | None
+    reply_received_on: date | None
+    our_reference: str
+    pdf_id: int | None
+    recipient_names: str
+
+    @property
+    def awaiting_reply(self) -> bool:
+        return self.status is LetterStatus.SENT
+
+
+@dataclass(frozen=True)
+class LetterSearch:
+    """The register's filter box: letters holding `text` in their subject, reference, campaign
+    or a recipient's name, or of a kind, status or channel whose name (in the user's language)
+    holds it."""
+
+    text: str = ""
+    kinds: tuple[LetterKind, ...] = ()
+    statuses: tuple[LetterStatus, ...] = ()
+    channels: tuple[Channel, ...] = ()
+
+
+_TO_NAME = func.coalesce(
+    func.nullif(LetterRecipient.name, ""), func.nullif(Person.name, ""), Organisation.name
+)
+# What each column of the register sorts by.
+LETTER_SORTS: dict[str, Any] = {
+    "date": Letter.letter_date,
+    "kind": case({k.value: n for n, k in enumerate(LetterKind)}, value=Letter.kind),
+    "subject": func.lower(Letter.subject),
+    "campaign": func.lower(Campaign.title),
+    "status": case({s.value: n for n, s in enumerate(LetterStatus)}, value=Letter.status),
+    "sent_on": Letter.sent_on,
+    "channel": case({c.value: n for n, c in enumerate(Channel)}, value=Letter.channel),
+    "reply_on": Letter.reply_received_on,
+    "our_reference": func.lower(Letter.our_reference),
+    "pdf": func.nullif(Letter.pdf_id.is_not(None), 0),  # kept first when descending
+}
+
+
+def _searched(query: Any, search: LetterSearch) -> Any:
+    if not search.text.strip():
+        return query
+    to_names = (
+        select(LetterRecipient.id)
+        .outerjoin(Person, LetterRecipient.person_id == Person.id)
+        .outerjoin(Organisation, LetterRecipient.organisation_id == Organisation.id)
+        .where(
+            LetterRecipient.letter_id == Letter.id,
+            LetterRecipient.role == RecipientRole.TO,
+            text_matches([LetterRecipient.name, Person.name, Organisation.name], search.text),
+        )
+        .correlate(Letter)
+        .exists()
+    )
+    return query.where(
+        or_(
+            text_matches([Letter.subject, Letter.our_reference, Campaign.title], search.text),
+            Letter.kind.in_(search.kinds),
+            Letter.status.in_(search.statuses),
+            Letter.channel.in_(search.channels),
+            to_names,
+        )
+    )
+
+
+def _row_ids(where: LetterFilter, search: LetterSearch, *columns: Any, campaign: bool) -> Any:
+    """The letters asked for; their campaign joined only when the search or `campaign` needs
+    it (a join keeps SQLite from paging through the index of the letters' dates)."""
+    query = select(*columns).select_from(Letter)
+    if campaign or search.text.strip():
+        query = query.join(Campaign, Letter.campaign_id == Campaign.id)
+    return _searched(_narrowed(query, where), search)
+
+
+def letter_rows(
+    session: Session,
+    where: LetterFilter | None = None,
+    search: LetterSearch | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+    sort: str = "date",
+    descending: bool = True,
+) -> list[LetterRow]:
+    """A page of the register, narrowed, searched and sorted in the database: by default newest
+    first, the undated (drafts) before them. Only the page's letters and their recipients are
+    read."""
+    if sort not in LETTER_SORTS:
+        raise ValidationError("sort", f"Letters cannot be sorted by '{sort}'.")
+    key = LETTER_SORTS[sort]
+    base = _row_ids(
+        where or LetterFilter(), search or LetterSearch(), Letter.id, campaign=sort == "campaign"
+    )
+    ids = page_ids(session, base, key, descending, Letter.id, offset, limit)
+    order = {key: number for number, key in enumerate(ids)}
+    names: dict[int, list[str]] = {}
+    recipients = (
+        select(
+            LetterRecipient.letter_id,
+            Letter.parties_fixed_at,
+            LetterRecipient.name,
+            Person.name,
+            Person.role,
+            Organisation.name,
+        )
+        .join(Letter, LetterRecipient.letter_id == Letter.id)
+        .outerjoin(Person, LetterRecipient.person_id == Person.id)
+        .outerjoin(Organisation, LetterRecipient.organisation_id == Organisation.id)
+        .where(LetterRecipient.letter_id.in_(order), LetterRecipient.role == RecipientRole.TO)
+        .order_by(LetterRecipient.letter_id, LetterRecipient.position)
+    )
+    for letter_id, fixed, copy, person, role, organisation in session.execute(recipients):
+        # As `party_copy` reads it: the letter's copy once fixed, else the live records.
+        if fixed is not None:
+            name = copy
+        elif person is not None or role:
+            name = person_label(person or "", role or "")
+        else:
+            name = organisation
+        if name is not None:
+            names.setdefault(letter_id, []).append(name)
+    shown = (
+        select(
+            Letter.id,
+            Letter.letter_date,
+            Letter.kind,
+            Letter.subject,
+            Campaign.title,
+            Letter.status,
+            Letter.sent_on,
+            Letter.channel,
+            Letter.reply_received_on,
+            Letter.our_reference,
+            Letter.pdf_id,
+        )
+        .join(Campaign, Letter.campaign_id == Campaign.id)
+        .where(Letter.id.in_(order))
+    )
+    rows = [LetterRow(*row, "; ".join(names.get(row[0], []))) for row in session.execute(shown)]
+    return sorted(rows, key=lambda row: order[row.id])
+
+
+def count_letter_rows(
+    session: Session, where: LetterFilter | None = None, search: LetterSearch | None = None
+) -> int:
+    """How many rows `letter_rows` gives, over every page."""
+    where, search = where or LetterFilter(), search or LetterSearch()
+    query = _row_ids(where, search, func.count(Letter.id), campaign=False)
+    return session.scalar(query) or 0
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,14 @@ Every label is listed here so that `pyside6-lupdate` finds it; a test checks non
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from organiser.models.enums import LabelledEnum
+
+E = TypeVar("E", bound=LabelledEnum)
 
 CONTEXT = "EnumLabel"
 
@@ -90,3 +95,10 @@ LABELS = (
 def enum_label(member: LabelledEnum) -> str:
     """`member`'s label in the user's language: “Pledged”, “Engagé”, “약속함”."""
     return QCoreApplication.translate(CONTEXT, member.label)
+
+
+def named(members: Iterable[E], text: str) -> tuple[E, ...]:
+    """The members whose label in the user's language holds `text` (for a filter box that
+    matches a column of them as shown); none for no text."""
+    folded = text.strip().casefold()
+    return tuple(m for m in members if folded and folded in enum_label(m).casefold())

@@ -1,5 +1,6 @@
 """A Qt table model over a list of read models, declared by columns; sorting and filtering sit
-in a QSortFilterProxyModel on top (see `tables.py`)."""
+in a QSortFilterProxyModel on top (see `tables.py`), or, for a table too long to hold whole, in
+the database: `LazyRecordModel` fetches a page of rows at a time as the view scrolls."""
 
 from __future__ import annotations
 
@@ -152,3 +153,62 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def rows(self) -> list[T]:
         return list(self._rows)
+
+
+PAGE = 1000  # rows fetched at a time by a lazy model
+Loader = Callable[[int, int], list[T]]
+
+
+class LazyRecordModel(RecordTableModel[T]):
+    """Rows come from `loader(offset, limit)` a page at a time as the view scrolls; the loader
+    filters and sorts in the database, so the model only ever holds the pages scrolled to.
+    `fetched` counts the rows loaded since the model was made (what the tests watch)."""
+
+    def __init__(
+        self, columns: Sequence[Column[T]], parent: Any = None, page: int | None = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._total = 0
+        self._loader: Loader[T] | None = None
+        self.page = page or PAGE
+        self.fetched = 0
+
+    def set_source(self, total: int, loader: Loader[T]) -> None:
+        self.beginResetModel()
+        self._total, self._loader = total, loader
+        self._rows = self._load(0) if total else []
+        self.endResetModel()
+
+    def _load(self, offset: int) -> list[T]:
+        assert self._loader is not None
+        rows = self._loader(offset, self.page)
+        self.fetched += len(rows)
+        return rows
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._loader is None:
+            return
+        more = self._load(len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def replace_row(self, view: T) -> None:
+        """Show a record changed elsewhere on the page without reloading."""
+        for number, row in enumerate(self._rows):
+            if getattr(row, "id", None) == getattr(view, "id", object()):
+                self._rows[number] = view
+                self.dataChanged.emit(
+                    self.index(number, 0), self.index(number, len(self._columns) - 1)
+                )
+                return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, RecordTableModel
+from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, LazyRecordModel, Loader, RecordTableModel
 
 T = TypeVar("T")
 MAX_COLUMN_WIDTH = 320  # px: longer text is cut, and shown whole in the cell's tooltip
+FIT_SAMPLE_ROWS = 100  # rows a lazy table's columns are fitted to
+FILTER_DELAY_MS = 200  # a filter asked of the database waits for the typing to pause
 
 
 def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
@@ -90,10 +92,73 @@ class RecordTable(QWidget, Generic[T]):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view)
 
+    def sort_in_sql(
+        self,
+        keys: Sequence[str | None],
+        first: str,
+        on_change: Callable[[], object],
+        descending: bool = False,
+    ) -> None:
+        """A header click sorts every row in the database (through `on_change`), not the rows
+        fetched: `keys` names what each column sorts by in the service (None: not sortable),
+        `first` (and `descending`) the order the table opens in."""
+        self._sort_keys = list(keys)
+        self.view.setSortingEnabled(False)
+        self.proxy.sort(-1)
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self._sort_keys.index(first), order)
+        # Widths from the first rows, not from a whole fetched page (Qt's default: 1,000 rows).
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+        self._sorted = self._sort_keys.index(first), order
+
+        def changed(section: int, order: Qt.SortOrder) -> None:
+            if self._sort_keys[section] is None:  # not sortable: the indicator stays put
+                header.blockSignals(True)
+                header.setSortIndicator(*self._sorted)
+                header.blockSignals(False)
+                return
+            self._sorted = section, order
+            on_change()
+
+        header.sortIndicatorChanged.connect(changed)
+
+    def sql_sort(self) -> tuple[str, bool]:
+        """The service's sort key the header shows, and whether it is descending."""
+        header = self.view.horizontalHeader()
+        key = self._sort_keys[header.sortIndicatorSection()]
+        assert key is not None
+        return key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    def filter_in_sql(self, on_change: Callable[[], object]) -> None:
+        """The filter box asks the database (through `on_change`) once the typing pauses for
+        FILTER_DELAY_MS, instead of filtering the rows fetched."""
+        self.filter_edit.textChanged.disconnect(self.proxy.setFilterFixedString)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(on_change)
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+
+    def filter_text(self) -> str:
+        return self.filter_edit.text().strip()
+
     def set_rows(self, rows: list[T]) -> None:
+        self._refilled(lambda: self.model.set_rows(rows))
+
+    def set_source(self, total: int, loader: Loader[T]) -> None:
+        """A lazy table's rows: `total` of them, fetched by `loader(offset, limit)` as needed."""
+        assert isinstance(self.model, LazyRecordModel)
+        model = self.model
+        self._refilled(lambda: model.set_source(total, loader))
+
+    def _refilled(self, fill: Callable[[], None]) -> None:
+        """Fill the model, keeping the selected record selected (if it is among the rows)."""
         selected = self.selected()
-        self.model.set_rows(rows)
-        if rows and not self._columns_fitted:  # later fills keep the widths the user chose
+        fill()
+        if self.model.rowCount() and not self._columns_fitted:  # later fills keep the widths
             self._columns_fitted = True
             fit_columns(self.view)
         if selected is not None:

@@ -24,9 +24,9 @@ from organiser.ui.commitments.affiliate_tab import AffiliateCommitmentsTab
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.commitments.matrix_model import CommitmentMatrixModel
-from organiser.ui.commitments.table_model import PAGE
 from organiser.ui.pages import commitments as page_module
 from organiser.ui.pages.commitments import CommitmentsPage
+from organiser.ui.table_model import PAGE
 
 DATA = Path(__file__).parent.parent / "data" / "csv"
 MANGYSTAU = "Right to strike for Mangystau oil workers"

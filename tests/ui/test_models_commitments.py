@@ -16,7 +16,7 @@ from organiser import store
 from organiser.services import actions, campaigns, commitments
 from organiser.services import organisations as orgs
 from organiser.services.commitments import CommitmentView
-from organiser.ui.commitments import table_model
+from organiser.ui import table_model
 from organiser.ui.commitments.table_model import (
     OVERDUE_BACKGROUND,
     OVERDUE_TEXT,

@@ -3,17 +3,11 @@ that 100,000 commitments open at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-
 from organiser.models import CommitmentStatus
 from organiser.services.commitments import CommitmentView
 from organiser.ui.labels import enum_label
-from organiser.ui.table_model import Column, RecordTableModel, column_text
+from organiser.ui.table_model import Column, LazyRecordModel, column_text
 
-PAGE = 1000
 OVERDUE_TEXT = "#b3261e"
 OVERDUE_BACKGROUND = "#fde7e9"
 STATUS_BACKGROUND = {
@@ -22,8 +16,6 @@ STATUS_BACKGROUND = {
     CommitmentStatus.FULFILLED: "#e3f4e8",
     CommitmentStatus.WITHDRAWN: "#eeeeee",
 }
-
-Loader = Callable[[int, int], list[CommitmentView]]
 
 
 def status_background(view: CommitmentView) -> str:
@@ -72,44 +64,5 @@ def commitment_columns(with_campaign: bool = True, with_affiliate: bool = True) 
     return columns
 
 
-class LazyCommitmentModel(RecordTableModel[CommitmentView]):
-    """Rows come from `loader(offset, limit)` a page at a time as the view scrolls."""
-
-    def __init__(self, columns: Sequence[Column[CommitmentView]], parent: Any = None) -> None:
-        super().__init__(columns, parent)
-        self._total = 0
-        self._loader: Loader | None = None
-
-    def set_source(self, total: int, loader: Loader) -> None:
-        self.beginResetModel()
-        self._total, self._loader = total, loader
-        self._rows = loader(0, PAGE) if total else []
-        self.endResetModel()
-
-    def total(self) -> int:
-        return self._total
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid() or self._loader is None:
-            return
-        more = self._loader(len(self._rows), PAGE)
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def replace_row(self, view: CommitmentView) -> None:
-        """Show a commitment changed elsewhere on the page without reloading."""
-        for number, row in enumerate(self._rows):
-            if row.id == view.id:
-                self._rows[number] = view
-                self.dataChanged.emit(
-                    self.index(number, 0), self.index(number, len(self._columns) - 1)
-                )
-                return
+class LazyCommitmentModel(LazyRecordModel[CommitmentView]):
+    """The commitments, a page at a time (see `LazyRecordModel`)."""

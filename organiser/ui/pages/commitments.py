@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,21 +96,9 @@ class CommitmentsPage(Page):
 
     def _sort_in_sql(self) -> None:
         """A header click sorts all commitments in the database, not just the fetched pages."""
-        view = self.table.view
-        view.setSortingEnabled(False)
-        self.table.proxy.sort(-1)
-        header = view.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(SORT_KEYS.index("due"), Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(lambda *_: self.reload_list())
+        self.table.sort_in_sql(SORT_KEYS, "due", self.reload_list)
         for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
-            view.setColumnWidth(column, width)
-
-    def _sort(self) -> tuple[str, bool]:
-        header = self.table.view.horizontalHeader()
-        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        return SORT_KEYS[header.sortIndicatorSection()], descending
+            self.table.view.setColumnWidth(column, width)
 
     def _button(self, text: str, icon_name: str, slot: object) -> QPushButton:
         button = QPushButton(icon(icon_name), text, self)
@@ -169,7 +157,7 @@ class CommitmentsPage(Page):
 
     def reload_list(self) -> None:
         criteria = self.filters.criteria()
-        sort, descending = self._sort()
+        sort, descending = self.table.sql_sort()
         with store.transaction(self.engine) as session:
             total = service.count_commitments(session, criteria)
 

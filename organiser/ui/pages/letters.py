@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
+from organiser.models import Channel, LetterKind, LetterStatus
 from organiser.services import attachments, campaigns, letter_checks, letter_output, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
+from organiser.ui.labels import named
 from organiser.ui.letters.columns import letter_columns, letter_html
 from organiser.ui.letters.cosigned_option import issue_statement
 from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
@@ -30,6 +32,13 @@ from organiser.ui.table_model import Column
 from organiser.ui.workers import Progress, run_in_background
 
 
+def letter_search(text: str) -> letters.LetterSearch:
+    """The filter box's text, and the kinds, statuses and channels whose names hold it."""
+    return letters.LetterSearch(
+        text, named(LetterKind, text), named(LetterStatus, text), named(Channel, text)
+    )
+
+
 class LettersPage(RecordsPage):
     title = "Letters"
     tables = frozenset(
@@ -38,6 +47,11 @@ class LettersPage(RecordsPage):
     icon_name = "letters"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "letter"))
     update_service = (letters.LetterFields, letters.update_letter)
+    # What each column of `letter_columns()` sorts by; To (several names) does not sort.
+    sort_keys = ("date", "kind", "subject", "campaign", None, "status", "sent_on", "channel",
+                 "reply_on", "our_reference", "pdf")  # fmt: skip
+    first_sort = "date"
+    first_descending = True  # newest first
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         self.filter_bar: LetterFilterBar | None = None
@@ -73,15 +87,25 @@ class LettersPage(RecordsPage):
     def columns(self) -> list[Column[Any]]:
         return list(letter_columns())
 
-    def load_rows(self, session: Session) -> list[LetterView]:
+    def count_rows(self, session: Session, text: str) -> int:
         if self.filter_bar is None:
-            return letters.list_letters(session)
+            return 0  # the bar is not made yet: the page refreshes once it is
         self.filter_bar.set_campaigns([(c.id, c.title) for c in campaigns.list_campaigns(session)])
         try:
-            return letters.list_letters(session, self.filter_bar.value())
-        except OrganiserError as error:
+            return letters.count_letter_rows(session, self.filter_bar.value(), letter_search(text))
+        except OrganiserError as error:  # a period that ends before it starts
             self.empty.setText(str(error))
-            return []
+            return 0
+
+    def page_rows(
+        self, session: Session, text: str, offset: int, limit: int, sort: str, descending: bool
+    ) -> list[letters.LetterRow]:
+        where = self.filter_bar.value() if self.filter_bar else None
+        search = letter_search(text)
+        return letters.letter_rows(session, where, search, offset, limit, sort, descending)
+
+    def record(self, session: Session, row: letters.LetterRow) -> LetterView:
+        return letters.get_letter(session, row.id)
 
     def build_details(self) -> None:
         self.summary = QLabel(self.details)
@@ -121,7 +145,7 @@ class LettersPage(RecordsPage):
 
     # The letter's own actions
     def duplicate(self) -> None:
-        row = self.table.selected()
+        row = self.selected_record()
         if row is None:
             return
         with store.transaction(self.engine, write=True) as session:
@@ -130,7 +154,7 @@ class LettersPage(RecordsPage):
 
     def merge_letter(self) -> None:
         """The selected letter to many recipients: the Merge dialog (pre-flight, then run)."""
-        row = self.table.selected()
+        row = self.selected_record()
         if row is not None:
             MergeDialog(self.engine, row, self).exec()
 
@@ -141,7 +165,7 @@ class LettersPage(RecordsPage):
         self._run_letter_dialog(ReplyDialog)
 
     def _run_letter_dialog(self, dialog_class: type[SentDialog] | type[ReplyDialog]) -> None:
-        row = self.table.selected()
+        row = self.selected_record()
         if row is not None and dialog_class(self.engine, row, self).exec():
             self._after_change(row.id)
 
@@ -151,7 +175,7 @@ class LettersPage(RecordsPage):
         self.data_changed.emit()
 
     def _pdf_of_selected(self, title: str) -> tuple[LetterView, bytes] | None:
-        row = self.table.selected()
+        row = self.selected_record()
         if row is None:
             return None
         if not self._go_on_despite_warnings(title, row.id):
@@ -201,7 +225,7 @@ class LettersPage(RecordsPage):
 
     def issue_selected_statement(self) -> None:
         """Issue the highlighted statement: kept with its co-signers, who changed said."""
-        row = self.table.selected()
+        row = self.selected_record()
         if row is not None and issue_statement(self, self.engine, row.id):
             self._after_change(row.id)
 
@@ -239,7 +263,7 @@ class LettersPage(RecordsPage):
 
     def save_reply_file(self) -> None:
         """Write the reply kept with the letter (a scan, a PDF) where the user chooses."""
-        row = self.table.selected()
+        row = self.selected_record()
         if row is None or row.reply_file_id is None:
             return
         title = self.tr("Save reply's file")

@@ -13,24 +13,29 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import OrganiserError
+from organiser.models import OrganisationKind
 from organiser.services import commitments, letters
 from organiser.services import organisations as service
 from organiser.services.affiliates_import import export_affiliates
-from organiser.services.organisations import OrganisationView
+from organiser.services.organisations import OrganisationQuery, OrganisationRow, OrganisationView
 from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.detail_tabs import organisation_tabs
 from organiser.ui.dialogs.messages import letters_kept_text, sentences, show_error, show_info
 from organiser.ui.dialogs.organisation_form import OrganisationForm
-from organiser.ui.labels import enum_label
+from organiser.ui.labels import enum_label, named
 from organiser.ui.pages.people_tab import PeopleTab
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, RecordTableModel, column_text
 from organiser.ui.tables import RecordTable
 
+# What each column of `organisation_columns()` sorts by in the service.
+ORGANISATION_SORT_KEYS = ("name", "acronym", "kind", "country", "affiliate_of", "people", "email")
 
-def organisation_columns() -> list[Column[OrganisationView]]:
+
+def organisation_columns() -> list[Column[Any]]:
+    """Over an `OrganisationRow` (the lazy table's) or an `OrganisationView`: the same names."""
     return [
         Column(column_text("Name"), lambda o: o.name),
         Column(column_text("Acronym"), lambda o: o.acronym),
@@ -44,7 +49,12 @@ def organisation_columns() -> list[Column[OrganisationView]]:
     ]
 
 
-class AffiliatesTab(RecordTable[OrganisationView]):
+def organisation_query(text: str, affiliates_of: int | None = None) -> OrganisationQuery:
+    """The organisations holding `text` in a column shown, the Kind column's words included."""
+    return OrganisationQuery(text, named(OrganisationKind, text), affiliates_of)
+
+
+class AffiliatesTab(RecordTable[OrganisationRow]):
     """The organisations affiliated to the selected one."""
 
     tab_title = "Affiliates"
@@ -54,10 +64,12 @@ class AffiliatesTab(RecordTable[OrganisationView]):
         self.engine = engine
 
     def show_record(self, organisation_id: int | None) -> None:
-        rows: list[OrganisationView] = []
+        rows: list[OrganisationRow] = []
         if organisation_id is not None:
             with store.transaction(self.engine) as session:
-                rows = service.list_organisations(session, affiliates_of=organisation_id)
+                rows = service.organisation_rows(
+                    session, OrganisationQuery(affiliates_of=organisation_id)
+                )
         self.set_rows(rows)
 
 
@@ -67,6 +79,8 @@ class OrganisationsPage(RecordsPage):
     icon_name = "organisations"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "organisation"))
     update_service = (service.OrganisationFields, service.update_organisation)
+    sort_keys = ORGANISATION_SORT_KEYS
+    first_sort = "name"
     empty_text = str(
         QT_TRANSLATE_NOOP(
             "RecordNoun",
@@ -107,8 +121,17 @@ class OrganisationsPage(RecordsPage):
             self, self.tr("Export organisations"), self.tr("%n organisation(s) written.", "", count)
         )
 
-    def load_rows(self, session: Session) -> list[OrganisationView]:
-        return service.list_organisations(session)
+    def count_rows(self, session: Session, text: str) -> int:
+        return service.count_organisation_rows(session, organisation_query(text))
+
+    def page_rows(
+        self, session: Session, text: str, offset: int, limit: int, sort: str, descending: bool
+    ) -> list[OrganisationRow]:
+        query = organisation_query(text)
+        return service.organisation_rows(session, query, offset, limit, sort, descending)
+
+    def record(self, session: Session, row: OrganisationRow) -> OrganisationView:
+        return service.get_organisation(session, row.id)
 
     def build_details(self) -> None:
         self.summary = QLabel(self)

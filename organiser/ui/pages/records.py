@@ -22,12 +22,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
+from organiser.errors import NotFound
 from organiser.services.trash import TrashView
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
 from organiser.ui.dialogs.messages import confirm, show_error
 from organiser.ui.pages.base import Page
-from organiser.ui.table_model import Column, RecordTableModel
+from organiser.ui.table_model import Column, LazyRecordModel, RecordTableModel
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, push_edit
 
@@ -40,6 +41,13 @@ class RecordsPage(Page):
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
     update_service: tuple[type[Any], Callable[[Session, int, Any, int], Any]] | None = None
+    # Set for a list too long to hold whole: what each column sorts by in the service (None:
+    # not sortable) and the order it opens in. Rows are then fetched a page at a time, the
+    # filter box and a header click ask the database, and the page implements `count_rows`,
+    # `page_rows` and `record` instead of `load_rows`.
+    sort_keys: tuple[str | None, ...] = ()
+    first_sort = ""
+    first_descending = False
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -66,11 +74,19 @@ class RecordsPage(Page):
             "refresh", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
 
-        self.table: RecordTable[Any] = RecordTable(
-            RecordTableModel(self.columns()), self.tr("Filter %ss…") % self.noun_text(), self
+        model: RecordTableModel[Any] = (
+            LazyRecordModel(self.columns()) if self.sort_keys else RecordTableModel(self.columns())
         )
+        self.table: RecordTable[Any] = RecordTable(
+            model, self.tr("Filter %ss…") % self.noun_text(), self
+        )
+        if self.sort_keys:
+            self.table.sort_in_sql(
+                self.sort_keys, self.first_sort, self.refresh, self.first_descending
+            )
+            self.table.filter_in_sql(self.refresh)
         self.table.activated_row.connect(lambda _row: self.edit_selected())
-        self.table.selection_changed.connect(self.show_details)
+        self.table.selection_changed.connect(lambda row: self.show_details(self.full_record(row)))
         self.table.offer_actions(self.toolbar.actions)
         self.empty = QLabel(QCoreApplication.translate("RecordNoun", self.empty_text), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,6 +137,21 @@ class RecordsPage(Page):
     def load_rows(self, session: Session) -> list[Any]:
         raise NotImplementedError
 
+    def count_rows(self, session: Session, text: str) -> int:
+        """A lazy page: how many rows hold `text` (the filter box's)."""
+        raise NotImplementedError
+
+    def page_rows(
+        self, session: Session, text: str, offset: int, limit: int, sort: str, descending: bool
+    ) -> list[Any]:
+        """A lazy page: one page of those rows, in the order asked."""
+        raise NotImplementedError
+
+    def record(self, session: Session, row: Any) -> Any:
+        """The whole record behind a row (what forms, details and deletes take); a lazy page's
+        rows hold only the columns shown."""
+        return row
+
     def build_details(self) -> None:
         """Add tabs to self.details."""
 
@@ -138,13 +169,43 @@ class RecordsPage(Page):
 
     # Behaviour
     def refresh(self) -> None:
-        with store.transaction(self.engine) as session:
-            rows = self.load_rows(session)
-        self.table.set_rows(rows)
-        self.body.setCurrentWidget(self.table if rows else self.empty)
-        if self.table.selected() is None and rows:
+        if self.sort_keys:
+            self._refresh_lazy()
+        else:
+            with store.transaction(self.engine) as session:
+                rows = self.load_rows(session)
+            self.table.set_rows(rows)
+        shown = self.table.model.rowCount() > 0
+        # A filter that matches nothing keeps the table, and its filter box, on screen.
+        self.body.setCurrentWidget(self.table if shown or self.table.filter_text() else self.empty)
+        if self.table.selected() is None and shown:
             self.table.view.selectRow(0)
-        self.show_details(self.table.selected())
+        self.show_details(self.selected_record())
+
+    def _refresh_lazy(self) -> None:
+        text = self.table.filter_text()
+        sort, descending = self.table.sql_sort()
+        with store.transaction(self.engine) as session:
+            total = self.count_rows(session, text)
+
+        def load(offset: int, limit: int) -> list[Any]:
+            with store.transaction(self.engine) as session:
+                return self.page_rows(session, text, offset, limit, sort, descending)
+
+        self.table.set_source(total, load)
+
+    def full_record(self, row: Any) -> Any:
+        """The record behind `row` as it is now; None for no row, or one deleted since."""
+        if row is None or not self.sort_keys:
+            return row
+        try:
+            with store.transaction(self.engine) as session:
+                return self.record(session, row)
+        except NotFound:
+            return None
+
+    def selected_record(self) -> Any:
+        return self.full_record(self.table.selected())
 
     def show_details(self, row: Any) -> None:
         """Follow the selection: the detail tabs and the actions that need a row."""
@@ -157,7 +218,7 @@ class RecordsPage(Page):
         self._run_form(self.form(None))
 
     def edit_selected(self) -> None:
-        row = self.table.selected()
+        row = self.selected_record()
         if row is not None:
             self._run_form(self.form(row), row)
 
@@ -189,7 +250,7 @@ class RecordsPage(Page):
         )
 
     def delete_selected(self) -> None:
-        row = self.table.selected()
+        row = self.selected_record()
         if row is None:
             return
         with store.transaction(self.engine) as session:
