@@ -23,7 +23,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: the repository root on the path
@@ -95,7 +95,12 @@ def wait_for(test: Callable[[], object], most_ms: float = 30_000) -> Script:
         waited += 50
 
 
-def morning(window: object, dog: Watchdog, export_seconds: float) -> Script:
+SECTIONS = ("pages", "filters", "sorts", "calendar", "forms", "editor", "search", "export")
+
+
+def morning(
+    window: object, dog: Watchdog, export_seconds: float, only: Sequence[str] = SECTIONS
+) -> Script:
     from organiser.ui.main_window import PAGES, MainWindow
 
     assert isinstance(window, MainWindow)
@@ -105,115 +110,123 @@ def morning(window: object, dog: Watchdog, export_seconds: float) -> Script:
         return window._loaded(rows[title])
 
     yield 1500  # the window settles (the Dashboard loads)
-    for entry in PAGES:
-        dog.step(f"open {entry.title}")
-        window.sidebar.setCurrentRow(rows[entry.title])
-        yield 1500
+    if "pages" in only:
+        for entry in PAGES:
+            dog.step(f"open {entry.title}")
+            window.sidebar.setCurrentRow(rows[entry.title])
+            yield 1500
 
-    for title, typed in (
-        ("Organisations", "fédération"),
-        ("Letters", "campaign"),
-        ("Commitments", "union"),
-        ("People at risk", "ana"),
-    ):
-        dog.step(f"filter {title}")
-        window.sidebar.setCurrentRow(rows[title])
-        yield 600
-        field = page(title).filter_field()
-        assert field is not None, title
-        yield from type_into(field, typed)
-        yield 1200
-        dog.step(f"filter {title}: clear")
-        yield from clear(field)
+    if "filters" in only:
+        for title, typed in (
+            ("Organisations", "fédération"),
+            ("Letters", "campaign"),
+            ("Commitments", "union"),
+            ("People at risk", "ana"),
+        ):
+            dog.step(f"filter {title}")
+            window.sidebar.setCurrentRow(rows[title])
+            yield 600
+            field = page(title).filter_field()
+            assert field is not None, title
+            yield from type_into(field, typed)
+            yield 1200
+            dog.step(f"filter {title}: clear")
+            yield from clear(field)
 
-    for title, columns in (
-        ("Organisations", (0, 2, 0)),
-        ("Letters", (2, 0)),
-        ("Commitments", (1, 3)),
-    ):
-        window.sidebar.setCurrentRow(rows[title])
-        yield 600
-        view = page(title).table.view
-        for column in columns:
-            dog.step(f"sort {title} column {column}")
-            click_header(view, column)
-            yield 1000
+    if "sorts" in only:
+        for title, columns in (
+            ("Organisations", (0, 2, 0)),
+            ("Letters", (2, 0)),
+            ("Commitments", (1, 3)),
+        ):
+            window.sidebar.setCurrentRow(rows[title])
+            yield 600
+            view = page(title).table.view
+            for column in columns:
+                dog.step(f"sort {title} column {column}")
+                click_header(view, column)
+                yield 1000
 
-    calendar = page("Calendar")
-    window.sidebar.setCurrentRow(rows["Calendar"])
-    yield 800
-    for index, name in ((0, "month"), (1, "week"), (2, "agenda")):
-        dog.step(f"calendar {name}")
-        calendar.view_choice.setCurrentIndex(index)
+    if "calendar" in only:
+        calendar = page("Calendar")
+        window.sidebar.setCurrentRow(rows["Calendar"])
         yield 800
-        for direction in (1, 1, -1, -1, -1):
-            calendar.step(direction)
-            yield 500
-    calendar.view_choice.setCurrentIndex(0)
+        for index, name in ((0, "month"), (1, "week"), (2, "agenda")):
+            dog.step(f"calendar {name}")
+            calendar.view_choice.setCurrentIndex(index)
+            yield 800
+            for direction in (1, 1, -1, -1, -1):
+                calendar.step(direction)
+                yield 500
+        calendar.view_choice.setCurrentIndex(0)
 
-    for title in ("Campaigns", "Organisations"):
-        dog.step(f"{title} form")
-        window.sidebar.setCurrentRow(rows[title])
+    if "forms" in only:
+        for title in ("Campaigns", "Organisations"):
+            dog.step(f"{title} form")
+            window.sidebar.setCurrentRow(rows[title])
+            yield 600
+            form = page(title).form(None)
+            form.show()
+            yield 1500
+            form.reject()
+            yield 600
+
+    if "editor" in only:
+        dog.step("letter editor: open")
+        window.sidebar.setCurrentRow(rows["Letters"])
         yield 600
-        form = page(title).form(None)
-        form.show()
-        yield 1500
-        form.reject()
+        editor = page("Letters").form(None)
+        editor.show()
+        yield from wait_for(editor.preview_ready)
+        yield 500
+        dog.step("letter editor: type")
+        editor.body.setFocus()
+        yield from type_into(editor.body, "We write to ask for the release of our colleagues. ")
+        dog.step("letter editor: preview")
+        asked = editor._preview_asked
+        yield from wait_for(lambda: editor._preview_shown >= asked and editor.preview_ready())
+        yield 1000
+        dog.step("letter editor: close")
+        QTimer.singleShot(0, editor.reject)
+        yield from wait_for(lambda: isinstance(modal(), QMessageBox), 3000)
+        box = modal()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Discard).click()
+        yield 800
+
+    if "search" in only:
+        dog.step("search (Ctrl+K)")
+        QTimer.singleShot(0, window.show_search)
+        yield from wait_for(lambda: modal() is not None, 5000)
+        dialog = modal()
+        assert dialog is not None
+        for query in ("fédé", "colleague", "Ким", "release"):
+            query_field = dialog.query  # type: ignore[attr-defined]
+            yield from type_into(query_field, query)
+            yield 1200
+            yield from clear(query_field)
+        dialog.reject()
         yield 600
 
-    dog.step("letter editor: open")
-    letters_page = page("Letters")
-    window.sidebar.setCurrentRow(rows["Letters"])
-    yield 600
-    editor = letters_page.form(None)
-    editor.show()
-    yield from wait_for(editor.preview_ready)
-    yield 500
-    dog.step("letter editor: type")
-    editor.body.setFocus()
-    yield from type_into(editor.body, "We write to ask for the release of our colleagues. ")
-    dog.step("letter editor: preview")
-    asked = editor._preview_asked
-    yield from wait_for(lambda: editor._preview_shown >= asked and editor.preview_ready())
-    yield 1000
-    dog.step("letter editor: close")
-    QTimer.singleShot(0, editor.reject)
-    yield from wait_for(lambda: isinstance(modal(), QMessageBox), 3000)
-    box = modal()
-    if isinstance(box, QMessageBox):
-        box.button(QMessageBox.StandardButton.Discard).click()
-    yield 800
+    if "export" in only:
+        dog.step("export all letters")
+        window.sidebar.setCurrentRow(rows["Letters"])
+        yield 600
+        page("Letters").export_all_shown()
+        waited = 0.0
+        while waited < export_seconds * 1000:
+            yield 100
+            waited += 100
+            if not page("Letters").findChildren(QProgressDialog):
+                break
+        dog.step("export all letters: cancel")
+        for progress in page("Letters").findChildren(QProgressDialog):
+            progress.cancel()
+        yield 2000
+        box = modal()
+        if isinstance(box, QMessageBox):
+            box.accept()
 
-    dog.step("search (Ctrl+K)")
-    QTimer.singleShot(0, window.show_search)
-    yield from wait_for(lambda: modal() is not None, 5000)
-    dialog = modal()
-    assert dialog is not None
-    for query in ("fédé", "colleague", "Ким", "release"):
-        query_field = dialog.query  # type: ignore[attr-defined]
-        yield from type_into(query_field, query)
-        yield 1200
-        yield from clear(query_field)
-    dialog.reject()
-    yield 600
-
-    dog.step("export all letters")
-    window.sidebar.setCurrentRow(rows["Letters"])
-    yield 600
-    letters_page.export_all_shown()
-    waited = 0.0
-    while waited < export_seconds * 1000:
-        yield 100
-        waited += 100
-        if not letters_page.findChildren(QProgressDialog):
-            break
-    dog.step("export all letters: cancel")
-    for progress in letters_page.findChildren(QProgressDialog):
-        progress.cancel()
-    yield 2000
-    box = modal()
-    if isinstance(box, QMessageBox):
-        box.accept()
     dog.step("end")
     yield 500
 
@@ -232,8 +245,14 @@ def drive(script: Script, done: Callable[[], None]) -> None:
     QTimer.singleShot(0, go_on)
 
 
-def run_window(app: QApplication, database: Path, export_seconds: float) -> tuple[Watchdog, dict]:
-    dog = Watchdog()
+def run_window(
+    app: QApplication,
+    database: Path,
+    export_seconds: float,
+    sample: bool = False,
+    only: Sequence[str] = SECTIONS,
+) -> tuple[Watchdog, dict]:
+    dog = Watchdog(sample=sample)
     dog.start()
     dog.step("window: build and first paint")
     began = time.perf_counter()
@@ -258,7 +277,7 @@ def run_window(app: QApplication, database: Path, export_seconds: float) -> tupl
         window.close()
         app.quit()
 
-    drive(morning(window, dog, export_seconds), done)
+    drive(morning(window, dog, export_seconds, only), done)
     app.exec()
     shutil.rmtree(folder, ignore_errors=True)
     figures["exported"] = len(os.listdir(folder)) if os.path.isdir(folder) else 0
@@ -287,6 +306,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--export-seconds", type=float, default=8.0)
+    parser.add_argument("--sample", action="store_true", help="what the GUI thread ran when late")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS)
     arguments = parser.parse_args()
     database = large_db.cached(scale=arguments.scale)
     # A copy: the morning writes nothing, but drafts and settings stay out of the cache.
@@ -297,9 +318,19 @@ def main() -> None:
         copy = Path(home) / "morning.sqlite3"
         shutil.copyfile(database, copy)
         app = QApplication(sys.argv[:1])
+        # As organiser/app.py starts the window: plurals, the collector on the GUI thread.
+        from organiser.ui.collector import collect_on_gui_thread
+        from organiser.ui.plurals import install_english_plurals
+
+        app.setApplicationName("Campaign Organiser")
         app.setOrganizationName("organiser-bench")
-        dog, figures = run_window(app, copy, arguments.export_seconds)
+        install_english_plurals(app)
+        collect = collect_on_gui_thread(app)
+        dog, figures = run_window(
+            app, copy, arguments.export_seconds, arguments.sample, arguments.only
+        )
         bare = run_bare(app, dog.duration())
+        del collect
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     print(
         f"{stamp}, scale {arguments.scale:g} ({database.name}), "
@@ -307,7 +338,7 @@ def main() -> None:
     )
     print(
         f"first paint: {figures['first_paint'] * 1000:.0f} ms after MainWindow() began "
-        f"({figures['since_start'] * 1000:.0f} ms after the process's imports began)"
+        f"({figures['since_imports'] * 1000:.0f} ms after importing the window's modules began)"
     )
     print(
         f"memory after: VmRSS {figures['VmRSS']:.0f} MB, VmHWM {figures['VmHWM']:.0f} MB "

@@ -13,9 +13,11 @@ Each stall is put down to the scripted step current when it began (`step(name)`)
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
-from collections import defaultdict
+import traceback
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
@@ -55,6 +57,7 @@ class StepFigures:
 
     seconds: float = 0.0
     longest_ms: float = 0.0
+    rss_after: float = 0.0  # MB, when the step ended
     stalls: list[float] = field(default_factory=list)
 
 
@@ -73,8 +76,14 @@ class _Receiver(QObject):
 class Watchdog:
     """Made, started and stopped on the GUI thread."""
 
-    def __init__(self, interval_ms: float = 15.0, threshold_ms: float = STALL_MS) -> None:
+    def __init__(
+        self, interval_ms: float = 15.0, threshold_ms: float = STALL_MS, sample: bool = False
+    ) -> None:
         self.interval = interval_ms / 1000
+        # `sample`: while the GUI thread is late, what it is running (for diagnosis), by step.
+        self.sample = sample
+        self.samples: dict[str, Counter[str]] = defaultdict(Counter)
+        self._gui = threading.get_ident()
         self.threshold = threshold_ms
         self.receiver = _Receiver(self)
         self.current = "start"
@@ -87,12 +96,14 @@ class Watchdog:
         self._last_received: float | None = None
         self._last_stall_end = 0.0
         self.pings = 0
+        self.longest_delay = 0.0  # ms, the longest of all, under 20 ms too
         self.started = self.stopped = 0.0
 
     def step(self, name: str) -> None:
         """The scripted step now running (stalls that begin from now on are put down to it)."""
         now = time.perf_counter()
         self.steps[self.current].seconds += now - self._step_began
+        self.steps[self.current].rss_after = memory()["VmRSS"]
         self._step_began = now
         self.current = name
         if name not in self.order:
@@ -100,7 +111,7 @@ class Watchdog:
 
     def start(self) -> None:
         self.started = time.perf_counter()
-        self._step_began = self.started
+        self._step_began = self._last_received = self.started
         self.order.append(self.current)
         self._thread = threading.Thread(target=self._ping, name="watchdog", daemon=True)
         self._thread.start()
@@ -117,11 +128,27 @@ class Watchdog:
     def _ping(self) -> None:
         receiver = self.receiver
         while not self._stop.wait(self.interval):
-            QCoreApplication.postEvent(receiver, _Ping(time.perf_counter(), self.current))
+            now = time.perf_counter()
+            QCoreApplication.postEvent(receiver, _Ping(now, self.current))
+            late = self._last_received is not None and now - self._last_received > 0.05
+            if self.sample and late:
+                self._sample_gui()
+
+    def _sample_gui(self) -> None:
+        frame = sys._current_frames().get(self._gui)
+        if frame is None:
+            return
+        stack = traceback.extract_stack(frame)
+        ours = [f for f in stack if "/organiser/" in f.filename or "/bench/" in f.filename]
+        lines = [f"{f.filename.split('/')[-1]}:{f.lineno} {f.name}" for f in ours[-4:]]
+        last = stack[-1]
+        where = f"{last.filename.split('/')[-1]}:{last.lineno} {last.name}"
+        self.samples[self.current][" < ".join(reversed(lines)) + f"  [in {where}]"] += 1
 
     def _received(self, sent: float, step: str, now: float) -> None:
         self.pings += 1
         delay = now - sent
+        self.longest_delay = max(self.longest_delay, delay * 1000)
         previous, self._last_received = self._last_received, now
         if previous is not None and now - previous - self.interval > delay:
             # The pinger itself was held up (a long call keeping Python's lock): the gap says
@@ -147,7 +174,7 @@ class Watchdog:
         ]
 
     def longest_ms(self) -> float:
-        return max((s.ms for s in self.stalls), default=0.0)
+        return max([self.longest_delay, *(s.ms for s in self.stalls)])
 
     def duration(self) -> float:
         return (self.stopped or time.perf_counter()) - self.started
@@ -162,13 +189,20 @@ class Watchdog:
 
     def report(self) -> str:
         """One line overall, then one per step: its time, longest stall, stalls over 100 ms."""
-        lines = [self.summary(), f"  {'step':44} {'time':>7} {'longest':>9} {'>100ms':>7}  sizes"]
+        lines = [
+            self.summary(),
+            f"  {'step':44} {'time':>7} {'longest':>9} {'>100ms':>7} {'RSS':>6}  sizes",
+        ]
         for name in self.order:
             figures = self.steps[name]
             long = sorted((s.ms for s in self.long_stalls(name)), reverse=True)
             sizes = ", ".join(f"{ms:.0f}" for ms in long[:6]) + (" …" if len(long) > 6 else "")
             lines.append(
                 f"  {name[:44]:44} {figures.seconds:6.1f}s {figures.longest_ms:7.0f}ms "
-                f"{len(long):7d}  {sizes}"
+                f"{len(long):7d} {figures.rss_after:6.0f}  {sizes}"
             )
+        if self.sample:
+            for name in self.order:
+                for stack, count in self.samples[name].most_common(4):
+                    lines.append(f"    {name[:30]}: {count * self.interval * 1000:5.0f} ms {stack}")
         return "\n".join(lines)
