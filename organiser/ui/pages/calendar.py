@@ -52,7 +52,7 @@ from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.labels import enum_label
 from organiser.ui.pages.base import Page
-from organiser.ui.tables import RecordTable, show_context_menu
+from organiser.ui.tables import FIT_SAMPLE_ROWS, RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
 
 MONTH, WEEK, AGENDA = 0, 1, 2
@@ -89,6 +89,8 @@ class CalendarPage(Page):
         self.agenda: RecordTable[ActionView] = RecordTable(
             agenda_model(self.display_zone, self), self.tr("Filter the agenda…"), self
         )
+        # Widths from the first rows, not from a busy month's thousands.
+        self.agenda.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)
         self.views.addWidget(self.agenda)
