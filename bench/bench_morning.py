@@ -223,6 +223,10 @@ def morning(
         for progress in page("Letters").findChildren(QProgressDialog):
             progress.cancel()
         yield 2000
+        # The job ends before the baseline is measured (the chunks under way finish).
+        from organiser.ui import workers
+
+        yield from wait_for(lambda: not workers._RUNNING, 120_000)
         box = modal()
         if isinstance(box, QMessageBox):
             box.accept()

@@ -35,7 +35,7 @@ from organiser.services.calendar import (
     to_be_dated,
     visible_range,
 )
-from organiser.services.campaigns import list_campaigns
+from organiser.services.campaigns import campaign_titles
 from organiser.services.validation import country_name
 from organiser.ui import settings
 from organiser.ui.calendar import file_actions
@@ -332,7 +332,7 @@ class CalendarPage(Page):
 
     def _refresh_choices(self) -> None:
         with store.transaction(self.engine) as session:
-            campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+            campaigns = campaign_titles(session)
             countries = [(c, f"{country_name(c)} ({c})") for c in countries_in_use(session)]
         self._reset_combo(self.campaign_filter, campaigns)
         self._reset_combo(self.country_filter, countries)
