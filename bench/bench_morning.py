@@ -221,7 +221,7 @@ def morning(
                 break
         dog.step("export all letters: cancel")
         for progress in page("Letters").findChildren(QProgressDialog):
-            progress.cancel()
+            progress.canceled.emit()  # as its Cancel button does (cancel() alone only hides it)
         yield 2000
         # The job ends before the baseline is measured (the chunks under way finish).
         from organiser.ui import workers
