@@ -127,3 +127,12 @@ def test_the_sample_data_goes_into_an_empty_database_only(engine: Engine) -> Non
         store.transaction(engine) as session,
     ):
         load_demo(session)
+
+
+def test_campaign_titles_are_the_campaigns_in_their_list_order(engine: Engine) -> None:
+    from organiser.services.demo import load_demo
+
+    with store.transaction(engine) as session:
+        load_demo(session)
+        listed = [(c.id, c.title) for c in service.list_campaigns(session)]
+        assert service.campaign_titles(session) == listed and len(listed) > 1

@@ -166,10 +166,42 @@ def test_export_writes_sent_letters_as_they_went_out_and_leaves_the_database(
     assert written == 2 and snapshot(db_path) == before
     assert (tmp_path / f"letter-{world.letter_id}-IALL-KZ-2026-3.pdf").read_bytes() == went_out
     assert next(tmp_path.glob(f"letter-{draft.id}-*.pdf")).read_bytes().startswith(b"%PDF")
-    assert seen[-1] == (1, 1)  # the one rendered; the kept one is copied
+    assert seen[-1] == (2, 2)  # every file written: the kept one copied, the other rendered
     only_sent = letters.LetterFilter(status="sent")
     assert letter_output.export_letters(engine, tmp_path / "sent", only_sent) == 1
     assert letter_output.export_letters(engine, tmp_path / "none", stop=lambda: True) == 1
+
+
+def test_an_export_reads_its_letters_a_part_at_a_time(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However many letters, memory holds one part's: each part planned in a unit of work of
+    its own (the ids read first, in the register's order), its files written before the next."""
+    world = make_world(engine)
+    with store.transaction(engine) as session:
+        copies = [letters.duplicate_letter(session, world.letter_id).id for _ in range(4)]
+    planned: list[tuple[int, ...]] = []
+    plan = register.plan_export
+
+    def spy(session, where=None, ids=None):  # type: ignore[no-untyped-def]
+        planned.append(tuple(ids))
+        return plan(session, where, ids)
+
+    monkeypatch.setattr(letter_output, "EXPORT_PART", 2)
+    monkeypatch.setattr(register, "plan_export", spy)
+    seen: list[tuple[int, int]] = []
+    written = letter_output.export_letters(
+        engine, tmp_path, progress=lambda done, total: seen.append((done, total))
+    )
+    with store.transaction(engine) as session:
+        in_order = tuple(view.id for view in letters.list_letters(session))
+    assert written == 5 and len(list(tmp_path.glob("letter-*.pdf"))) == 5
+    assert planned == [in_order[0:2], in_order[2:4], in_order[4:5]]
+    assert sorted(in_order) == sorted([world.letter_id, *copies])
+    assert seen[-1] == (5, 5) and [done for done, _ in seen] == sorted(d for d, _ in seen)
+    planned.clear()
+    stopped = letter_output.export_letters(engine, tmp_path / "stopped", stop=lambda: True)
+    assert stopped == 0 and planned == [in_order[0:2]]  # Cancel: no other part is read
 
 
 def test_the_pdf_options_are_the_settings_read_once(tmp_path: Path) -> None:

@@ -103,3 +103,13 @@ def test_a_person_needs_a_name_and_an_existing_organisation(engine: Engine) -> N
     with pytest.raises(ValidationError) as caught, store.transaction(engine) as session:
         service.create_person(session, PersonFields(name=" "))
     assert caught.value.field == "name"
+
+
+def test_organisation_names_are_the_list_s_display_names_in_its_order(engine: Engine) -> None:
+    from organiser.services.demo import load_demo
+
+    with store.transaction(engine) as session:
+        load_demo(session)
+        listed = [(o.id, o.display_name) for o in service.list_organisations(session)]
+        assert service.organisation_names(session) == listed and len(listed) > 1
+        assert any("(" in name for _key, name in listed)  # acronyms said as the list says them

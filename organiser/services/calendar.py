@@ -161,7 +161,9 @@ def _ongoing_reaching(first: date) -> Any:
 def to_be_dated(session: Session, chosen: ActionFilter | None = None) -> list[ActionView]:
     """The actions not yet dated, by target month (those without one last), then title."""
     query = select(*_COLUMNS).join(Campaign, Campaign.id == Action.campaign_id)
-    query = _filtered(query.where(Action.undated.is_(True)), chosen or ActionFilter())
+    # An undated action has no start either: said too, so the dates index finds them.
+    undated = and_(Action.start_date.is_(None), Action.undated.is_(True))
+    query = _filtered(query.where(undated), chosen or ActionFilter())
     query = query.order_by(Action.target_month.asc().nulls_last(), Action.title, Action.id)
     return [ActionView(*row) for row in session.connection().execute(query)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -72,6 +73,9 @@ Progress = Callable[[int, int], None]  # letters written, letters to write
 Stop = Callable[[], bool]  # True: write no more
 
 
+EXPORT_PART = 2000  # letters planned (and held in memory) at a time by `export_letters`
+
+
 def export_letters(
     engine: Engine,
     folder: str | Path,
@@ -81,11 +85,29 @@ def export_letters(
     stop: Stop | None = None,
 ) -> int:
     """Every letter `where` finds, one PDF each, into `folder`: a sent letter's file is the
-    PDF that went out, the others are made in a batch on every core. Everything is read in
-    one unit of work first, then the files are written; nothing is kept in the register, so a
-    large export leaves the database as it was. Returns how many files were written."""
+    PDF that went out, the others are made in a batch on every core. The letters are read a
+    part at a time (EXPORT_PART), each in one unit of work, and the part's files written after
+    it, so memory holds one part however many letters there are (`progress`: files written of
+    all the letters, the kept ones counted as they are copied); nothing is kept in the
+    register, so a large export leaves the database as it was. Returns how many files were
+    written."""
     with store.transaction(engine) as session:
-        plan = letter_register.plan_export(session, where)
-    return export_to_folder(
-        Path(folder), plan.kept, plan.to_render, pdf_options(paper), progress=progress, stop=stop
-    )
+        ids = letters.letter_ids(session, where)
+    options = pdf_options(paper)
+    written = 0
+    for first in range(0, len(ids), EXPORT_PART):
+        with store.transaction(engine) as session:
+            plan = letter_register.plan_export(session, ids=ids[first : first + EXPORT_PART])
+        before = written + len(plan.kept)  # the kept PDFs are copied first
+        told = partial(_part_progress, progress, before, len(ids)) if progress else None
+        written += export_to_folder(
+            Path(folder), plan.kept, plan.to_render, options, progress=told, stop=stop
+        )
+        del plan
+        if stop and stop():
+            break
+    return written
+
+
+def _part_progress(progress: Progress, before: int, total: int, done: int, _part: int) -> None:
+    progress(before + done, total)

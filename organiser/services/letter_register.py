@@ -37,6 +37,7 @@ from organiser.services.letters import (
     _query,
     fix_parties,
     get_letter,
+    letters_of,
     list_letters,
     party_copy,
 )
@@ -302,11 +303,14 @@ def export_file_name(view: LetterView) -> str:
     return re.sub(r"[^\w.-]+", "-", name) + ".pdf"
 
 
-def plan_export(session: Session, where: LetterFilter | None = None) -> LetterExport:
-    """Read everything an export needs in one go, so the files are written after the session."""
+def plan_export(
+    session: Session, where: LetterFilter | None = None, ids: Sequence[int] | None = None
+) -> LetterExport:
+    """Read everything an export needs in one go, so the files are written after the session:
+    of the letters `where` finds, or (`ids`) of those letters, a part of a larger export."""
     kept: list[tuple[str, bytes]] = []
     to_render: list[tuple[str, PrintableLetter]] = []
-    views = list_letters(session, where)
+    views = list_letters(session, where) if ids is None else letters_of(session, ids)
     held = _held(session, [view.id for view in views])  # noqa: F841 (kept alive on purpose)
     for view in views:
         data = kept_pdf(session, view.id) if is_frozen(view) else None

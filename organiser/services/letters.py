@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -428,11 +429,30 @@ def _narrowed(query: Any, where: LetterFilter) -> Any:
     return query
 
 
+REGISTER_ORDER = (Letter.letter_date.desc().nulls_first(), Letter.id.desc())  # newest first
+IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
+
+
 def list_letters(session: Session, where: LetterFilter | None = None) -> list[LetterView]:
     """The register, newest first, narrowed by `where`."""
     query = _narrowed(_query(), where or LetterFilter())
-    query = query.order_by(Letter.letter_date.desc().nulls_first(), Letter.id.desc())
-    return [_view(record) for record in session.scalars(query)]
+    return [_view(record) for record in session.scalars(query.order_by(*REGISTER_ORDER))]
+
+
+def letter_ids(session: Session, where: LetterFilter | None = None) -> list[int]:
+    """The ids of the letters `list_letters` gives, in its order, without reading the letters."""
+    query = _narrowed(select(Letter.id), where or LetterFilter())
+    return list(session.scalars(query.order_by(*REGISTER_ORDER)))
+
+
+def letters_of(session: Session, ids: Sequence[int]) -> list[LetterView]:
+    """The letters with these ids, in the order given; one deleted meanwhile is left out."""
+    found: dict[int, LetterView] = {}
+    for first in range(0, len(ids), IDS_PER_QUERY):
+        chunk = ids[first : first + IDS_PER_QUERY]
+        for record in session.scalars(_query().where(Letter.id.in_(chunk))):
+            found[record.id] = _view(record)
+    return [found[letter_id] for letter_id in ids if letter_id in found]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from organiser.services.backups import (
     make_backup,
 )
 from organiser.ui import settings
+from organiser.ui.collector import keep_as_long_lived
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
 from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info, show_notice
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
                 page.new_campaign_requested.connect(lambda: self.start_new("Campaigns"))
                 page.new_organisation_requested.connect(lambda: self.start_new("Organisations"))
                 page.record_requested.connect(self.open_record)
+            keep_as_long_lived()  # the page and the modules behind it stay
         return page
 
     def page(self, page_class: type[Page]) -> Page:

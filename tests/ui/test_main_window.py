@@ -174,6 +174,7 @@ def test_the_dashboard_says_when_a_week_of_changes_has_no_backup(
 ) -> None:
     page = DashboardPage(demo)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.summary is not None)  # read off the GUI thread
     assert "No checked backup" not in page.backup_line.text()  # the sample data is minutes old
     with demo.begin() as connection:  # as if typed in ten days ago and never backed up
         for table in ("campaign", "organisation", "person"):
@@ -181,7 +182,8 @@ def test_the_dashboard_says_when_a_week_of_changes_has_no_backup(
                 f"UPDATE {table} SET created_at = datetime('now', '-10 days')"
             )
     page.refresh()
-    assert "No checked backup of 10 days of changes" in page.backup_line.text()
+    qtbot.waitUntil(lambda: "No checked backup of 10 days of changes" in page.backup_line.text())
     make_backup(demo, "manual")
     page.refresh()
+    qtbot.waitUntil(lambda: not page.loading)
     assert "No checked backup" not in page.backup_line.text()

@@ -180,6 +180,7 @@ def test_the_person_form_takes_a_role_for_someone_not_known_by_name(
 def test_the_dashboard_names_the_people_at_risk_with_their_days(qtbot: QtBot, demo: Engine) -> None:
     page = DashboardPage(demo)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.summary is not None)  # read off the GUI thread
     section = page.people
     assert "(2)" in section.heading.text()
     text = "\n".join(section.list.item(row).text() for row in range(section.list.count()))

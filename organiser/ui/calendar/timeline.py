@@ -10,7 +10,7 @@ from organiser.services.actions import ActionView
 from organiser.services.calendar import ActionFilter, actions_between
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
-from organiser.ui.tables import RecordTable
+from organiser.ui.tables import FIT_SAMPLE_ROWS, RecordTable
 
 
 class CampaignTimelineTab(QWidget):
@@ -26,6 +26,8 @@ class CampaignTimelineTab(QWidget):
             agenda_model(lambda: None, self), self.tr("Filter actions…"), self
         )
         self.table.activated_row.connect(self.edit)
+        # Widths from the first rows, not from a campaign's thousand actions.
+        self.table.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.empty = QLabel(self.tr("No actions yet: add them on the Calendar page."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

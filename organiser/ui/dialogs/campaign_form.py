@@ -77,7 +77,7 @@ class CampaignForm(RecordForm):
         self.engine = engine
         self.campaign = campaign
         with store.transaction(engine) as session:
-            leads = [(o.id, o.display_name) for o in organisations.list_organisations(session)]
+            leads = organisations.organisation_names(session)
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. Free the jailed union leaders"))

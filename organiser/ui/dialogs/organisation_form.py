@@ -21,9 +21,7 @@ from organiser.ui.dialogs.widgets import combo_code, country_combo, enum_combo, 
 
 def _organisation_choices(engine: Engine, exclude: int | None = None) -> list[tuple[int, str]]:
     with store.transaction(engine) as session:
-        return [
-            (o.id, o.display_name) for o in service.list_organisations(session) if o.id != exclude
-        ]
+        return [(key, name) for key, name in service.organisation_names(session) if key != exclude]
 
 
 def _text_box(parent: QWidget, height: int = 70) -> QPlainTextEdit:

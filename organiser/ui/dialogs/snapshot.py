@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateTimeEdit,
     QLineEdit,
+    QListView,
     QListWidget,
     QPlainTextEdit,
     QWidget,
@@ -156,5 +157,9 @@ def watch(root: QWidget, on_change: Callable[..., None]) -> None:
     for listing in root.findChildren(QListWidget):
         model = listing.model()
         signals += [listing.itemChanged, model.rowsInserted, model.rowsRemoved, model.rowsMoved]
+    for view in root.findChildren(QListView):  # a list of its own model: it says it changed
+        changed = getattr(view, "changed", None)
+        if not isinstance(view, QListWidget) and isinstance(changed, SignalInstance):
+            signals.append(changed)
     for signal in signals:
         signal.connect(on_change)

@@ -35,7 +35,7 @@ from organiser.services.calendar import (
     to_be_dated,
     visible_range,
 )
-from organiser.services.campaigns import list_campaigns
+from organiser.services.campaigns import campaign_titles
 from organiser.services.validation import country_name
 from organiser.ui import settings
 from organiser.ui.calendar import file_actions
@@ -53,7 +53,7 @@ from organiser.ui.icons import icon
 from organiser.ui.labels import enum_label
 from organiser.ui.pages.base import Page
 from organiser.ui.reminders.dialog import ask_reminder
-from organiser.ui.tables import RecordTable, show_context_menu
+from organiser.ui.tables import FIT_SAMPLE_ROWS, RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
 
 MONTH, WEEK, AGENDA = 0, 1, 2
@@ -90,6 +90,8 @@ class CalendarPage(Page):
         self.agenda: RecordTable[ActionView] = RecordTable(
             agenda_model(self.display_zone, self), self.tr("Filter the agenda…"), self
         )
+        # Widths from the first rows, not from a busy month's thousands.
+        self.agenda.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.views = QStackedWidget(self)
         self.views.addWidget(self.grid)
         self.views.addWidget(self.agenda)
@@ -333,7 +335,7 @@ class CalendarPage(Page):
 
     def _refresh_choices(self) -> None:
         with store.transaction(self.engine) as session:
-            campaigns = [(c.id, c.title) for c in list_campaigns(session)]
+            campaigns = campaign_titles(session)
             countries = [(c, f"{country_name(c)} ({c})") for c in countries_in_use(session)]
         self._reset_combo(self.campaign_filter, campaigns)
         self._reset_combo(self.country_filter, countries)

@@ -39,6 +39,7 @@ from organiser.ui.dashboard.section import ALERT_COLOUR, DashboardSection, Entry
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
+from organiser.ui.workers import run_in_background
 
 REMINDABLE = ("action", "commitment", "letter")
 
@@ -54,6 +55,8 @@ class DashboardPage(Page):
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(engine, parent)
         self.summary: DashboardSummary | None = None
+        self.loading = False  # the sections are being read (off the GUI thread)
+        self._read_again = False
         self.welcome = self._build_welcome()
         self.overview = self._build_overview()
         self.layers = QStackedLayout(self)
@@ -165,11 +168,41 @@ class DashboardPage(Page):
             )
 
     def refresh(self) -> None:
+        """The sections are read off the GUI thread (seconds on a large database): the page
+        shows what it showed until they come. A refresh asked for meanwhile reads again."""
         if self.is_empty():
             self.layers.setCurrentWidget(self.welcome)
             return
-        self.show_summary(dashboard(self.engine, zone=organiser_zone()))
+        if self.loading:
+            self._read_again = True
+            return
+        self.loading, self._read_again = True, False
+        if self.summary is None:
+            self.heading.setText("<h2>" + escape(self.tr("Reading the database…")) + "</h2>")
         self.layers.setCurrentWidget(self.overview)
+        engine, zone = self.engine, organiser_zone()
+        run_in_background(
+            self,
+            self.tr("Dashboard"),
+            lambda _progress: dashboard(engine, zone=zone),
+            self._read,
+            self._not_read,
+            show_progress=False,
+            database=engine,
+            reads_only=True,
+        )
+
+    def _read(self, summary: DashboardSummary) -> None:
+        self.loading = False
+        self.show_summary(summary)
+        if self._read_again:
+            self.refresh()
+
+    def _not_read(self, error: OrganiserError) -> None:
+        self.loading = False
+        self.heading.setText("<h2>" + escape(str(error)) + "</h2>")
+        if self._read_again:
+            self.refresh()
 
     def show_summary(self, summary: DashboardSummary) -> None:
         self.summary = summary
