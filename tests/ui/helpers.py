@@ -29,3 +29,18 @@ def drive_form(
 
     monkeypatch.setattr(form_class, "exec", fake_exec)
     return opened
+
+
+def dashboard_read(page: Any, seconds: float = 20.0) -> Any:
+    """The Dashboard page once its sections have been read (off the GUI thread) and shown."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while page.loading or page.summary is None:
+        if time.monotonic() > deadline:
+            raise AssertionError("the Dashboard was not read in time")
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return page

@@ -31,7 +31,7 @@ from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.people_at_risk import PeopleAtRiskPage
 from organiser.ui.reminders.dialog import ReminderDialog
-from tests.ui.helpers import drive_form
+from tests.ui.helpers import dashboard_read, drive_form
 
 
 def opened_forms(monkeypatch: pytest.MonkeyPatch, form_class: type[Any]) -> list[Any]:
@@ -49,7 +49,7 @@ def opened_forms(monkeypatch: pytest.MonkeyPatch, form_class: type[Any]) -> list
 def dashboard_of(window: MainWindow) -> DashboardPage:
     page = window.stack.currentWidget()
     assert isinstance(page, DashboardPage)
-    return page
+    return dashboard_read(page)  # its sections are read off the GUI thread
 
 
 def click(qtbot: QtBot, items: ItemList, row: int) -> None:
@@ -215,6 +215,7 @@ def test_the_badge_counts_the_reminders_due_and_follows_one_done(
     assert page.reminders.badge.isVisible() and page.reminders.badge.text() == "2"
     row = item_with(page.reminders, "commitment", 3)
     menu_action(page, page.reminders, row, "Done").trigger()
+    dashboard_read(page)
     assert page.reminders.badge.text() == "1"
     assert page.reminders.entries() == [("letter", 1)]
     with store.transaction(demo) as session:
@@ -281,6 +282,7 @@ def test_remind_me_on_an_item_saves_a_reminder_of_it_and_the_badge_counts_it(
     with store.transaction(demo) as session:
         [saved] = reminders.list_reminders(session)
     assert (saved.target_kind, saved.target_id) == ("commitment", commitment_id)
+    dashboard_read(page)
     assert page.reminders.badge.text() == "1"
     assert page.reminders.entries() == [("commitment", commitment_id)]
     entry = page.people.list.item(0).data(Qt.ItemDataRole.UserRole + 2)

@@ -29,7 +29,7 @@ from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.reminders.dialog import ReminderDialog
 from organiser.ui.reminders.notice import ReminderNotice
-from tests.ui.helpers import drive_form
+from tests.ui.helpers import dashboard_read, drive_form
 
 ZONE = "Europe/London"
 
@@ -129,6 +129,7 @@ def test_a_reminder_missed_while_closed_is_shown_at_start_and_only_then(
     assert notice.reminder_ids() == [key]
     dashboard = window.stack.currentWidget()
     assert isinstance(dashboard, DashboardPage)
+    dashboard_read(dashboard)
     when = dashboard.reminders.list.item(0).text().splitlines()[1]  # 'Fri 4 Dec 09:00'
     with store.transaction(demo) as session:
         subject = letters.get_letter(session, 1).subject
@@ -153,13 +154,13 @@ def test_done_in_the_notice_marks_the_reminder_done_and_the_badge_follows(
     notice = shown_notice(qtbot, window)
     dashboard = window.stack.currentWidget()
     assert isinstance(dashboard, DashboardPage)
-    assert dashboard.reminders.badge.text() == "2"
+    assert dashboard_read(dashboard).reminders.badge.text() == "2"
     notice.list.setCurrentRow(notice.reminder_ids().index(done_one))
     qtbot.mouseClick(notice.done_button, Qt.MouseButton.LeftButton)
     by_id = {r.id: r for r in all_reminders(demo)}
     assert by_id[done_one].done_at is not None and by_id[other].done_at is None
     assert notice.reminder_ids() == [other]
-    assert dashboard.reminders.badge.text() == "1"
+    assert dashboard_read(dashboard).reminders.badge.text() == "1"
     assert dashboard.reminders.entries() == [("commitment", 3)]
 
 
@@ -300,6 +301,7 @@ def badge_after(window: MainWindow) -> str:
     window.sidebar.setCurrentRow(0)
     dashboard = window.stack.currentWidget()
     assert isinstance(dashboard, DashboardPage)
+    dashboard_read(dashboard)
     return dashboard.reminders.badge.text() if dashboard.reminders.badge.isVisible() else ""
 
 
