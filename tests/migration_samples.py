@@ -18,8 +18,10 @@ def rows(path: Path) -> dict[str, list[dict[str, Any]]]:
         connection.row_factory = sqlite3.Row
         listed = "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'"
         tables = [r[0] for r in connection.execute(listed) if not is_index_table(r[0])]
+        # Sorted whole, not by the first column: its ties come in whatever order the index
+        # SQLite picks gives them.
         return {
-            t: [dict(r) for r in connection.execute(f'SELECT * FROM "{t}" ORDER BY 1')]
+            t: sorted((dict(r) for r in connection.execute(f'SELECT * FROM "{t}"')), key=repr)
             for t in tables
         }
 
