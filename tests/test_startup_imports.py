@@ -98,7 +98,9 @@ def test_the_window_shown_on_the_sample_data_loads_none_of_them(tmp_path: Path) 
         "import sys\nfrom PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
         "from organiser import app as start\nfrom organiser.ui.main_window import MainWindow\n"
         "engine = start.open_or_recover(sys.argv[1])\nwindow = MainWindow(engine)\n"
-        "window.show()\napp.processEvents()\n"
+        "window.show()\nimport time\ndeadline = time.monotonic() + 60\n"
+        "while window.stack.currentWidget().summary is None and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n    time.sleep(0.01)\n"  # the Dashboard reads in the background
         "assert window.stack.currentWidget().summary is not None\n"
     )
     assert loaded_after(code, str(path)) & WINDOW_LEAVES == set()
