@@ -161,6 +161,8 @@ def test_bad_queries_are_refused(engine: Engine) -> None:
     with store.transaction(engine) as session:
         with pytest.raises(ValidationError, match="kind"):
             search.search(session, "x", ["meeting"])
+        with pytest.raises(ValidationError, match="kind"):  # even with nothing to look for
+            search.search(session, "", ["meeting"])
         with pytest.raises(ValidationError, match="at most"):
             search.search(session, "x" * 201)
         assert search.search(session, "   ").groups == ()

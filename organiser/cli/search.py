@@ -31,15 +31,9 @@ def marked(hit: Hit) -> str:
     """The context with the words found in [brackets]."""
     if hit.context is None:
         return ""
-    text, cut = hit.context.text, 0
-    parts: list[str] = []
-    for start, end in hit.context.spans:
-        parts += [text[cut:start], "[", text[start:end], "]"]
-        cut = end
-    parts.append(text[cut:])
-    return "".join(
-        ["…" if hit.context.clipped_start else "", *parts, "…" if hit.context.clipped_end else ""]
-    )
+    text = "".join(f"[{part}]" if found else part for part, found in hit.context_pieces())
+    before = "…" if hit.context.clipped_start else ""
+    return before + text + ("…" if hit.context.clipped_end else "")
 
 
 def _plain(hit: Hit) -> dict[str, Any]:

@@ -111,6 +111,18 @@ class _Folding:
         return start + (offset - self.folded_starts[piece]) if self.runs[piece] else start
 
 
+def pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[str, bool]]:
+    """The text cut at the spans: (part, whether it is a match), in order, for a door to mark
+    the matches its own way (brackets on a terminal, bold in the window)."""
+    parts: list[tuple[str, bool]] = []
+    cut = 0
+    for start, end in spans:
+        parts += [(text[cut:start], False), (text[start:end], True)]
+        cut = end
+    parts.append((text[cut:], False))
+    return [(part, matched) for part, matched in parts if part]
+
+
 def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     """Where the words occur in the original text (merged, in order), found on its folding."""
     if not words or not text:

@@ -1,4 +1,4 @@
-"""SQLite's answer to a search: the FTS5 trigram index of `schema`, ranked by bm25.
+"""SQLite's answer to a search: the FTS5 word index of folded text that `schema` makes.
 
 The service (`services/search.py`) asks through `SearchBackend`: folded words in, (kind, id,
 score) out, and the records' original text for their context. The team database answers the

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
-from organiser.search.fold import Context, fold, highlight, lead, query_phrases, query_words
+from organiser.search.fold import (
+    Context,
+    fold,
+    highlight,
+    lead,
+    match_spans,
+    pieces,
+    query_phrases,
+    query_words,
+)
 from organiser.search.schema import KINDS
 from organiser.search.sqlite import Document, SearchBackend, SqliteSearch
 
@@ -32,6 +41,13 @@ class Hit:
     label: str  # the record's name or title, as written
     context: Context | None  # where the words were found, when not in the label alone
     score: float  # its place in the ranking: lower is better
+    label_spans: tuple[tuple[int, int], ...] = ()  # the words found in the label
+
+    def label_pieces(self) -> list[tuple[str, bool]]:
+        return pieces(self.label, self.label_spans)
+
+    def context_pieces(self) -> list[tuple[str, bool]]:
+        return pieces(self.context.text, self.context.spans) if self.context else []
 
 
 @dataclass(frozen=True)
@@ -81,8 +97,9 @@ def search(
     """The records every word of `query` is found in, best first, grouped by kind."""
     if len(query) > LONGEST_QUERY:
         raise ValidationError("query", f"A search is at most {LONGEST_QUERY} characters.")
+    chosen = _kinds(kinds)  # an unknown kind is refused whatever the query
     phrases, words = query_phrases(query), query_words(query)
-    found = BACKEND.find(session, phrases, _kinds(kinds), limit) if phrases else []
+    found = BACKEND.find(session, phrases, chosen, limit) if phrases else []
     ids_by_kind: dict[str, list[int]] = {}
     for item in found:
         ids_by_kind.setdefault(item.kind, []).append(item.id)
@@ -92,7 +109,9 @@ def search(
         document = documents[item.kind].get(item.id)
         if document is None:
             continue
-        hit = Hit(item.kind, item.id, document.label, _context(document, words), item.score)
+        spans = tuple(match_spans(document.label, words))
+        context = _context(document, words)
+        hit = Hit(item.kind, item.id, document.label, context, item.score, spans)
         grouped.setdefault(item.kind, []).append(hit)
     return Results(
         query=query,

@@ -54,26 +54,19 @@ def kind_heading(kind: str, count: int) -> str:
     return headings.get(kind, f"{kind} ({count})")
 
 
-def marked_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The text, escaped, with the spans in bold on a highlight."""
-    parts, cut = [], 0
-    for start, end in spans:
-        parts += [html.escape(text[cut:start]), "<b style='background:#fff3b0;color:#202124'>"]
-        parts += [html.escape(text[start:end]), "</b>"]
-        cut = end
-    parts.append(html.escape(text[cut:]))
-    return "".join(parts)
+def marked_html(parts: list[tuple[str, bool]]) -> str:
+    """The parts, escaped, the matches in bold on a highlight."""
+    mark = "<b style='background:#fff3b0;color:#202124'>{}</b>"
+    return "".join(mark.format(html.escape(t)) if hit else html.escape(t) for t, hit in parts)
 
 
-def hit_html(hit: Hit, words: tuple[str, ...]) -> str:
-    from organiser.search.fold import match_spans
-
-    label = marked_html(hit.label, tuple(match_spans(hit.label, list(words))))
+def hit_html(hit: Hit) -> str:
+    label = marked_html(hit.label_pieces())
     if hit.context is None:
         return label
-    context = marked_html(hit.context.text, hit.context.spans)
     before = "…" if hit.context.clipped_start else ""
     after = "…" if hit.context.clipped_end else ""
+    context = marked_html(hit.context_pieces())
     return f"{label}<br><span class='context'>{before}{context}{after}</span>"
 
 
@@ -215,7 +208,7 @@ class SearchDialog(QDialog):
             heading.setFont(0, font)
             for hit in group.hits:
                 item = QTreeWidgetItem(heading, [hit.label])
-                item.setData(0, HTML_ROLE, hit_html(hit, results.words))
+                item.setData(0, HTML_ROLE, hit_html(hit))
                 item.setData(0, RECORD_ROLE, (hit.kind, hit.id))
                 item.setToolTip(0, hit.label)
                 first = first or item
