@@ -419,3 +419,62 @@ def test_the_archive_carries_the_link_to_the_merged_from_letter(
             assert by_uuid[uuids[1]].merged_from_id == by_uuid[uuids[0]].id
     finally:
         other.dispose()
+
+
+@pytest.fixture
+def in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The letters rendered here, in order, without worker processes: what the register has
+    taken when the pre-flight is done is then the same in every run."""
+    monkeypatch.setattr("organiser.pdf.batch.default_workers", lambda: 1)
+
+
+def test_the_run_takes_letters_into_the_register_while_later_ones_render(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_one_process: None
+) -> None:
+    world = make_world(engine, affiliates=2 * m.WRITE_CHUNK + 10)
+    added: list[str] = []
+    real = m.letters.add_letter
+    monkeypatch.setattr(
+        m.letters, "add_letter", lambda s, f: added.append(f.our_reference) or real(s, f)
+    )
+    in_when_checked: list[int] = []
+    result = m.merge(
+        engine, world.letter_id, m.Recipients(affiliates_of=world.federation_id),
+        m.MergeOutput.at(tmp_path / "out"), checked=lambda _p: in_when_checked.append(len(added)),
+    )  # fmt: skip
+    assert in_when_checked == [2 * m.WRITE_CHUNK]  # whole chunks, taken as they were rendered
+    rows = result.preflight.rows
+    assert added == [row.reference for row in rows]  # in the recipients' order, each once
+    assert list(result.letter_ids) == sorted(result.letter_ids)
+    with store.transaction(engine) as session:
+        for row, letter_id, path in zip(rows, result.letter_ids, result.files, strict=True):
+            view = letters.get_letter(session, letter_id)
+            assert view.our_reference == row.reference
+            assert letter_register.kept_pdf(session, letter_id) == path.read_bytes()
+
+
+def test_a_letter_failing_after_others_went_into_the_register_leaves_nothing(
+    engine: Engine,
+    tmp_path: Path,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_one_process: None,
+) -> None:
+    world = make_world(engine, affiliates=2 * m.WRITE_CHUNK + 10)
+    with store.transaction(engine, write=True) as session:  # its name sorts it last
+        session.get_one(Organisation, world.affiliates[5]).name = "Union \U00013000 Local"
+    before = snapshot(db_path)
+    added: list[str] = []
+    real = m.letters.add_letter
+    monkeypatch.setattr(
+        m.letters, "add_letter", lambda s, f: added.append(f.our_reference) or real(s, f)
+    )
+    out = tmp_path / "out"
+    shown: list[m.Preflight] = []
+    with pytest.raises(ValidationError, match="Union \U00013000 Local cannot be made"):
+        m.merge(engine, world.letter_id, m.Recipients(affiliates_of=world.federation_id),
+                m.MergeOutput.at(out), checked=shown.append)  # fmt: skip
+    assert [row.number for row in shown[0].refused] == [2 * m.WRITE_CHUNK + 10]  # no font has it
+    assert len(added) == 2 * m.WRITE_CHUNK  # taken in before the last letter failed...
+    assert snapshot(db_path) == before  # ...and rolled back
+    assert not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -162,6 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from organiser import store
 
+    if argv is None:
+        # The process's own command, which it ends with: what is imported now lasts as long,
+        # so the collector's full passes need not walk it (a merge of a thousand letters
+        # makes several hundred of them).
+        gc.freeze()
     try:
         before = database_files_state(args)
         code = int(args.run(args) or 0)

@@ -75,22 +75,25 @@ def merge_letter(args: argparse.Namespace) -> int:
         raise ValidationError("odd_pages", "--odd-pages is for one combined FILE.pdf.")
     output = letter_merge.MergeOutput.at(args.out, args.name_pattern, args.odd_pages)
     engine = engine_for(args)
-    checked = letter_merge.check_merge(
-        engine, args.id, recipients, output, args.expect_pages, args.paper
-    )
-    preflight = checked.preflight
-    if args.json:
-        data = plain(preflight)
-        for row, shown in zip(preflight.rows, data["rows"], strict=True):
-            shown["warnings"] = list(row.warnings)
-        print_json(data)
-    else:
-        print_preflight(preflight)
-    if preflight.refused:
+
+    def show(preflight: Preflight) -> None:
+        if args.json:
+            data = plain(preflight)
+            for row, shown in zip(preflight.rows, data["rows"], strict=True):
+                shown["warnings"] = list(row.warnings)
+            print_json(data)
+        else:
+            print_preflight(preflight)
+
+    result = letter_merge.merge(
+        engine, args.id, recipients, output, args.expect_pages, args.dry_run, args.paper,
+        checked=show,
+    )  # fmt: skip
+    preflight = result.preflight
+    if preflight.refused:  # a dry run's (the run itself refuses before it writes)
         raise ValidationError("recipients", preflight.refusal_line())
     if args.dry_run:
         return 0
-    result = letter_merge.write_merge(engine, checked)
     if not args.json:
         told = ngettext(
             "{n} letter written to {out}; in the register as {first}",

@@ -11,6 +11,7 @@ beside one worker fewer: each worker holds ReportLab and the fonts (about 90 MB)
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import threading
@@ -327,6 +328,9 @@ class RenderWorkers:
 
 def _warm_up(options: PdfOptions) -> None:
     load_fonts(options.extra_fonts)  # once per process: load_fonts remembers
+    # A worker's modules and fonts last as long as it does: the collector's full passes,
+    # several hundred over a large batch, need not walk them.
+    gc.freeze()
 
 
 def _here_and_in_workers(

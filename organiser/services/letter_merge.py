@@ -39,6 +39,7 @@ from organiser.models import (
 )
 from organiser.pdf.batch import RenderedLetter, RenderWorkers, render_letters
 from organiser.pdf.combine import blank_pages_needed, combine, page_count
+from organiser.pdf.options import PdfOptions
 from organiser.pdf.printable import PrintableLetter
 from organiser.pdf.words import date_text
 from organiser.services import letter_register, letters
@@ -548,7 +549,7 @@ def _plan(
     return record, planned
 
 
-def _check_output(output: MergeOutput) -> None:
+def _check_output(output: MergeOutput, expect_pages: int | None) -> None:
     if (output.folder is None) == (output.combined is None):
         raise ValidationError(
             "out", "Choose a folder for one file per letter, or one combined file."
@@ -561,6 +562,8 @@ def _check_output(output: MergeOutput) -> None:
         check_name_pattern(output.name_pattern)
         if output.folder.exists() and not output.folder.is_dir():
             raise ValidationError("out", f"{output.folder} is a file, not a folder.")
+    if expect_pages is not None and expect_pages < 1:
+        raise ValidationError("expect_pages", "Expect at least 1 page.")
 
 
 def check_merge(
@@ -575,59 +578,41 @@ def check_merge(
 ) -> CheckedMerge:
     """The pre-flight: every recipient's letter made and its PDF rendered (off any database
     transaction) to count its pages; nothing is written. MergeStopped when `stop` says so."""
-    _check_output(output)
-    if expect_pages is not None and expect_pages < 1:
-        raise ValidationError("expect_pages", "Expect at least 1 page.")
-    options = pdf_options(paper)
+    _check_output(output, expect_pages)
     with contextlib.ExitStack() as workers:
         with store.transaction(engine) as session:
-            refs = recipient_refs(session, letter_id, recipients)
-            # The rendering workers start (a second or so) while the letters are planned.
-            started = workers.enter_context(RenderWorkers(len(refs), options))
-            record, planned = _plan(session, letter_id, refs, output)
-            version, subject = record.version, record.subject
-        to_render = [p for p in planned if p.printable is not None]
-        spill = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (held by the result)
-        try:
-            rendered = render_letters(
-                [p.printable for p in to_render if p.printable is not None],
-                options,
-                progress=progress,
-                stop=stop,
-                keep=lambda _position, letter: _spilled(spill, letter),
-                started=started,
-            )
-            if rendered is None:
-                raise MergeStopped()
-        except BaseException:
-            spill.close()
-            raise
-    made = {id(p): r for p, r in zip(to_render, rendered, strict=True)}
-    rows: list[PreflightRow] = []
-    spans: list[tuple[int, int] | None] = []
-    for plan in planned:
-        result = made.get(id(plan))
-        row = plan.row
-        if result is not None and result.span is None:
-            row = replace(row, refusal=result.error)
-        elif result is not None:
-            too_long = expect_pages is not None and result.pages > expect_pages
-            row = replace(row, pages=result.pages, too_long=too_long)
-        rows.append(row)
-        spans.append(result.span if result is not None else None)
-    counts = [row.pages or 0 for row in rows]
-    blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
-    preflight = Preflight(
-        letter_id=letter_id,
-        letter_version=version,
-        subject=subject,
-        rows=tuple(rows),
-        output=output,
-        expect_pages=expect_pages,
-        total_pages=sum(counts) + blanks,
-        blank_pages=blanks,
-    )
-    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(spans), spill)
+            started = _Started.plan(session, workers, letter_id, recipients, output, paper)
+        return _render(started, _PdfSpill(len(started.planned)), expect_pages, progress, stop)
+
+
+@dataclass(frozen=True)
+class _Started:
+    """A merge planned, with its rendering workers started: what the pre-flight renders."""
+
+    letter_id: int
+    letter_version: int
+    subject: str
+    output: MergeOutput
+    planned: list[_Planned]
+    workers: RenderWorkers
+    options: PdfOptions
+
+    @classmethod
+    def plan(
+        cls,
+        session: Session,
+        workers: contextlib.ExitStack,
+        letter_id: int,
+        recipients: Recipients,
+        output: MergeOutput,
+        paper: str | None,
+    ) -> _Started:
+        options = pdf_options(paper)
+        refs = recipient_refs(session, letter_id, recipients)
+        # The rendering workers start (a second or so) while the letters are planned.
+        started = workers.enter_context(RenderWorkers(len(refs), options))
+        record, planned = _plan(session, letter_id, refs, output)
+        return cls(letter_id, record.version, record.subject, output, planned, started, options)
 
 
 @dataclass(frozen=True)
@@ -640,14 +625,87 @@ class _Spill:
     error: str = ""
 
 
-def _spilled(spill: IO[bytes], letter: RenderedLetter) -> _Spill:
-    """The rendered letter appended to the pre-flight's spill file; only its place is held."""
-    if letter.data is None:
-        return _Spill(None, error=letter.error)
-    offset = spill.seek(0, os.SEEK_END)
-    spill.write(letter.data)
-    spill.flush()
-    return _Spill((offset, len(letter.data)), page_count(letter.data))
+class _PdfSpill:
+    """The pre-flight's PDFs, appended to one anonymous temporary file as they arrive (gone
+    when it is closed or the program ends however it ends): only their places are held."""
+
+    def __init__(self, count: int) -> None:
+        self.file = tempfile.TemporaryFile(prefix="organiser-merge-")  # noqa: SIM115 (closed by its holder)
+        self.spans: list[tuple[int, int] | None] = [None] * count
+
+    def add(self, position: int, letter: RenderedLetter) -> _Spill:
+        if letter.data is None:
+            return _Spill(None, error=letter.error)
+        offset = self.file.seek(0, os.SEEK_END)
+        self.file.write(letter.data)
+        self.file.flush()
+        self.spans[position] = (offset, len(letter.data))
+        return _Spill(self.spans[position], page_count(letter.data))
+
+    def pdf(self, position: int) -> bytes | None:
+        span = self.spans[position]
+        return None if span is None else os.pread(self.file.fileno(), span[1], span[0])
+
+
+def _render(
+    started: _Started,
+    spill: _PdfSpill,
+    expect_pages: int | None,
+    progress: Progress | None,
+    stop: Stop | None,
+    as_rendered: Callable[[int], None] | None = None,
+) -> CheckedMerge:
+    """Every planned letter rendered into `spill`, and the pre-flight made of them.
+    `as_rendered(position)` is told of each letter made, as it comes (in any order)."""
+    planned = started.planned
+    to_render = [position for position, p in enumerate(planned) if p.printable is not None]
+
+    def keep(index: int, letter: RenderedLetter) -> _Spill:
+        position = to_render[index]
+        spilled = spill.add(position, letter)
+        if as_rendered is not None and spilled.span is not None:
+            as_rendered(position)
+        return spilled
+
+    try:
+        rendered = render_letters(
+            [p.printable for p in planned if p.printable is not None],
+            started.options,
+            progress=progress,
+            stop=stop,
+            keep=keep,
+            started=started.workers,
+        )
+        if rendered is None:
+            raise MergeStopped()
+    except BaseException:
+        spill.file.close()
+        raise
+    made = dict(zip(to_render, rendered, strict=True))
+    rows: list[PreflightRow] = []
+    for position, plan in enumerate(planned):
+        result = made.get(position)
+        row = plan.row
+        if result is not None and result.span is None:
+            row = replace(row, refusal=result.error)
+        elif result is not None:
+            too_long = expect_pages is not None and result.pages > expect_pages
+            row = replace(row, pages=result.pages, too_long=too_long)
+        rows.append(row)
+    counts = [row.pages or 0 for row in rows]
+    output = started.output
+    blanks = blank_pages_needed(counts) if output.combined is not None and output.odd_pages else 0
+    preflight = Preflight(
+        letter_id=started.letter_id,
+        letter_version=started.letter_version,
+        subject=started.subject,
+        rows=tuple(rows),
+        output=output,
+        expect_pages=expect_pages,
+        total_pages=sum(counts) + blanks,
+        blank_pages=blanks,
+    )
+    return CheckedMerge(preflight, tuple(p.fields for p in planned), tuple(spill.spans), spill.file)
 
 
 # The run
@@ -667,65 +725,157 @@ def write_merge(
     if preflight.refused:
         raise ValidationError("recipients", preflight.refusal_line())
     total = len(preflight.rows)
-    made: list[int] = []
-    files = _FileWriter(checked, stop)
-    written: Future[list[Path]] | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-files") as writer:
-        try:
-            with store.transaction(engine, write=True) as session:
-                original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
-                if original.version != preflight.letter_version:
-                    raise ValidationError(
-                        "letter", "The letter was changed since it was checked; check it again."
-                    )
-                # The files are written meanwhile: their writes wait on the disk, the
-                # register's work on the interpreter, so the one hides the other.
-                written = writer.submit(files.write)
-                made = _add_to_register(session, checked, original.id, stop, progress)
-                paths = written.result()  # the files' failure, if any, rolls the register back
-                if progress:
-                    progress(total + 1, total + 1)
-        except BaseException:
-            files.halt.set()
-            if written is not None:
-                wait([written])
-            files.undo()
-            raise
-    return MergeResult(preflight, tuple(made), tuple(paths))
-
-
-def _add_to_register(
-    session: Session,
-    checked: CheckedMerge,
-    merged_from: int,
-    stop: Stop | None,
-    progress: Progress | None,
-) -> list[int]:
-    """Each letter in the register, its PDF kept, a chunk of them per flush; their ids."""
-    total = len(checked.preflight.rows)
-    held = _held_parties(session, checked.letters)  # noqa: F841 (kept alive on purpose)
-    made: list[int] = []
-    for first in range(0, total, WRITE_CHUNK):
-        positions = range(first, min(total, first + WRITE_CHUNK))
-        records = []
-        for position in positions:
-            if stop and stop():
-                raise MergeStopped()
-            record = letters.add_letter(session, checked.letters[position])
-            record.merged_from_id = merged_from
-            records.append(record)
-        session.flush()
-        kept = []
-        for position, record in zip(positions, records, strict=True):
-            data = checked.pdf(position)
-            assert data is not None  # a letter without its PDF is refused above
-            kept.append((record, data))
-        letter_register.keep_pdfs_of(session, kept)
-        del kept
-        made += [record.id for record in records]
+    with _Files(stop) as files, store.transaction(engine, write=True) as session:
+        original = v.get_or_raise(session, Letter, preflight.letter_id, "letter")
+        if original.version != preflight.letter_version:
+            raise ValidationError(
+                "letter", "The letter was changed since it was checked; check it again."
+            )
+        register = _Register(session, checked.letters, original.id, checked.pdf, stop)
+        files.start(checked)
+        register.add_through(total, progress)
+        paths = files.result()  # the files' failure, if any, rolls the register back
         if progress:
-            progress(positions.stop, total + 1)
-    return made
+            progress(total + 1, total + 1)
+    return MergeResult(preflight, tuple(register.made), tuple(paths))
+
+
+def merge(
+    engine: Engine,
+    letter_id: int,
+    recipients: Recipients,
+    output: MergeOutput,
+    expect_pages: int | None = None,
+    dry_run: bool = False,
+    paper: str | None = None,
+    checked: Callable[[Preflight], None] | None = None,
+) -> MergeResult:
+    """The pre-flight, then (unless `dry_run`) the run, for a caller that does not stop
+    between the two (the command line); refused as a whole (ValidationError), with nothing
+    written, when any letter cannot be made. `checked(preflight)` is shown the pre-flight
+    before the run goes on or is refused.
+
+    Here the pre-flight and the run are one unit of work, so each letter goes into the
+    register as soon as it and those before it are rendered, while the worker processes
+    render the rest: made after the last letter, the register's work would leave every core
+    but one idle. A refusal, a failure or an interruption rolls it all back."""
+    if dry_run:
+        found = check_merge(engine, letter_id, recipients, output, expect_pages, paper)
+        if checked is not None:
+            checked(found.preflight)
+        return MergeResult(found.preflight)
+    _check_output(output, expect_pages)
+    with (
+        _Files(None) as files,
+        contextlib.ExitStack() as held,
+        store.transaction(engine, write=True) as session,
+    ):
+        started = _Started.plan(session, held, letter_id, recipients, output, paper)
+        spill = _PdfSpill(len(started.planned))
+        held.callback(spill.file.close)
+        fields = [p.fields for p in started.planned]
+        register = _Register(session, fields, letter_id, spill.pdf, None)
+        # A letter refused while planned refuses the merge: then nothing goes in meanwhile.
+        early = all(p.printable is not None for p in started.planned)
+        as_rendered = register.rendered if early else None
+        found = _render(started, spill, expect_pages, None, None, as_rendered)
+        if checked is not None:
+            checked(found.preflight)
+        if found.preflight.refused:
+            raise ValidationError("recipients", found.preflight.refusal_line())
+        files.start(found)
+        register.add_through(len(fields))
+        paths = files.result()
+    return MergeResult(found.preflight, tuple(register.made), tuple(paths))
+
+
+class _Register:
+    """A merge's letters added to the register in order, a chunk of them per flush, each with
+    its PDF (`pdf(position)`) kept; `made` are their ids."""
+
+    def __init__(
+        self,
+        session: Session,
+        fields: Sequence[LetterFields],
+        merged_from: int,
+        pdf: Callable[[int], bytes | None],
+        stop: Stop | None,
+    ) -> None:
+        self.session = session
+        self.fields = fields
+        self.merged_from = merged_from
+        self.pdf = pdf
+        self.stop = stop
+        self.made: list[int] = []
+        self._rendered: set[int] = set()
+        self._held = _held_parties(session, fields)
+
+    def rendered(self, position: int) -> None:
+        """The letter at `position` is made: the letters made, in order, from the first not
+        yet in the register go in, whole chunks of them."""
+        self._rendered.add(position)
+        start = end = len(self.made)
+        while end in self._rendered:
+            end += 1
+        whole = start + (end - start) // WRITE_CHUNK * WRITE_CHUNK
+        if whole > start:
+            self.add_through(whole)
+
+    def add_through(self, end: int, progress: Progress | None = None) -> None:
+        """The letters before position `end` in the register, those not yet in it."""
+        total = len(self.fields)
+        for first in range(len(self.made), end, WRITE_CHUNK):
+            positions = range(first, min(end, first + WRITE_CHUNK))
+            records = []
+            for position in positions:
+                if self.stop and self.stop():
+                    raise MergeStopped()
+                record = letters.add_letter(self.session, self.fields[position])
+                record.merged_from_id = self.merged_from
+                records.append(record)
+            self.session.flush()
+            kept = []
+            for position, record in zip(positions, records, strict=True):
+                data = self.pdf(position)
+                assert data is not None  # a letter without its PDF is refused above
+                kept.append((record, data))
+            letter_register.keep_pdfs_of(self.session, kept)
+            del kept
+            self.made += [record.id for record in records]
+            if progress:
+                progress(positions.stop, total + 1)
+
+
+class _Files:
+    """The merge's files, written by a thread of their own once started: their writes wait
+    on the disk, the register's work on the interpreter, so the one hides the other. When the
+    block ends in an error, the files stop and those this run made are taken away again, so
+    that the unit of work rolls back to nothing."""
+
+    def __init__(self, stop: Stop | None) -> None:
+        self.stop = stop
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-files")
+        self._writer: _FileWriter | None = None
+        self._written: Future[list[Path]] | None = None
+
+    def start(self, checked: CheckedMerge) -> None:
+        self._writer = _FileWriter(checked, self.stop)
+        self._written = self._pool.submit(self._writer.write)
+
+    def result(self) -> list[Path]:
+        assert self._written is not None
+        return self._written.result()
+
+    def __enter__(self) -> _Files:
+        return self
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        if kind is not None and self._writer is not None:
+            self._writer.halt.set()
+            if self._written is not None:
+                wait([self._written])
+            self._writer.undo()
+        self._pool.shutdown(wait=True)
 
 
 def _held_parties(session: Session, fields: Sequence[LetterFields]) -> list[object]:
@@ -811,24 +961,3 @@ class _FileWriter:
         for path in self.new:
             with contextlib.suppress(OSError):
                 path.unlink()
-
-
-def merge(
-    engine: Engine,
-    letter_id: int,
-    recipients: Recipients,
-    output: MergeOutput,
-    expect_pages: int | None = None,
-    dry_run: bool = False,
-    paper: str | None = None,
-    progress: Progress | None = None,
-    stop: Stop | None = None,
-) -> MergeResult:
-    """The pre-flight, then (unless `dry_run`) the run; refused as a whole, with nothing
-    written, when any letter cannot be made."""
-    checked = check_merge(
-        engine, letter_id, recipients, output, expect_pages, paper, progress, stop
-    )
-    if dry_run:
-        return MergeResult(checked.preflight)
-    return write_merge(engine, checked, stop=stop)
