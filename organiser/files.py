@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -34,9 +35,9 @@ def temporary_path(target: Path, tag: str) -> Path:
     return target.with_name(f"{temporary_prefix(target)}{tag}{TEMPORARY_SUFFIX}")
 
 
-def make_private_folder(folder: Path) -> None:
+def make_private_folder(folder: Path) -> list[Path]:
     """Create `folder` and its missing parents readable by their owner only; folders that
-    already exist are left as they are."""
+    already exist are left as they are. The folders made, the deepest first."""
     missing = []
     step = Path(folder)
     while not step.exists() and step != step.parent:
@@ -45,6 +46,7 @@ def make_private_folder(folder: Path) -> None:
     Path(folder).mkdir(parents=True, exist_ok=True)
     for made in missing:
         os.chmod(made, PRIVATE_FOLDER)
+    return missing
 
 
 def create_private_file(path: Path) -> bool:
@@ -150,27 +152,31 @@ def _cannot_write(target: Path, error: OSError) -> FileWriteError:
     )
 
 
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """Yield a binary file; on success it replaces `path`, on any error nothing is left behind.
-    A file-system error (no such folder, no permission, a full disk) becomes a FileWriteError
-    that names `path`, never the hidden temporary file."""
-    target = Path(path)
+def _temporary_beside(target: Path, folders_made: list[Path] | None = None) -> tuple[int, str]:
+    """A new hidden temporary file beside `target` (its folder made if missing, and added to
+    `folders_made`), open for writing: its descriptor and name. mkstemp makes it 0600
+    whatever the umask, so the file it becomes stays owner-only."""
     refuse_unwritable_target(target)
     try:
-        make_private_folder(target.parent)
-        # mkstemp makes the file 0600 whatever the umask: the renamed file stays owner-only.
-        fd, tmp_name = tempfile.mkstemp(
+        made = make_private_folder(target.parent)
+        if folders_made is not None:
+            folders_made += made
+        return tempfile.mkstemp(
             prefix=temporary_prefix(target), suffix=TEMPORARY_SUFFIX, dir=target.parent
         )
     except OSError as error:
         raise _cannot_write(target, error) from error
+
+
+@contextlib.contextmanager
+def _written_whole(target: Path, fd: int, tmp_name: str) -> Iterator[BinaryIO]:
+    """The temporary file as a binary file, flushed to the disk when the block ends; taken
+    away on any error (a file-system error becoming a FileWriteError that names `target`)."""
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -179,6 +185,81 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Yield a binary file; on success it replaces `path`, on any error nothing is left behind.
+    A file-system error (no such folder, no permission, a full disk) becomes a FileWriteError
+    that names `path`, never the hidden temporary file."""
+    target = Path(path)
+    fd, tmp_name = _temporary_beside(target)
+    with _written_whole(target, fd, tmp_name) as handle:
+        yield handle
+    _put_in_place(target, tmp_name)
+
+
+def _put_in_place(target: Path, tmp_name: str) -> None:
+    try:
+        os.replace(tmp_name, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise _cannot_write(target, error) from error
+
+
+class StagedFiles:
+    """Files written whole, each under a hidden temporary name beside its target, then all
+    put in place by `publish`, or all taken away by `discard`: a batch refused after some of
+    its files were written leaves every target as it was. `stage` may be called from several
+    threads at once (each file's write waits on the disk, not on the interpreter)."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, str] = {}
+        self._lock = threading.Lock()
+        self._folders: list[Path] = []  # made for the files, the deepest first
+        self.created: list[Path] = []  # targets that `publish` made (none was there before)
+
+    def stage(self, path: str | os.PathLike[str], data: bytes) -> None:
+        target = Path(path)
+        with self._lock:  # one thread at a time makes a missing folder, and knows it did
+            fd, tmp_name = _temporary_beside(target, self._folders)
+        with _written_whole(target, fd, tmp_name) as handle:
+            handle.write(data)
+        with self._lock:
+            earlier = self._staged.pop(target, None)
+            self._staged[target] = tmp_name
+        if earlier is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(earlier)
+
+    def publish(self) -> None:
+        """Every staged file in place, in the order staged; the first that cannot be is a
+        FileWriteError, and the files not yet put in place are taken away."""
+        with self._lock:
+            staged, self._staged = list(self._staged.items()), {}
+        for number, (target, tmp_name) in enumerate(staged):
+            existed = target.exists()
+            try:
+                _put_in_place(target, tmp_name)
+            except FileWriteError:
+                self._staged = dict(staged[number + 1 :])
+                self.discard()
+                raise
+            if not existed:
+                self.created.append(target)
+
+    def discard(self) -> None:
+        """The staged files not yet in place taken away, and the folders made for them when
+        nothing else is in them."""
+        with self._lock:
+            staged, self._staged = list(self._staged.values()), {}
+        for tmp_name in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        for folder in self._folders:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:

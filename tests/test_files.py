@@ -15,7 +15,13 @@ import pytest
 
 from organiser import store
 from organiser.errors import FileWriteError
-from organiser.files import atomic_output, keep_private, stale_temporaries, write_bytes_atomic
+from organiser.files import (
+    StagedFiles,
+    atomic_output,
+    keep_private,
+    stale_temporaries,
+    write_bytes_atomic,
+)
 
 
 def dead_pid() -> int:
@@ -99,3 +105,36 @@ def test_tightening_modes_touches_only_our_files_and_folders(tmp_path: Path) -> 
     assert keep_private([pipe, loose, tmp_path / "missing"]) == [loose]
     assert stat.S_IMODE(pipe.stat().st_mode) == 0o644
     assert stat.S_IMODE(loose.stat().st_mode) == 0o600
+
+
+def test_staged_files_are_in_place_only_once_published(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "out"
+    (tmp_path / "new").mkdir()
+    old = tmp_path / "new" / "kept.pdf"
+    old.write_bytes(b"as it was")
+    staged = StagedFiles()
+    staged.stage(out / "a.pdf", b"A")
+    staged.stage(out / "b.pdf", b"B")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == []
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in out.iterdir())
+    staged.publish()
+    assert (out / "a.pdf").read_bytes() == b"A" and (out / "b.pdf").read_bytes() == b"B"
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]  # no temporary left
+    assert staged.created == [out / "a.pdf", out / "b.pdf"]
+
+
+def test_staged_files_discarded_leave_every_target_and_folder_as_it_was(tmp_path: Path) -> None:
+    existing = tmp_path / "old.pdf"
+    existing.write_bytes(b"as it was")
+    staged = StagedFiles()
+    staged.stage(existing, b"new")
+    staged.stage(tmp_path / "made" / "deeper" / "x.pdf", b"X")
+    staged.discard()
+    assert existing.read_bytes() == b"as it was"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.pdf"]  # the folders made too
+
+
+def test_a_file_that_cannot_be_staged_names_its_target(tmp_path: Path) -> None:
+    (tmp_path / "taken.pdf").mkdir()
+    with pytest.raises(FileWriteError, match=r"taken\.pdf"):
+        StagedFiles().stage(tmp_path / "taken.pdf", b"x")

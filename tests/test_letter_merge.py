@@ -470,11 +470,15 @@ def test_a_letter_failing_after_others_went_into_the_register_leaves_nothing(
         m.letters, "add_letter", lambda s, f: added.append(f.our_reference) or real(s, f)
     )
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "FR-U001.pdf").write_bytes(b"an earlier merge's")  # the first letter's file name
     shown: list[m.Preflight] = []
     with pytest.raises(ValidationError, match="Union \U00013000 Local cannot be made"):
         m.merge(engine, world.letter_id, m.Recipients(affiliates_of=world.federation_id),
                 m.MergeOutput.at(out), checked=shown.append)  # fmt: skip
     assert [row.number for row in shown[0].refused] == [2 * m.WRITE_CHUNK + 10]  # no font has it
+    assert shown[0].rows[0].file_name == "FR-U001.pdf"
     assert len(added) == 2 * m.WRITE_CHUNK  # taken in before the last letter failed...
     assert snapshot(db_path) == before  # ...and rolled back
-    assert not out.exists()
+    assert [p.name for p in out.iterdir()] == ["FR-U001.pdf"]  # no file written meanwhile
+    assert (out / "FR-U001.pdf").read_bytes() == b"an earlier merge's"

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from organiser import store
 from organiser.errors import OrganiserError, ValidationError
-from organiser.files import refuse_unwritable_target, write_bytes_atomic
+from organiser.files import StagedFiles, refuse_unwritable_target, write_bytes_atomic
 from organiser.models import (
     Attachment,
     Campaign,
@@ -653,18 +653,18 @@ def _render(
     expect_pages: int | None,
     progress: Progress | None,
     stop: Stop | None,
-    as_rendered: Callable[[int], None] | None = None,
+    as_rendered: Callable[[int, bytes], None] | None = None,
 ) -> CheckedMerge:
     """Every planned letter rendered into `spill`, and the pre-flight made of them.
-    `as_rendered(position)` is told of each letter made, as it comes (in any order)."""
+    `as_rendered(position, pdf)` is given each letter made, as it comes (in any order)."""
     planned = started.planned
     to_render = [position for position, p in enumerate(planned) if p.printable is not None]
 
     def keep(index: int, letter: RenderedLetter) -> _Spill:
         position = to_render[index]
         spilled = spill.add(position, letter)
-        if as_rendered is not None and spilled.span is not None:
-            as_rendered(position)
+        if as_rendered is not None and letter.data is not None:
+            as_rendered(position, letter.data)
         return spilled
 
     try:
@@ -775,17 +775,28 @@ def merge(
         held.callback(spill.file.close)
         fields = [p.fields for p in started.planned]
         register = _Register(session, fields, letter_id, spill.pdf, None)
-        # A letter refused while planned refuses the merge: then nothing goes in meanwhile.
+        folder = output.folder
+        paths = [folder / p.row.file_name for p in started.planned] if folder else []
+
+        def rendered(position: int, pdf: bytes) -> None:
+            if folder is not None:
+                files.stage(paths[position], pdf)  # put in place once all are made
+            register.rendered(position)
+
+        # A letter refused while planned refuses the merge: then nothing is written meanwhile.
         early = all(p.printable is not None for p in started.planned)
-        as_rendered = register.rendered if early else None
-        found = _render(started, spill, expect_pages, None, None, as_rendered)
+        found = _render(started, spill, expect_pages, None, None, rendered if early else None)
         if checked is not None:
             checked(found.preflight)
         if found.preflight.refused:
             raise ValidationError("recipients", found.preflight.refusal_line())
-        files.start(found)
+        if folder is None:
+            files.start(found)  # the combined file, made of them all
         register.add_through(len(fields))
-        paths = files.result()
+        if folder is not None:
+            files.publish()
+        else:
+            paths = files.result()
     return MergeResult(found.preflight, tuple(register.made), tuple(paths))
 
 
@@ -847,16 +858,21 @@ class _Register:
 
 
 class _Files:
-    """The merge's files, written by a thread of their own once started: their writes wait
-    on the disk, the register's work on the interpreter, so the one hides the other. When the
-    block ends in an error, the files stop and those this run made are taken away again, so
-    that the unit of work rolls back to nothing."""
+    """The merge's files, written by threads of their own: their writes wait on the disk, the
+    register's work on the interpreter, so the one hides the other. `start` writes those of a
+    checked merge; `stage` writes one as soon as it is rendered, under a temporary name, and
+    `publish` puts them all in place once the merge may go on. When the block ends in an
+    error, the files stop and those this run made are taken away again, so that the unit of
+    work rolls back to nothing."""
 
     def __init__(self, stop: Stop | None) -> None:
         self.stop = stop
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-files")
         self._writer: _FileWriter | None = None
         self._written: Future[list[Path]] | None = None
+        self._staged = StagedFiles()
+        self._stager: ThreadPoolExecutor | None = None
+        self._staging: list[Future[None]] = []
 
     def start(self, checked: CheckedMerge) -> None:
         self._writer = _FileWriter(checked, self.stop)
@@ -866,15 +882,35 @@ class _Files:
         assert self._written is not None
         return self._written.result()
 
+    def stage(self, path: Path, data: bytes) -> None:
+        if self._stager is None:
+            self._stager = ThreadPoolExecutor(FILE_WRITERS, thread_name_prefix="merge-file")
+        self._staging.append(self._stager.submit(self._staged.stage, path, data))
+
+    def publish(self) -> None:
+        """The staged files in place; the first that failed to be written is raised."""
+        for future in self._staging:
+            future.result()
+        self._staged.publish()
+
     def __enter__(self) -> _Files:
         return self
 
     def __exit__(self, kind: object, *_rest: object) -> None:
-        if kind is not None and self._writer is not None:
-            self._writer.halt.set()
-            if self._written is not None:
-                wait([self._written])
-            self._writer.undo()
+        if self._stager is not None:
+            for future in self._staging:
+                future.cancel()  # not yet begun
+            self._stager.shutdown(wait=True)
+        if kind is not None:
+            if self._writer is not None:
+                self._writer.halt.set()
+                if self._written is not None:
+                    wait([self._written])
+                self._writer.undo()
+            for path in self._staged.created:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            self._staged.discard()
         self._pool.shutdown(wait=True)
 
 
