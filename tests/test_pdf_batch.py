@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from organiser.pdf import fonts as fonts_module
+from organiser.pdf import letter as letter_module
 from organiser.pdf.batch import (
     LETTERS_PER_WORKER,
     LetterExportError,
@@ -151,6 +153,31 @@ def test_remembered_font_subsets_give_reportlab_s_own_bytes(
     reportlab_own = render_letter(sample, fonts)
     assert [cache.cache_info() for cache in caches] == used  # the caches were not asked
     assert cold == warm == reportlab_own
+
+
+def test_remembered_line_breaks_give_reportlab_s_own_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Plain paragraphs' lines remembered from one letter to the next change nothing in the
+    files: letters sharing long paragraphs (split over pages), on two papers, give the same
+    bytes with the lines remembered (cold, then warm) as with ReportLab breaking every one."""
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    fonts = load_fonts()
+    shared = " ".join(["The strike goes on, and so does our solidarity with every worker."] * 60)
+    body = "Dear {name},\n\n" + shared + "\n\n*In solidarity*, " + shared[:200]
+    samples = [replace(letter(n), body=body.format(name=NAMES[n % 3])) for n in range(4)]
+    papers = ("a4", "letter")
+
+    def render_all() -> list[bytes]:
+        return [render_letter(sample, fonts, paper) for paper in papers for sample in samples]
+
+    letter_module._line_breaks.clear()
+    cold = render_all()
+    remembered = len(letter_module._line_breaks)
+    warm = render_all()
+    assert remembered and len(letter_module._line_breaks) == remembered  # all found again
+    monkeypatch.setattr(letter_module._Paragraph, "breakLines", letter_module.Paragraph.breakLines)
+    assert cold == warm == render_all()
 
 
 # A program that exports in worker processes, marked through its environment so that its

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 import threading
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
@@ -59,14 +61,60 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
     return texts + body_texts(blocks)
 
 
+# Line breaks of plain paragraphs, remembered between letters (most of a merge's paragraphs
+# are the same in every letter): a bound on memory, forgetting costs only time.
+_LINE_BREAKS_REMEMBERED = 2_000
+_line_breaks: dict[tuple[object, ...], tuple[Any, float]] = {}
+_style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[object, ...]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _style_key(style: ParagraphStyle) -> tuple[object, ...]:
+    """What of a style can change how a paragraph breaks into lines: all of it but its name."""
+    key = _style_keys.get(style)
+    if key is None:
+        key = tuple(sorted((k, v) for k, v in vars(style).items() if k not in ("name", "parent")))
+        _style_keys[style] = key
+    return key
+
+
 class _Paragraph(Paragraph):
-    """A paragraph that keeps its line breaks for the width it last broke them for.
+    """A paragraph that keeps its line breaks for the width it last broke them for, and the
+    lines of a plain paragraph (one font, no bullet) for the next letter that has it.
 
     Tables and lists wrap their cells once to measure them and again to draw them, and line
     breaking is the largest part of a letter's export; the second wrap gives the same lines.
+    The lines of such a paragraph are a plain list of (spare width, words) that splitting and
+    drawing only read, so one list serves every letter; richer paragraphs are broken anew.
     """
 
     _wrapped: tuple[float, object, tuple[float, float]] | None = None
+    # Set by Paragraph.breakLines (ReportLab's own attributes, untyped there).
+    _width_max: float
+    _splitLongWordCount: int
+    _hyphenations: int
+
+    def breakLines(self, width: Any) -> Any:
+        frags = self.frags
+        if len(frags) != 1 or self.bulletText or not isinstance(width, list):
+            return super().breakLines(width)
+        frag = frags[0]
+        text = getattr(frag, "text", None)
+        if text is None or hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
+            return super().breakLines(width)
+        key = (text, frag.fontName, frag.fontSize, _style_key(self.style), *width)
+        found = _line_breaks.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            if getattr(lines, "kind", None) != 0 or self._splitLongWordCount or self._hyphenations:
+                return lines
+            if len(_line_breaks) >= _LINE_BREAKS_REMEMBERED:
+                _line_breaks.clear()
+            found = _line_breaks[key] = (lines, self._width_max)
+        lines, self._width_max = found
+        self._splitLongWordCount = self._hyphenations = 0
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         wrapped = self._wrapped
