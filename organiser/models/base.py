@@ -68,7 +68,11 @@ class Record:
     """Columns every record has: integer key, stable UUID, timestamps and an edit version."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    # Also the sentinel that lets many new records go in one INSERT ... RETURNING on SQLite,
+    # which cannot otherwise tell which new key is whose (SQLAlchemy then inserts one by one).
+    uuid: Mapped[str] = mapped_column(
+        String(36), unique=True, default=new_uuid, insert_sentinel=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
