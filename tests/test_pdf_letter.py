@@ -146,3 +146,35 @@ def test_fragments_built_directly_are_those_the_markup_parser_makes() -> None:
 
     parsed = Paragraph(markup, style).frags
     assert shape(fonts.frags(pieces, style)) == shape(parsed)
+
+
+def test_many_signatories_go_three_a_row_and_over_pages_between_rows(tmp_path: Path) -> None:
+    """The signature block (and the letterhead, a grid of one row) is laid out in rows of
+    three; one that does not fit on the page goes on to the next between rows, never through
+    a signatory, and each name prints once."""
+    from datetime import date
+
+    from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
+
+    signers = tuple(PrintSigner(f"Signatory {n:02d}", "General Secretary") for n in range(40))
+    paragraph = "We stand with you in this struggle for as long as it takes. " * 6
+    letter = PrintableLetter(
+        sender_name="IndustriALL Global Union", sender_address="Geneva", logo=None,
+        letter_date=date(2026, 3, 2), language="en", our_reference="IALL/1", their_reference="",
+        addressees=(PrintParty("KCTU", ("Seoul",)),), subject="Solidarity",
+        body="\n\n".join([paragraph] * 9), signatories=signers, cc=(),
+    )  # fmt: skip
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(render_letter(letter, load_fonts()))
+    pages = len(PdfReader(path).pages)
+    page_of: dict[str, int] = {}
+    for page in range(1, pages + 1):
+        args = ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"]
+        text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+        for name in re.findall(r"Signatory \d\d", text):
+            assert name not in page_of, f"{name} printed twice"
+            page_of[name] = page
+    assert sorted(page_of) == [s.name for s in signers]
+    rows = [[s.name for s in signers[n : n + 3]] for n in range(0, len(signers), 3)]
+    assert all(len({page_of[name] for name in row}) == 1 for row in rows)  # rows kept whole
+    assert len({page_of[name] for name in page_of}) > 1  # the block did go over a page

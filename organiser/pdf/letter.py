@@ -25,8 +25,6 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from organiser.errors import ValidationError
@@ -126,6 +124,93 @@ class _Paragraph(Paragraph):
         return size
 
 
+class _Grid(Flowable):
+    """Cells of flowables in rows, laid out as a plain table lays them (3 points above and
+    below each cell's content, `right_padding` at its right, none at its left; the content at
+    the top or the bottom of its row; each column aligned left or right), splitting between
+    rows, without a table's general work in every letter."""
+
+    PADDING = 3.0
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[Sequence[Flowable]]],
+        widths: Sequence[float],
+        valign: str = "TOP",
+        right_padding: float = 0.0,
+        aligns: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.widths = widths
+        self.valign = valign
+        self.right_padding = right_padding
+        self.aligns = aligns or ["LEFT"] * len(widths)
+        self.hAlign = "LEFT"
+        self._sizes: list[list[list[tuple[float, float]]]] = []
+        self._row_heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._sizes = [
+            [[f.wrap(w - self.right_padding, availHeight) for f in cell] for cell, w in
+             zip(row, self.widths, strict=False)]
+            for row in self.rows
+        ]  # fmt: skip
+        self._row_heights = [
+            max((_content_height(cell, sizes) for cell, sizes in zip(row, row_sizes,
+                 strict=True)), default=0.0) + 2 * self.PADDING
+            for row, row_sizes in zip(self.rows, self._sizes, strict=True)
+        ]  # fmt: skip
+        self.width = sum(self.widths)
+        self.height = sum(self._row_heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        used, fits = 0.0, 0
+        for height in self._row_heights:
+            if used + height > availHeight:
+                break
+            used, fits = used + height, fits + 1
+        if fits in (0, len(self.rows)):
+            return []
+        parts = (self.rows[:fits], self.rows[fits:])
+        return [
+            _Grid(part, self.widths, self.valign, self.right_padding, self.aligns) for part in parts
+        ]
+
+    def draw(self) -> None:
+        bottom = self.height
+        for row, sizes, row_height in zip(self.rows, self._sizes, self._row_heights, strict=True):
+            bottom -= row_height
+            x = 0.0
+            for cell, cell_sizes, width, align in zip(
+                row, sizes, self.widths, self.aligns, strict=False
+            ):
+                if self.valign == "BOTTOM":
+                    y = bottom + self.PADDING + _content_height(cell, cell_sizes)
+                else:
+                    y = bottom + row_height - self.PADDING
+                for number, (flowable, (w, h)) in enumerate(zip(cell, cell_sizes, strict=True)):
+                    if number:
+                        y -= flowable.getSpaceBefore()
+                    y -= h
+                    left = x + width - self.right_padding - w if align == "RIGHT" else x
+                    flowable.drawOn(self.canv, left, y)
+                    y -= flowable.getSpaceAfter()
+                x += width
+
+
+def _content_height(cell: Sequence[Flowable], sizes: Sequence[tuple[float, float]]) -> float:
+    """A cell's flowables stacked with the spaces between them (none before the first, none
+    after the last)."""
+    if not cell:
+        return 0.0
+    height = sum(h for _w, h in sizes)
+    height += sum(f.getSpaceBefore() + f.getSpaceAfter() for f in cell)
+    return height - cell[0].getSpaceBefore() - cell[-1].getSpaceAfter()
+
+
 def _strip_ends(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
     first, *middle = pieces
     if not middle:
@@ -191,20 +276,9 @@ class _Builder:
         left = [self.fonts.paragraph(name.text, name.style, True)]
         if letter.sender_address:
             left.append(self.para(letter.sender_address, "small"))
-        logo = _logo(letter.logo) if letter.logo else ""
-        table = Table([[left, logo]], colWidths=[width * 0.7, width * 0.3])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.primary),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        return [table, HRFlowable(width="100%", thickness=0.6, spaceBefore=4, spaceAfter=10)]
+        right = [_logo(letter.logo)] if letter.logo else []
+        head = _Grid([[left, right]], [width * 0.7, width * 0.3], aligns=["LEFT", "RIGHT"])
+        return [head, HRFlowable(width="100%", thickness=0.6, spaceBefore=4, spaceAfter=10)]
 
     def references(self, letter: PrintableLetter) -> list[Flowable]:
         words = words_for(letter.language)
@@ -231,17 +305,7 @@ class _Builder:
             return []
         per_row = min(3, len(cells))
         rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-        rows[-1] += [[]] * (per_row - len(rows[-1]))
-        table = Table(rows, colWidths=[width / per_row] * per_row, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.fonts.primary),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
+        table = _Grid(rows, [width / per_row] * per_row, "BOTTOM", right_padding=6)
         return [Spacer(0, 4 * mm), table]
 
     def signer(self, signer: PrintSigner) -> list[Flowable]:
