@@ -21,6 +21,7 @@ from organiser.pdf.batch import (
     LetterExportError,
     LetterFile,
     export_letters,
+    render_letters,
 )
 from organiser.pdf.fonts import load_fonts
 from organiser.pdf.letter import render_letter
@@ -126,6 +127,24 @@ def test_a_failing_letter_stops_the_batch_and_leaves_no_file(tmp_path: Path, wor
     assert not list(tmp_path.glob("*.part"))
     for number in range(5):  # the letters before it, in its own chunk, were written whole
         assert_is_letter(files[number].path, number)
+
+
+def test_rendered_here_and_in_a_worker_each_letter_comes_once_in_its_place(
+    tmp_path: Path,
+) -> None:
+    """This process and a worker share the letters, and at the end chunks the worker has not
+    begun are taken back and rendered here: every letter still comes once, in its place."""
+    count = 3 * LETTERS_PER_WORKER
+    arrived: list[int] = []
+    made = render_letters(
+        [letter(n) for n in range(count)], workers=2, keep=lambda n, r: arrived.append(n) or r
+    )
+    assert made is not None and sorted(arrived) == list(range(count))
+    for number, rendered in enumerate(made):
+        assert rendered.data is not None
+        path = tmp_path / f"{number}.pdf"
+        path.write_bytes(rendered.data)
+        assert f"Solidarity letter number {number} " in words(path) + " "
 
 
 def test_remembered_font_subsets_give_reportlab_s_own_bytes(

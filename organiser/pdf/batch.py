@@ -39,6 +39,7 @@ from organiser.pdf.printable import PrintableLetter
 # ReportLab and the fonts) costs more than it saves.
 LETTERS_PER_WORKER = 24
 CHUNK = 8  # letters per task: few enough round trips, fine enough progress
+CHUNKS_AHEAD = 4  # chunks handed to each worker before it needs them
 PARENT_CHECK_SECONDS = 0.25
 T = TypeVar("T")
 
@@ -345,21 +346,30 @@ def _here_and_in_workers(
     no core idle while the workers start. Chunks are handed to the workers a few at a time, so
     that this process takes its share. Once `stop` says so, the chunks under way finish and
     their results come too; the others are dropped."""
-    queued = workers + 1  # chunks waiting for each worker: none of them idles between two
+    # Chunks handed to the workers ahead: enough that none idles while this process renders
+    # a chunk of its own and its caller takes in what came back (a merge's register).
+    ahead = workers * CHUNKS_AHEAD
     upcoming = iter(enumerate(chunks))
     pending: dict[Future[list[RenderedLetter]], int] = {}
     try:
         while not (stop and stop()):
-            while len(pending) < workers + queued:
+            for future in [future for future in pending if future.done()]:
+                yield pending.pop(future), future.result()
+            while len(pending) < ahead:
                 index, chunk = next(upcoming, (-1, []))
                 if index < 0:
                     break
                 pending[pool.submit(_render_chunk, chunk, options)] = index
-            for future in [future for future in pending if future.done()]:
-                yield pending.pop(future), future.result()
             index, chunk = next(upcoming, (-1, []))
             if index >= 0:
                 yield index, _render_chunk(chunk, options)
+                continue
+            # Nothing left to hand out: a chunk no worker has begun is taken back and rendered
+            # here, rather than waited for.
+            taken = next((future for future in pending if future.cancel()), None)
+            if taken is not None:
+                index = pending.pop(taken)
+                yield index, _render_chunk(chunks[index], options)
             elif pending:
                 finished, _running = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
