@@ -83,6 +83,8 @@ class RecordTable(QWidget, Generic[T]):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths from the first rows, not from every row (Qt's default: 1,000 of them).
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)

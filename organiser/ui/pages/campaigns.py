@@ -48,6 +48,7 @@ class CampaignsPage(RecordsPage):
     icon_name = "campaigns"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "campaign"))
     update_service = (campaigns.CampaignFields, campaigns.update_campaign)
+    details_when_shown = True  # a campaign's timeline is a thousand actions
     empty_text = str(
         QT_TRANSLATE_NOOP(
             "RecordNoun", "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."

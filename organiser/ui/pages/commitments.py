@@ -57,8 +57,9 @@ class CommitmentsPage(Page):
         self.filters.changed.connect(self.reload)
         self.list_model = LazyCommitmentModel(commitment_columns(), self)
         self.table: RecordTable[service.CommitmentView] = RecordTable(
-            self.list_model, self.tr("Filter the loaded commitments…"), self
+            self.list_model, self.tr("Filter commitments…"), self
         )
+        self.table.filter_in_sql(self.reload_list)
         self.table.activated_row.connect(self.edit_commitment)
         self._record_actions()
         self.matrix_model = CommitmentMatrixModel(self._change_status, self)
@@ -159,25 +160,35 @@ class CommitmentsPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        self.reload_list()
+        self.reload_list(counted=True)
         self.reload_matrix()
 
-    def reload_list(self) -> None:
+    def reload_list(self, counted: bool = False) -> None:
+        """The list again, as the filters, the filter box and the sort now ask. What the filter
+        box holds is not counted after a keystroke (counting every match of a text reads every
+        row): the first page shows at once, and the view learns the end from a short page."""
         criteria = self.filters.criteria()
+        text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
-        with store.transaction(self.engine) as session:
-            total = service.count_commitments(session, criteria)
+        total = None
+        if counted or not text:
+            with store.transaction(self.engine) as session:
+                total = service.count_commitments(session, criteria, text=text)
 
         def load(offset: int, limit: int) -> list[service.CommitmentView]:
             with store.transaction(self.engine) as session:
                 return service.list_commitments(
-                    session, criteria, offset=offset, limit=limit, sort=sort, descending=descending
-                )
+                    session, criteria, offset=offset, limit=limit, sort=sort,
+                    descending=descending, text=text,
+                )  # fmt: skip
 
-        self.list_model.set_source(total, load)
+        self.table.set_source(total, load)
+        if total is None:
+            self.count_label.setText(self.tr("The commitments holding “%1”").replace("%1", text))
+            return
         if total:
             self.count_label.setText(self.tr("%n commitment(s)", "", total))
-        elif criteria == service.CommitmentFilter():
+        elif criteria == service.CommitmentFilter() and not text:
             self.count_label.setText(
                 self.tr("No commitments yet: record an affiliate's pledge with New commitment…")
             )

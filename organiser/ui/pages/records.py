@@ -48,6 +48,9 @@ class RecordsPage(Page):
     sort_keys: tuple[str | None, ...] = ()
     first_sort = ""
     first_descending = False
+    # True: a detail tab reads its record only when it is shown (the selection moved while
+    # another tab was in front costs nothing), for tabs that read much (a campaign's actions).
+    details_when_shown = False
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -98,6 +101,9 @@ class RecordsPage(Page):
 
         self.details = QTabWidget(self)
         self.detail_tabs: list[DetailTab] = []
+        self._stale_tabs: set[int] = set()  # id() of the tabs not showing the selection yet
+        self._details_of: int | None = None
+        self.details.currentChanged.connect(lambda _index: self._show_current_tab())
         self.build_details()
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.body)
@@ -223,8 +229,24 @@ class RecordsPage(Page):
         """Follow the selection: the detail tabs and the actions that need a row."""
         self.edit_action.setEnabled(row is not None)
         self.delete_action.setEnabled(row is not None)
+        self._details_of = row.id if row is not None else None
+        self._stale_tabs = {id(tab) for tab in self.detail_tabs}
+        if self.details_when_shown:
+            self._show_current_tab()
+        else:
+            for tab in self.detail_tabs:
+                self._show_tab(tab)
+
+    def _show_current_tab(self) -> None:
+        current = self.details.currentWidget()
         for tab in self.detail_tabs:
-            tab.show_record(row.id if row is not None else None)
+            if tab is current:
+                self._show_tab(tab)
+
+    def _show_tab(self, tab: DetailTab) -> None:
+        if id(tab) in self._stale_tabs:
+            self._stale_tabs.discard(id(tab))
+            tab.show_record(self._details_of)
 
     def create_record(self) -> None:
         self._run_form(self.form(None))
