@@ -93,9 +93,11 @@ def direct_order(
 
 
 def type_filter(qtbot: QtBot, page: OrganisationsPage, text: str) -> None:
-    """Type into the filter box; the table follows once the typing pauses."""
+    """Type into the filter box; the table follows once the typing pauses (its first page
+    read off the GUI thread)."""
     page.table.filter_edit.setText(text)
     qtbot.waitUntil(lambda: not page.table._filter_timer.isActive(), timeout=5_000)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)
 
 
 def test_the_page_opens_on_the_first_page_and_fetches_the_next_as_asked(
@@ -130,6 +132,7 @@ def test_a_filter_asks_the_database_and_reads_only_a_page(
         page.table.filter_edit.setText(typed)
     assert asked == []
     qtbot.waitUntil(lambda: asked == ["Профсоюз"], timeout=5_000)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)
     # By name, or by the name in Affiliate of (the affiliates of number 1, a Профсоюз).
     where = "WHERE name LIKE '%Профсоюз%' OR affiliate_of_id = 1"
     matching = direct_order(db_path, "lower(name), id", where)

@@ -164,28 +164,31 @@ class CommitmentsPage(Page):
         self.reload_matrix()
 
     def reload_list(self, counted: bool = False) -> None:
-        """The list again, as the filters, the filter box and the sort now ask. What the filter
-        box holds is not counted after a keystroke (counting every match of a text reads every
-        row): the first page shows at once, and the view learns the end from a short page."""
+        """The list again, as the filters, the filter box and the sort now ask. After a
+        keystroke the first page is read off the GUI thread and not counted (a text's matches
+        are found by reading every row): the view learns the end from a short page."""
         criteria = self.filters.criteria()
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
-        total = None
-        if counted or not text:
-            with store.transaction(self.engine) as session:
-                total = service.count_commitments(session, criteria, text=text)
+        engine = self.engine
 
         def load(offset: int, limit: int) -> list[service.CommitmentView]:
-            with store.transaction(self.engine) as session:
+            with store.transaction(engine) as session:  # perhaps off the GUI thread
                 return service.list_commitments(
                     session, criteria, offset=offset, limit=limit, sort=sort,
                     descending=descending, text=text,
                 )  # fmt: skip
 
-        self.table.set_source(total, load)
-        if total is None:
+        if text and not counted:  # a keystroke: the first page read in the background
             self.count_label.setText(self.tr("The commitments holding “%1”").replace("%1", text))
+            self.table.set_source_in_background(
+                engine, load, load, lambda: None,
+                lambda error: show_error(self, self.tr("Commitments"), str(error)),
+            )  # fmt: skip
             return
+        with store.transaction(self.engine) as session:
+            total = service.count_commitments(session, criteria, text=text)
+        self.table.set_source(total, load)
         if total:
             self.count_label.setText(self.tr("%n commitment(s)", "", total))
         elif criteria == service.CommitmentFilter() and not text:

@@ -4,9 +4,10 @@ state, and a detail panel of tabs under the table. Campaigns and Organisations b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.errors import NotFound
+from organiser.errors import NotFound, OrganiserError
 from organiser.services.trash import TrashView
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
@@ -31,6 +32,8 @@ from organiser.ui.pages.base import Page
 from organiser.ui.table_model import Column, LazyRecordModel, RecordTableModel
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, push_edit
+
+PageReader = Callable[[Session, int, int], list[Any]]  # (session, offset, limit): a page of rows
 
 
 class RecordsPage(Page):
@@ -153,6 +156,14 @@ class RecordsPage(Page):
         """A lazy page: one page of those rows, in the order asked."""
         raise NotImplementedError
 
+    def page_reader(self, text: str, sort: str, descending: bool) -> PageReader:
+        """A lazy page: what reads a page of rows (session, offset, limit) for `text` and the
+        sort; made on the GUI thread (where it may read the page's own filters), run on any
+        thread — it touches no widget. By default, `page_rows`."""
+        return lambda session, offset, limit: self.page_rows(
+            session, text, offset, limit, sort, descending
+        )
+
     def record(self, session: Session, row: Any) -> Any:
         """The whole record behind a row (what forms, details and deletes take); a lazy page's
         rows hold only the columns shown."""
@@ -186,11 +197,15 @@ class RecordsPage(Page):
         when `counted` (a refresh): after a keystroke or a sort the first page shows at once,
         and the view learns there is no more from a short page."""
         if self.sort_keys:
-            self._refresh_lazy(counted)
+            if not self._refresh_lazy(counted):
+                return  # the rows come from the background: shown then
         else:
             with store.transaction(self.engine) as session:
                 rows = self.load_rows(session)
             self.table.set_rows(rows)
+        self._rows_shown()
+
+    def _rows_shown(self) -> None:
         shown = self.table.model.rowCount() > 0
         # A filter that matches nothing keeps the table, and its filter box, on screen.
         self.body.setCurrentWidget(self.table if shown or self.table.filter_text() else self.empty)
@@ -198,19 +213,46 @@ class RecordsPage(Page):
             self.table.view.selectRow(0)
         self.show_details(self.selected_record())
 
-    def _refresh_lazy(self, counted: bool) -> None:
+    def _refresh_lazy(self, counted: bool) -> bool:
+        """The rows again; False when the first page is being read in the background (a
+        keystroke or a sort: the rows shown stay until it comes). A refresh, and a cleared
+        filter box, read it at once."""
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
+        read = self.page_reader(text, sort, descending)
+        engine = self.engine
+
+        def load(offset: int, limit: int) -> list[Any]:
+            with store.transaction(engine) as session:
+                return read(session, offset, limit)
+
+        def quiet(offset: int, limit: int) -> list[Any]:
+            """On the GUI thread, inside the view's fetch: a refusal is said, not raised."""
+            try:
+                return load(offset, limit)
+            except OrganiserError as error:
+                QTimer.singleShot(0, partial(self._refused, error))
+                return []
+
+        if not counted and text:
+            self.table.set_source_in_background(
+                engine, load, quiet, self._rows_shown, self._refused
+            )
+            return False
         total = None
         if counted:
             with store.transaction(self.engine) as session:
                 total = self.count_rows(session, text)
+        self.table.set_source(total, quiet)
+        return True
 
-        def load(offset: int, limit: int) -> list[Any]:
-            with store.transaction(self.engine) as session:
-                return self.page_rows(session, text, offset, limit, sort, descending)
-
-        self.table.set_source(total, load)
+    def _refused(self, error: OrganiserError) -> None:
+        """A filter the service refused (a period that ends before it starts): said where the
+        rows would be."""
+        self.table.set_source(0, lambda _offset, _limit: [])
+        self.empty.setText(str(error))
+        self.body.setCurrentWidget(self.empty)
+        self.show_details(None)
 
     def full_record(self, row: Any) -> Any:
         """The record behind `row` as it is now; None for no row, or one deleted since."""
