@@ -392,3 +392,24 @@ def test_matrix_rows_show_affiliates_without_a_pledge_and_names_whole(
     header = page.matrix_view.verticalHeader()
     widest = max(header.fontMetrics().horizontalAdvance(line) for line in shown.splitlines())
     assert header.width() >= widest
+
+
+def test_the_affiliate_choices_are_read_when_their_list_opens(
+    page: CommitmentsPage, demo: Engine
+) -> None:
+    """Tens of thousands of affiliates are not read at each refresh: only when the list opens;
+    the one chosen stays chosen through a refresh."""
+    combo = page.filters.affiliate
+    assert combo.count() == 1  # "All affiliates"
+    combo.showPopup()
+    combo.hidePopup()
+    with store.transaction(demo) as session:
+        pledged = session.scalars(select(Commitment.organisation_id).distinct()).all()
+    assert combo.count() == 1 + len({key for key in pledged if key is not None})
+    combo.setCurrentIndex(1)
+    chosen = combo.currentData()
+    assert {
+        page.list_model.row_at(r).organisation_id for r in range(page.list_model.rowCount())
+    } == {chosen}
+    page.refresh()
+    assert combo.currentData() == chosen

@@ -45,6 +45,7 @@ class CommitmentsPage(Page):
     title = "Commitments"
     tables = frozenset({"commitment", "campaign", "organisation", "action"})
     icon_name = "commitments"
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -155,9 +156,12 @@ class CommitmentsPage(Page):
     def refresh(self) -> None:
         with store.transaction(self.engine) as session:
             campaigns = service.campaign_choices(session)
-            affiliates = service.organisations_with_commitments(session)
-        self.filters.set_choices(campaigns, affiliates)
+        self.filters.set_choices(campaigns, self._affiliates)
         self.reload()
+
+    def _affiliates(self) -> list[tuple[int, str]]:
+        with store.transaction(self.engine) as session:
+            return service.organisations_with_commitments(session)
 
     def reload(self) -> None:
         self.reload_list(counted=True)

@@ -31,6 +31,7 @@ from organiser.ui.tables import RecordTable
 class PeopleAtRiskPage(Page):
     title = "People at risk"
     icon_name = "people_at_risk"
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     tables = frozenset(
         {"situation", "situation_campaign", "situation_action", "person", "action", "campaign"}
     )

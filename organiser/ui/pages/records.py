@@ -40,6 +40,7 @@ class RecordsPage(Page):
     """Subclasses set `noun`, `empty_text`, and implement the hooks below."""
 
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "record"))  # what one row is, in messages
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     empty_text = ""
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
