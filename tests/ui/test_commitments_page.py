@@ -130,6 +130,7 @@ def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> No
     assert model.rowCount() == PAGE * 2
     header = widget.table.view.horizontalHeader()
     header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # "What was promised", Z to A
+    qtbot.waitUntil(widget.table.settled, timeout=5_000)  # read off the GUI thread
     assert model.rowCount() == PAGE  # sorted in the database: back to the first page
     first = widget.table.proxy.index(0, 2).data()
     assert first == "Write to the Korean embassy in London"  # the last of all, not of a page

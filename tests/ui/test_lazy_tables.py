@@ -182,10 +182,11 @@ def test_a_filter_matching_many_holds_one_page(
     ],
 )
 def test_a_header_click_sorts_every_row_in_the_database(
-    page: OrganisationsPage, db_path: Path, column: str, order_by: str
+    qtbot: QtBot, page: OrganisationsPage, db_path: Path, column: str, order_by: str
 ) -> None:
     header = page.table.view.horizontalHeader()
     header.setSortIndicator(ORGANISATION_SORT_KEYS.index(column), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)  # read off the GUI thread
     assert page.table.model.rowCount() == PAGE
     assert shown_ids(page) == direct_order(db_path, order_by)[:PAGE]
 
@@ -297,6 +298,7 @@ def test_the_register_filters_and_sorts_in_the_database(
     type_filter(qtbot, letters_page, "")
     header = letters_page.table.view.horizontalHeader()
     header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Subject
+    qtbot.waitUntil(letters_page.table.settled, timeout=5_000)
     assert (
         shown_ids(letters_page)
         == direct_order(db_path, "lower(subject), id", table="letter")[:PAGE]

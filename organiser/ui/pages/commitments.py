@@ -105,7 +105,7 @@ class CommitmentsPage(Page):
 
     def _sort_in_sql(self) -> None:
         """A header click sorts all commitments in the database, not just the fetched pages."""
-        self.table.sort_in_sql(SORT_KEYS, "due", self.reload_list)
+        self.table.sort_in_sql(SORT_KEYS, "due", lambda: self.reload_list(in_background=True))
         for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
             self.table.view.setColumnWidth(column, width)
 
@@ -167,10 +167,11 @@ class CommitmentsPage(Page):
         self.reload_list(counted=True)
         self.reload_matrix()
 
-    def reload_list(self, counted: bool = False) -> None:
+    def reload_list(self, counted: bool = False, in_background: bool = False) -> None:
         """The list again, as the filters, the filter box and the sort now ask. After a
-        keystroke the first page is read off the GUI thread and not counted (a text's matches
-        are found by reading every row): the view learns the end from a short page."""
+        keystroke (or `in_background`: a header click) the first page is read off the GUI
+        thread and not counted (a text's matches are found by reading every row): the view
+        learns the end from a short page."""
         criteria = self.filters.criteria()
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
@@ -183,8 +184,10 @@ class CommitmentsPage(Page):
                     descending=descending, text=text,
                 )  # fmt: skip
 
-        if text and not counted:  # a keystroke: the first page read in the background
-            self.count_label.setText(self.tr("The commitments holding “%1”").replace("%1", text))
+        if (text or in_background) and not counted:  # the first page read in the background
+            if text:
+                holding = self.tr("The commitments holding “%1”").replace("%1", text)
+                self.count_label.setText(holding)
             self.table.set_source_in_background(
                 engine, load, load, lambda: None,
                 lambda error: show_error(self, self.tr("Commitments"), str(error)),

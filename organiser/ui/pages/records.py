@@ -89,7 +89,10 @@ class RecordsPage(Page):
         )
         if self.sort_keys:
             self.table.sort_in_sql(
-                self.sort_keys, self.first_sort, self.reload_rows, self.first_descending
+                self.sort_keys,
+                self.first_sort,
+                lambda: self.reload_rows(in_background=True),
+                self.first_descending,
             )
             self.table.filter_in_sql(self.reload_rows)
         self.table.activated_row.connect(lambda _row: self.edit_selected())
@@ -193,12 +196,13 @@ class RecordsPage(Page):
         self.refresh_choices()
         self.reload_rows(counted=True)
 
-    def reload_rows(self, counted: bool = False) -> None:
+    def reload_rows(self, counted: bool = False, in_background: bool = False) -> None:
         """The rows again, as the filters and the sort now ask. A lazy page counts them only
         when `counted` (a refresh): after a keystroke or a sort the first page shows at once,
-        and the view learns there is no more from a short page."""
+        and the view learns there is no more from a short page. A lazy page reads that first
+        page off the GUI thread after a keystroke, or `in_background` (a header click)."""
         if self.sort_keys:
-            if not self._refresh_lazy(counted):
+            if not self._refresh_lazy(counted, in_background):
                 return  # the rows come from the background: shown then
         else:
             with store.transaction(self.engine) as session:
@@ -214,7 +218,7 @@ class RecordsPage(Page):
             self.table.view.selectRow(0)
         self.show_details(self.selected_record())
 
-    def _refresh_lazy(self, counted: bool) -> bool:
+    def _refresh_lazy(self, counted: bool, in_background: bool = False) -> bool:
         """The rows again; False when the first page is being read in the background (a
         keystroke or a sort: the rows shown stay until it comes). A refresh, and a cleared
         filter box, read it at once."""
@@ -235,7 +239,7 @@ class RecordsPage(Page):
                 QTimer.singleShot(0, partial(self._refused, error))
                 return []
 
-        if not counted and text:
+        if not counted and (text or in_background):
             self.table.set_source_in_background(
                 engine, load, quiet, self._rows_shown, self._refused
             )
