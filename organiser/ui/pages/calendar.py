@@ -73,6 +73,7 @@ class CalendarPage(Page):
         self.anchor = date.today()
         self.shown_actions: list[ActionView] = []
         self._turns = 0  # windows asked for: a page turn's read answering an older one is dropped
+        self._reading = False
         self.undo_stack = QUndoStack(self)
         self.grid = CalendarGrid(self)
         self.agenda: RecordTable[ActionView] = RecordTable(
@@ -153,7 +154,8 @@ class CalendarPage(Page):
         row.addWidget(self.heading, 1)
         self.view_choice = QComboBox(self)
         self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
-        self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        # Read in the background, as a page turn: the agenda of a busy month is thousands.
+        self.view_choice.currentIndexChanged.connect(lambda _i: self._turn())
         row.addWidget(self.view_choice)
         # Its key (Ctrl+N) is the window's Edit › New, which triggers this action.
         self.new_action = self.page_action("add", self.tr("New action…"), self.add_new)
@@ -277,6 +279,7 @@ class CalendarPage(Page):
         self._refresh_choices()
         asked = self._window_asked()
         self._turns += 1  # a page turn still being read is not wanted any more
+        self._reading = False
         with store.transaction(self.engine) as session:
             self._show_window(asked, read_window(session, asked))
 
@@ -294,11 +297,18 @@ class CalendarPage(Page):
 
         def show(got: WindowRead) -> None:
             if turn == self._turns:
+                self._reading = False
                 self._show_window(asked, got)
+
+        self._reading = True
 
         run_in_background(
             self, "", read, show, show_progress=False, database=engine, reads_only=True
         )
+
+    def settled(self) -> bool:
+        """No page turn is being read in the background (what tests wait for)."""
+        return not self._reading
 
     def _window_asked(self) -> WindowAsked:
         first, last = self.visible_window()
