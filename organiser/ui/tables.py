@@ -162,6 +162,7 @@ class RecordTable(QWidget, Generic[T]):
 
     def set_rows(self, rows: list[T]) -> None:
         self._asked += 1  # a first page still being read is not wanted any more
+        self._reading = False
         self._refilled(lambda: self.model.set_rows(rows))
 
     def set_source(self, total: int | None, loader: Loader[T]) -> None:
@@ -170,6 +171,7 @@ class RecordTable(QWidget, Generic[T]):
         assert isinstance(self.model, LazyRecordModel)
         model = self.model
         self._asked += 1
+        self._reading = False
         self._refilled(lambda: model.set_source(total, loader))
 
     def set_source_in_background(

@@ -338,3 +338,17 @@ def test_a_record_beyond_the_pages_fetched_is_found_and_a_cleared_filter_applies
     page.table.filter_edit.clear()  # as opening a record from the dashboard does
     assert page.table.model.rowCount() == PAGE and not page.table._filter_timer.isActive()
     assert not page.table.select_where(lambda row: row.id == COUNT + 1)  # none such
+
+
+def test_a_keystroke_read_superseded_by_a_refresh_is_dropped(
+    qtbot: QtBot, page: OrganisationsPage, db_path: Path
+) -> None:
+    """A refresh while a keystroke's page is still being read wins: the late read is not
+    shown over it, and the table is settled."""
+    page.table.filter_edit.setText("KR")
+    qtbot.waitUntil(lambda: not page.table._filter_timer.isActive(), timeout=5_000)
+    page.refresh()  # counted, read at once, with the text as it is
+    assert page.table.settled()
+    counted = page.table.model.total()
+    qtbot.wait(300)  # the keystroke's own read comes back meanwhile, and is dropped
+    assert page.table.model.total() == counted == COUNT // 3 and page.table.settled()
