@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from organiser.errors import OrganiserError
 from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, LazyRecordModel, Loader, RecordTableModel
@@ -176,7 +175,6 @@ class RecordTable(QWidget, Generic[T]):
 
     def set_source_in_background(
         self,
-        engine: Engine,
         first: Loader[T],
         loader: Loader[T],
         shown: Callable[[], object],
@@ -185,7 +183,10 @@ class RecordTable(QWidget, Generic[T]):
         """As `set_source` (uncounted), the first page read off the GUI thread by `first`
         (which touches no widget): a filter that reads many rows to find a page's worth. The
         rows shown stay until it comes, then `shown()`, or `failed(error)`; a newer ask (another
-        keystroke) supersedes it. `loader` reads the later pages as the view scrolls."""
+        keystroke) supersedes it. `loader` reads the later pages as the view scrolls.
+
+        The read takes no turn with the database's jobs (`job_gate`), as a read on the GUI
+        thread takes none: a filter typed while an export writes PDFs is answered at once."""
         assert isinstance(self.model, LazyRecordModel)
         model = self.model
         self._asked += 1
@@ -205,7 +206,7 @@ class RecordTable(QWidget, Generic[T]):
         self._reading = True
         run_in_background(
             self, "", lambda _progress: first(0, size), done, refused,
-            show_progress=False, database=engine, reads_only=True,
+            show_progress=False,
         )  # fmt: skip
 
     def settled(self) -> bool:

@@ -189,7 +189,7 @@ class CommitmentsPage(Page):
                 holding = self.tr("The commitments holding “%1”").replace("%1", text)
                 self.count_label.setText(holding)
             self.table.set_source_in_background(
-                engine, load, load, lambda: None,
+                load, load, lambda: None,
                 lambda error: show_error(self, self.tr("Commitments"), str(error)),
             )  # fmt: skip
             return

@@ -240,9 +240,7 @@ class RecordsPage(Page):
                 return []
 
         if not counted and (text or in_background):
-            self.table.set_source_in_background(
-                engine, load, quiet, self._rows_shown, self._refused
-            )
+            self.table.set_source_in_background(load, quiet, self._rows_shown, self._refused)
             return False
         total = None
         if counted:
