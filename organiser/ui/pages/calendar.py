@@ -288,6 +288,7 @@ class CalendarPage(Page):
         actions), shown when it comes unless another turn was asked for meanwhile."""
         self._refresh_choices()
         asked = self._window_asked()
+        self.heading.setText(self._heading(asked.first, asked.last))  # at once; the actions follow
         self._turns += 1
         turn, engine = self._turns, self.engine
 
