@@ -352,3 +352,17 @@ def test_a_keystroke_read_superseded_by_a_refresh_is_dropped(
     counted = page.table.model.total()
     qtbot.wait(300)  # the keystroke's own read comes back meanwhile, and is dropped
     assert page.table.model.total() == counted == COUNT // 3 and page.table.settled()
+
+
+def test_a_refresh_with_a_text_in_the_filter_box_does_not_count_its_matches(
+    qtbot: QtBot, page: OrganisationsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a text's matches reads every row: a refresh (after an edit, say) reads the
+    first page only, and the view learns the end from a short page."""
+    type_filter(qtbot, page, "u1")  # 1,111 match: more than a page
+    monkeypatch.setattr(page, "count_rows", lambda *_: pytest.fail("a text is counted"))
+    page.refresh()
+    model = page.table.model
+    assert model.rowCount() == PAGE and not model.total_known()
+    model.fetchMore(QModelIndex())
+    assert model.total() == model.rowCount() > PAGE and not model.canFetchMore(QModelIndex())

@@ -168,10 +168,10 @@ class CommitmentsPage(Page):
         self.reload_matrix()
 
     def reload_list(self, counted: bool = False, in_background: bool = False) -> None:
-        """The list again, as the filters, the filter box and the sort now ask. After a
-        keystroke (or `in_background`: a header click) the first page is read off the GUI
-        thread and not counted (a text's matches are found by reading every row): the view
-        learns the end from a short page."""
+        """The list again, as the filters, the filter box and the sort now ask. While the
+        filter box holds a text (or `in_background`: a header click) the first page is read
+        off the GUI thread, and not counted (a text's matches are found by reading every row):
+        the view learns the end from a short page."""
         criteria = self.filters.criteria()
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
@@ -184,7 +184,7 @@ class CommitmentsPage(Page):
                     descending=descending, text=text,
                 )  # fmt: skip
 
-        if (text or in_background) and not counted:  # the first page read in the background
+        if text or (in_background and not counted):  # the first page read in the background
             if text:
                 holding = self.tr("The commitments holding “%1”").replace("%1", text)
                 self.count_label.setText(holding)

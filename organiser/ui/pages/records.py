@@ -221,7 +221,8 @@ class RecordsPage(Page):
     def _refresh_lazy(self, counted: bool, in_background: bool = False) -> bool:
         """The rows again; False when the first page is being read in the background (a
         keystroke or a sort: the rows shown stay until it comes). A refresh, and a cleared
-        filter box, read it at once."""
+        filter box, read it at once; a refresh counts the rows unless the filter box holds a
+        text (the view learns the end from a short page)."""
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
         read = self.page_reader(text, sort, descending)
@@ -243,7 +244,7 @@ class RecordsPage(Page):
             self.table.set_source_in_background(load, quiet, self._rows_shown, self._refused)
             return False
         total = None
-        if counted:
+        if counted and not text:  # counting a text's matches would read every row
             with store.transaction(self.engine) as session:
                 total = self.count_rows(session, text)
         self.table.set_source(total, quiet)
