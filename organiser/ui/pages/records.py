@@ -151,7 +151,8 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     def count_rows(self, session: Session, text: str) -> int:
-        """A lazy page: how many rows hold `text` (the filter box's); 0 shows the empty state."""
+        """A lazy page: how many rows there are (asked on a refresh with the filter box empty:
+        counting the matches of a text would read every row); 0 shows the empty state."""
         raise NotImplementedError
 
     def page_rows(
