@@ -212,3 +212,51 @@ def test_report_totals_and_fulfilment_rate(engine: Engine, ids: dict[str, int]) 
         CommitmentStatus.FULFILLED: 1, CommitmentStatus.WITHDRAWN: 1,
     }  # fmt: skip
     assert report.fulfilment_rate == pytest.approx(1 / 3)
+
+
+SORTS = ("affiliate", "campaign", "what", "action", "due", "status", "fulfilled_on", "evidence")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", SORTS)
+def test_pages_follow_the_whole_lists_order_and_never_overlap(
+    engine: Engine, ids: dict[str, int], sort: str, descending: bool
+) -> None:
+    """Pages of two, read as the lazy table reads them, make exactly the list read whole
+    (empty values last either way), whatever the sort."""
+    add(engine, fields(ids, what="Write to the minister", due_date=None, action_id=None))
+    add(engine, fields(ids, organisation_id=ids["unite"], evidence="Photos"))
+    add(engine, fields(ids, campaign_id=ids["two"], action_id=ids["other"], what="Vigil"))
+    add(engine, fields(ids, status="fulfilled", fulfilled_on="2026-11-12", due_date="2026-11-30"))
+    add(engine, fields(ids, what="bring banners"))
+    with store.transaction(engine) as session:
+        listed = list_commitments(session, None, TODAY, sort=sort, descending=descending)
+        whole = [c.id for c in listed]
+        paged: list[int] = []
+        for offset in range(0, 6, 2):
+            page = list_commitments(
+                session, None, TODAY, offset=offset, limit=2, sort=sort, descending=descending
+            )
+            paged += [c.id for c in page]
+    assert paged == whole and len(whole) == 5
+
+
+def test_the_filter_text_finds_the_columns_shown_in_any_case(
+    engine: Engine, ids: dict[str, int]
+) -> None:
+    """Affiliate, campaign, what was promised and the action: matched in SQL, a Cyrillic
+    word in any case (SQLite's LIKE folds ASCII only)."""
+    unite = add(engine, fields(ids, organisation_id=ids["unite"]))
+    vigil = add(engine, fields(ids, campaign_id=ids["two"], action_id=ids["other"]))
+    cyrillic = add(engine, fields(ids, what="Письмо в посольство"))
+    with store.transaction(engine) as session:
+
+        def found(text: str) -> list[int]:
+            return [c.id for c in list_commitments(session, None, TODAY, limit=10, text=text)]
+
+        assert found("unite") == [unite]
+        assert found("kazakh") == [vigil]  # the campaign
+        assert found("VIGIL") == [vigil]  # the action
+        assert found("письмо") == [cyrillic]
+        assert found("nobody") == []
+        assert len(found("")) == 3

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, select, true
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
@@ -112,20 +113,55 @@ def actions_between(
     ongoing one covers its days to today. With no range at all, the actions not yet dated too,
     last.
 
-    One range on the (start_date, end_date) index: only the visible window is read.
+    Bounded ranges of indexes: the finished actions on the (start_date, end_date) index from
+    the longest span before `first` (migration 0020) to `last`, the ongoing ones (no end) on
+    the (end_date, start_date) index — one query each, merged in date order.
     """
-    query = select(*_COLUMNS).join(Campaign, Campaign.id == Action.campaign_id)
-    if last is not None:
-        query = query.where(Action.start_date <= last)
-    if first is not None:
-        query = query.where(or_(Action.end_date >= first, _ongoing_reaching(first)))
-    query = _filtered(query, chosen or ActionFilter())
-    query = query.order_by(Action.start_date.asc().nulls_last(), Action.starts_at, Action.id)
-    if limit is not None:
-        query = query.limit(limit)
-    # Core rows, not ORM loading: a busy month is thousands of rows and this is the hot path.
-    found = [ActionView(*row) for row in session.connection().execute(query)]
+    joined = select(*_COLUMNS).join(Campaign, Campaign.id == Action.campaign_id)
+    base = _filtered(joined, chosen or ActionFilter())
+    before_end = Action.start_date <= last if last is not None else true()
+    if first is None:
+        query = base.where(before_end).order_by(*_DATE_ORDER)
+        found = _rows(session, query.limit(limit) if limit is not None else query)
+    else:
+        earliest = first - timedelta(days=longest_span(session))
+        finished = base.where(Action.start_date >= earliest, Action.end_date >= first, before_end)
+        # Unordered: an ORDER BY start_date would draw SQLite to the dates index instead.
+        ongoing = base.where(_ongoing_reaching(first), before_end)
+        if limit is not None:
+            finished = finished.order_by(*_DATE_ORDER).limit(limit)
+            ongoing = ongoing.order_by(*_DATE_ORDER).limit(limit)
+        found = sorted(_rows(session, finished) + _rows(session, ongoing), key=_date_key)
+        found = found[:limit] if limit is not None else found
     return with_involved(session, found) if with_organisations else found
+
+
+_DATE_ORDER = (Action.start_date.asc().nulls_last(), Action.starts_at, Action.id)
+
+
+def _date_key(action: ActionView) -> tuple[Any, ...]:
+    """`_DATE_ORDER` in Python (SQL puts an empty start time first) for dated actions."""
+    moment = action.starts_at.timestamp() if action.starts_at is not None else 0.0
+    return action.start_date, action.starts_at is not None, moment, action.id
+
+
+def _rows(session: Session, query: Any) -> list[ActionView]:
+    # Core rows, not ORM loading: a busy month is thousands of rows and this is the hot path.
+    return [ActionView(*row) for row in session.connection().execute(query)]
+
+
+def _span(session: Session) -> Any:
+    """The days from an action's start to its end, as the index on it (migration 0020) says."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(Action.end_date) - func.julianday(Action.start_date)
+    return Action.end_date - Action.start_date
+
+
+def longest_span(session: Session) -> int:
+    """The most days any finished action spans from its start to its end (read off the index
+    on the span, not the actions)."""
+    longest = session.scalar(select(func.max(_span(session))))
+    return max(0, math.ceil(longest or 0))
 
 
 def with_involved(session: Session, actions: list[ActionView]) -> list[ActionView]:

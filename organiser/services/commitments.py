@@ -4,6 +4,7 @@ kept — its status, the date it was fulfilled and the evidence (a note, a link,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from organiser.models import (
 from organiser.services import trash
 from organiser.services import validation as v
 from organiser.services.attachments import store_attachment
+from organiser.services.listing import page_ids, text_matches
 from organiser.services.trash import TrashView
 
 OPEN_STATUSES = (CommitmentStatus.PLEDGED, CommitmentStatus.IN_PROGRESS)
@@ -378,6 +380,38 @@ def _sort_key(sort: str) -> Any:
     return keys[sort]
 
 
+# What a sort key or the filter box reads besides the commitment: only those are joined.
+_SORT_JOINS = {"affiliate": ("organisation",), "campaign": ("campaign",), "action": ("action",),
+               "evidence": ("attachment",)}  # fmt: skip
+_TEXT_JOINS = ("organisation", "campaign", "action")
+
+
+def _joined(query: Select[Any], needed: set[str]) -> Select[Any]:
+    if "campaign" in needed:
+        query = query.join(Campaign, Commitment.campaign_id == Campaign.id)
+    if "organisation" in needed:
+        query = query.outerjoin(Organisation, Commitment.organisation_id == Organisation.id)
+    if "action" in needed:
+        query = query.outerjoin(Action, Commitment.action_id == Action.id)
+    if "attachment" in needed:
+        query = query.outerjoin(Attachment, Commitment.evidence_file_id == Attachment.id)
+    return query
+
+
+def _row_ids(
+    column: Any, criteria: CommitmentFilter, today: date, text: str, sort: str | None = None
+) -> Select[Any]:
+    """`column` (the id, or a count) of the commitments asked for; a table joined only when the
+    sort or the text needs it (a join keeps SQLite from walking the due dates' index)."""
+    text = text.strip()
+    needed = set(_SORT_JOINS.get(sort or "", ())) | (set(_TEXT_JOINS) if text else set())
+    query = _filtered(_joined(select(column).select_from(Commitment), needed), criteria, today)
+    if text:
+        shown = [_AFFILIATE_NAME, Campaign.title, Commitment.what, Action.title]
+        query = query.where(text_matches(shown, text))
+    return query
+
+
 def list_commitments(
     session: Session,
     criteria: CommitmentFilter | None = None,
@@ -386,24 +420,51 @@ def list_commitments(
     limit: int | None = None,
     sort: str = "due",
     descending: bool = False,
+    text: str = "",
 ) -> list[CommitmentView]:
     """Commitments in the order asked (by default by due date), empty values last, then by id
-    so that pages never overlap; a page of them with `offset` and `limit`."""
+    so that pages never overlap; a page of them with `offset` and `limit`, only the page's
+    commitments read; with `text`, those holding it in a column the page shows (affiliate,
+    campaign, what was promised, action)."""
     today = today or date.today()
     key = _sort_key(sort)
-    query = _filtered(_query(), criteria or CommitmentFilter(), today).order_by(
-        key.is_(None), key.desc() if descending else key, Commitment.id
-    )
-    if offset or limit is not None:
-        query = query.offset(offset).limit(limit)
-    return [_view(row, today) for row in session.execute(query)]
+    criteria = criteria or CommitmentFilter()
+    if limit is None and not offset and not text.strip():  # every one: a single query
+        query = _filtered(_query(), criteria, today).order_by(
+            key.is_(None), key.desc() if descending else key, Commitment.id
+        )
+        return [_view(row, today) for row in session.execute(query)]
+    ids = page_ids(
+        session, _row_ids(Commitment.id, criteria, today, text, sort), key, descending,
+        Commitment.id, offset, limit, empty_last=True,
+    )  # fmt: skip
+    return commitments_of(session, ids, today)
+
+
+IDS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
+
+
+def commitments_of(
+    session: Session, ids: Sequence[int], today: date | None = None
+) -> list[CommitmentView]:
+    """The commitments with these ids, in the order given; one deleted meanwhile is left out."""
+    today = today or date.today()
+    found: dict[int, CommitmentView] = {}
+    for first in range(0, len(ids), IDS_PER_QUERY):
+        query = _query().where(Commitment.id.in_(ids[first : first + IDS_PER_QUERY]))
+        for row in session.execute(query):
+            found[row[0].id] = _view(row, today)
+    return [found[key] for key in ids if key in found]
 
 
 def count_commitments(
-    session: Session, criteria: CommitmentFilter | None = None, today: date | None = None
+    session: Session,
+    criteria: CommitmentFilter | None = None,
+    today: date | None = None,
+    text: str = "",
 ) -> int:
-    query = _filtered(
-        select(func.count(Commitment.id)), criteria or CommitmentFilter(), today or date.today()
+    query = _row_ids(
+        func.count(Commitment.id), criteria or CommitmentFilter(), today or date.today(), text
     )
     return session.scalar(query) or 0
 

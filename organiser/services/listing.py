@@ -65,20 +65,27 @@ def page_ids(
     tiebreak: Any,
     offset: int = 0,
     limit: int | None = None,
+    empty_last: bool = False,
 ) -> list[int]:
     """A page of the ids `query` selects, in the order of `key` with its empty (NULL) values
-    counted as the highest (first when descending, last when ascending), then of `tiebreak`.
+    counted as the highest (first when descending, last when ascending), then of `tiebreak`;
+    or, `empty_last`, the empty ones last either way and ties by ascending `tiebreak`.
     The empty ones and the others are paged apart, each in an order an index on `key` can
     give: one ORDER BY with `key IS NULL` in it would sort the whole table for every page."""
-    tie = tiebreak.desc() if descending else tiebreak
+    tie = tiebreak.desc() if descending and not empty_last else tiebreak
     empty = query.where(key.is_(None)).order_by(tie)
     filled = query.where(key.is_not(None)).order_by(key.desc() if descending else key, tie)
-    first, second = (empty, filled) if descending else (filled, empty)
-    in_first = session.scalar(select(func.count()).select_from(first.order_by(None).subquery()))
-    ids: list[int] = []
-    if offset < (in_first or 0):
-        ids += session.scalars(page(first, offset, limit))
+    first, second = (empty, filled) if descending and not empty_last else (filled, empty)
+    ids: list[int] = list(session.scalars(page(first, offset, limit)))
+    if limit is not None and len(ids) >= limit:
+        return ids
+    # How many the first part holds: known from a short page of it, counted only for a page
+    # past its end (a count of every match, with a text filter, reads every row).
+    if ids or not offset:
+        in_first = offset + len(ids)
+    else:
+        counted = select(func.count()).select_from(first.order_by(None).subquery())
+        in_first = session.scalar(counted) or 0
     left = None if limit is None else limit - len(ids)
-    if left is None or left > 0:
-        ids += session.scalars(page(second, max(0, offset - (in_first or 0)), left))
+    ids += session.scalars(page(second, max(0, offset - in_first), left))
     return ids

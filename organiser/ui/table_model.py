@@ -175,16 +175,24 @@ class LazyRecordModel(RecordTableModel[T]):
         self.page = page or PAGE
         self.fetched = 0
 
-    def set_source(self, total: int | None, loader: Loader[T]) -> None:
+    def set_source(
+        self, total: int | None, loader: Loader[T], first: list[T] | None = None
+    ) -> None:
+        """Rows from `loader`; `first`: its first page, already read (off the GUI thread)."""
         self.beginResetModel()
         self._total, self._loader = total, loader
-        self._rows = self._load(0) if total != 0 else []
+        if first is not None:
+            self._rows = self._loaded(first, 0, self.page)
+        else:
+            self._rows = self._load(0) if total != 0 else []
         self.endResetModel()
 
     def _load(self, offset: int, count: int | None = None) -> list[T]:
         assert self._loader is not None
         count = count or self.page
-        rows = self._loader(offset, count)
+        return self._loaded(self._loader(offset, count), offset, count)
+
+    def _loaded(self, rows: list[T], offset: int, count: int) -> list[T]:
         self.fetched += len(rows)
         if self._total is None and len(rows) < count:
             self._total = offset + len(rows)  # a short page: that was the last

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organiser.errors import OrganiserError
 from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, LazyRecordModel, Loader, RecordTableModel
+from organiser.ui.workers import run_in_background
 
 T = TypeVar("T")
 MAX_COLUMN_WIDTH = 320  # px: longer text is cut, and shown whole in the cell's tooltip
@@ -62,6 +64,8 @@ class RecordTable(QWidget, Generic[T]):
         super().__init__(parent)
         self.model = model
         self._columns_fitted = False
+        self._asked = 0  # fills asked for: a background read answering an older one is dropped
+        self._reading = False
         self.proxy = sorting_proxy(model, self)
 
         self.filter_edit = QLineEdit(self)
@@ -83,6 +87,8 @@ class RecordTable(QWidget, Generic[T]):
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Widths from the first rows, not from every row (Qt's default: 1,000 of them).
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
@@ -154,6 +160,8 @@ class RecordTable(QWidget, Generic[T]):
         return self.filter_edit.text().strip()
 
     def set_rows(self, rows: list[T]) -> None:
+        self._asked += 1  # a first page still being read is not wanted any more
+        self._reading = False
         self._refilled(lambda: self.model.set_rows(rows))
 
     def set_source(self, total: int | None, loader: Loader[T]) -> None:
@@ -161,7 +169,49 @@ class RecordTable(QWidget, Generic[T]):
         `loader(offset, limit)` as needed."""
         assert isinstance(self.model, LazyRecordModel)
         model = self.model
+        self._asked += 1
+        self._reading = False
         self._refilled(lambda: model.set_source(total, loader))
+
+    def set_source_in_background(
+        self,
+        first: Loader[T],
+        loader: Loader[T],
+        shown: Callable[[], object],
+        failed: Callable[[OrganiserError], object],
+    ) -> None:
+        """As `set_source` (uncounted), the first page read off the GUI thread by `first`
+        (which touches no widget): a filter that reads many rows to find a page's worth. The
+        rows shown stay until it comes, then `shown()`, or `failed(error)`; a newer ask (another
+        keystroke) supersedes it. `loader` reads the later pages as the view scrolls.
+
+        The read takes no turn with the database's jobs (`job_gate`), as a read on the GUI
+        thread takes none: a filter typed while an export writes PDFs is answered at once."""
+        assert isinstance(self.model, LazyRecordModel)
+        model = self.model
+        self._asked += 1
+        asked, size = self._asked, model.page
+
+        def done(rows: list[T]) -> None:
+            if asked == self._asked:
+                self._reading = False
+                self._refilled(lambda: model.set_source(None, loader, first=rows))
+                shown()
+
+        def refused(error: OrganiserError) -> None:
+            if asked == self._asked:
+                self._reading = False
+                failed(error)
+
+        self._reading = True
+        run_in_background(
+            self, "", lambda _progress: first(0, size), done, refused,
+            show_progress=False,
+        )  # fmt: skip
+
+    def settled(self) -> bool:
+        """No first page is being read in the background (what tests wait for)."""
+        return not self._reading
 
     def _refilled(self, fill: Callable[[], None]) -> None:
         """Fill the model, keeping the selected record selected (if it is among the rows)."""

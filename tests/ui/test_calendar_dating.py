@@ -41,7 +41,7 @@ def page(qtbot: QtBot, engine: Engine) -> CalendarPage:
 
 
 def test_multi_day_and_ongoing_actions_are_on_every_day_they_cover(
-    page: CalendarPage, engine: Engine, campaign: int
+    qtbot: QtBot, page: CalendarPage, engine: Engine, campaign: int
 ) -> None:
     since = TODAY - timedelta(days=9)
     ongoing = _add(engine, campaign, "Hunger strike", start=since, ongoing=True)
@@ -61,6 +61,7 @@ def test_multi_day_and_ongoing_actions_are_on_every_day_they_cover(
     chip = grid.chip_for(ongoing.id, TODAY)
     assert chip is not None and grid.chip_text(chip) == "Day 10 · Hunger strike"
     page.view_choice.setCurrentIndex(AGENDA)
+    qtbot.waitUntil(page.settled, timeout=5_000)  # read off the GUI thread
     texts = {page.agenda.model.rows()[r].title: when_label(page.agenda.model.rows()[r])
              for r in range(len(page.agenda.model.rows()))}  # fmt: skip
     assert texts["Hunger strike"] == f"since {since.isoformat()} (day 10)"

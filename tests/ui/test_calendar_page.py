@@ -312,7 +312,9 @@ def test_double_clicking_an_action_edits_it(
     assert edited.title == "General strike" and edited.end_date == date(2026, 11, 22)
 
 
-def test_views_filters_today_and_overlay(page: CalendarPage, engine: Engine, campaign: int) -> None:
+def test_views_filters_today_and_overlay(
+    qtbot: QtBot, page: CalendarPage, engine: Engine, campaign: int
+) -> None:
     _add(engine, campaign, start="2026-11-14", kind="rally", title="Rally")
     _add(engine, campaign, start="2026-11-15", status="cancelled")
     page.refresh()
@@ -321,6 +323,7 @@ def test_views_filters_today_and_overlay(page: CalendarPage, engine: Engine, cam
     assert [a.title for a in page.shown_actions] == ["Rally"]
     page.kind_filter.setCurrentIndex(0)
     page.view_choice.setCurrentIndex(AGENDA)
+    qtbot.waitUntil(page.settled, timeout=5_000)  # read off the GUI thread
     assert page.views.currentWidget() is page.agenda and page.agenda.model.rowCount() == 2
     page.view_choice.setCurrentIndex(WEEK)
     page.go_to(date(2026, 11, 14))

@@ -130,9 +130,52 @@ def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> No
     assert model.rowCount() == PAGE * 2
     header = widget.table.view.horizontalHeader()
     header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)  # "What was promised", Z to A
+    qtbot.waitUntil(widget.table.settled, timeout=5_000)  # read off the GUI thread
     assert model.rowCount() == PAGE  # sorted in the database: back to the first page
     first = widget.table.proxy.index(0, 2).data()
     assert first == "Write to the Korean embassy in London"  # the last of all, not of a page
+
+
+def test_the_filter_box_asks_the_database_for_one_page_of_matches(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    """Typing in the filter box reads, off the GUI thread once the typing pauses, the first
+    page of the commitments holding the text in a column shown (affiliate, campaign, what,
+    action) — never every row; a cleared box shows the first page of all again at once."""
+    with store.transaction(engine, write=True) as session:
+        load_demo(session)
+        org = session.scalar(select(func.min(Organisation.id)))
+        rows = [{"campaign_id": 1, "organisation_id": org,
+                 "what": f"Picket {n}" if n % 10 == 0 else f"Pledge {n}"}
+                for n in range(PAGE * 3)]  # fmt: skip
+        session.execute(insert(Commitment), rows)
+    widget = CommitmentsPage(engine)
+    qtbot.addWidget(widget)
+    model = widget.list_model
+    assert (model.rowCount(), model.fetched) == (PAGE, PAGE)  # a page of 3,015
+    fetched = model.fetched
+    asked: list[dict[str, Any]] = []
+    real = page_module.service.list_commitments
+
+    def listing(*args: Any, **given: Any) -> list[Any]:
+        asked.append(given)
+        return real(*args, **given)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(page_module.service, "list_commitments", listing)
+        for typed in ("pi", "pic", "picket"):  # typed quickly: one read, after the pause
+            widget.table.filter_edit.setText(typed)
+        assert asked == []
+        qtbot.waitUntil(lambda: bool(asked) and widget.table.settled(), timeout=5_000)
+    assert [(a["text"], a["offset"], a["limit"]) for a in asked] == [("picket", 0, PAGE)]
+    shown = {model.row_at(r).what for r in range(model.rowCount())}
+    assert len(shown) == PAGE * 3 // 10 < PAGE and all(w.startswith("Picket") for w in shown)
+    assert model.fetched - fetched == PAGE * 3 // 10  # the matches only
+    assert not model.canFetchMore(widget.list_model.index(-1, -1))  # a short page: the end
+    assert "picket" in widget.count_label.text()
+    widget.table.filter_edit.clear()
+    assert model.rowCount() == PAGE
+    assert widget.count_label.text() == f"{PAGE * 3 + 15} commitments"
 
 
 def test_form_shows_the_error_at_the_field_and_keeps_the_text(
@@ -350,3 +393,24 @@ def test_matrix_rows_show_affiliates_without_a_pledge_and_names_whole(
     header = page.matrix_view.verticalHeader()
     widest = max(header.fontMetrics().horizontalAdvance(line) for line in shown.splitlines())
     assert header.width() >= widest
+
+
+def test_the_affiliate_choices_are_read_when_their_list_opens(
+    page: CommitmentsPage, demo: Engine
+) -> None:
+    """Tens of thousands of affiliates are not read at each refresh: only when the list opens;
+    the one chosen stays chosen through a refresh."""
+    combo = page.filters.affiliate
+    assert combo.count() == 1  # "All affiliates"
+    combo.showPopup()
+    combo.hidePopup()
+    with store.transaction(demo) as session:
+        pledged = session.scalars(select(Commitment.organisation_id).distinct()).all()
+    assert combo.count() == 1 + len({key for key in pledged if key is not None})
+    combo.setCurrentIndex(1)
+    chosen = combo.currentData()
+    assert {
+        page.list_model.row_at(r).organisation_id for r in range(page.list_model.rowCount())
+    } == {chosen}
+    page.refresh()
+    assert combo.currentData() == chosen

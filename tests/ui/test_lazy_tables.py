@@ -93,9 +93,11 @@ def direct_order(
 
 
 def type_filter(qtbot: QtBot, page: OrganisationsPage, text: str) -> None:
-    """Type into the filter box; the table follows once the typing pauses."""
+    """Type into the filter box; the table follows once the typing pauses (its first page
+    read off the GUI thread)."""
     page.table.filter_edit.setText(text)
     qtbot.waitUntil(lambda: not page.table._filter_timer.isActive(), timeout=5_000)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)
 
 
 def test_the_page_opens_on_the_first_page_and_fetches_the_next_as_asked(
@@ -130,6 +132,7 @@ def test_a_filter_asks_the_database_and_reads_only_a_page(
         page.table.filter_edit.setText(typed)
     assert asked == []
     qtbot.waitUntil(lambda: asked == ["Профсоюз"], timeout=5_000)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)
     # By name, or by the name in Affiliate of (the affiliates of number 1, a Профсоюз).
     where = "WHERE name LIKE '%Профсоюз%' OR affiliate_of_id = 1"
     matching = direct_order(db_path, "lower(name), id", where)
@@ -179,10 +182,11 @@ def test_a_filter_matching_many_holds_one_page(
     ],
 )
 def test_a_header_click_sorts_every_row_in_the_database(
-    page: OrganisationsPage, db_path: Path, column: str, order_by: str
+    qtbot: QtBot, page: OrganisationsPage, db_path: Path, column: str, order_by: str
 ) -> None:
     header = page.table.view.horizontalHeader()
     header.setSortIndicator(ORGANISATION_SORT_KEYS.index(column), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(page.table.settled, timeout=5_000)  # read off the GUI thread
     assert page.table.model.rowCount() == PAGE
     assert shown_ids(page) == direct_order(db_path, order_by)[:PAGE]
 
@@ -294,6 +298,7 @@ def test_the_register_filters_and_sorts_in_the_database(
     type_filter(qtbot, letters_page, "")
     header = letters_page.table.view.horizontalHeader()
     header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # Subject
+    qtbot.waitUntil(letters_page.table.settled, timeout=5_000)
     assert (
         shown_ids(letters_page)
         == direct_order(db_path, "lower(subject), id", table="letter")[:PAGE]
@@ -333,3 +338,31 @@ def test_a_record_beyond_the_pages_fetched_is_found_and_a_cleared_filter_applies
     page.table.filter_edit.clear()  # as opening a record from the dashboard does
     assert page.table.model.rowCount() == PAGE and not page.table._filter_timer.isActive()
     assert not page.table.select_where(lambda row: row.id == COUNT + 1)  # none such
+
+
+def test_a_keystroke_read_superseded_by_a_refresh_is_dropped(
+    qtbot: QtBot, page: OrganisationsPage, db_path: Path
+) -> None:
+    """A refresh while a keystroke's page is still being read wins: the late read is not
+    shown over it, and the table is settled."""
+    page.table.filter_edit.setText("KR")
+    qtbot.waitUntil(lambda: not page.table._filter_timer.isActive(), timeout=5_000)
+    page.refresh()  # counted, read at once, with the text as it is
+    assert page.table.settled()
+    counted = page.table.model.total()
+    qtbot.wait(300)  # the keystroke's own read comes back meanwhile, and is dropped
+    assert page.table.model.total() == counted == COUNT // 3 and page.table.settled()
+
+
+def test_a_refresh_with_a_text_in_the_filter_box_does_not_count_its_matches(
+    qtbot: QtBot, page: OrganisationsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a text's matches reads every row: a refresh (after an edit, say) reads the
+    first page only, and the view learns the end from a short page."""
+    type_filter(qtbot, page, "u1")  # 1,111 match: more than a page
+    monkeypatch.setattr(page, "count_rows", lambda *_: pytest.fail("a text is counted"))
+    page.refresh()
+    model = page.table.model
+    assert model.rowCount() == PAGE and not model.total_known()
+    model.fetchMore(QModelIndex())
+    assert model.total() == model.rowCount() > PAGE and not model.canFetchMore(QModelIndex())

@@ -167,6 +167,7 @@ def test_delete_in_the_agenda_deletes_the_selected_action(
     page = window.page(CalendarPage)
     assert isinstance(page, CalendarPage)
     page.view_choice.setCurrentIndex(AGENDA)
+    qtbot.waitUntil(page.settled, timeout=5_000)  # read off the GUI thread
     assert not window.menus.delete_command.isEnabled()  # nothing chosen yet
     page.agenda.view.setCurrentIndex(page.agenda.proxy.index(0, 0))
     assert window.menus.delete_command.isEnabled()

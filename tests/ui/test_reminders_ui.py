@@ -314,6 +314,7 @@ def test_remind_me_on_the_calendar_is_of_the_action_selected(
     assert isinstance(page, CalendarPage)
     assert not page.remind_action.isEnabled()  # nothing chosen yet
     page.view_choice.setCurrentIndex(AGENDA)
+    qtbot.waitUntil(page.settled, timeout=5_000)  # read off the GUI thread
     chosen = page.shown_actions[0]
     assert page.agenda.select_where(lambda row: row.id == chosen.id)
     assert page.remind_action in page.menu_actions() and page.remind_action.isEnabled()

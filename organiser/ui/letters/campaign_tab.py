@@ -10,7 +10,6 @@ from organiser.services import letters
 from organiser.services.letters import LetterView
 from organiser.ui.icons import icon
 from organiser.ui.letters.columns import letter_columns
-from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.table_model import Column, RecordTableModel
 from organiser.ui.tables import RecordTable
 
@@ -50,9 +49,13 @@ class CampaignLettersTab(QWidget):
         self.table.set_rows(rows)
 
     def _new(self) -> None:
+        from organiser.ui.letters.editor import LetterEditor  # its PDF machinery: when asked
+
         self._run(LetterEditor(self.engine, None, self.campaign_id, self))
 
     def _edit(self, row: LetterView) -> None:
+        from organiser.ui.letters.editor import LetterEditor
+
         if row.status in letters.EDITABLE:
             self._run(LetterEditor(self.engine, row, parent=self))
 

@@ -3,7 +3,6 @@ them the actions still to be dated."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -29,10 +28,7 @@ from organiser.models import ActionKind, ActionStatus
 from organiser.services.actions import ActionFields, ActionView, update_action
 from organiser.services.calendar import (
     ActionFilter,
-    actions_between,
     countries_in_use,
-    marked_days,
-    to_be_dated,
     visible_range,
 )
 from organiser.services.campaigns import campaign_titles
@@ -47,6 +43,7 @@ from organiser.ui.calendar.grid import CalendarGrid
 from organiser.ui.calendar.to_be_dated import to_be_dated_model
 from organiser.ui.calendar.undo import MoveAction
 from organiser.ui.calendar.when import month_label
+from organiser.ui.calendar.window import WindowAsked, WindowRead, legend_html, read_window
 from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
@@ -55,20 +52,10 @@ from organiser.ui.pages.base import Page
 from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.tables import FIT_SAMPLE_ROWS, RecordTable, show_context_menu
 from organiser.ui.undo import push_edit
+from organiser.ui.workers import Progress, run_in_background
 
 MONTH, WEEK, AGENDA = 0, 1, 2
 FIRST_HOUR_SHOWN = 7  # the week opens scrolled to the working day; the night is above
-
-
-def legend_html(actions: Sequence[ActionView]) -> str:
-    """Each campaign shown, in its colour, in the order of its first action."""
-    seen: dict[str, str] = {}
-    for action in actions:
-        seen.setdefault(action.campaign_title, action.campaign_colour)
-    return " &nbsp; ".join(
-        f'<span style="color:{colour}">■</span> {html.escape(title)}'
-        for title, colour in seen.items()
-    )
 
 
 class CalendarPage(Page):
@@ -85,6 +72,8 @@ class CalendarPage(Page):
         super().__init__(engine, parent)
         self.anchor = date.today()
         self.shown_actions: list[ActionView] = []
+        self._turns = 0  # windows asked for: a page turn's read answering an older one is dropped
+        self._reading = False
         self.undo_stack = QUndoStack(self)
         self.grid = CalendarGrid(self)
         self.agenda: RecordTable[ActionView] = RecordTable(
@@ -165,7 +154,8 @@ class CalendarPage(Page):
         row.addWidget(self.heading, 1)
         self.view_choice = QComboBox(self)
         self.view_choice.addItems([self.tr("Month"), self.tr("Week"), self.tr("Agenda")])
-        self.view_choice.currentIndexChanged.connect(lambda _i: self.refresh())
+        # Read in the background, as a page turn: the agenda of a busy month is thousands.
+        self.view_choice.currentIndexChanged.connect(lambda _i: self._turn())
         row.addWidget(self.view_choice)
         # Its key (Ctrl+N) is the window's Edit › New, which triggers this action.
         self.new_action = self.page_action("add", self.tr("New action…"), self.add_new)
@@ -284,23 +274,57 @@ class CalendarPage(Page):
         return visible_range(self.anchor, 6)
 
     def refresh(self) -> None:
-        """Reload only the visible window (one indexed range query) and the filter choices."""
+        """Reload only the visible window (bounded indexed range queries) and the filter
+        choices."""
         self._refresh_choices()
-        first, last = self.visible_window()
-        view = self.view_choice.currentIndex()
-        # In the organiser's zone an action may fall a day earlier or later than where it happens.
-        zone = self.display_zone()
-        margin = timedelta(days=1 if zone else 0)
+        asked = self._window_asked()
+        self._turns += 1  # a page turn still being read is not wanted any more
+        self._reading = False
         with store.transaction(self.engine) as session:
-            found = actions_between(session, first - margin, last + margin, self.chosen())
-            marks = marked_days(session, first, last) if self.show_days.isChecked() else []
-            undated = to_be_dated(session, self.chosen())
-        self.shown_actions = [a for a in found if _overlaps(a.days_in(zone), first, last)]
+            self._show_window(asked, read_window(session, asked))
+
+    def _turn(self) -> None:
+        """A page turn: the window read off the GUI thread (a busy month is thousands of
+        actions), shown when it comes unless another turn was asked for meanwhile."""
+        self._refresh_choices()
+        asked = self._window_asked()
+        self.heading.setText(self._heading(asked.first, asked.last))  # at once; the actions follow
+        self._turns += 1
+        turn, engine = self._turns, self.engine
+
+        def read(_progress: Progress) -> WindowRead:
+            with store.transaction(engine) as session:
+                return read_window(session, asked)
+
+        def show(got: WindowRead) -> None:
+            if turn == self._turns:
+                self._reading = False
+                self._show_window(asked, got)
+
+        self._reading = True
+        # No turn taken with the database's jobs, as a read on the GUI thread takes none: a
+        # month is shown while an export writes.
+        run_in_background(self, "", read, show, show_progress=False)
+
+    def settled(self) -> bool:
+        """No page turn is being read in the background (what tests wait for)."""
+        return not self._reading
+
+    def _window_asked(self) -> WindowAsked:
+        first, last = self.visible_window()
+        return WindowAsked(
+            first, last, self.display_zone(), self.chosen(), self.show_days.isChecked()
+        )
+
+    def _show_window(self, asked: WindowAsked, got: WindowRead) -> None:
+        first, last, zone = asked.first, asked.last, asked.zone
+        view = self.view_choice.currentIndex()
+        self.shown_actions = got.actions
         self.grid.today = date.today()
         self.grid.display_zone = zone
         entering_week = view == WEEK and not self.grid.is_week()
         self.grid.show_range(first, 1 if view == WEEK else 6, self.anchor.month)
-        self.grid.set_actions(self.shown_actions, marks)
+        self.grid.set_actions(self.shown_actions, got.marks)
         if entering_week:
             self.grid.hours.scroll_to(FIRST_HOUR_SHOWN)
         if view == AGENDA:  # sizing thousands of table rows is the slow part: only when seen
@@ -308,7 +332,7 @@ class CalendarPage(Page):
         self.views.setCurrentWidget(self.agenda if view == AGENDA else self.grid)
         self.heading.setText(self._heading(first, last))
         self.legend.setText(legend_html(self.shown_actions))
-        self._show_undated(undated, [a for a in self.shown_actions if self._month_only_here(a)])
+        self._show_undated(got.undated, [a for a in self.shown_actions if self._month_only_here(a)])
         self.choose(self.agenda.selected() if view == AGENDA else None)
 
     def _month_only_here(self, action: ActionView) -> bool:
@@ -379,7 +403,7 @@ class CalendarPage(Page):
         else:
             month = self.anchor.month - 1 + direction
             self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
-        self.refresh()
+        self._turn()
 
     def go_today(self) -> None:
         self.anchor = date.today()
@@ -474,7 +498,3 @@ def _update_and_view(
     session: Session, action_id: int, data: ActionFields, expected_version: int
 ) -> ActionView:
     return update_action(session, action_id, data, expected_version).action
-
-
-def _overlaps(days: tuple[date, date], first: date, last: date) -> bool:
-    return days[0] <= last and days[1] >= first

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from organiser import store
 from organiser.errors import OrganiserError
-from organiser.services import campaign_brief, campaigns
+from organiser.services import campaigns
 from organiser.services.campaigns import CampaignView
 from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
@@ -48,6 +48,7 @@ class CampaignsPage(RecordsPage):
     icon_name = "campaigns"
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "campaign"))
     update_service = (campaigns.CampaignFields, campaigns.update_campaign)
+    details_when_shown = True  # a campaign's timeline is a thousand actions
     empty_text = str(
         QT_TRANSLATE_NOOP(
             "RecordNoun", "No campaigns yet.\nPress Ctrl+N, or New campaign above, to start one."
@@ -123,6 +124,8 @@ class CampaignsPage(RecordsPage):
 
     def write_brief(self, campaign_id: int, path: str) -> bool:
         title = self.tr("Campaign brief")
+        from organiser.services import campaign_brief  # ReportLab: imported when asked for
+
         try:
             with store.transaction(self.engine) as session:
                 campaign_brief.write_brief(session, campaign_id, path)
@@ -137,6 +140,8 @@ class CampaignsPage(RecordsPage):
         row = self.table.selected()
         if row is None:
             return
+        from organiser.services import campaign_brief
+
         try:
             with store.transaction(self.engine) as session:
                 pdf = campaign_brief.campaign_brief_pdf(session, row.id)

@@ -45,6 +45,7 @@ class CommitmentsPage(Page):
     title = "Commitments"
     tables = frozenset({"commitment", "campaign", "organisation", "action"})
     icon_name = "commitments"
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -57,8 +58,9 @@ class CommitmentsPage(Page):
         self.filters.changed.connect(self.reload)
         self.list_model = LazyCommitmentModel(commitment_columns(), self)
         self.table: RecordTable[service.CommitmentView] = RecordTable(
-            self.list_model, self.tr("Filter the loaded commitments…"), self
+            self.list_model, self.tr("Filter commitments…"), self
         )
+        self.table.filter_in_sql(self.reload_list)
         self.table.activated_row.connect(self.edit_commitment)
         self._record_actions()
         self.matrix_model = CommitmentMatrixModel(self._change_status, self)
@@ -103,7 +105,7 @@ class CommitmentsPage(Page):
 
     def _sort_in_sql(self) -> None:
         """A header click sorts all commitments in the database, not just the fetched pages."""
-        self.table.sort_in_sql(SORT_KEYS, "due", self.reload_list)
+        self.table.sort_in_sql(SORT_KEYS, "due", lambda: self.reload_list(in_background=True))
         for column, width in enumerate((200, 200, 260, 170, 90, 130, 95)):
             self.table.view.setColumnWidth(column, width)
 
@@ -154,30 +156,49 @@ class CommitmentsPage(Page):
     def refresh(self) -> None:
         with store.transaction(self.engine) as session:
             campaigns = service.campaign_choices(session)
-            affiliates = service.organisations_with_commitments(session)
-        self.filters.set_choices(campaigns, affiliates)
+        self.filters.set_choices(campaigns, self._affiliates)
         self.reload()
 
+    def _affiliates(self) -> list[tuple[int, str]]:
+        with store.transaction(self.engine) as session:
+            return service.organisations_with_commitments(session)
+
     def reload(self) -> None:
-        self.reload_list()
+        self.reload_list(counted=True)
         self.reload_matrix()
 
-    def reload_list(self) -> None:
+    def reload_list(self, counted: bool = False, in_background: bool = False) -> None:
+        """The list again, as the filters, the filter box and the sort now ask. While the
+        filter box holds a text (or `in_background`: a header click) the first page is read
+        off the GUI thread, and not counted (a text's matches are found by reading every row):
+        the view learns the end from a short page."""
         criteria = self.filters.criteria()
+        text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
-        with store.transaction(self.engine) as session:
-            total = service.count_commitments(session, criteria)
+        engine = self.engine
 
         def load(offset: int, limit: int) -> list[service.CommitmentView]:
-            with store.transaction(self.engine) as session:
+            with store.transaction(engine) as session:  # perhaps off the GUI thread
                 return service.list_commitments(
-                    session, criteria, offset=offset, limit=limit, sort=sort, descending=descending
-                )
+                    session, criteria, offset=offset, limit=limit, sort=sort,
+                    descending=descending, text=text,
+                )  # fmt: skip
 
-        self.list_model.set_source(total, load)
+        if text or (in_background and not counted):  # the first page read in the background
+            if text:
+                holding = self.tr("The commitments holding “%1”").replace("%1", text)
+                self.count_label.setText(holding)
+            self.table.set_source_in_background(
+                load, load, lambda: None,
+                lambda error: show_error(self, self.tr("Commitments"), str(error)),
+            )  # fmt: skip
+            return
+        with store.transaction(self.engine) as session:
+            total = service.count_commitments(session, criteria, text=text)
+        self.table.set_source(total, load)
         if total:
             self.count_label.setText(self.tr("%n commitment(s)", "", total))
-        elif criteria == service.CommitmentFilter():
+        elif criteria == service.CommitmentFilter() and not text:
             self.count_label.setText(
                 self.tr("No commitments yet: record an affiliate's pledge with New commitment…")
             )

@@ -27,7 +27,7 @@ from organiser.ui.letters.filters import LetterFilterBar
 from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.letters.pdf_settings import PdfSettingsDialog
 from organiser.ui.letters.render import print_pdf
-from organiser.ui.pages.records import RecordsPage
+from organiser.ui.pages.records import PageReader, RecordsPage
 from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.table_model import Column
 from organiser.ui.workers import Progress, run_in_background
@@ -105,16 +105,16 @@ class LettersPage(RecordsPage):
             self.empty.setText(str(error))
             return 0
 
-    def page_rows(
-        self, session: Session, text: str, offset: int, limit: int, sort: str, descending: bool
-    ) -> list[letters.LetterRow]:
+    def page_reader(self, text: str, sort: str, descending: bool) -> PageReader:
+        """The filter bar read here, on the GUI thread; the pages perhaps off it. A period that
+        ends before it starts is refused (ValidationError): the page says so (`_refused`)."""
         where = self.filter_bar.value() if self.filter_bar else None
         search = letter_search(text)
-        try:
+
+        def read(session: Session, offset: int, limit: int) -> list[letters.LetterRow]:
             return letters.letter_rows(session, where, search, offset, limit, sort, descending)
-        except OrganiserError as error:  # the period, as above, met after a keystroke
-            self.empty.setText(str(error))
-            return []
+
+        return read
 
     def record(self, session: Session, row: letters.LetterRow) -> LetterView:
         return letters.get_letter(session, row.id)

@@ -31,6 +31,7 @@ from organiser.ui.tables import RecordTable
 class PeopleAtRiskPage(Page):
     title = "People at risk"
     icon_name = "people_at_risk"
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     tables = frozenset(
         {"situation", "situation_campaign", "situation_action", "person", "action", "campaign"}
     )
@@ -105,7 +106,7 @@ class PeopleAtRiskPage(Page):
     def _fill_campaigns(self) -> None:
         chosen = self.campaign_filter.currentData()
         with store.transaction(self.engine) as session:
-            choices = [(c.id, c.title) for c in campaigns.list_campaigns(session)]
+            choices = campaigns.campaign_titles(session)  # not the campaigns read whole
         self.campaign_filter.blockSignals(True)
         self.campaign_filter.clear()
         self.campaign_filter.addItem(self.tr("All campaigns"), None)

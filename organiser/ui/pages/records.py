@@ -4,9 +4,10 @@ state, and a detail panel of tabs under the table. Campaigns and Organisations b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from organiser import store
-from organiser.errors import NotFound
+from organiser.errors import NotFound, OrganiserError
 from organiser.services.trash import TrashView
 from organiser.ui import settings
 from organiser.ui.detail_tabs import DetailTab
@@ -32,11 +33,14 @@ from organiser.ui.table_model import Column, LazyRecordModel, RecordTableModel
 from organiser.ui.tables import RecordTable
 from organiser.ui.undo import DeleteToTrash, push_edit
 
+PageReader = Callable[[Session, int, int], list[Any]]  # (session, offset, limit): a page of rows
+
 
 class RecordsPage(Page):
     """Subclasses set `noun`, `empty_text`, and implement the hooks below."""
 
     noun = str(QT_TRANSLATE_NOOP("RecordNoun", "record"))  # what one row is, in messages
+    loads_when_built = True  # its __init__ refreshes: the first showing does not again
     empty_text = ""
     # (the Fields class, the update function) when an edit can be undone by writing the
     # previous values back through the service; None where that is not cheap.
@@ -48,6 +52,9 @@ class RecordsPage(Page):
     sort_keys: tuple[str | None, ...] = ()
     first_sort = ""
     first_descending = False
+    # True: a detail tab reads its record only when it is shown (the selection moved while
+    # another tab was in front costs nothing), for tabs that read much (a campaign's actions).
+    details_when_shown = False
     new_action: QAction
     edit_action: QAction
     delete_action: QAction
@@ -82,7 +89,10 @@ class RecordsPage(Page):
         )
         if self.sort_keys:
             self.table.sort_in_sql(
-                self.sort_keys, self.first_sort, self.reload_rows, self.first_descending
+                self.sort_keys,
+                self.first_sort,
+                lambda: self.reload_rows(in_background=True),
+                self.first_descending,
             )
             self.table.filter_in_sql(self.reload_rows)
         self.table.activated_row.connect(lambda _row: self.edit_selected())
@@ -98,6 +108,9 @@ class RecordsPage(Page):
 
         self.details = QTabWidget(self)
         self.detail_tabs: list[DetailTab] = []
+        self._stale_tabs: set[int] = set()  # id() of the tabs not showing the selection yet
+        self._details_of: int | None = None
+        self.details.currentChanged.connect(lambda _index: self._show_current_tab())
         self.build_details()
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.body)
@@ -138,7 +151,8 @@ class RecordsPage(Page):
         raise NotImplementedError
 
     def count_rows(self, session: Session, text: str) -> int:
-        """A lazy page: how many rows hold `text` (the filter box's); 0 shows the empty state."""
+        """A lazy page: how many rows there are (asked on a refresh with the filter box empty:
+        counting the matches of a text would read every row); 0 shows the empty state."""
         raise NotImplementedError
 
     def page_rows(
@@ -146,6 +160,14 @@ class RecordsPage(Page):
     ) -> list[Any]:
         """A lazy page: one page of those rows, in the order asked."""
         raise NotImplementedError
+
+    def page_reader(self, text: str, sort: str, descending: bool) -> PageReader:
+        """A lazy page: what reads a page of rows (session, offset, limit) for `text` and the
+        sort; made on the GUI thread (where it may read the page's own filters), run on any
+        thread — it touches no widget. By default, `page_rows`."""
+        return lambda session, offset, limit: self.page_rows(
+            session, text, offset, limit, sort, descending
+        )
 
     def record(self, session: Session, row: Any) -> Any:
         """The whole record behind a row (what forms, details and deletes take); a lazy page's
@@ -175,16 +197,21 @@ class RecordsPage(Page):
         self.refresh_choices()
         self.reload_rows(counted=True)
 
-    def reload_rows(self, counted: bool = False) -> None:
+    def reload_rows(self, counted: bool = False, in_background: bool = False) -> None:
         """The rows again, as the filters and the sort now ask. A lazy page counts them only
         when `counted` (a refresh): after a keystroke or a sort the first page shows at once,
-        and the view learns there is no more from a short page."""
+        and the view learns there is no more from a short page. A lazy page reads that first
+        page off the GUI thread after a keystroke, or `in_background` (a header click)."""
         if self.sort_keys:
-            self._refresh_lazy(counted)
+            if not self._refresh_lazy(counted, in_background):
+                return  # the rows come from the background: shown then
         else:
             with store.transaction(self.engine) as session:
                 rows = self.load_rows(session)
             self.table.set_rows(rows)
+        self._rows_shown()
+
+    def _rows_shown(self) -> None:
         shown = self.table.model.rowCount() > 0
         # A filter that matches nothing keeps the table, and its filter box, on screen.
         self.body.setCurrentWidget(self.table if shown or self.table.filter_text() else self.empty)
@@ -192,19 +219,45 @@ class RecordsPage(Page):
             self.table.view.selectRow(0)
         self.show_details(self.selected_record())
 
-    def _refresh_lazy(self, counted: bool) -> None:
+    def _refresh_lazy(self, counted: bool, in_background: bool = False) -> bool:
+        """The rows again; False when the first page is being read in the background (a
+        keystroke or a sort: the rows shown stay until it comes). A refresh, and a cleared
+        filter box, read it at once; a refresh counts the rows unless the filter box holds a
+        text (the view learns the end from a short page)."""
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
-        total = None
-        if counted:
-            with store.transaction(self.engine) as session:
-                total = self.count_rows(session, text)
+        read = self.page_reader(text, sort, descending)
+        engine = self.engine
 
         def load(offset: int, limit: int) -> list[Any]:
-            with store.transaction(self.engine) as session:
-                return self.page_rows(session, text, offset, limit, sort, descending)
+            with store.transaction(engine) as session:
+                return read(session, offset, limit)
 
-        self.table.set_source(total, load)
+        def quiet(offset: int, limit: int) -> list[Any]:
+            """On the GUI thread, inside the view's fetch: a refusal is said, not raised."""
+            try:
+                return load(offset, limit)
+            except OrganiserError as error:
+                QTimer.singleShot(0, partial(self._refused, error))
+                return []
+
+        if not counted and (text or in_background):
+            self.table.set_source_in_background(load, quiet, self._rows_shown, self._refused)
+            return False
+        total = None
+        if counted and not text:  # counting a text's matches would read every row
+            with store.transaction(self.engine) as session:
+                total = self.count_rows(session, text)
+        self.table.set_source(total, quiet)
+        return True
+
+    def _refused(self, error: OrganiserError) -> None:
+        """A filter the service refused (a period that ends before it starts): said where the
+        rows would be."""
+        self.table.set_source(0, lambda _offset, _limit: [])
+        self.empty.setText(str(error))
+        self.body.setCurrentWidget(self.empty)
+        self.show_details(None)
 
     def full_record(self, row: Any) -> Any:
         """The record behind `row` as it is now; None for no row, or one deleted since."""
@@ -223,8 +276,24 @@ class RecordsPage(Page):
         """Follow the selection: the detail tabs and the actions that need a row."""
         self.edit_action.setEnabled(row is not None)
         self.delete_action.setEnabled(row is not None)
+        self._details_of = row.id if row is not None else None
+        self._stale_tabs = {id(tab) for tab in self.detail_tabs}
+        if self.details_when_shown:
+            self._show_current_tab()
+        else:
+            for tab in self.detail_tabs:
+                self._show_tab(tab)
+
+    def _show_current_tab(self) -> None:
+        current = self.details.currentWidget()
         for tab in self.detail_tabs:
-            tab.show_record(row.id if row is not None else None)
+            if tab is current:
+                self._show_tab(tab)
+
+    def _show_tab(self, tab: DetailTab) -> None:
+        if id(tab) in self._stale_tabs:
+            self._stale_tabs.discard(id(tab))
+            tab.show_record(self._details_of)
 
     def create_record(self) -> None:
         self._run_form(self.form(None))
