@@ -20,6 +20,8 @@ from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.messages import Answer
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.dialogs.record_picker import NONE_KEY, RecordPicker, organisation_picker
+from organiser.ui.letters.parties import PartiesPicker
+from tests.ui.helpers import pick
 
 COUNT = 180  # more than three pages
 
@@ -185,3 +187,22 @@ def test_person_form_keeps_its_organisation(qtbot: QtBot, many: Engine) -> None:
     form.name.setText("Kim Jin-ho")
     assert form.submit()
     assert form.result_value.organisation_id == key
+
+
+def test_a_letters_recipients_are_added_by_name_in_order(qtbot: QtBot, many: Engine) -> None:
+    """To: an organisation and a person typed and chosen are listed in that order, each read
+    for its name alone; the picker is emptied for the next."""
+    parties = PartiesPicker(many)
+    qtbot.addWidget(parties)
+    parties.show()
+    pick(parties.pickers["org"], 0, "kctu")
+    pick(parties.pickers["person"], 0, "person 007")
+    with store.transaction(many) as session:
+        kctu = choices.organisation_page(session, "kctu")[0][0]
+        person = choices.person_page(session, "person 007")[0][0]
+    assert parties.refs() == [("org", kctu), ("person", person)]
+    assert parties.display_text() == (
+        "Korean Confederation of Trade Unions (KCTU); Person 007 (person)"
+    )
+    assert parties.pickers["org"].value() is None and not parties.pickers["org"].text()
+    assert parties.pickers["org"].pages.fetched + parties.pickers["person"].pages.fetched < 10
