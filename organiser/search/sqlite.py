@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import TextualSelect, bindparam, column, text
 from sqlalchemy.orm import Session
 
 from organiser.search.schema import BY_CODE, BY_NAME, STRIDE, TABLE, TITLES, documents_sql
@@ -41,6 +41,14 @@ class SearchBackend(Protocol):
 
     def documents(self, session: Session, kind: str, ids: list[int]) -> dict[int, Document]: ...
 
+    def titled(self, phrases: list[list[str]], kind: str) -> TextualSelect: ...
+
+
+def _match(phrases: list[list[str]]) -> str:
+    """Each word a phrase of its tokens, its last token a prefix (as it is typed); tokens are
+    [0-9a-z]+, safe inside quotes."""
+    return " AND ".join(f'"{" ".join(tokens)}"*' for tokens in phrases)
+
 
 class SqliteSearch:
     """Every word of the query must be in the record, whole or as the start of a word (as it
@@ -60,9 +68,7 @@ class SqliteSearch:
         if not phrases or not codes:
             return []
         kinds_sql = f"(rowid % {STRIDE}) IN ({', '.join(map(str, codes))})"
-        # Each word a phrase of its tokens, its last token a prefix (as it is typed); tokens
-        # are [0-9a-z]+, safe inside quotes.
-        match = " AND ".join(f'"{" ".join(tokens)}"*' for tokens in phrases)
+        match = _match(phrases)
         titled = session.execute(
             text(
                 f"SELECT rowid, length(title) FROM {TITLES} WHERE {TITLES} MATCH :match "
@@ -81,6 +87,15 @@ class SqliteSearch:
         ).scalars()
         chosen = set(first)
         return self._found([*first, *(r for r in rest if r not in chosen)][:limit])
+
+    def titled(self, phrases: list[list[str]], kind: str) -> TextualSelect:
+        """A SELECT of the ids (column `id`) of the records of `kind` whose name or title holds
+        every word, as typed: a form's picker puts it in its own query, a page at a time."""
+        query = text(
+            f"SELECT rowid / {STRIDE} AS id FROM {TITLES} WHERE {TITLES} MATCH :match "
+            f"AND rowid % {STRIDE} = {BY_NAME[kind].code}"
+        ).bindparams(match=_match(phrases))
+        return query.columns(column("id"))
 
     @staticmethod
     def _found(rowids: list[int]) -> list[Found]:

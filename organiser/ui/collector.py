@@ -9,7 +9,10 @@ GUI thread collects each generation when Python's own thresholds say it is due.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+from functools import cache
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -41,6 +44,27 @@ def keep_as_long_lived() -> None:
     each time. Cycles among these that become garbage later are not collected: call it only
     once things that stay have been built."""
     gc.freeze()
+
+
+@cache
+def _malloc_trim() -> object | None:
+    """glibc's malloc_trim, where the C library is glibc (None elsewhere)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def give_back_freed_memory() -> None:
+    """Hand the heap's free pages back to the system once a large job's objects are gone.
+
+    A batch (an export of every letter) frees what each part held, but glibc keeps the freed
+    pages of its heap as the process's own: the resident size stayed ~50 MB above where it
+    was before the export, for as long as the window was open. Where glibc is not the C
+    library this does nothing."""
+    trim = _malloc_trim()
+    if callable(trim):
+        trim(0)
 
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:

@@ -36,6 +36,7 @@ ICONS = {
     "today": "calendar-today",
     "previous": "chevron-left",
     "next": "chevron-right",
+    "choices": "chevron-down",
     "undo": "undo",
     "redo": "redo",
     "person": "account-outline",

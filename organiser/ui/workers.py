@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError, UnexpectedError
 from organiser.store_changes import Changes, record_changes
+from organiser.ui.collector import give_back_freed_memory
 from organiser.ui.job_gate import gate_for
 
 Failure = Callable[[OrganiserError], None]
@@ -192,6 +193,8 @@ def _let_go_of_ended() -> None:
             # Qt holds the callbacks (and through them the page) until they are disconnected.
             for signal in (signals.progress, signals.succeeded, signals.failed, signals.cancelled):
                 signal.disconnect()
+    if not _RUNNING and not _ENDED:
+        give_back_freed_memory()  # what the jobs held is let go of: the system may have it
 
 
 def run_in_background(

@@ -44,3 +44,22 @@ def dashboard_read(page: Any, seconds: float = 20.0) -> Any:
         QApplication.processEvents()
         time.sleep(0.005)
     return page
+
+
+def pick(picker: Any, row: int = 0, typed: str = "") -> int | None:
+    """Choose in an organisation or person picker as a person would: type (or open the list
+    of all), highlight the `row`-th choice ("(none)" is row 0 of the full list where allowed),
+    Enter; the id chosen."""
+    from PySide6.QtTest import QTest
+
+    picker.setFocus()
+    if typed:
+        picker.setText(typed)
+        picker.textEdited.emit(typed)
+    else:
+        picker.open_list()
+    while picker.pages.rowCount() <= row and picker.pages.canFetchMore():
+        picker.pages.fetchMore()
+    picker.popup.setCurrentIndex(picker.pages.index(row))
+    QTest.keyClick(picker.popup, Qt.Key.Key_Return)
+    return picker.value()

@@ -40,7 +40,7 @@ def test_an_ongoing_action_with_its_organisations_is_saved_and_shown_again(
     form.end.set_text("2026-07-30")  # left out once Ongoing is ticked
     form.ongoing.setChecked(True)
     assert not form.end.isEnabled() and not form.month_only.isEnabled()
-    form.involved.organisation.setCurrentIndex(form.involved.organisation.findData(kptu))
+    form.involved.organisation.set_value(kptu)
     form.involved.role.setCurrentIndex(form.involved.role.findData("striking-union"))
     form.involved.add_chosen()
     form.involved.add(nhis, ActionRole.EMPLOYER)

@@ -55,7 +55,7 @@ def test_creating_a_campaign_through_the_form_saves_it_and_shows_it(
         form.demands.move_current(-1)
         form.status.setCurrentIndex(form.status.findData("active"))
         form.start.set_value(date(2026, 11, 1))
-        form.lead.setCurrentIndex(form.lead.findData(lead.id))
+        form.lead.set_value(lead.id)
 
     drive_form(monkeypatch, qtbot, CampaignForm, fill)
     page.new_action.trigger()

@@ -27,6 +27,7 @@ from organiser.ui.commitments.matrix_model import CommitmentMatrixModel
 from organiser.ui.pages import commitments as page_module
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.table_model import PAGE
+from tests.ui.helpers import pick
 
 DATA = Path(__file__).parent.parent / "data" / "csv"
 MANGYSTAU = "Right to strike for Mangystau oil workers"
@@ -183,7 +184,7 @@ def test_form_shows_the_error_at_the_field_and_keeps_the_text(
 ) -> None:
     form = CommitmentForm(demo, campaign_id=campaign_id(demo, MANGYSTAU))
     qtbot.addWidget(form)
-    form.organisation.setCurrentIndex(1)
+    pick(form.organisation, 0)
     form.url.setText("example.org")
     form.what.setPlainText("Send a message")
     form.submit()
@@ -335,7 +336,7 @@ def test_empty_matrix_cell_offers_a_new_pledge_for_that_affiliate_and_action(
     page._matrix_double_clicked(model.index(row, column))
     matrix = model.matrix()
     assert matrix is not None and len(opened) == 1
-    assert opened[0].organisation.currentData() == matrix.affiliates[row][0]
+    assert opened[0].organisation.value() == matrix.affiliates[row][0]
     assert opened[0].action.currentData() == matrix.actions[column].id
     assert opened[0].campaign.currentData() == matrix.campaign_id
 

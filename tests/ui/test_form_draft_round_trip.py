@@ -22,6 +22,7 @@ from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.messages import Answer
 from organiser.ui.dialogs.organisation_form import OrganisationForm, PersonForm
 from organiser.ui.dialogs.situation_form import SituationForm
+from tests.ui.helpers import pick
 
 
 def fill_campaign(form: Any, _tmp: Path) -> None:
@@ -32,11 +33,11 @@ def fill_campaign(form: Any, _tmp: Path) -> None:
     form.demands.set_demands(["Release them", "Drop the charges"])
     form.status.setCurrentIndex(2)
     form.start.set_value(date(2026, 7, 1))
-    form.lead.setCurrentIndex(1)
+    pick(form.lead, 1)
     form.set_colour("#d1242f")
     for picker, rows in ((form.target_organisations, (3, 1)), (form.allies, (2,))):
         for row in rows:
-            picker.add(picker.choose.itemData(row))
+            pick(picker.choose, row)
 
 
 def fill_action(form: Any, _tmp: Path) -> None:
@@ -54,7 +55,7 @@ def fill_action(form: Any, _tmp: Path) -> None:
 def fill_commitment(form: Any, tmp: Path) -> None:
     form.campaign.setCurrentIndex(1)
     form.action.setCurrentIndex(form.action.count() - 1)
-    form.organisation.setCurrentIndex(2)
+    pick(form.organisation, 2)
     form.what.setPlainText("A letter to the embassy")
     form.due.set_value(date(2026, 12, 20))
     form.status.setCurrentIndex(1)
@@ -73,7 +74,7 @@ def fill_organisation(form: Any, _tmp: Path) -> None:
     form.acronym.setText("KCTU")
     form.kind.setCurrentIndex(1)
     form.country.setCurrentIndex(form.country.findData("KR"))
-    form.affiliate_of.setCurrentIndex(1)
+    pick(form.affiliate_of, 1)
     form.address.setPlainText("서울 중구")
     form.language.setText("ko")
     form.website.setText("https://nodong.org")
@@ -85,12 +86,12 @@ def fill_organisation(form: Any, _tmp: Path) -> None:
 def fill_person(form: Any, _tmp: Path) -> None:
     form.name.setText("Kim Jin-ho")
     form.title_edit.setText("First vice-chair")
-    form.organisation.setCurrentIndex(2)
+    pick(form.organisation, 2)
     form.notes.setPlainText("Detained since July")
 
 
 def fill_situation(form: Any, _tmp: Path) -> None:
-    form.person.setCurrentIndex(2)
+    pick(form.person, 2)
     form.kind.setCurrentIndex(form.kind.findData("sentenced"))
     form.since.set_value(date(2016, 7, 4))
     form.until.set_text("2018-05-21")

@@ -24,7 +24,7 @@ from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.pages import letters as letters_page
 from organiser.ui.pages.letters import LettersPage
-from tests.ui.helpers import drive_form
+from tests.ui.helpers import drive_form, pick
 
 DRAFT_ID = 3  # demo: the Kazakh protest letter, a draft
 
@@ -105,7 +105,7 @@ def test_errors_show_at_the_field_and_typed_text_stays(qtbot: QtBot, demo_engine
 def test_new_letter_is_saved_with_its_people(qtbot: QtBot, demo_engine: Engine) -> None:
     editor = open_editor(qtbot, demo_engine, None)
     editor.campaign.setCurrentIndex(1)
-    editor.sender_combo.setCurrentIndex(1)
+    pick(editor.sender_combo, 1)
     qtbot.keyClicks(editor.subject, "Solidarity & <support>")
     editor.body.setPlainText("Dear **comrades**,\n\n- one\n- two")
     editor.signatories.set_checked(("person", 1))

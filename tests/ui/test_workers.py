@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -284,3 +285,23 @@ def test_a_job_cancelled_while_it_waits_for_its_turn_never_runs(
     release.set()
     qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
     assert ran == []
+
+
+def test_the_freed_memory_is_given_back_once_no_job_runs(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the last job ends (an export of every letter), the heap's freed pages are handed
+    back to the system (glibc's malloc_trim), on the GUI thread; the call itself is harmless."""
+    from organiser.ui import collector, workers
+
+    collector.give_back_freed_memory()  # where glibc is not the C library: nothing
+    given: list[str] = []
+    monkeypatch.setattr(
+        workers, "give_back_freed_memory", lambda: given.append(threading.current_thread().name)
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[Any] = []
+    run_in_background(parent, "job", lambda _progress: 1, results.append, show_progress=False)
+    qtbot.waitUntil(lambda: results == [1] and bool(given), timeout=5000)
+    assert set(given) == {threading.main_thread().name}

@@ -30,7 +30,6 @@ from organiser.services.actions import (
     update_action,
 )
 from organiser.services.campaigns import list_campaigns
-from organiser.services.commitments import organisation_choices
 from organiser.services.timezones import country_zone, zone_names
 from organiser.ui.calendar.deleting import ask_and_delete
 from organiser.ui.calendar.involved import InvolvedEditor
@@ -77,7 +76,6 @@ class ActionForm(RecordForm):
         start = data.start if isinstance(data.start, date) else (day or date.today())
         with store.transaction(engine) as session:
             listed = list_campaigns(session)
-            organisations = organisation_choices(session)
         campaigns = [(c.id, c.title) for c in listed]
         self.countries = {c.id: c.country for c in listed}
         # No campaign is chosen for the user: the page's filter, or the user's own choice.
@@ -114,7 +112,7 @@ class ActionForm(RecordForm):
         self.outcome.setPlaceholderText(self.tr("e.g. declared illegal by a local court"))
         self.add_field("outcome", self.tr("Outcome"), self.outcome)
         pairs = [(key, str(role)) for key, role in data.organisations or []]
-        self.involved = InvolvedEditor(organisations, pairs, self)
+        self.involved = InvolvedEditor(engine, pairs, self)
         self.add_field("organisations", self.tr("Organisations involved"), self.involved)
         self.notes = QPlainTextEdit(data.notes, self)
         self.notes.setFixedHeight(64)

@@ -14,9 +14,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Engine
 
+from organiser import store
 from organiser.models import ActionRole
-from organiser.ui.dialogs.widgets import enum_combo, record_combo, shrinkable
+from organiser.services import choices
+from organiser.ui.dialogs.record_picker import organisation_picker
+from organiser.ui.dialogs.widgets import enum_combo
 from organiser.ui.labels import enum_label
 
 Pair = tuple[int, str]  # an organisation's id and the role's word
@@ -25,15 +29,14 @@ Pair = tuple[int, str]  # an organisation's id and the role's word
 class InvolvedEditor(QWidget):
     """`pairs()` gives (organisation id, role) in the order added; a form's draft keeps them."""
 
-    def __init__(
-        self, choices: Sequence[tuple[int, str]], pairs: Sequence[Pair], parent: QWidget | None
-    ) -> None:
+    def __init__(self, engine: Engine, pairs: Sequence[Pair], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.names = dict(choices)
+        self.engine = engine
+        self.names: dict[int, str] = {}  # of the organisations listed
         self.listing = QListWidget(self)
         self.listing.setMaximumHeight(76)
-        self.organisation = shrinkable(
-            record_combo(choices, None, self.tr("Choose an organisation…"), self), 16
+        self.organisation = organisation_picker(
+            engine, self.tr("Choose an organisation…"), allow_none=False, parent=self
         )
         self.role = enum_combo(ActionRole, ActionRole.ORGANISER, self)
         self.add_button = QPushButton(self.tr("Add"), self)
@@ -61,6 +64,8 @@ class InvolvedEditor(QWidget):
         return found
 
     def set_pairs(self, pairs: Sequence[Pair]) -> None:
+        with store.transaction(self.engine) as session:
+            self.names = choices.organisation_labels(session, (int(key) for key, _ in pairs))
         self.listing.clear()
         for key, role in pairs:
             self._append(int(key), str(role))
@@ -71,9 +76,10 @@ class InvolvedEditor(QWidget):
             self._append(key, str(role))
 
     def add_chosen(self) -> None:
-        key = self.organisation.currentData()
+        key = self.organisation.value()
         if key is not None:
-            self.add(int(key), str(self.role.currentData()))
+            self.names[key] = self.organisation.label()
+            self.add(key, str(self.role.currentData()))
 
     def remove_selected(self) -> None:
         for item in self.listing.selectedItems():

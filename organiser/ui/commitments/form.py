@@ -24,6 +24,7 @@ from organiser.models import CommitmentStatus
 from organiser.services import commitments as service
 from organiser.services.attachments import attachment_data, read_upload
 from organiser.ui.dialogs.form import RecordForm
+from organiser.ui.dialogs.record_picker import organisation_picker
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 
 
@@ -108,13 +109,12 @@ class CommitmentForm(RecordForm):
         self._source_id = existing.source_letter_id if existing else None
         with store.transaction(engine) as session:
             campaigns = service.campaign_choices(session)
-            organisations = service.organisation_choices(session)
         chosen = existing.campaign_id if existing else campaign_id
         self.campaign = record_combo(campaigns, chosen, self.tr("(choose a campaign)"), self)
-        self.organisation = record_combo(
-            organisations, existing.organisation_id if existing else organisation_id,
-            self.tr("(choose an affiliate)"), self,
-        )  # fmt: skip
+        self.organisation = organisation_picker(
+            engine, self.tr("(choose an affiliate)"), allow_none=False, parent=self
+        )
+        self.organisation.set_value(existing.organisation_id if existing else organisation_id)
         self.action = QComboBox(self)
         self.what = QPlainTextEdit(existing.what if existing else "", self)
         self.what.setFixedHeight(70)
@@ -188,7 +188,7 @@ class CommitmentForm(RecordForm):
             upload = service.EvidenceFile(name, data)
         return service.CommitmentFields(
             campaign_id=self.campaign.currentData(),
-            organisation_id=self.organisation.currentData(),
+            organisation_id=self.organisation.value(),
             action_id=self.action.currentData(),
             what=self.what.toPlainText(),
             due_date=self.due.value(),

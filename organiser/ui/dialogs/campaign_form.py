@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.models import CampaignStatus
-from organiser.services import organisations
 from organiser.services.campaigns import (
     CampaignFields,
     CampaignView,
@@ -26,12 +25,12 @@ from organiser.services.campaigns import (
 from organiser.ui.dialogs.demands_editor import DemandsEditor
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.organisations_picker import OrganisationsPicker
+from organiser.ui.dialogs.record_picker import organisation_picker
 from organiser.ui.dialogs.widgets import (
     OptionalDateEdit,
     combo_code,
     country_combo,
     enum_combo,
-    record_combo,
 )
 
 
@@ -76,25 +75,22 @@ class CampaignForm(RecordForm):
         super().__init__(self.tr("Edit campaign") if campaign else self.tr("New campaign"), parent)
         self.engine = engine
         self.campaign = campaign
-        with store.transaction(engine) as session:
-            leads = organisations.organisation_names(session)
-
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. Free the jailed union leaders"))
         self.country = country_combo(parent=self)
         self.target = QLineEdit(self)
         self.target.setPlaceholderText(self.tr("Who must act: a government, an employer…"))
         self.target_organisations = OrganisationsPicker(
-            leads, self.tr("Add a target organisation…"), self
+            engine, self.tr("Add a target organisation…"), self
         )
-        self.allies = OrganisationsPicker(leads, self.tr("Add an ally…"), self)
+        self.allies = OrganisationsPicker(engine, self.tr("Add an ally…"), self)
         self.summary = QPlainTextEdit(self)
         self.summary.setFixedHeight(80)
         self.demands = DemandsEditor(self)
         self.status = enum_combo(CampaignStatus, parent=self)
         self.start = OptionalDateEdit(self)
         self.end = OptionalDateEdit(self)
-        self.lead = record_combo(leads, parent=self)
+        self.lead = organisation_picker(engine, self.tr("(none)"), parent=self)
         self.colour_button = ColourButton(self)
 
         self.add_field("title", self.tr("&Title"), self.title_edit)
@@ -128,7 +124,7 @@ class CampaignForm(RecordForm):
         self.status.setCurrentIndex(self.status.findData(campaign.status.value))
         self.start.set_value(campaign.start_date)
         self.end.set_value(campaign.end_date)
-        self.lead.setCurrentIndex(max(0, self.lead.findData(campaign.lead_id)))
+        self.lead.set_value(campaign.lead_id)
         self.set_colour(campaign.colour)
 
     def set_colour(self, colour: str) -> None:
@@ -144,7 +140,7 @@ class CampaignForm(RecordForm):
             status=str(self.status.currentData()),
             start_date=self.start.value(),
             end_date=self.end.value(),
-            lead_id=self.lead.currentData(),
+            lead_id=self.lead.value(),
             colour=self.colour_button.colour,
             target_organisation_ids=self.target_organisations.ids(),
             ally_ids=self.allies.ids(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 from sqlalchemy import Engine
 
 from organiser import store
@@ -16,12 +16,8 @@ from organiser.services.organisations import (
     PersonView,
 )
 from organiser.ui.dialogs.form import RecordForm
-from organiser.ui.dialogs.widgets import combo_code, country_combo, enum_combo, record_combo
-
-
-def _organisation_choices(engine: Engine, exclude: int | None = None) -> list[tuple[int, str]]:
-    with store.transaction(engine) as session:
-        return [(key, name) for key, name in service.organisation_names(session) if key != exclude]
+from organiser.ui.dialogs.record_picker import RecordPicker, organisation_picker
+from organiser.ui.dialogs.widgets import combo_code, country_combo, enum_combo
 
 
 def _text_box(parent: QWidget, height: int = 70) -> QPlainTextEdit:
@@ -53,7 +49,9 @@ class OrganisationForm(RecordForm):
         self.acronym = QLineEdit(self)
         self.kind = enum_combo(OrganisationKind, OrganisationKind.UNION, self)
         self.country = country_combo(parent=self)
-        self.affiliate_of = record_combo(_organisation_choices(engine, own_id), parent=self)
+        self.affiliate_of = organisation_picker(
+            engine, self.tr("(none)"), exclude=own_id, parent=self
+        )
         self.address = _text_box(self)
         self.email = QLineEdit(self)
         self.phone = QLineEdit(self)
@@ -96,7 +94,7 @@ class OrganisationForm(RecordForm):
         self.acronym.setText(org.acronym)
         self.kind.setCurrentIndex(self.kind.findData(org.kind.value))
         self.country.setCurrentIndex(max(0, self.country.findData(org.country)))
-        self.affiliate_of.setCurrentIndex(max(0, self.affiliate_of.findData(org.affiliate_of_id)))
+        self.affiliate_of.set_value(org.affiliate_of_id)
         self.address.setPlainText(org.address)
         self.email.setText(org.email)
         self.phone.setText(org.phone)
@@ -118,7 +116,7 @@ class OrganisationForm(RecordForm):
             website=self.website.text(),
             language=self.language.text(),
             notes=self.notes.toPlainText(),
-            affiliate_of_id=self.affiliate_of.currentData(),
+            affiliate_of_id=self.affiliate_of.value(),
             members=self.members.text(),
             membership=self.membership.text(),
         )
@@ -156,11 +154,10 @@ class PersonForm(RecordForm):
         )
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("e.g. President, General Secretary"))
-        self.organisation: QComboBox = record_combo(
-            _organisation_choices(engine),
-            person.organisation_id if person else organisation_id,
-            parent=self,
+        self.organisation: RecordPicker = organisation_picker(
+            engine, self.tr("(none)"), parent=self
         )
+        self.organisation.set_value(person.organisation_id if person else organisation_id)
         self.email = QLineEdit(self)
         self.address = _text_box(self)
         self.language = QLineEdit(self)
@@ -190,7 +187,7 @@ class PersonForm(RecordForm):
             name=self.name.text(),
             role=self.role.text(),
             title=self.title_edit.text(),
-            organisation_id=self.organisation.currentData(),
+            organisation_id=self.organisation.value(),
             email=self.email.text(),
             address=self.address.toPlainText(),
             language=self.language.text(),

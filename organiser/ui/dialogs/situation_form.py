@@ -10,10 +10,10 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.models import SituationKind
 from organiser.services import campaigns, situations
-from organiser.services import organisations as people
 from organiser.services.situations import SituationFields, SituationView
 from organiser.ui.dialogs.form import RecordForm
-from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
+from organiser.ui.dialogs.record_picker import person_picker
+from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo
 from organiser.ui.letters.pickers import RefPicker
 
 
@@ -39,12 +39,10 @@ class SituationForm(RecordForm):
         self.situation = situation
         keep = situation.action_ids if situation else ()
         with store.transaction(engine) as session:
-            persons = [(p.id, p.display_name) for p in people.list_people(session)]
             campaign_choices = [(c.id, c.title) for c in campaigns.list_campaigns(session)]
             action_choices = situations.action_choices(session, keep)
-        self.person = record_combo(
-            persons, situation.person_id if situation else person_id, parent=self
-        )
+        self.person = person_picker(engine, self.tr("(none)"), parent=self)
+        self.person.set_value(situation.person_id if situation else person_id)
         self.kind = enum_combo(SituationKind, SituationKind.DETAINED, self)
         self.since = OptionalDateEdit(self)
         self.until = OptionalDateEdit(self)
@@ -110,7 +108,7 @@ class SituationForm(RecordForm):
 
     def fields(self) -> SituationFields:
         return SituationFields(
-            person_id=self.person.currentData(),
+            person_id=self.person.value(),
             kind=str(self.kind.currentData()),
             since=self.since.value(),  # a day that does not exist is refused at its field
             until=self.until.value(),

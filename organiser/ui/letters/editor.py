@@ -25,14 +25,15 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import campaigns, letter_output, letter_register, letters, statements
+from organiser.services import commitments, letter_output, letter_register, letters, statements
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
+from organiser.ui.dialogs.record_picker import organisation_picker
 from organiser.ui.dialogs.widgets import OptionalDateEdit, enum_combo, record_combo
 from organiser.ui.labels import enum_label
 from organiser.ui.letters.cosigned_option import CosignedOption, issue_statement
+from organiser.ui.letters.parties import PartiesPicker
 from organiser.ui.letters.paste_offer import BodyEdit
-from organiser.ui.letters.pickers import RefPicker
 from organiser.ui.letters.preview_jobs import PREVIEWS
 from organiser.ui.letters.render import page_images
 from organiser.ui.letters.versions_panel import VersionsPanel
@@ -110,10 +111,10 @@ class LetterEditor(RecordForm):
         super().__init__(title, parent)
         self.engine = engine
         self.letter = letter
+        # The campaigns' titles alone; organisations and people are read as they are chosen.
         with store.transaction(engine) as session:
-            campaign_choices = [(c.id, c.title) for c in campaigns.list_campaigns(session)]
-            orgs, people = letter_register.choices(session)
-        self._build_fields(campaign_choices, orgs, people)
+            campaign_choices = commitments.campaign_choices(session)
+        self._build_fields(campaign_choices)
         self._place_preview()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -140,20 +141,16 @@ class LetterEditor(RecordForm):
         self.resize(1250, 860)
         self.update_preview()
 
-    def _build_fields(
-        self,
-        campaign_choices: list[tuple[int, str]],
-        orgs: list[tuple[int, str]],
-        people: list[tuple[int, str]],
-    ) -> None:
-        parties = [(("org", k), name) for k, name in orgs]
-        parties += [(("person", k), f"{name} ({self.tr('person')})") for k, name in people]
+    def _build_fields(self, campaign_choices: list[tuple[int, str]]) -> None:
         self.kind = add_typed(self, "kind", self.tr("Kind"), enum_combo(LetterKind, parent=self))
         self.campaign = add_typed(
             self, "campaign_id", self.tr("Campaign"), record_combo(campaign_choices, parent=self)
         )
         self.sender_combo = add_typed(
-            self, "sender_id", self.tr("Sender"), record_combo(orgs, parent=self)
+            self,
+            "sender_id",
+            self.tr("Sender"),
+            organisation_picker(self.engine, self.tr("(none)"), parent=self),
         )
         self.subject = add_typed(self, "subject", self.tr("Subject"), QLineEdit(self))
         self.letter_date = add_typed(self, "letter_date", self.tr("Date"), OptionalDateEdit(self))
@@ -167,12 +164,14 @@ class LetterEditor(RecordForm):
         self.status = add_typed(self, "status", self.tr("Status"), QComboBox(self))
         for status in (LetterStatus.DRAFT, LetterStatus.APPROVED):
             self.status.addItem(enum_label(status), status.value)
-        people_refs = [(("person", k), name) for k, name in people]
         self.signatories = add_typed(
-            self, "signatory_ids", self.tr("Signatories"), RefPicker(people_refs, self)
+            self,
+            "signatory_ids",
+            self.tr("Signatories"),
+            PartiesPicker(self.engine, organisations=False, parent=self),
         )
-        self.to = add_typed(self, "to", self.tr("To"), RefPicker(parties, self))
-        self.cc = add_typed(self, "cc", self.tr("Cc"), RefPicker(parties, self))
+        self.to = add_typed(self, "to", self.tr("To"), PartiesPicker(self.engine, parent=self))
+        self.cc = add_typed(self, "cc", self.tr("Cc"), PartiesPicker(self.engine, parent=self))
         self.image_buttons = self._image_buttons()
         self.form.addRow("", self.image_buttons)
         self.cosigned = CosignedOption(self)  # a statement's co-signing organisations
@@ -213,7 +212,7 @@ class LetterEditor(RecordForm):
     def set_image(self, what: str, path: str) -> None:
         """Keep the image as the sender's logo or the highlighted signatory's signature."""
         item = self.signatories.currentItem()
-        key = self.sender_combo.currentData() if what == "logo" else None
+        key = self.sender_combo.value() if what == "logo" else None
         if what == "signature" and item is not None:
             key = item.data(Qt.ItemDataRole.UserRole)[1]
         if key is None:
@@ -270,8 +269,9 @@ class LetterEditor(RecordForm):
             # the delay in milliseconds.
             self._timer.start()
 
-        for combo in (self.kind, self.campaign, self.sender_combo, self.language, self.status):
+        for combo in (self.kind, self.campaign, self.language, self.status):
             combo.currentIndexChanged.connect(restart)
+        self.sender_combo.chosen.connect(restart)
         self.language.editTextChanged.connect(restart)
         for edit in (self.subject, self.our_reference, self.their_reference):
             edit.textChanged.connect(restart)
@@ -284,7 +284,7 @@ class LetterEditor(RecordForm):
     def set_fields(self, fields: letters.LetterFields) -> None:
         self.kind.setCurrentIndex(self.kind.findData(LetterKind(fields.kind).value))
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(fields.campaign_id)))
-        self.sender_combo.setCurrentIndex(max(0, self.sender_combo.findData(fields.sender_id)))
+        self.sender_combo.set_value(fields.sender_id)
         self.subject.setText(fields.subject)
         date_value = fields.letter_date if not isinstance(fields.letter_date, str) else None
         self.letter_date.set_value(date_value)
@@ -301,7 +301,7 @@ class LetterEditor(RecordForm):
         return letters.LetterFields(
             kind=str(self.kind.currentData()),
             campaign_id=self.campaign.currentData(),
-            sender_id=self.sender_combo.currentData(),
+            sender_id=self.sender_combo.value(),
             subject=self.subject.text(),
             letter_date=self.letter_date.value(),
             language=self.language.currentText(),
