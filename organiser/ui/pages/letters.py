@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -14,23 +14,24 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, commitments, letter_checks, letter_output, letters
+from organiser.services import attachments, commitments, letter_output, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
 from organiser.ui.labels import named
 from organiser.ui.letters.columns import letter_columns, letter_html
-from organiser.ui.letters.cosigned_option import issue_statement
-from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
-from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.letters.filters import LetterFilterBar
-from organiser.ui.letters.merge_dialog import MergeDialog
-from organiser.ui.letters.pdf_settings import PdfSettingsDialog
-from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import PageReader, RecordsPage
 from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.table_model import Column
 from organiser.ui.workers import Progress, run_in_background
+
+if TYPE_CHECKING:
+    from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
+
+# The editor, the Merge dialog, the other dialogs and the PDF checks (with ReportLab and pypdf
+# behind them) are imported when first used: they were about 0.2 s of the page's first
+# showing, on the GUI thread.
 
 
 def letter_search(text: str) -> letters.LetterSearch:
@@ -83,9 +84,14 @@ class LettersPage(RecordsPage):
             "export", self.tr("Export all shown…"), "", self.export_all_shown
         )
         self.settings_action = self._action(
-            "settings", self.tr("PDF settings"), "", lambda: PdfSettingsDialog(self).exec()
+            "settings", self.tr("PDF settings"), "", self.pdf_settings
         )
         self.refresh()
+
+    def pdf_settings(self) -> None:
+        from organiser.ui.letters.pdf_settings import PdfSettingsDialog
+
+        PdfSettingsDialog(self).exec()
 
     # Hooks of RecordsPage
     def columns(self) -> list[Column[Any]]:
@@ -146,6 +152,8 @@ class LettersPage(RecordsPage):
             self.edit_action.setEnabled(row.status in letters.EDITABLE)
 
     def form(self, row: LetterView | None) -> QDialog:
+        from organiser.ui.letters.editor import LetterEditor
+
         if self.filter_bar is not None and row is None:
             return LetterEditor(self.engine, None, self.filter_bar.campaign.currentData(), self)
         return LetterEditor(self.engine, row, parent=self)
@@ -167,14 +175,20 @@ class LettersPage(RecordsPage):
 
     def merge_letter(self) -> None:
         """The selected letter to many recipients: the Merge dialog (pre-flight, then run)."""
+        from organiser.ui.letters.merge_dialog import MergeDialog
+
         row = self.selected_record()
         if row is not None:
             MergeDialog(self.engine, row, self).exec()
 
     def mark_sent(self) -> None:
+        from organiser.ui.letters.dialogs import SentDialog
+
         self._run_letter_dialog(SentDialog)
 
     def record_reply(self) -> None:
+        from organiser.ui.letters.dialogs import ReplyDialog
+
         self._run_letter_dialog(ReplyDialog)
 
     def remind_of_selected(self) -> None:
@@ -210,6 +224,8 @@ class LettersPage(RecordsPage):
 
     def _go_on_despite_warnings(self, title: str, letter_id: int) -> bool:
         """What the letter lacks (no signatory, no closing), asked about before its PDF."""
+        from organiser.services import letter_checks
+
         try:
             with store.transaction(self.engine) as session:
                 warnings = letter_checks.export_warnings(session, letter_id)
@@ -244,6 +260,8 @@ class LettersPage(RecordsPage):
 
     def issue_selected_statement(self) -> None:
         """Issue the highlighted statement: kept with its co-signers, who changed said."""
+        from organiser.ui.letters.cosigned_option import issue_statement
+
         row = self.selected_record()
         if row is not None and issue_statement(self, self.engine, row.id):
             self._after_change(row.id)
@@ -255,6 +273,8 @@ class LettersPage(RecordsPage):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            from organiser.ui.letters.render import print_pdf
+
             print_pdf(printer, made[1])
 
     def export_all_shown(self) -> None:
