@@ -21,6 +21,7 @@ from organiser.models import (
     Reminder,
 )
 from organiser.services import reminders
+from organiser.services.reminder_view import ReminderView
 from organiser.services.reminders import ReminderFields
 
 HEARING_AT = datetime(2026, 12, 10, 1, 0, tzinfo=UTC)  # 10:00 in Seoul
@@ -54,7 +55,7 @@ def world(engine: Engine) -> dict[str, int]:
         }  # fmt: skip
 
 
-def _add(engine: Engine, **fields: object) -> reminders.ReminderView:
+def _add(engine: Engine, **fields: object) -> ReminderView:
     with store.transaction(engine, write=True) as session:
         return reminders.add_reminder(session, ReminderFields(**fields))  # type: ignore[arg-type]
 

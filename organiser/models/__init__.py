@@ -1,18 +1,6 @@
 """The domain as SQLAlchemy 2.x typed mapped classes; portable between SQLite and PostgreSQL."""
 
-from organiser.models.attachments import Attachment
-from organiser.models.base import Base, UTCDateTime, utc_now
-from organiser.models.campaigns import (
-    Action,
-    ActionOrganisation,
-    Campaign,
-    CampaignDemand,
-    CampaignOrganisation,
-    Commitment,
-    InternationalDay,
-)
-from organiser.models.drafts import Draft
-from organiser.models.enums import (
+from organiser.enums import (
     ActionKind,
     ActionRole,
     ActionStatus,
@@ -30,6 +18,18 @@ from organiser.models.enums import (
     RecipientRole,
     SituationKind,
 )
+from organiser.models.attachments import Attachment
+from organiser.models.base import Base, UTCDateTime, utc_now
+from organiser.models.campaigns import (
+    Action,
+    ActionOrganisation,
+    Campaign,
+    CampaignDemand,
+    CampaignOrganisation,
+    Commitment,
+    InternationalDay,
+)
+from organiser.models.drafts import Draft
 from organiser.models.letters import (
     Letter,
     LetterRecipient,

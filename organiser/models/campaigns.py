@@ -8,8 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, 
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from organiser.models.base import Base, Record, UTCDateTime, enum_column
-from organiser.models.enums import (
+from organiser.enums import (
     ActionKind,
     ActionRole,
     ActionStatus,
@@ -18,6 +17,7 @@ from organiser.models.enums import (
     CommitmentStatus,
     DatePrecision,
 )
+from organiser.models.base import Base, Record, UTCDateTime, enum_column
 from organiser.models.organisations import (
     Organisation,
     Situation,

@@ -17,10 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from organiser.models.attachments import Attachment
-from organiser.models.base import Base, Record, UTCDateTime, enum_column
-from organiser.models.campaigns import Campaign
-from organiser.models.enums import (
+from organiser.enums import (
     Channel,
     CosignedBy,
     CosignedOrder,
@@ -28,6 +25,9 @@ from organiser.models.enums import (
     LetterStatus,
     RecipientRole,
 )
+from organiser.models.attachments import Attachment
+from organiser.models.base import Base, Record, UTCDateTime, enum_column
+from organiser.models.campaigns import Campaign
 from organiser.models.organisations import Organisation, Person
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from organiser.enums import OrganisationKind, SituationKind
 from organiser.models.base import Base, Record, enum_column
-from organiser.models.enums import OrganisationKind, SituationKind
 
 
 class Organisation(Record, Base):

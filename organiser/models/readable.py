@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from organiser.models.enums import (
+from organiser.enums import (
     ActionStatus,
     CampaignStatus,
     Channel,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from organiser.errors import ValidationError
 from organiser.models import Action, Commitment, Letter, Reminder
 from organiser.services import validation as v
+from organiser.services.reminder_view import ReminderView
 from organiser.services.timezones import check_zone, local_to_utc
 
 TARGETS = ("action", "commitment", "letter")
@@ -44,24 +45,6 @@ class ReminderFields:
     days_before: int | str | None = None
     zone: str = "UTC"  # the zone `at` is written in, and the organiser's own
     note: str = ""
-
-
-@dataclass(frozen=True)
-class ReminderView:
-    id: int
-    target_kind: str  # action, commitment or letter
-    target_id: int
-    target_title: str
-    remind_at: datetime | None
-    days_before: int | None
-    due_at: datetime | None  # None: counted back from a record that has no date now
-    note: str
-    created_at: datetime
-    shown_at: datetime | None
-    done_at: datetime | None
-
-    def is_due(self, now: datetime) -> bool:
-        return self.done_at is None and self.due_at is not None and self.due_at <= now
 
 
 def _target(data: ReminderFields) -> tuple[str, int]:

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from organiser.models.enums import LabelledEnum
+from organiser.enums import LabelledEnum
 
 E = TypeVar("E", bound=LabelledEnum)
 

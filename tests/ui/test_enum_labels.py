@@ -7,8 +7,8 @@ import pathlib
 
 from pytestqt.qtbot import QtBot
 
-from organiser.models import enums
-from organiser.models.enums import CommitmentStatus, LabelledEnum, LetterKind, OrganisationKind
+from organiser import enums
+from organiser.enums import CommitmentStatus, LabelledEnum, LetterKind, OrganisationKind
 from organiser.ui import labels
 from organiser.ui.dialogs.widgets import enum_combo
 from organiser.ui.table_model import display

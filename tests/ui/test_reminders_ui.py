@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.config import set_setting
 from organiser.services import calendar, commitments, letters, reminders
-from organiser.services.reminders import ReminderView
+from organiser.services.reminder_view import ReminderView
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages.calendar import AGENDA, CalendarPage

@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from organiser.services.dashboard import (
+from organiser.services.dashboard_view import (
     ActionItem,
     CampaignItem,
     CommitmentItem,
     LetterItem,
     PersonItem,
 )
-from organiser.services.reminders import ReminderView
+from organiser.services.reminder_view import ReminderView
 from organiser.services.timezones import short_zone_name
 from organiser.ui.dashboard.section import Entry
 from organiser.ui.labels import enum_label
-from organiser.ui.people.columns import held_text, hunger_strike_text
+from organiser.ui.people.day_counts import held_text, hunger_strike_text
 
 CONTEXT = "Dashboard"
 

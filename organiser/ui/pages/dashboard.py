@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from html import escape
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -24,18 +21,12 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import campaigns, organisations, reminders
-from organiser.services.dashboard import (
-    AWAITING_REPLY_DAYS,
-    UPCOMING_DAYS,
-    BackupState,
-    DashboardSummary,
-    Section,
-    dashboard,
-)
+from organiser.services.dashboard import dashboard
+from organiser.services.dashboard_view import DashboardSummary
 from organiser.services.demo import load_demo
 from organiser.ui.calendar.zones import organiser_zone
-from organiser.ui.dashboard import items
-from organiser.ui.dashboard.section import ALERT_COLOUR, DashboardSection, Entry
+from organiser.ui.dashboard.board import DashboardBoard
+from organiser.ui.dashboard.section import DashboardSection, Entry
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.icons import icon
 from organiser.ui.pages.base import Page
@@ -52,13 +43,25 @@ class DashboardPage(Page):
     new_organisation_requested = Signal()
     record_requested = Signal(str, int)  # kind, id: the window opens that record
 
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, board: DashboardBoard | None = None
+    ) -> None:
+        """`board`: the sections the window's first frame showed, taken over as they are (their
+        summary from the last session shows until the database's own is read)."""
         super().__init__(engine, parent)
-        self.summary: DashboardSummary | None = None
         self.loading = False  # the sections are being read (off the GUI thread)
         self._read_again = False
         self.welcome = self._build_welcome()
-        self.overview = self._build_overview()
+        self.overview = board or DashboardBoard(self)
+        self.overview.setParent(self)
+        self.overview.menu_actions = self.menu_actions
+        self.overview.record_requested.connect(self.record_requested)
+        board_parts = self.overview
+        self.heading, self.backup_line = board_parts.heading, board_parts.backup_line
+        self.reminders, self.upcoming = board_parts.reminders, board_parts.upcoming
+        self.overdue, self.due_this_week = board_parts.overdue, board_parts.due_this_week
+        self.idle_campaigns, self.people = board_parts.idle_campaigns, board_parts.people
+        self.unsent, self.awaiting = board_parts.unsent, board_parts.awaiting
         self.layers = QStackedLayout(self)
         self.layers.addWidget(self.welcome)
         self.layers.addWidget(self.overview)
@@ -97,69 +100,15 @@ class DashboardPage(Page):
         layout.addStretch(1)
         return widget
 
-    def _build_overview(self) -> QScrollArea:
-        self.heading = QLabel(self)
-        self.backup_line = QLabel(self)
-        self.backup_line.setWordWrap(True)
-        tr = self.tr
-        self.reminders = DashboardSection(tr("Reminders"), tr("No reminder due."), badge=True)
-        self.upcoming = DashboardSection(
-            tr("Next %1 days").replace("%1", str(UPCOMING_DAYS)), tr("Nothing planned.")
-        )
-        self.due_this_week = DashboardSection(tr("Due this week"), tr("No commitment due."))
-        self.overdue = DashboardSection(tr("Overdue commitments"), tr("None overdue."))
-        self.unsent = DashboardSection(tr("Letters not sent"), tr("Every letter has gone out."))
-        self.awaiting = DashboardSection(
-            tr("No reply for over %1 days").replace("%1", str(AWAITING_REPLY_DAYS)),
-            tr("No letter has waited that long."),
-        )
-        self.idle_campaigns = DashboardSection(
-            tr("Campaigns with no action planned"), tr("Every campaign has something planned.")
-        )
-        self.people = DashboardSection(
-            tr("Held or on hunger strike"), tr("Nobody is held or on hunger strike.")
-        )
-        columns = (
-            (self.reminders, self.upcoming),
-            (self.overdue, self.due_this_week, self.idle_campaigns),
-            (self.people, self.unsent, self.awaiting),
-        )
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for column, sections in enumerate(columns):
-            stack = QVBoxLayout()
-            stack.setSpacing(12)
-            for section in sections:
-                section.item_opened.connect(self.record_requested)
-                section.menu_actions = self.menu_actions
-                stack.addWidget(section)
-            stack.addStretch(1)
-            grid.addLayout(stack, 0, column)
-            grid.setColumnStretch(column, 1)
-        content = QWidget(self)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.backup_line)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        return scroll
+    @property
+    def summary(self) -> DashboardSummary | None:
+        return self.overview.summary
 
     def sections(self) -> list[DashboardSection]:
-        return [
-            self.reminders,
-            self.upcoming,
-            self.overdue,
-            self.due_this_week,
-            self.idle_campaigns,
-            self.people,
-            self.unsent,
-            self.awaiting,
-        ]
+        return self.overview.sections()
+
+    def show_summary(self, summary: DashboardSummary) -> None:
+        self.overview.show_summary(summary)
 
     def is_empty(self) -> bool:
         with store.transaction(self.engine) as session:
@@ -204,56 +153,6 @@ class DashboardPage(Page):
         if self._read_again:
             self.refresh()
 
-    def show_summary(self, summary: DashboardSummary) -> None:
-        self.summary = summary
-        self.heading.setText(
-            "<h2>"
-            + escape(self.tr("Today, %1").replace("%1", items.full_day_text(summary.today)))
-            + "</h2>"
-        )
-        self.backup_line.setText(backup_html(summary.backup))
-        zone = organiser_zone()
-        fill(
-            self.reminders,
-            summary.reminders,
-            [items.reminder_entry(r, zone) for r in summary.reminders.items],
-        )
-        fill(
-            self.upcoming,
-            summary.upcoming,
-            [items.action_entry(a, zone) for a in summary.upcoming.items],
-        )
-        fill(
-            self.overdue,
-            summary.overdue,
-            [items.commitment_entry(c) for c in summary.overdue.items],
-        )
-        fill(
-            self.due_this_week,
-            summary.due_this_week,
-            [items.commitment_entry(c) for c in summary.due_this_week.items],
-        )
-        fill(
-            self.idle_campaigns,
-            summary.campaigns_without_action,
-            [items.campaign_entry(c) for c in summary.campaigns_without_action.items],
-        )
-        fill(
-            self.people,
-            summary.people_at_risk,
-            [items.person_entry(p) for p in summary.people_at_risk.items],
-        )
-        fill(
-            self.unsent,
-            summary.unsent_letters,
-            [items.unsent_entry(x) for x in summary.unsent_letters.items],
-        )
-        fill(
-            self.awaiting,
-            summary.awaiting_reply,
-            [items.awaiting_entry(x) for x in summary.awaiting_reply.items],
-        )
-
     def menu_actions(self, entry: Entry) -> list[QAction]:
         """Right-click on an item: open it; be reminded of it; a reminder: done."""
         opening = QAction(self.tr("Open"), self)
@@ -295,34 +194,3 @@ class DashboardPage(Page):
             return
         self.refresh()
         self.data_changed.emit()
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Dashboard", text, "", n)
-
-
-def fill(widget: DashboardSection, section: Section[Any], entries: list[Entry]) -> None:
-    more = _tr("and %n more", section.more) if section.more else ""
-    widget.set_entries(entries, section.total, more)
-
-
-def backup_html(state: BackupState | None) -> str:
-    """Whether the last checked backup is recent; in red when it is not, or there is none."""
-    if state is None:
-        return ""
-    if state.days_without_backup is not None:
-        text = _tr(
-            "No checked backup of %n day(s) of changes: choose File › Back up now, or keep the "
-            "window open a while for the automatic one.",
-            state.days_without_backup,
-        )
-        return f"<p style='color:{ALERT_COLOUR}'><b>{escape(text)}</b></p>"
-    if state.last_at is None:
-        text = _tr(
-            "Not backed up yet: the window makes a checked backup by itself after a while, or "
-            "choose File › Back up now."
-        )
-        return f"<p>{escape(text)}</p>"
-    local = state.last_at.astimezone()
-    when = f"{items.full_day_text(local.date())} {items.time_text(local)}"
-    return f"<p>{escape(_tr('Last checked backup: %1').replace('%1', when))}</p>"

@@ -16,32 +16,15 @@ from organiser.services.situations import (
     SituationView,
 )
 from organiser.ui.labels import enum_label
+from organiser.ui.people.day_counts import CONTEXT, held_text, hunger_strike_text
 from organiser.ui.table_model import Column, column_text
 
-CONTEXT = "PeopleAtRisk"
 HELD_COLOUR = "#b3261e"
 PAST_COLOUR = "#6e7781"  # someone no longer held nor on hunger strike
 
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, "", n)
-
-
-def sentence_length(months: int) -> str:
-    """5 years, 18 months: as the documents write a sentence."""
-    if months % 12 == 0:
-        return _tr("%n year(s)", months // 12)
-    return _tr("%n month(s)", months)
-
-
-def held_text(days: int, sentence_months: int | None) -> str:
-    if sentence_months:
-        return _tr("held %n day(s) of %1", days).replace("%1", sentence_length(sentence_months))
-    return _tr("held %n day(s)", days)
-
-
-def hunger_strike_text(day: int) -> str:
-    return _tr("day %1 of hunger strike").replace("%1", str(day))
 
 
 def count_text(risk: AtRiskView) -> str:

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from organiser import store
 from organiser.services import reminders
+from organiser.services.reminder_view import ReminderView
 from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.pages.base import Page
@@ -107,7 +108,7 @@ class ReminderDialog(RecordForm):
             fields.days_before = self.days.value()
         return fields
 
-    def save(self) -> reminders.ReminderView:
+    def save(self) -> ReminderView:
         with store.transaction(self.engine, write=True) as session:
             return reminders.add_reminder(session, self.fields())
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.services import reminders
-from organiser.services.reminders import ReminderView
+from organiser.services.reminder_view import ReminderView
 from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.icons import icon
 from organiser.ui.reminders.notice import ReminderNotice
