@@ -1,4 +1,12 @@
-"""Starting the window: the QApplication, opening the database, showing the main window."""
+"""Starting the window: the QApplication, opening the database, showing the main window.
+
+A database that opened before at the newest schema starts in two steps: the window's frame is
+painted first with the Dashboard kept from the last session (`services.first_frame`, read
+through sqlite3 alone), and only then are SQLAlchemy, the models and the services loaded, the
+database opened and the window given it (`MainWindow.attach`); the Dashboard then shows what
+the database holds now. Any other start (a new, encrypted, older or damaged file) opens the
+database first, as the window cannot be shown without it.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +18,24 @@ import organiser.ui.pyside_imports  # noqa: F401
 import sqlite3
 import sys
 import traceback
+from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from organiser import store
-from organiser.cipher import Locked
 from organiser.config import database_url
-from organiser.errors import DatabaseError, OrganiserError, SchemaTooNew
-from organiser.services import backups
+from organiser.errors import OrganiserError, ValidationError
 from organiser.ui.collector import collect_on_gui_thread
-from organiser.ui.encryption import passphrase_asker
 from organiser.ui.plurals import install_english_plurals
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from organiser.services.dashboard_view import DashboardSummary
+    from organiser.ui.main_window import MainWindow
 
 
 def report_unexpected(
@@ -32,6 +43,8 @@ def report_unexpected(
 ) -> None:
     """An error nobody foresaw: the details go to stderr, the user gets a sentence, the
     window stays open (Qt would otherwise just print it)."""
+    from organiser import store
+
     plain = store.plain_error(error)
     if plain is not None:  # foreseen after all: the database busy or full, a record changed
         QMessageBox.warning(None, tr("Campaign Organiser"), str(plain))
@@ -55,6 +68,13 @@ def tr(text: str) -> str:
 def open_or_recover(db_choice: str | None) -> Engine | None:
     """The database opened; one that cannot be (damaged, not a schema newer than ours) gets
     the offer of its newest sound backup instead of a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from organiser.cipher import Locked
+    from organiser.errors import DatabaseError, SchemaTooNew
+    from organiser.services import backups
+    from organiser.ui.encryption import passphrase_asker
+
     ask = passphrase_asker(None)
     try:
         return backups.open_database(db_choice, ask)
@@ -75,23 +95,80 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
         return None
 
 
+def kept_first_frame(db_choice: str | None) -> DashboardSummary | None:
+    """The Dashboard the last session kept in the chosen database file, when the window may
+    be painted before the database is opened (see the module's docstring); else None."""
+    from organiser.services.first_frame import read_kept
+
+    try:
+        url = database_url(db_choice)
+    except ValidationError:
+        return None  # said when the database is opened
+    path = url.removeprefix("sqlite:///")
+    if path == url or "?" in path or not path.strip():
+        return None  # not a plain file path: opened first, as any other
+    return read_kept(Path(path))
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, after the event loop has handled `widget`'s first paint."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)  # after this paint pass, its children's included
+        return False
+
+
 def main(db_choice: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Campaign Organiser")
     app.setOrganizationName("CampaignOrganiser")
     install_english_plurals(app)
     collect_on_gui_thread(app)
-    engine = open_or_recover(db_choice)
-    if engine is None:
-        return 2
-    from organiser.ui.dialogs.drafts_dialog import offer_drafts
+    sys.excepthook = report_unexpected
     from organiser.ui.main_window import MainWindow
 
-    sys.excepthook = report_unexpected
-
-    window = MainWindow(engine, database_url(db_choice).removeprefix("sqlite:///"))
-    window.show()
-    QTimer.singleShot(0, lambda: offer_drafts(window))  # once the window is on screen
+    frame = kept_first_frame(db_choice)
+    if frame is None:
+        engine = open_or_recover(db_choice)
+        if engine is None:
+            return 2
+        window = MainWindow(engine, _label(db_choice))
+        window.show()
+        QTimer.singleShot(0, lambda: _offer_drafts(window))  # once the window is on screen
+    else:
+        window = MainWindow(None, _label(db_choice), first_frame=frame)
+        window.show()
+        _AfterFirstPaint(window, lambda: _open_in(window, db_choice))
     code = app.exec()
-    window.engine.dispose()  # the one shown last: File › Open may have switched to another
+    if window.attached:
+        window.engine.dispose()  # the one shown last: File › Open may have switched to another
     return int(code)
+
+
+def _label(db_choice: str | None) -> str:
+    return database_url(db_choice).removeprefix("sqlite:///")
+
+
+def _open_in(window: MainWindow, db_choice: str | None) -> None:
+    """The first frame is on screen: the database opened and given to the window."""
+    engine: Engine | None = open_or_recover(db_choice)
+    if engine is None:
+        window.close()
+        QCoreApplication.exit(2)
+        return
+    window.attach(engine, _label(db_choice))
+    _offer_drafts(window)
+
+
+def _offer_drafts(window: MainWindow) -> None:
+    from organiser.ui.dialogs.drafts_dialog import offer_drafts
+
+    offer_drafts(window)

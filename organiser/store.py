@@ -40,8 +40,13 @@ from organiser.files import (
     remove_stale_temporaries,
     temporary_path,
 )
-from organiser.search import fold as search_fold
-from organiser.search.schema import FOLD_FUNCTION
+from organiser.store_plain import SCHEMA_HEADS as SCHEMA_HEADS
+from organiser.store_plain import SQLITE_ERRORS as SQLITE_ERRORS
+from organiser.store_plain import add_functions as add_functions
+from organiser.store_plain import connect_file as connect_file
+from organiser.store_plain import open_read_only as open_read_only
+from organiser.store_plain import read_only_uri as read_only_uri
+from organiser.store_plain import read_without_trace, schema_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -49,8 +54,6 @@ if TYPE_CHECKING:
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 # The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
 _KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
-# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
-SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
 OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too
 _SCHEMA_WRITE = "organiser_schema_write"
 _WRITE_LOCK_FIRST = "organiser_write_lock_first"
@@ -68,12 +71,6 @@ _WAIT_NOTICES: dict[Engine, WaitNotice] = {}
 
 def migrations_dir() -> Path:
     return shipped_dir("db")
-
-
-# The newest schema revision(s) in db/versions, known without importing Alembic (its import is a
-# third of the window's start): an up-to-date database is opened without it. A test checks this
-# equals Alembic's own heads, so a new migration must update it.
-SCHEMA_HEADS = frozenset({"0020"})
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -95,12 +92,6 @@ def alembic_heads() -> set[str]:
     from alembic.script import ScriptDirectory
 
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
-
-
-def add_functions(dbapi_connection: Any) -> None:
-    """The SQL functions our schema's triggers call (the search index's folding): on every
-    connection, or a write to a searched table fails with "no such function"."""
-    dbapi_connection.create_function(FOLD_FUNCTION, 1, search_fold.fold, deterministic=True)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -216,108 +207,18 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def read_only_uri(path: Path) -> str:
-    """The URI that opens an SQLite file for reading only. In a folder nobody here may write to
-    (a read-only share, another user's), a WAL database cannot get its shared-memory file made:
-    such a file is read as immutable, which needs none."""
-    whole = Path(path).resolve()
-    uri = f"{whole.as_uri()}?mode=ro"
-    if not os.access(whole.parent, os.W_OK) and not Path(f"{whole}-shm").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-def connect_file(
-    path: Path,
-    key: bytes | None = None,
-    read_only: bool = False,
-    autocommit: bool = False,
-    untrusted: bool = True,
-) -> sqlite3.Connection:
-    """A raw connection to an SQLite file: the one place files are opened outside an engine.
-
-    An encrypted file (or a new one given a `key`) is opened through SQLCipher with its key
-    (given, or one this process was given that opens it); there is no falling back to plain
-    SQLite. A file this makes is readable by its owner only (SQLite gives its journal and WAL
-    the same mode). Read-only connections cannot write a byte and, for an `untrusted` file, run
-    none of the SQL a schema may carry (views and triggers): for checks and restores."""
-    path = Path(path)
-    if key is None and cipher.is_encrypted(path):
-        key = cipher.key_that_opens(path)
-    module: Any = sqlite3 if key is None else cipher.driver()
-    if read_only:
-        target, uri = read_only_uri(path), True
-    else:
-        target, uri = str(path), False
-        with contextlib.suppress(OSError):  # no folder, no permission: SQLite's own error says so
-            create_private_file(path)
-    options: dict[str, Any] = {"uri": uri, "check_same_thread": False}
-    if autocommit:
-        options["isolation_level"] = None
-    connection = module.connect(target, **options)
-    try:
-        add_functions(connection)
-        if key is not None:
-            cipher.apply_key(connection, key)
-        if read_only and untrusted:
-            connection.execute("PRAGMA trusted_schema=OFF")
-            connection.execute("PRAGMA query_only=ON")
-    except SQLITE_ERRORS:
-        connection.close()
-        raise
-    return connection
-
-
-def open_read_only(path: Path) -> sqlite3.Connection:
-    return connect_file(path, read_only=True)
-
-
-def _read_only_revisions(path: Path) -> set[str]:
-    """The schema revision of an SQLite file, read without writing a byte to it; a WAL file's
-    -wal and -shm that reading it made are not left behind (see `_tidy_after_reading`)."""
-    made = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    made = [companion for companion in made if not companion.exists()]
-    try:
-        return _revisions_of(path)
-    finally:
-        _tidy_after_reading(path, made)
-
-
-def _tidy_after_reading(path: Path, made: list[Path]) -> None:
-    """A read-only connection to a WAL database makes its -wal and -shm files and cannot remove
-    them. Nobody had the file open before (they did not exist), so a writable connection's
-    close, the last one, checkpoints the empty WAL (the database file is not changed) and
-    removes them, as SQLite does for its last connection."""
-    if not any(companion.exists() for companion in made) or not os.access(path, os.W_OK):
-        return
-    wal = Path(f"{path}-wal")
-    if wal in made and wal.exists() and wal.stat().st_size > 0:
-        return  # something was written meanwhile: not ours to fold in
-    with contextlib.suppress(*SQLITE_ERRORS, DatabaseError, OSError):
-        connection = connect_file(path)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL
-        finally:
-            connection.close()
-
-
 def _revisions_of(path: Path) -> set[str]:
     try:
         connection = open_read_only(path)
     except SQLITE_ERRORS as error:
         raise DatabaseError(f"Cannot open the database {path}: {error}") from error
     try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if not has_table:
+        revisions = schema_revisions(connection)
+        if revisions is None:
             if connection.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone():
                 # Someone else's database: adding our tables to it would spoil it for them.
                 raise DatabaseError(f"{path} is not a Campaign Organiser database.")
             return set()
-        revisions = {
-            str(row[0]) for row in connection.execute("SELECT version_num FROM alembic_version")
-        }
         ours = connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)", OUR_TABLES
         ).fetchone()[0]
@@ -495,7 +396,7 @@ def _refuse_not_a_file(path: Path) -> None:
 def _refuse_unusable(path: Path) -> None:
     """Another program's database or a newer schema: refused before a byte is written."""
     if path.exists():
-        for revision in _read_only_revisions(path):
+        for revision in read_without_trace(path, _revisions_of):
             _refuse_unknown(revision, str(path))
 
 

@@ -154,8 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(modules_needed(arguments))
     args = parser.parse_args(arguments)
     if args.command is None:
-        # The database side first: what is imported before Qt escapes PySide6's import hook.
-        import organiser.services.backups  # noqa: F401
+        # Qt first: the window's frame is painted before the database machinery is loaded.
         from organiser.app import main as open_window
 
         return open_window(args.db)

@@ -30,6 +30,7 @@ from organiser.models.campaigns import (
     InternationalDay,
 )
 from organiser.models.drafts import Draft
+from organiser.models.first_frame import FirstFrame
 from organiser.models.letters import (
     Letter,
     LetterRecipient,
@@ -68,6 +69,7 @@ __all__ = [
     "CosignedOrder",
     "DatePrecision",
     "Draft",
+    "FirstFrame",
     "InternationalDay",
     "LabelledEnum",
     "Letter",

@@ -17,8 +17,10 @@ and drops the old one, and its triggers with it) — a test checks every trigger
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:  # only a type here: the first frame reads the file without SQLAlchemy
+    from sqlalchemy import Connection
 
 TABLE = "search_fts"  # every record's title and body
 TITLES = "search_title"  # its title alone: the names and subjects a word is found in first

@@ -1,4 +1,11 @@
-"""The main window: a navigation sidebar beside a stack of pages, menus and shortcuts."""
+"""The main window: a navigation sidebar beside a stack of pages, menus and shortcuts.
+
+It is built in two steps so that it is on screen before the database machinery is loaded: the
+frame (sidebar, menus, the remembered layout, and the Dashboard kept from the last session when
+there is one: `first_frame`) imports nothing of SQLAlchemy; `attach` then gives it the database
+and builds the rest. The pages, the status bar's facts, backups and the watchers of other
+writers come with `attach`, and the modules behind them are imported there or when used.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import importlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -20,37 +28,27 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from organiser.errors import OrganiserError
 from organiser.files import make_private_folder
-from organiser.services import backups, placement
-from organiser.services.backups import (
-    BackupMade,
-    back_up,
-    backup_due,
-    backup_folder,
-    database_location,
-    make_backup,
-)
+from organiser.services.dashboard_view import DashboardSummary
 from organiser.ui import settings
 from organiser.ui.collector import keep_as_long_lived
+from organiser.ui.dashboard.board import DashboardBoard
 from organiser.ui.dialogs.fit import fit_to_screen, free_area
-from organiser.ui.dialogs.form import settle_open_forms
 from organiser.ui.dialogs.messages import show_error, show_info, show_notice
-from organiser.ui.dialogs.trash_dialog import TrashDialog
-from organiser.ui.encryption import encrypt_this_database, passphrase_asker
 from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
-from organiser.ui.open_record import open_record
-from organiser.ui.other_writers import OtherWriters
-from organiser.ui.pages.base import Page
-from organiser.ui.pages.dashboard import DashboardPage
-from organiser.ui.pages.records import RecordsPage
-from organiser.ui.recovery import Recovery
-from organiser.ui.reminders.notifier import ReminderNotifier
-from organiser.ui.status import DatabaseStatus, shorten_path
-from organiser.ui.workers import run_in_background
+
+if TYPE_CHECKING:  # imported with the database (`attach`), not before the first frame
+    from sqlalchemy import Engine
+
+    from organiser.services.backups import BackupMade
+    from organiser.ui.other_writers import OtherWriters
+    from organiser.ui.pages.base import Page
+    from organiser.ui.recovery import Recovery
+    from organiser.ui.reminders.notifier import ReminderNotifier
+    from organiser.ui.status import DatabaseStatus
 
 DATABASE_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -70,6 +68,8 @@ class PageEntry:
     class_name: str
 
     def load(self) -> type[Page]:
+        from organiser.ui.pages.base import Page
+
         page_class = getattr(importlib.import_module(self.module), self.class_name)
         assert issubclass(page_class, Page) and page_class.title == self.title
         return page_class
@@ -94,12 +94,24 @@ AUTOMATIC_BACKUP_CHECK_MS = 5 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
+    recovery: Recovery
+    status: DatabaseStatus
+    other_writers: OtherWriters
+    reminders: ReminderNotifier
+
     def __init__(
-        self, engine: Engine, database_label: str = "", parent: QWidget | None = None
+        self,
+        engine: Engine | None,
+        database_label: str = "",
+        parent: QWidget | None = None,
+        first_frame: DashboardSummary | None = None,
     ) -> None:
+        """The window on `engine`; with None, its frame only (with the Dashboard `first_frame`
+        kept from the last session, when the Dashboard is the page to show), until `attach`."""
         super().__init__(parent)
-        self.engine = engine
+        self._engine: Engine | None = None
         self.last_search = ""  # what the search box held when last closed
+        self._current = 0  # the stack's page while one of its widgets is being replaced
         self.resize(1200, 760)
 
         self.sidebar = QListWidget(self)
@@ -122,14 +134,52 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1010])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_page)
-        self.recovery = Recovery(self)
         self.menus = MainMenus(self, PAGES)
-        self.status = DatabaseStatus(self.statusBar())
+        self.statusBar()
+        self.setWindowTitle(
+            self.tr("Campaign Organiser") + (f" — {database_label}" * bool(database_label))
+        )
         # Automatic backups while the window is open: checked every few minutes, made when data
         # changed and the newest backup is half an hour old (backups.backup_due), and at quit.
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(AUTOMATIC_BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.back_up_if_due)
+        self._restore_layout()
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
+        if first_frame is not None and self.sidebar.currentRow() == self._row("Dashboard"):
+            row = self._row("Dashboard")
+            board = DashboardBoard(self.stack)
+            board.show_summary(first_frame)
+            self._take_out(row).deleteLater()
+            self._put_in(row, board)
+        if engine is not None:
+            self.attach(engine, database_label)
+
+    @property
+    def engine(self) -> Engine:
+        assert self._engine is not None, "the window has no database yet (attach)"
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def attached(self) -> bool:
+        return self._engine is not None
+
+    def attach(self, engine: Engine, database_label: str = "") -> None:
+        """The database for the frame: its pages, status, backups and watchers, then the page
+        chosen shown (the Dashboard takes over the first frame's sections, then reads)."""
+        from organiser.ui.other_writers import OtherWriters
+        from organiser.ui.recovery import Recovery
+        from organiser.ui.reminders.notifier import ReminderNotifier
+        from organiser.ui.status import DatabaseStatus
+
+        self._engine = engine
+        self.recovery = Recovery(self)
+        self.status = DatabaseStatus(self.statusBar())
         self._backup_timer.start()
         # Another window or a script writing to the same database: the page on screen follows.
         self.other_writers = OtherWriters(self, engine)
@@ -139,9 +189,19 @@ class MainWindow(QMainWindow):
         self.reminders.changed.connect(self.refresh_pages)
         self.reminders.start()
         self._database_opened(database_label)
-        self._restore_layout()
-        if self.sidebar.currentRow() < 0:
-            self.sidebar.setCurrentRow(0)
+        self._show_page(self.sidebar.currentRow())
+
+    def _take_out(self, row: int) -> QWidget:
+        """The widget at `row` of the stack taken out (to be put back in with `_put_in`)."""
+        self._current = self.stack.currentIndex()
+        widget = self.stack.widget(row)
+        assert widget is not None, f"the stack has no page {row}"
+        self.stack.removeWidget(widget)
+        return widget
+
+    def _put_in(self, row: int, widget: QWidget) -> None:
+        self.stack.insertWidget(row, widget)
+        self.stack.setCurrentIndex(self._current)
 
     def _row(self, title: str) -> int:
         return next(row for row, entry in enumerate(PAGES) if entry.title == title)
@@ -150,12 +210,16 @@ class MainWindow(QMainWindow):
         """The page at `row`, built (in place of its empty stand-in) the first time it is needed."""
         page = self.pages[row]
         if page is None:
-            page = self.pages[row] = PAGES[row].load()(self.engine, self)
-            stand_in = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
-            if stand_in is not None:
-                self.stack.removeWidget(stand_in)
+            from organiser.ui.pages.dashboard import DashboardPage
+
+            stand_in = self._take_out(row)
+            if isinstance(stand_in, DashboardBoard):  # the first frame's: taken over as it is
+                page = DashboardPage(self.engine, self, board=stand_in)
+            else:
+                page = PAGES[row].load()(self.engine, self)
                 stand_in.deleteLater()
+            self.pages[row] = page
+            self._put_in(row, page)
             page.data_changed.connect(self.refresh_pages)
             if page.undo_stack is not None:
                 self.menus.undo_group.addStack(page.undo_stack)
@@ -176,12 +240,16 @@ class MainWindow(QMainWindow):
     def start_new(self, title: str) -> None:
         """Open a page and its form for a new record (from the welcome page's buttons)."""
         self.sidebar.setCurrentRow(self._row(title))
+        from organiser.ui.pages.records import RecordsPage
+
         page = self._loaded(self._row(title))
         assert isinstance(page, RecordsPage)
         page.create_record()
 
     def open_record(self, kind: str, record_id: int) -> None:
         """A record named by kind and id (a Dashboard item, a reminder), on its own page."""
+        from organiser.ui.open_record import open_record
+
         if not open_record(self, kind, record_id):
             self.statusBar().showMessage(self.tr("That record is no longer there."), 5000)
             self.refresh_pages()
@@ -198,6 +266,8 @@ class MainWindow(QMainWindow):
 
     def filter_page(self) -> None:
         """Ctrl+F: to the shown page's filter, all of it chosen; a page without one: search."""
+        from organiser.ui.pages.base import Page
+
         page = self.stack.currentWidget()
         field = page.filter_field() if isinstance(page, Page) else None
         if field is None or not field.isVisible():
@@ -207,7 +277,9 @@ class MainWindow(QMainWindow):
         field.selectAll()
 
     def _show_page(self, row: int) -> None:
-        if row >= 0:
+        if row >= 0 and not self.attached:  # the first frame: built once the database is here
+            self.stack.setCurrentIndex(row)
+        elif row >= 0:
             built_now = self.pages[row] is None
             page = self._loaded(row)
             self.stack.setCurrentIndex(row)
@@ -217,6 +289,8 @@ class MainWindow(QMainWindow):
 
     def show_trash(self) -> None:
         """Edit › Trash: what was deleted; the pages reload when something came back."""
+        from organiser.ui.dialogs.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self.engine, self)
         dialog.exec()
         if dialog.changed:
@@ -224,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def refresh_pages(self) -> None:
         """Data changed somewhere: the page on screen reloads now, the others when shown."""
+        from organiser.ui.pages.base import Page
+
         current = self.stack.currentWidget()
         if isinstance(current, Page):
             current.refresh()
@@ -244,6 +320,9 @@ class MainWindow(QMainWindow):
 
     # the database
     def _database_opened(self, label: str = "") -> None:
+        from organiser.services.backups import database_location
+        from organiser.ui.status import shorten_path
+
         location = database_location(self.engine)
         self.setWindowTitle(self.tr("Campaign Organiser") + f" — {label or shorten_path(location)}")
         settings.remember_database(location)
@@ -254,6 +333,8 @@ class MainWindow(QMainWindow):
     def warn_if_shared(self) -> QMessageBox | None:
         """Once per database: a synchronised folder or a network share puts it, and the names
         of people at risk in it, beyond this computer."""
+        from organiser.services import placement
+
         shared = placement.warn_once(self.engine)
         if shared is None:
             return None
@@ -306,6 +387,9 @@ class MainWindow(QMainWindow):
     def switch_database(self, location: str) -> bool:
         """Show another database (created and migrated when new) in this window and close the
         one shown before. A file that is not ours, or from a newer program, is refused as is."""
+        from organiser.services import backups
+        from organiser.ui.encryption import passphrase_asker
+
         try:
             engine = backups.open_database(location, passphrase_asker(self))
         except OrganiserError as error:
@@ -328,6 +412,8 @@ class MainWindow(QMainWindow):
         self.engine.dispose()
 
     def encrypt_database(self) -> None:
+        from organiser.ui.encryption import encrypt_this_database
+
         encrypt_this_database(self)
 
     def _drop_pages(self) -> None:
@@ -344,6 +430,9 @@ class MainWindow(QMainWindow):
 
     def back_up(self) -> None:
         """Write a consistent copy of the database where the user chooses, off the GUI thread."""
+        from organiser.services.backups import back_up, backup_folder
+        from organiser.ui.workers import run_in_background
+
         folder = backup_folder(self.engine)
         try:
             make_private_folder(folder)
@@ -402,6 +491,8 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
 
     def save_layout(self) -> None:
+        from organiser.ui.pages.base import Page
+
         settings.save_bytes("window/geometry", self.saveGeometry())
         settings.save_bytes("window/splitter", self.splitter.saveState())
         current = self.stack.currentWidget()
@@ -409,6 +500,8 @@ class MainWindow(QMainWindow):
             settings.save_text("window/page", current.title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from organiser.ui.dialogs.form import settle_open_forms
+
         if not settle_open_forms(self):  # an open form with changes: the user went back to it
             event.ignore()
             return
@@ -416,12 +509,16 @@ class MainWindow(QMainWindow):
         self._backup_timer.stop()
         self.other_writers.stop()
         self.reminders.stop()
+        self.keep_first_frame()
         self.back_up_if_due(at_quit=True)
         super().closeEvent(event)
 
     def back_up_if_due(self, at_quit: bool = False) -> None:
         """An automatic backup into the backup folder; at quit on this thread (it is short and
         the window is going), otherwise in the background without a progress dialog."""
+        from organiser.services.backups import backup_due, make_backup
+        from organiser.ui.workers import run_in_background
+
         try:
             if not backup_due(self.engine):
                 return
@@ -444,3 +541,16 @@ class MainWindow(QMainWindow):
             database=engine,
             reads_only=True,
         )
+
+    def keep_first_frame(self) -> None:
+        """At close: the Dashboard as last read, for the next start's first frame (written only
+        when it changed; a database that cannot take it now is simply not kept)."""
+        from organiser.services import first_frame
+        from organiser.ui.pages.dashboard import DashboardPage
+
+        page = self.pages[self._row("Dashboard")]
+        if isinstance(page, DashboardPage) and page.summary is not None:
+            try:
+                first_frame.keep(self.engine, page.summary)
+            except OrganiserError as error:
+                self.statusBar().showMessage(str(error))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import types
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -11,16 +12,21 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu
 
 from organiser.ui import settings
-from organiser.ui.dialogs import help as help_dialogs
 from organiser.ui.icons import icon
-from organiser.ui.pages.base import Page
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the menus are built with the window's first frame, before the database
     from organiser.ui.main_window import MainWindow, PageEntry
+    from organiser.ui.pages.base import Page
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainMenus", text)
+
+
+def _help() -> types.ModuleType:
+    from organiser.ui.dialogs import help as help_dialogs
+
+    return help_dialogs
 
 
 class PageCommand(QAction):
@@ -88,7 +94,7 @@ class MainMenus:
         self._build_edit_menu()
         self._build_view_menu(pages)
         self.check_action = self._add(
-            self.tools_menu, _tr("&Check Database"), window.recovery.check
+            self.tools_menu, _tr("&Check Database"), lambda: window.recovery.check()
         )
         self._build_help_menu()
 
@@ -120,8 +126,12 @@ class MainMenus:
         self.backup_action = self._add(
             menu, _tr("&Back up the database…"), window.back_up, "Ctrl+Shift+B"
         )
-        self.backups_action = self._add(menu, _tr("Bac&kups…"), window.recovery.show_backups)
-        self.restore_action = self._add(menu, _tr("&Restore…"), window.recovery.choose_file)
+        self.backups_action = self._add(
+            menu, _tr("Bac&kups…"), lambda: window.recovery.show_backups()
+        )
+        self.restore_action = self._add(
+            menu, _tr("&Restore…"), lambda: window.recovery.choose_file()
+        )
         self.encrypt_action = self._add(
             menu, _tr("E&ncrypt this database…"), window.encrypt_database
         )
@@ -195,17 +205,17 @@ class MainMenus:
         self.shortcuts_action = self._add(
             menu,
             _tr("&Keyboard shortcuts"),
-            lambda: help_dialogs.ShortcutsDialog(window.menuBar(), window).exec(),
+            lambda: _help().ShortcutsDialog(window.menuBar(), window).exec(),
             QKeySequence.StandardKey.HelpContents,
         )
         self.data_action = self._add(
             menu,
             _tr("&Where my data lives"),
-            lambda: help_dialogs.show_data_places(window, window.engine),
+            lambda: _help().show_data_places(window, window.engine),
         )
         menu.addSeparator()
         self.about_action = self._add(
-            menu, _tr("&About Campaign Organiser"), lambda: help_dialogs.show_about(window)
+            menu, _tr("&About Campaign Organiser"), lambda: _help().show_about(window)
         )
 
     def follow_page(self, row: int, page: Page) -> None:
