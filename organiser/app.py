@@ -34,7 +34,7 @@ from organiser.ui.plurals import install_english_plurals
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from organiser.services.dashboard_view import DashboardSummary
+    from organiser.services.first_frame import KeptFrame
     from organiser.ui.main_window import MainWindow
 
 
@@ -95,7 +95,7 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
         return None
 
 
-def kept_first_frame(db_choice: str | None) -> DashboardSummary | None:
+def kept_first_frame(db_choice: str | None) -> KeptFrame | None:
     """The Dashboard the last session kept in the chosen database file, when the window may
     be painted before the database is opened (see the module's docstring); else None."""
     from organiser.services.first_frame import read_kept

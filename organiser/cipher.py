@@ -20,11 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
+# cryptography is imported by the functions that make or use a key, not by every start.
 from organiser.errors import DatabaseError, ValidationError
 from organiser.files import write_text_atomic
 
@@ -196,6 +192,9 @@ def parse_recovery_key(text: str) -> bytes:
 
 def database_key(secret: bytes) -> bytes:
     """The 256-bit SQLCipher key made from the recovery secret."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=None, info=_DATA_KEY_INFO).derive(secret)
 
 
@@ -219,6 +218,8 @@ def check_new_passphrase(passphrase: str) -> None:
 
 def write_key_file(path: Path, key: bytes, passphrase: str) -> None:
     """Write (temporary file, then renamed) the key file holding `key` under `passphrase`."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     check_new_passphrase(passphrase)
     salt, nonce = os.urandom(16), os.urandom(12)
     wrapping = _passphrase_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
@@ -235,6 +236,9 @@ def write_key_file(path: Path, key: bytes, passphrase: str) -> None:
 
 def read_key_file(path: Path, passphrase: str) -> bytes:
     """The database key in the key file, or WrongPassphrase; a damaged file: DatabaseError."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
         kdf = content["kdf"]
@@ -320,10 +324,15 @@ def remove_key_file(database: Path) -> None:
 
 # Sealed files: an archive of an encrypted database, encrypted with a key made from its key.
 def _archive_key(key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(hashes.SHA256(), 32, salt=None, info=_ARCHIVE_INFO).derive(key)
 
 
 def seal(key: bytes, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return SEALED_MAGIC + nonce + AESGCM(_archive_key(key)).encrypt(nonce, data, SEALED_MAGIC)
 
@@ -334,6 +343,9 @@ def is_sealed(data: bytes) -> bool:
 
 def unseal(data: bytes, name: str) -> bytes:
     """The contents of a sealed file, opened with one of the keys this process was given."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     start = len(SEALED_MAGIC)
     nonce, body = data[start : start + 12], data[start + 12 :]
     for key in _KNOWN_KEYS:

@@ -41,12 +41,11 @@ from organiser.files import (
     temporary_path,
 )
 from organiser.store_plain import SCHEMA_HEADS as SCHEMA_HEADS
-from organiser.store_plain import SQLITE_ERRORS as SQLITE_ERRORS
 from organiser.store_plain import add_functions as add_functions
 from organiser.store_plain import connect_file as connect_file
 from organiser.store_plain import open_read_only as open_read_only
 from organiser.store_plain import read_only_uri as read_only_uri
-from organiser.store_plain import read_without_trace, schema_revisions
+from organiser.store_plain import read_without_trace, schema_revisions, sqlite_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,6 +53,8 @@ if TYPE_CHECKING:
 _SESSIONS: dict[Engine, sessionmaker[Session]] = {}
 # The SQLCipher key of each engine on an encrypted file (weakly: an engine let go of closes).
 _KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
+# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
+SQLITE_ERRORS: tuple[type[Exception], ...] = sqlite_errors()
 OPEN_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_ERRORS)  # no key opens it too
 _SCHEMA_WRITE = "organiser_schema_write"
 _WRITE_LOCK_FIRST = "organiser_write_lock_first"

@@ -11,19 +11,25 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from organiser import cipher
 from organiser.errors import DatabaseError
 from organiser.files import create_private_file
-from organiser.search import fold as search_fold
 from organiser.search.schema import FOLD_FUNCTION
 
 T = TypeVar("T")
 
-# What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their subclasses).
-SQLITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, *cipher.driver_errors())
+
+@cache
+def sqlite_errors() -> tuple[type[Exception], ...]:
+    """What a raw connection may raise: sqlite3's errors, and SQLCipher's (not their
+    subclasses). Asked for when an error is being matched (`except sqlite_errors():`), so that
+    the SQLCipher driver is not loaded by a start that opens no encrypted file."""
+    return (sqlite3.Error, *cipher.driver_errors())
+
 
 # The newest schema revision(s) in db/versions, known without importing Alembic (its import is a
 # third of the window's start): an up-to-date database is opened without it. A test checks this
@@ -34,6 +40,8 @@ SCHEMA_HEADS = frozenset({"0021"})
 def add_functions(dbapi_connection: Any) -> None:
     """The SQL functions our schema's triggers call (the search index's folding): on every
     connection, or a write to a searched table fails with "no such function"."""
+    from organiser.search import fold as search_fold  # its tables: loaded when first connected
+
     dbapi_connection.create_function(FOLD_FUNCTION, 1, search_fold.fold, deterministic=True)
 
 
@@ -83,7 +91,7 @@ def connect_file(
         if read_only and untrusted:
             connection.execute("PRAGMA trusted_schema=OFF")
             connection.execute("PRAGMA query_only=ON")
-    except SQLITE_ERRORS:
+    except sqlite_errors():
         connection.close()
         raise
     return connection
@@ -125,7 +133,7 @@ def tidy_after_reading(path: Path, made: list[Path]) -> None:
     wal = Path(f"{path}-wal")
     if wal in made and wal.exists() and wal.stat().st_size > 0:
         return  # something was written meanwhile: not ours to fold in
-    with contextlib.suppress(*SQLITE_ERRORS, DatabaseError, OSError):
+    with contextlib.suppress(*sqlite_errors(), DatabaseError, OSError):
         connection = connect_file(path)
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the WAL

@@ -36,22 +36,22 @@ def demo(engine: Engine) -> Engine:
 def test_the_dashboard_kept_is_read_back_whole_without_a_trace(demo: Engine, db_path: Path) -> None:
     summary = dashboard(demo)
     assert summary.upcoming.items and summary.people_at_risk.items and summary.backup is not None
-    assert first_frame.keep(demo, summary) is True
-    assert first_frame.keep(demo, summary) is False  # the same: nothing written
+    assert first_frame.keep(demo, summary, "Europe/Paris") is True
+    assert first_frame.keep(demo, summary, "Europe/Paris") is False  # the same: nothing written
     demo.dispose()
     assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists()
     before = db_path.read_bytes()
-    assert first_frame.read_kept(db_path) == summary
+    assert first_frame.read_kept(db_path) == first_frame.KeptFrame(summary, "Europe/Paris")
     assert db_path.read_bytes() == before
     assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists()
 
 
 def test_a_changed_dashboard_replaces_the_one_kept(demo: Engine, db_path: Path) -> None:
     summary = dashboard(demo)
-    first_frame.keep(demo, summary)
+    first_frame.keep(demo, summary, "Europe/Paris")
     emptier = replace(summary, upcoming=Section((), 0), active_campaigns=0)
-    assert first_frame.keep(demo, emptier) is True
-    assert first_frame.read_kept(db_path) == emptier
+    assert first_frame.keep(demo, emptier, "UTC") is True
+    assert first_frame.read_kept(db_path) == first_frame.KeptFrame(emptier, "UTC")
 
 
 def test_nothing_is_read_from_a_file_that_is_not_ours_or_not_current(
@@ -76,14 +76,15 @@ def test_nothing_is_read_from_a_file_that_is_not_ours_or_not_current(
     [
         "{not json",
         "[]",
-        json.dumps({"today": 5}),
-        json.dumps({"today": "2026-12-04", "upcoming": {"items": "x", "total": 1}}),
+        json.dumps({"zone": "UTC", "summary": {"today": 5}}),
+        json.dumps({"zone": "UTC", "summary": {"today": "2026-12-04", "upcoming": {"items": "x"}}}),
+        json.dumps({"zone": 5, "summary": {}}),
     ],
 )
 def test_a_kept_copy_that_does_not_decode_whole_is_not_shown(
     demo: Engine, db_path: Path, payload: str
 ) -> None:
-    first_frame.keep(demo, dashboard(demo))
+    first_frame.keep(demo, dashboard(demo), "UTC")
     demo.dispose()
     with sqlite3.connect(db_path) as raw:
         raw.execute("UPDATE first_frame SET payload = ?", (payload,))
@@ -92,7 +93,7 @@ def test_a_kept_copy_that_does_not_decode_whole_is_not_shown(
 
 
 def test_reading_the_kept_dashboard_loads_no_sqlalchemy(demo: Engine, db_path: Path) -> None:
-    first_frame.keep(demo, dashboard(demo))
+    first_frame.keep(demo, dashboard(demo), "UTC")
     demo.dispose()
     probe = (
         "import sys\nfrom pathlib import Path\n"
@@ -116,7 +117,7 @@ def test_reading_the_kept_dashboard_loads_no_sqlalchemy(demo: Engine, db_path: P
 def test_an_encrypted_database_is_not_read_before_it_is_unlocked(
     demo: Engine, db_path: Path, tmp_path: Path
 ) -> None:
-    first_frame.keep(demo, dashboard(demo))
+    first_frame.keep(demo, dashboard(demo), "UTC")
     encrypt_database(demo, "a long passphrase for the test", tmp_path / "sheet.pdf")
     assert cipher.is_encrypted(db_path)
     assert first_frame.read_kept(db_path) is None

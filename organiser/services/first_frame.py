@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import types
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -24,10 +24,10 @@ from organiser.errors import DatabaseError
 from organiser.services.dashboard_view import DashboardSummary
 from organiser.store_plain import (
     SCHEMA_HEADS,
-    SQLITE_ERRORS,
     open_read_only,
     read_without_trace,
     schema_revisions,
+    sqlite_errors,
 )
 
 if TYPE_CHECKING:
@@ -37,8 +37,16 @@ PAGE = "dashboard"
 MAX_PAYLOAD = 2_000_000  # characters: a dozen items a section is a few kilobytes
 
 
-def encode(summary: DashboardSummary) -> str:
-    return json.dumps(_plain(summary), ensure_ascii=False, separators=(",", ":"))
+@dataclass(frozen=True)
+class KeptFrame:
+    """The Dashboard as the window showed it, and the organiser's zone it showed times in."""
+
+    summary: DashboardSummary
+    zone: str
+
+
+def encode(frame: KeptFrame) -> str:
+    return json.dumps(_plain(frame), ensure_ascii=False, separators=(",", ":"))
 
 
 def _plain(value: Any) -> Any:
@@ -55,14 +63,14 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot keep a {type(value).__name__} in the first frame")
 
 
-def decode(text: str) -> DashboardSummary:
-    """The summary `encode` wrote; ValueError for anything else (an older program's shape,
+def decode(text: str) -> KeptFrame:
+    """The frame `encode` wrote; ValueError for anything else (an older program's shape,
     a damaged or foreign value)."""
     try:
-        found = _typed(DashboardSummary, json.loads(text), {})
+        found = _typed(KeptFrame, json.loads(text), {})
     except (KeyError, TypeError, AttributeError) as error:
         raise ValueError(f"not a kept Dashboard: {error}") from error
-    assert isinstance(found, DashboardSummary)
+    assert isinstance(found, KeptFrame)
     return found
 
 
@@ -109,14 +117,14 @@ def _typed(kind: Any, raw: Any, bound: dict[Any, Any]) -> Any:
     raise ValueError(f"unexpected value for {kind}")
 
 
-def read_kept(path: Path) -> DashboardSummary | None:
+def read_kept(path: Path) -> KeptFrame | None:
     """The Dashboard kept in the database file at `path`, read without SQLAlchemy and without
     writing to it; None when there is none to show (a new, encrypted, older or foreign file)."""
     try:
         if not path.is_file() or cipher.is_encrypted(path):
             return None
         text = read_without_trace(path, _kept_text)
-    except SQLITE_ERRORS:
+    except sqlite_errors():
         return None
     except (OSError, DatabaseError):
         return None
@@ -144,14 +152,14 @@ def _kept_text(path: Path) -> str | None:
         connection.close()
 
 
-def keep(engine: Engine, summary: DashboardSummary) -> bool:
-    """Keep `summary` for the next start's first frame; nothing is written when it is the one
-    kept already (True when it was written)."""
+def keep(engine: Engine, summary: DashboardSummary, zone: str) -> bool:
+    """Keep `summary` (its times shown in `zone`) for the next start's first frame; nothing
+    is written when it is the one kept already (True when it was written)."""
     from organiser import store
     from organiser.models import FirstFrame
     from organiser.models.base import utc_now
 
-    payload = encode(summary)
+    payload = encode(KeptFrame(summary, zone))
     with store.transaction(engine, write=True) as session:
         kept = session.get(FirstFrame, PAGE)
         if kept is not None and kept.payload == payload:

@@ -69,5 +69,12 @@ def give_back_freed_memory() -> None:
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
     """Install once per application (a second call returns the first collector)."""
-    found = app.findChild(GuiThreadCollector)
-    return found if isinstance(found, GuiThreadCollector) else GuiThreadCollector(app)
+    found = _INSTALLED.get(id(app))
+    if found is None or found.parent() is not app:
+        found = _INSTALLED[id(app)] = GuiThreadCollector(app)
+    return found
+
+
+# The collector of each application, by its id (findChild would make Python objects of the
+# application's other children, the style among them, at every start).
+_INSTALLED: dict[int, GuiThreadCollector] = {}

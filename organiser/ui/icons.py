@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -99,7 +99,7 @@ class SvgIconEngine(QIconEngine):
         if key not in self._pixmaps:
             pixels = size * scale
             pixmap = QPixmap(pixels)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(0, 0, 0, 0))  # transparent
             painter = QPainter(pixmap)
             self.paint(painter, QRect(QPoint(0, 0), pixels), mode, state)
             painter.end()

@@ -15,15 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -31,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from organiser.errors import OrganiserError
 from organiser.files import make_private_folder
-from organiser.services.dashboard_view import DashboardSummary
+from organiser.services.first_frame import KeptFrame
 from organiser.ui import settings
 from organiser.ui.collector import keep_as_long_lived
 from organiser.ui.dashboard.board import DashboardBoard
@@ -41,6 +38,7 @@ from organiser.ui.icons import icon
 from organiser.ui.menus import MainMenus
 
 if TYPE_CHECKING:  # imported with the database (`attach`), not before the first frame
+    from PySide6.QtWidgets import QMessageBox
     from sqlalchemy import Engine
 
     from organiser.services.backups import BackupMade
@@ -104,7 +102,7 @@ class MainWindow(QMainWindow):
         engine: Engine | None,
         database_label: str = "",
         parent: QWidget | None = None,
-        first_frame: DashboardSummary | None = None,
+        first_frame: KeptFrame | None = None,
     ) -> None:
         """The window on `engine`; with None, its frame only (with the Dashboard `first_frame`
         kept from the last session, when the Dashboard is the page to show), until `attach`."""
@@ -126,7 +124,9 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget(self.stack))
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, and no argument: a parent given here would load the `Qt` namespace (for
+        # the overload taking an orientation first) before the first frame. Parented below.
+        self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         if first_frame is not None and self.sidebar.currentRow() == self._row("Dashboard"):
             row = self._row("Dashboard")
             board = DashboardBoard(self.stack)
-            board.show_summary(first_frame)
+            board.show_summary(first_frame.summary, first_frame.zone)
             self._take_out(row).deleteLater()
             self._put_in(row, board)
         if engine is not None:
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         from organiser.ui.status import DatabaseStatus
 
         self._engine = engine
+        self.menus.build()
         self.recovery = Recovery(self)
         self.status = DatabaseStatus(self.statusBar())
         self._backup_timer.start()
@@ -273,6 +274,8 @@ class MainWindow(QMainWindow):
         if field is None or not field.isVisible():
             self.show_search()
             return
+        from PySide6.QtCore import Qt
+
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
 
@@ -306,12 +309,16 @@ class MainWindow(QMainWindow):
 
     def _follow_views(self, page: Page) -> None:
         """The calendar's month, week and agenda: the View menu shows the one chosen."""
+        from PySide6.QtWidgets import QComboBox
+
         choice = getattr(page, "view_choice", None)
         if isinstance(choice, QComboBox):
             choice.currentIndexChanged.connect(self.menus.follow_calendar_view)
             self.menus.follow_calendar_view(choice.currentIndex())
 
     def show_calendar_view(self, index: int) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         row = self._row("Calendar")
         self.sidebar.setCurrentRow(row)
         choice = getattr(self._loaded(row), "view_choice", None)
@@ -355,6 +362,8 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         """A new, empty database file, made and brought to the newest schema, shown here."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("New database"),
@@ -375,6 +384,8 @@ class MainWindow(QMainWindow):
         self.switch_database(str(chosen))
 
     def open_database_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
@@ -430,6 +441,8 @@ class MainWindow(QMainWindow):
 
     def back_up(self) -> None:
         """Write a consistent copy of the database where the user chooses, off the GUI thread."""
+        from PySide6.QtWidgets import QFileDialog
+
         from organiser.services.backups import back_up, backup_folder
         from organiser.ui.workers import run_in_background
 
@@ -546,11 +559,12 @@ class MainWindow(QMainWindow):
         """At close: the Dashboard as last read, for the next start's first frame (written only
         when it changed; a database that cannot take it now is simply not kept)."""
         from organiser.services import first_frame
+        from organiser.ui.calendar.zones import organiser_zone
         from organiser.ui.pages.dashboard import DashboardPage
 
         page = self.pages[self._row("Dashboard")]
         if isinstance(page, DashboardPage) and page.summary is not None:
             try:
-                first_frame.keep(self.engine, page.summary)
+                first_frame.keep(self.engine, page.summary, organiser_zone())
             except OrganiserError as error:
                 self.statusBar().showMessage(str(error))

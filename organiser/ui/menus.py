@@ -69,7 +69,12 @@ class MainMenus:
     """Builds the menu bar of `window` and keeps the actions the window updates as pages change."""
 
     def __init__(self, window: MainWindow, pages: Sequence[PageEntry]) -> None:
+        """The menu bar's titles; their items come with `build` (once the window has its
+        database: its first frame shows the titles alone, and their shortcuts' key sequences
+        would load the `Qt` namespace before it)."""
         self.window = window
+        self.pages = pages
+        self.built = False
         bar = window.menuBar()
         self.file_menu = bar.addMenu(_tr("&File"))
         self.edit_menu = bar.addMenu(_tr("&Edit"))
@@ -77,6 +82,13 @@ class MainMenus:
         self.tools_menu = bar.addMenu(_tr("&Tools"))
         self.help_menu = bar.addMenu(_tr("&Help"))
         self.undo_group = QUndoGroup(window)
+
+    def build(self) -> None:
+        """Every menu's items and shortcuts, and the commands that follow the page shown."""
+        if self.built:
+            return
+        self.built = True
+        window, pages = self.window, self.pages
         self.new_command = PageCommand(
             "new_action", _tr("&New"), [QKeySequence(QKeySequence.StandardKey.New)], window
         )

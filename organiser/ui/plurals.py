@@ -44,9 +44,14 @@ class EnglishPlurals(QTranslator):
 
 def install_english_plurals(app: QCoreApplication) -> EnglishPlurals:
     """Install once per application; the translator lives as long as the application."""
-    found = app.findChild(EnglishPlurals)
-    if isinstance(found, EnglishPlurals):
+    found = _INSTALLED.get(id(app))
+    if found is not None and found.parent() is app:
         return found
-    translator = EnglishPlurals(app)
+    translator = _INSTALLED[id(app)] = EnglishPlurals(app)
     app.installTranslator(translator)
     return translator
+
+
+# The translator installed in each application (by the application's id: findChild would make
+# Python objects of the application's other children, the style among them, at every start).
+_INSTALLED: dict[int, EnglishPlurals] = {}

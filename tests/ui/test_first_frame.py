@@ -10,6 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -17,7 +18,9 @@ from organiser.services import first_frame
 from organiser.services.dashboard import dashboard
 from organiser.services.dashboard_view import Section
 from organiser.ui import settings
+from organiser.ui.calendar.zones import organiser_zone
 from organiser.ui.dashboard.board import DashboardBoard
+from organiser.ui.dashboard.section import ALERT_COLOUR
 from organiser.ui.main_window import MainWindow
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
@@ -30,13 +33,21 @@ def test_the_frame_shows_the_kept_dashboard_then_the_databases_own(
 ) -> None:
     live = dashboard(demo)
     kept = replace(live, upcoming=Section((), 0))  # as it was at the last close
-    window = MainWindow(None, "sample", first_frame=kept)
+    window = MainWindow(None, "sample", first_frame=first_frame.KeptFrame(kept, "UTC"))
     qtbot.addWidget(window)
     window.show()
     board = window.stack.currentWidget()
     assert isinstance(board, DashboardBoard) and not window.attached
     assert board.upcoming.entries() == [] and board.people.entries()
     assert "Today" in board.heading.text()
+    # set without the `Qt` namespace (section.py), still what they should be:
+    lists = [section.list for section in board.sections()]
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert {(v.horizontalScrollBarPolicy(), v.verticalScrollBarPolicy()) for v in lists} == {
+        (off, off)
+    }
+    overdue = board.overdue.list.item(0)
+    assert overdue.foreground().color().name() == ALERT_COLOUR
     window.attach(demo, "sample")
     page = window.stack.currentWidget()
     assert isinstance(page, DashboardPage) and page.overview is board  # taken over, not rebuilt
@@ -57,14 +68,14 @@ def test_closing_the_window_keeps_its_dashboard_for_the_next_start(
     qtbot.waitUntil(lambda: page.summary is not None, timeout=30_000)
     assert first_frame.read_kept(db_path) is None
     window.close()
-    assert first_frame.read_kept(db_path) == page.summary
+    assert first_frame.read_kept(db_path) == first_frame.KeptFrame(page.summary, organiser_zone())
 
 
 def test_another_page_remembered_is_built_once_the_database_is_given(
     qtbot: QtBot, demo: Engine
 ) -> None:
     settings.save_text("window/page", "Letters")
-    window = MainWindow(None, first_frame=dashboard(demo))
+    window = MainWindow(None, first_frame=first_frame.KeptFrame(dashboard(demo), "UTC"))
     qtbot.addWidget(window)
     window.show()
     assert window.sidebar.currentRow() == 4 and window.pages == [None] * 7
@@ -118,7 +129,7 @@ def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
     demo: Engine, db_path: Path
 ) -> None:
     live = dashboard(demo)
-    first_frame.keep(demo, replace(live, upcoming=Section((), 0)))
+    first_frame.keep(demo, replace(live, upcoming=Section((), 0)), "UTC")
     demo.dispose()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
@@ -141,4 +152,4 @@ def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
     assert after["attached"] and after["upcoming"] == len(live.upcoming.items) > 0
     # and the close kept what the database showed, for the next start
     kept = first_frame.read_kept(db_path)
-    assert kept is not None and kept.upcoming == live.upcoming
+    assert kept is not None and kept.summary.upcoming == live.upcoming

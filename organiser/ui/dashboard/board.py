@@ -95,7 +95,8 @@ class DashboardBoard(QScrollArea):
             self.awaiting,
         ]
 
-    def show_summary(self, summary: DashboardSummary) -> None:
+    def show_summary(self, summary: DashboardSummary, zone: str | None = None) -> None:
+        """`summary`'s times in `zone` (by default the organiser's own, as it is set now)."""
         self.summary = summary
         self.heading.setText(
             "<h2>"
@@ -103,7 +104,7 @@ class DashboardBoard(QScrollArea):
             + "</h2>"
         )
         self.backup_line.setText(backup_html(summary.backup))
-        zone = organiser_zone()
+        zone = zone or organiser_zone()
         fill(
             self.reminders,
             summary.reminders,

@@ -6,8 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPixmap, QShowEvent
+from PySide6.QtCore import QEvent, QPoint, QSize, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QIcon,
+    QKeyEvent,
+    QPalette,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,8 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id) of the record an item opens
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2  # the Entry itself, for the right-click menu
+# Nothing here touches the `Qt` namespace: the first frame paints these sections, and its first
+# use makes all of its hundred enums, a tenth of that start. Qt.ItemDataRole.UserRole is 0x0100.
+USER_ROLE = 0x0100
+RECORD_ROLE = USER_ROLE + 1  # (kind, id) of the record an item opens
+ENTRY_ROLE = USER_ROLE + 2  # the Entry itself, for the right-click menu
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole (setForeground's QBrush loads `Qt`)
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 ALERT_COLOUR = "#b3261e"
 
 
@@ -50,25 +64,37 @@ class ItemList(QListWidget):
     """The items; Return or Space opens the current one, as a click does."""
 
     chosen = Signal(str, int)
+    menu_requested = Signal(QPoint)  # where, in the viewport's coordinates
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setIconSize(QSize(12, 12))
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never a scroll bar: the texts are elided on the right (the view's default) and the
+        # list is as tall as its items (`fit_height`). Set through the property system, as
+        # the enum itself would load the `Qt` namespace.
+        self.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.setProperty("verticalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self.setSpacing(2)
-        self.setStyleSheet("QListWidget { background: transparent; }")
+        # On the section's own background: a palette, not a style sheet (each widget given
+        # a style sheet is polished again by Qt's style sheet style, at every start).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(0, 0, 0, 0))
+        self.setPalette(palette)
         self.itemClicked.connect(self._open)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
         item = self.currentItem()
         if event.key() in keys and item is not None:
             self._open(item)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_requested.emit(event.pos())
 
     def _open(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(RECORD_ROLE)
@@ -106,21 +132,25 @@ class DashboardSection(QFrame):
         self.uses_badge = badge
         self.heading = QLabel(self)
         self.badge = QLabel(self)
-        self.badge.setStyleSheet(
-            f"background:{ALERT_COLOUR}; color:white; border-radius:9px; padding:0 6px;"
-            "font-weight:bold;"
-        )
+        if badge:
+            self.badge.setStyleSheet(
+                f"background:{ALERT_COLOUR}; color:white; border-radius:9px; padding:0 6px;"
+                "font-weight:bold;"
+            )
         self.badge.hide()
         self.list = ItemList(self)
         self.list.chosen.connect(self.item_opened)
         self.menu_actions: MenuActions | None = None
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.menu_requested.connect(self._menu)
         self.empty = QLabel(empty_text, self)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.more = QLabel(self)
-        self.more.setStyleSheet("color: palette(placeholder-text);")
+        for note in (self.empty, self.more):
+            quiet = note.palette()
+            quiet.setColor(
+                QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
+            )
+            note.setPalette(quiet)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.badge)
@@ -146,7 +176,7 @@ class DashboardSection(QFrame):
             if entry.colour:
                 item.setIcon(_swatch(entry.colour))
             if entry.alert:
-                item.setForeground(QColor(ALERT_COLOUR))
+                item.setData(FOREGROUND_ROLE, QColor(ALERT_COLOUR))  # the view paints it so
             self.list.addItem(item)
         self.list.setVisible(bool(entries))
         self.list.fit_height()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
@@ -29,6 +29,8 @@ def free_area(window: QWidget) -> QRect:
 def fit_to_screen(window: QWidget) -> None:
     """Grow to the size the window asks for, shrink so that its frame fits the free area, and
     sit inside it: over the middle of its parent unless placed already."""
+    from PySide6.QtCore import Qt  # not at import: the window's first frame does without it
+
     area = free_area(window)
     frame = (window.frameGeometry().size() - window.size()).expandedTo(FRAME_ALLOWANCE)
     room = area.size() - frame

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -18,6 +18,8 @@ def _box(
 ) -> QMessageBox:
     """A message box whose text is shown as typed: a name or a file's content that looks like
     markup (“<b>”, “<img src=…>”) is never turned into rich text."""
+    from PySide6.QtCore import Qt  # when a box is shown: not by the window's first frame
+
     box = QMessageBox(icon, title, message, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
@@ -33,6 +35,8 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_notice(parent: QWidget | None, title: str, message: str) -> QMessageBox:
     """Something to know that asks nothing: shown beside the window, which stays usable."""
+    from PySide6.QtCore import Qt
+
     box = _box(QMessageBox.Icon.Warning, parent, title, message)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
