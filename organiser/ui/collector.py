@@ -9,8 +9,6 @@ GUI thread collects each generation when Python's own thresholds say it is due.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 from functools import cache
 
@@ -49,6 +47,9 @@ def keep_as_long_lived() -> None:
 @cache
 def _malloc_trim() -> object | None:
     """glibc's malloc_trim, where the C library is glibc (None elsewhere)."""
+    import ctypes  # with ctypes.util's subprocess: after the start, when first asked
+    import ctypes.util
+
     try:
         return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):
