@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Engine
 
 from organiser import cipher, store
-from organiser.services import first_frame
+from organiser.services import first_frame, trash
 from organiser.services.dashboard import dashboard
 from organiser.services.dashboard_view import Section
 from organiser.services.demo import load_demo
@@ -120,4 +120,11 @@ def test_an_encrypted_database_is_not_read_before_it_is_unlocked(
     first_frame.keep(demo, dashboard(demo), "UTC")
     encrypt_database(demo, "a long passphrase for the test", tmp_path / "sheet.pdf")
     assert cipher.is_encrypted(db_path)
+    assert first_frame.read_kept(db_path) is None
+
+
+def test_emptying_the_trash_lets_go_of_the_dashboard_kept(demo: Engine, db_path: Path) -> None:
+    first_frame.keep(demo, dashboard(demo), "UTC")
+    with store.transaction(demo, write=True) as session:
+        trash.empty_trash(session)
     assert first_frame.read_kept(db_path) is None

@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from organiser.errors import NotFound, ValidationError
-from organiser.models import TrashEntry
+from organiser.models import FirstFrame, TrashEntry
 from organiser.services import trash_rows as r
 
 # The kinds a user deletes: the table of each and the column that names a record of it.
@@ -136,6 +136,9 @@ def empty_trash(session: Session) -> int:
     """Delete for good everything in the trash; how many deletes that was."""
     count = count_trash(session)
     session.execute(delete(TrashEntry))
+    # The Dashboard kept for the window's next start may name what was deleted: gone too (the
+    # window keeps a new one when it closes).
+    session.execute(delete(FirstFrame))
     return count
 
 

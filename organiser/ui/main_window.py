@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
         except OrganiserError as error:
             show_error(self, self.tr("Open database"), str(error))
             return False
+        self.keep_first_frame()  # the one shown so far, for its next start
         old, self.engine = self.engine, engine
         self.other_writers.watch(engine)
         self._drop_pages()
