@@ -514,6 +514,9 @@ class MainWindow(QMainWindow):
             settings.save_text("window/page", current.title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # the first frame alone (its database could not be opened)
+            super().closeEvent(event)
+            return
         from organiser.ui.dialogs.form import settle_open_forms
 
         if not settle_open_forms(self):  # an open form with changes: the user went back to it

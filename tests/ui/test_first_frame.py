@@ -10,10 +10,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from organiser import app as start
 from organiser.services import first_frame
 from organiser.services.dashboard import dashboard
 from organiser.services.dashboard_view import Section
@@ -153,3 +155,16 @@ def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
     # and the close kept what the database showed, for the next start
     kept = first_frame.read_kept(db_path)
     assert kept is not None and kept.summary.upcoming == live.upcoming
+
+
+def test_a_database_that_then_fails_to_open_closes_the_frame_without_an_error(
+    qtbot: QtBot, demo: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(None, first_frame=first_frame.KeptFrame(dashboard(demo), "UTC"))
+    qtbot.addWidget(window)
+    window.show()
+    exits: list[int] = []
+    monkeypatch.setattr(start.QCoreApplication, "exit", lambda code=0: exits.append(code))
+    monkeypatch.setattr(start, "open_or_recover", lambda _choice: None)  # it said why
+    start._open_in(window, "unused")
+    assert not window.isVisible() and not window.attached and exits == [2]
