@@ -62,6 +62,7 @@ def connect_file(
     read_only: bool = False,
     autocommit: bool = False,
     untrusted: bool = True,
+    functions: bool = True,
 ) -> sqlite3.Connection:
     """A raw connection to an SQLite file: the one place files are opened outside an engine.
 
@@ -85,7 +86,8 @@ def connect_file(
         options["isolation_level"] = None
     connection = module.connect(target, **options)
     try:
-        add_functions(connection)
+        if functions:  # what the schema's triggers call; a read that fires none may go without
+            add_functions(connection)
         if key is not None:
             cipher.apply_key(connection, key)
         if read_only and untrusted:

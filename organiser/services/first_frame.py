@@ -24,7 +24,7 @@ from organiser.errors import DatabaseError
 from organiser.services.dashboard_view import DashboardSummary
 from organiser.store_plain import (
     SCHEMA_HEADS,
-    open_read_only,
+    connect_file,
     read_without_trace,
     schema_revisions,
     sqlite_errors,
@@ -137,7 +137,7 @@ def read_kept(path: Path) -> KeptFrame | None:
 
 
 def _kept_text(path: Path) -> str | None:
-    connection = open_read_only(path)
+    connection = connect_file(path, read_only=True, functions=False)  # it fires no trigger
     try:
         if schema_revisions(connection) != set(SCHEMA_HEADS):
             return None
