@@ -841,18 +841,19 @@ class _Register:
             for position in positions:
                 if self.stop and self.stop():
                     raise MergeStopped()
-                record = letters.add_letter(self.session, self.fields[position])
+                record = letters.new_letter(self.session, self.fields[position])
                 record.merged_from_id = self.merged_from
                 records.append(record)
-            self.session.flush()
+            # As rows: the same rows as the unit of work's, at a fraction of its work per letter.
+            ids = letters.insert_letters(self.session, records)
             kept = []
-            for position, record in zip(positions, records, strict=True):
+            for position, record, key in zip(positions, records, ids, strict=True):
                 data = self.pdf(position)
                 assert data is not None  # a letter without its PDF is refused above
-                kept.append((record, data))
-            letter_register.keep_pdfs_of(self.session, kept)
+                kept.append((record, key, data))
+            letter_register.keep_pdfs_of_new(self.session, kept)
             del kept
-            self.made += [record.id for record in records]
+            self.made += ids
             if progress:
                 progress(positions.stop, total + 1)
 
