@@ -121,6 +121,12 @@ def printable_from_fields(
     return _printable(session, check, block)
 
 
+def printable_of_new(session: Session, letter: Letter) -> PrintableLetter:
+    """The page of a new letter (`letters.new_letter`, in no session), as `printable_from_fields`
+    gives it for the same fields."""
+    return _printable(session, letter)
+
+
 def printable_letter(
     session: Session, letter_id: int, view: LetterView | None = None
 ) -> PrintableLetter:
