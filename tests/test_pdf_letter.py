@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.pdf import markdown
 from organiser.pdf.fonts import FontCoverageError, load_fonts
 from organiser.pdf.letter import render_letter
 from organiser.pdf.markdown import ListBlock, Run, TextBlock, parse_body
@@ -52,6 +53,21 @@ def test_markdown_subset_becomes_blocks_and_the_rest_stays_text() -> None:
     assert isinstance(blocks[1], ListBlock) and not blocks[1].ordered
     assert isinstance(blocks[2], ListBlock) and blocks[2].start == 3
     assert isinstance(blocks[3], TextBlock) and blocks[3].text == "# not a title"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- one\n\n- two\n\n  still two\n\nafter the list\n\n1. a\n\n2) b\n\n3. c",
+        "Dear *A*,\n\n* a\n\n*not a list* but text\n\n  - indented\n\n10. ten\n\n-\n\nend",
+        "1. x\n   - y\n\n   z\n\nw **bold\n\nacross** parts\n\n\t\n\nlast",
+    ],
+)
+def test_a_body_parsed_a_part_at_a_time_gives_the_blocks_of_the_whole(body: str) -> None:
+    whole = markdown._parsed(body)  # the parser over the whole text at once
+    assert parse_body(body) == whole
+    again = parse_body(body)  # its parts remembered now: the same blocks, the caller's own
+    assert again == whole and again[0] is not whole[0]
 
 
 def test_pdf_text_is_the_letter_with_lists_markup_korean_and_kazakh(
