@@ -60,11 +60,25 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
     return texts + body_texts(blocks)
 
 
-# Line breaks of plain paragraphs, remembered between letters (most of a merge's paragraphs
-# are the same in every letter): a bound on memory, forgetting costs only time.
+# Line breaks of paragraphs, remembered between letters (most of a merge's paragraphs are the
+# same in every letter) once a paragraph comes a second time: those naming each recipient come
+# once. A bound on memory; forgetting costs only time.
 _LINE_BREAKS_REMEMBERED = 2_000
 _line_breaks: dict[tuple[object, ...], tuple[Any, float]] = {}
 _fragment_breaks: dict[tuple[object, ...], tuple[Any, float, list[Any]]] = {}
+_seen_once: set[tuple[object, ...]] = set()
+
+
+def _second_time(key: tuple[object, ...]) -> bool:
+    """Whether the paragraph of `key` came before (and is to be remembered now)."""
+    if key in _seen_once:
+        return True
+    if len(_seen_once) >= _LINE_BREAKS_REMEMBERED:
+        _seen_once.clear()
+    _seen_once.add(key)
+    return False
+
+
 _style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[object, ...]] = (
     weakref.WeakKeyDictionary()
 )
@@ -136,6 +150,8 @@ class _Paragraph(Paragraph):
             lines = super().breakLines(width)
             if getattr(lines, "kind", None) != 0 or self._splitLongWordCount or self._hyphenations:
                 return lines
+            if not _second_time(key):
+                return lines
             if len(_line_breaks) >= _LINE_BREAKS_REMEMBERED:
                 _line_breaks.clear()
             found = _line_breaks[key] = (lines, self._width_max)
@@ -154,6 +170,8 @@ class _Paragraph(Paragraph):
         if found is None:
             lines = super().breakLines(width)
             if getattr(lines, "kind", None) != 1 or self._splitLongWordCount or self._hyphenations:
+                return lines
+            if not _second_time(key):
                 return lines
             if len(_fragment_breaks) >= _LINE_BREAKS_REMEMBERED:
                 _fragment_breaks.clear()
