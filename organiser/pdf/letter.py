@@ -61,21 +61,23 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
 
 
 # Line breaks of paragraphs, remembered between letters (most of a merge's paragraphs are the
-# same in every letter) once a paragraph comes a second time: those naming each recipient come
-# once. A bound on memory; forgetting costs only time.
+# same in every letter): a bound on memory, forgetting costs only time. Those of paragraphs of
+# several fragments, which hold more, once a paragraph comes a second time (those naming each
+# recipient come once).
 _LINE_BREAKS_REMEMBERED = 2_000
 _line_breaks: dict[tuple[object, ...], tuple[Any, float]] = {}
 _fragment_breaks: dict[tuple[object, ...], tuple[Any, float, list[Any]]] = {}
-_seen_once: set[tuple[object, ...]] = set()
+_seen_once: set[int] = set()  # their keys' hashes: a few bytes each, whatever the text
 
 
 def _second_time(key: tuple[object, ...]) -> bool:
     """Whether the paragraph of `key` came before (and is to be remembered now)."""
-    if key in _seen_once:
+    seen = hash(key)
+    if seen in _seen_once:
         return True
     if len(_seen_once) >= _LINE_BREAKS_REMEMBERED:
         _seen_once.clear()
-    _seen_once.add(key)
+    _seen_once.add(seen)
     return False
 
 
@@ -149,8 +151,6 @@ class _Paragraph(Paragraph):
         if found is None:
             lines = super().breakLines(width)
             if getattr(lines, "kind", None) != 0 or self._splitLongWordCount or self._hyphenations:
-                return lines
-            if not _second_time(key):
                 return lines
             if len(_line_breaks) >= _LINE_BREAKS_REMEMBERED:
                 _line_breaks.clear()

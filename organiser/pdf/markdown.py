@@ -18,12 +18,12 @@ _PARSER = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis"])
 # The same parser, its blocks only: each paragraph's text is parsed for its emphasis apart
 # (`_inline`, remembered), since a merge's letters share most of their paragraphs.
 _BLOCKS = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis"]).disable("inline")
-_PARAGRAPHS_REMEMBERED = 4096
+_PARAGRAPHS_REMEMBERED = 512  # the least recently used forgotten first: a bound on memory
 # A blank line, then a line at the left margin: where a body's top-level blocks begin anew,
 # unless that line starts a list item (which may continue the list above).
 _BLOCK_START = re.compile(r"\n[ \t]*\n(?=[^\s])")
 _LIST_ITEM = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
-_SEGMENTS_REMEMBERED = 2048
+_SEGMENTS_REMEMBERED = 256
 
 
 @dataclass(frozen=True)
