@@ -37,7 +37,7 @@ from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.printable import PrintableLetter, PrintSigner
-from organiser.pdf.styles import LetterStyles, numbered_canvas
+from organiser.pdf.styles import letter_styles, numbered_canvas
 from organiser.pdf.words import date_text, words_for
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -303,7 +303,7 @@ class _Builder:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self.styles = LetterStyles(fonts.primary)
+        self.styles = letter_styles(fonts.primary)
 
     def markup(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return self.fonts.markup(text, bold, italic)
