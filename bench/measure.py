@@ -44,6 +44,14 @@ def organiser_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "organiser", *args]
 
 
+def compile_modules() -> None:
+    """The program's modules compiled to bytecode beside them, as installing it does: where
+    PYTHONDONTWRITEBYTECODE is set (this machine's environment sets it), a fresh process
+    would otherwise compile every module it imports at each start."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "organiser")],
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+
+
 def organiser_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
 

@@ -292,7 +292,7 @@ def test_a_register_failure_while_the_files_are_written_leaves_no_entry_and_no_f
             time.sleep(0.01)  # the files are written beside the register: let one come
         raise OSError("the disk went away")
 
-    monkeypatch.setattr(m.letter_register, "keep_pdfs_of", fail_once_files_are_written)
+    monkeypatch.setattr(m.letter_register, "keep_pdfs_of_new", fail_once_files_are_written)
     with pytest.raises(OSError, match="went away"):
         m.write_merge(engine, checked)
     assert snapshot(db_path) == before
@@ -433,9 +433,11 @@ def test_the_run_takes_letters_into_the_register_while_later_ones_render(
 ) -> None:
     world = make_world(engine, affiliates=2 * m.WRITE_CHUNK + 10)
     added: list[str] = []
-    real = m.letters.add_letter
+    real = m.letters.insert_letters
     monkeypatch.setattr(
-        m.letters, "add_letter", lambda s, f: added.append(f.our_reference) or real(s, f)
+        m.letters,
+        "insert_letters",
+        lambda s, made: added.extend(r.our_reference for r in made) or real(s, made),
     )
     in_when_checked: list[int] = []
     result = m.merge(
@@ -465,9 +467,11 @@ def test_a_letter_failing_after_others_went_into_the_register_leaves_nothing(
         session.get_one(Organisation, world.affiliates[5]).name = "Union \U00013000 Local"
     before = snapshot(db_path)
     added: list[str] = []
-    real = m.letters.add_letter
+    real = m.letters.insert_letters
     monkeypatch.setattr(
-        m.letters, "add_letter", lambda s, f: added.append(f.our_reference) or real(s, f)
+        m.letters,
+        "insert_letters",
+        lambda s, made: added.extend(r.our_reference for r in made) or real(s, made),
     )
     out = tmp_path / "out"
     out.mkdir()

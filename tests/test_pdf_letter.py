@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from organiser import store
+from organiser.pdf import markdown
 from organiser.pdf.fonts import FontCoverageError, load_fonts
 from organiser.pdf.letter import render_letter
 from organiser.pdf.markdown import ListBlock, Run, TextBlock, parse_body
@@ -52,6 +53,57 @@ def test_markdown_subset_becomes_blocks_and_the_rest_stays_text() -> None:
     assert isinstance(blocks[1], ListBlock) and not blocks[1].ordered
     assert isinstance(blocks[2], ListBlock) and blocks[2].start == 3
     assert isinstance(blocks[3], TextBlock) and blocks[3].text == "# not a title"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- one\n\n- two\n\n  still two\n\nafter the list\n\n1. a\n\n2) b\n\n3. c",
+        "Dear *A*,\n\n* a\n\n*not a list* but text\n\n  - indented\n\n10. ten\n\n-\n\nend",
+        "1. x\n   - y\n\n   z\n\nw **bold\n\nacross** parts\n\n\t\n\nlast",
+    ],
+)
+def test_a_body_parsed_a_part_at_a_time_gives_the_blocks_of_the_whole(body: str) -> None:
+    whole = markdown._parsed(body)  # the parser over the whole text at once
+    assert parse_body(body) == whole
+    again = parse_body(body)  # its parts remembered now: the same blocks, the caller's own
+    assert again == whole and again[0] is not whole[0]
+
+
+def test_lines_remembered_from_other_letters_give_the_pdfs_of_lines_broken_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Paragraphs of bold and italic words, split over a page in some letters and whole in
+    others: each letter's PDF is the one it is when no letter's lines are remembered."""
+    from datetime import date
+
+    from reportlab import rl_config
+
+    from organiser.pdf import letter as letter_module
+    from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # the same pages, the same bytes
+    rich = "We *stand* with you, **now** and for as long as it takes, in the struggle. " * 6
+
+    def letter(filler: int) -> PrintableLetter:
+        body = "\n\n".join(["A line above the rest."] * filler + [rich, "- " + rich, rich])
+        return PrintableLetter(
+            sender_name="IndustriALL", sender_address="54 bis, route des Acacias\nGeneva",
+            logo=None, letter_date=date(2026, 3, 2), language="en", our_reference="IALL/1",
+            their_reference="", addressees=(PrintParty("KCTU", ("Seoul",)),),
+            subject="Solidarity", body=body, signatories=(PrintSigner("A. Name", "GS"),), cc=(),
+        )  # fmt: skip
+
+    letters = [letter(filler) for filler in (*range(24, 36), 0, 30)]
+    fonts = load_fonts()
+    remembered = [render_letter(each, fonts) for each in letters]
+    anew = []
+    for each in letters:
+        monkeypatch.setattr(letter_module, "_line_breaks", {})
+        monkeypatch.setattr(letter_module, "_fragment_breaks", {})
+        anew.append(render_letter(each, fonts))
+    assert remembered == anew
+    assert {len(PdfReader(io.BytesIO(pdf)).pages) for pdf in remembered} == {1, 2}
 
 
 def test_pdf_text_is_the_letter_with_lists_markup_korean_and_kazakh(

@@ -6,6 +6,7 @@ knows nothing of the database. Every user string is escaped before it meets Para
 
 from __future__ import annotations
 
+import copy
 import io
 import threading
 import weakref
@@ -36,7 +37,7 @@ from organiser.pdf.letterhead import sender_name
 from organiser.pdf.markdown import Block, ListBlock, Run, TextBlock, body_texts, parse_body
 from organiser.pdf.options import PdfOptions
 from organiser.pdf.printable import PrintableLetter, PrintSigner
-from organiser.pdf.styles import LetterStyles, numbered_canvas
+from organiser.pdf.styles import letter_styles, numbered_canvas
 from organiser.pdf.words import date_text, words_for
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -59,10 +60,27 @@ def letter_texts(letter: PrintableLetter, blocks: list[Block]) -> list[str]:
     return texts + body_texts(blocks)
 
 
-# Line breaks of plain paragraphs, remembered between letters (most of a merge's paragraphs
-# are the same in every letter): a bound on memory, forgetting costs only time.
+# Line breaks of paragraphs, remembered between letters (most of a merge's paragraphs are the
+# same in every letter): a bound on memory, forgetting costs only time. Those of paragraphs of
+# several fragments, which hold more, once a paragraph comes a second time (those naming each
+# recipient come once).
 _LINE_BREAKS_REMEMBERED = 2_000
 _line_breaks: dict[tuple[object, ...], tuple[Any, float]] = {}
+_fragment_breaks: dict[tuple[object, ...], tuple[Any, float, list[Any]]] = {}
+_seen_once: set[int] = set()  # their keys' hashes: a few bytes each, whatever the text
+
+
+def _second_time(key: tuple[object, ...]) -> bool:
+    """Whether the paragraph of `key` came before (and is to be remembered now)."""
+    seen = hash(key)
+    if seen in _seen_once:
+        return True
+    if len(_seen_once) >= _LINE_BREAKS_REMEMBERED:
+        _seen_once.clear()
+    _seen_once.add(seen)
+    return False
+
+
 _style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[object, ...]] = (
     weakref.WeakKeyDictionary()
 )
@@ -77,24 +95,51 @@ def _style_key(style: ParagraphStyle) -> tuple[object, ...]:
     return key
 
 
+def _frags_key(frags: Sequence[Any]) -> tuple[object, ...] | None:
+    """Everything of a paragraph's fragments that its lines are made of and drawn with, or
+    None for fragments that are not plain text (images, links drawn by callbacks, a
+    background, fragments already broken into words)."""
+    key = []
+    for frag in frags:
+        attributes = getattr(frag, "__dict__", None)
+        if attributes is None or "cbDefn" in attributes or "backColor" in attributes:
+            return None
+        values = ((k, tuple(v) if isinstance(v, list) else v) for k, v in attributes.items())
+        key.append((type(frag), tuple(sorted(values))))
+    made = tuple(key)
+    try:
+        hash(made)
+    except TypeError:  # a value of a kind a key cannot hold
+        return None
+    return made
+
+
 class _Paragraph(Paragraph):
     """A paragraph that keeps its line breaks for the width it last broke them for, and the
-    lines of a plain paragraph (one font, no bullet) for the next letter that has it.
+    lines of a paragraph of plain text (no bullet) for the next letter that has it.
 
     Tables and lists wrap their cells once to measure them and again to draw them, and line
     breaking is the largest part of a letter's export; the second wrap gives the same lines.
-    The lines of such a paragraph are a plain list of (spare width, words) that splitting and
-    drawing only read, so one list serves every letter; richer paragraphs are broken anew.
+    The lines of a paragraph in one font are a plain list of (spare width, words) that
+    splitting and drawing only read, so one list serves every letter. Those of a paragraph of
+    several fragments (bold or italic words, another script) are fragments that drawing only
+    reads but splitting changes: one serves every letter until the paragraph is split across
+    a page, which splits a copy of its own.
     """
+
+    _shared_lines = False  # its lines (and word fragments) are those of other letters too
 
     _wrapped: tuple[float, object, tuple[float, float]] | None = None
     # Set by Paragraph.breakLines (ReportLab's own attributes, untyped there).
+    frags: list[Any]
     _width_max: float
     _splitLongWordCount: int
     _hyphenations: int
 
     def breakLines(self, width: Any) -> Any:
         frags = self.frags
+        if len(frags) != 1 and not self.bulletText and isinstance(width, list):
+            return self._break_fragments(width)
         if len(frags) != 1 or self.bulletText or not isinstance(width, list):
             return super().breakLines(width)
         frag = frags[0]
@@ -113,6 +158,40 @@ class _Paragraph(Paragraph):
         lines, self._width_max = found
         self._splitLongWordCount = self._hyphenations = 0
         return lines
+
+    def _break_fragments(self, width: list[float]) -> Any:
+        """breakLines of a paragraph of several fragments, which leaves the paragraph's
+        fragments broken into words (`frags`) beside its lines."""
+        frags_key = _frags_key(self.frags)
+        if frags_key is None:
+            return super().breakLines(width)
+        key = (frags_key, _style_key(self.style), *width)
+        found = _fragment_breaks.get(key)
+        if found is None:
+            lines = super().breakLines(width)
+            if getattr(lines, "kind", None) != 1 or self._splitLongWordCount or self._hyphenations:
+                return lines
+            if not _second_time(key):
+                return lines
+            if len(_fragment_breaks) >= _LINE_BREAKS_REMEMBERED:
+                _fragment_breaks.clear()
+            found = _fragment_breaks[key] = (lines, self._width_max, self.frags)
+        lines, self._width_max, words = found
+        self.frags = list(words)
+        self._splitLongWordCount = self._hyphenations = 0
+        self._shared_lines = True
+        return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self.__dict__.get("blPara")
+        if self._shared_lines and lines is not None:  # splitting changes the fragments
+            self.frags, lines = copy.deepcopy((self.frags, lines))  # a copy of its own
+            self.__dict__["blPara"] = lines
+            if self._wrapped is not None:
+                self._wrapped = (self._wrapped[0], lines, self._wrapped[2])
+        self._shared_lines = False
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         wrapped = self._wrapped
@@ -224,7 +303,7 @@ class _Builder:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self.styles = LetterStyles(fonts.primary)
+        self.styles = letter_styles(fonts.primary)
 
     def markup(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return self.fonts.markup(text, bold, italic)

@@ -7,12 +7,23 @@ off and raw HTML disabled, and the blocks carry plain strings that the PDF side 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 _PARSER = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis"])
+# The same parser, its blocks only: each paragraph's text is parsed for its emphasis apart
+# (`_inline`, remembered), since a merge's letters share most of their paragraphs.
+_BLOCKS = MarkdownIt("zero", {"html": False}).enable(["list", "emphasis"]).disable("inline")
+_PARAGRAPHS_REMEMBERED = 512  # the least recently used forgotten first: a bound on memory
+# A blank line, then a line at the left margin: where a body's top-level blocks begin anew,
+# unless that line starts a list item (which may continue the list above).
+_BLOCK_START = re.compile(r"\n[ \t]*\n(?=[^\s])")
+_LIST_ITEM = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+_SEGMENTS_REMEMBERED = 256
 
 
 @dataclass(frozen=True)
@@ -44,10 +55,53 @@ Block = TextBlock | ListBlock
 
 
 def parse_body(text: str) -> list[Block]:
-    """The body as blocks: paragraphs and (possibly nested) lists."""
-    tokens = _PARSER.parse(text)
+    """The body as blocks: paragraphs and (possibly nested) lists.
+
+    Parsed a part at a time, each part remembered: the blocks after a blank line and a line
+    at the left margin that starts no list item are parsed as the whole text's parse finds
+    them, and a merge's letters share most of their parts."""
+    if "\r" in text or "\0" in text:  # the parser's own normalising: the text whole
+        return _parsed(text)
+    blocks: list[Block] = []
+    for part in _parts(text):
+        blocks += [_copy(block) for block in _parsed_part(part)]
+    return blocks
+
+
+def _parts(text: str) -> list[str]:
+    parts, start = [], 0
+    for gap in _BLOCK_START.finditer(text):
+        if not _LIST_ITEM.match(text, gap.end()):
+            parts.append(text[start : gap.end()])
+            start = gap.end()
+    parts.append(text[start:])
+    return parts
+
+
+@lru_cache(maxsize=_SEGMENTS_REMEMBERED)
+def _parsed_part(part: str) -> tuple[Block, ...]:
+    return tuple(_parsed(part))
+
+
+def _parsed(text: str) -> list[Block]:
+    tokens = _BLOCKS.parse(text)
     blocks, _ = _blocks(tokens, 0, closing="")
     return blocks
+
+
+def _copy(block: Block) -> Block:
+    """A remembered block's copy, the caller's own."""
+    if isinstance(block, TextBlock):
+        return TextBlock(list(block.runs))
+    return ListBlock(block.ordered, block.start, [[_copy(b) for b in item] for item in block.items])
+
+
+@lru_cache(maxsize=_PARAGRAPHS_REMEMBERED)
+def _inline(content: str) -> tuple[Run, ...]:
+    """A paragraph's runs: its emphasis depends on its own text alone, as the whole
+    document's parse finds it."""
+    (paragraph,) = _PARSER.parseInline(content)
+    return tuple(_runs(paragraph.children or []))
 
 
 def _blocks(tokens: list[Token], pos: int, closing: str) -> tuple[list[Block], int]:
@@ -56,7 +110,7 @@ def _blocks(tokens: list[Token], pos: int, closing: str) -> tuple[list[Block], i
     while pos < len(tokens) and tokens[pos].type != closing:
         token = tokens[pos]
         if token.type == "inline":
-            blocks.append(TextBlock(_runs(token.children or [])))
+            blocks.append(TextBlock(list(_inline(token.content))))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             block, pos = _list(tokens, pos)
             blocks.append(block)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,13 @@ class LetterStyles:
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self._styles[name]
+
+
+@functools.lru_cache(maxsize=16)
+def letter_styles(font: str) -> LetterStyles:
+    """The letter styles of a font, made once: paragraphs only read their styles (a split
+    copies its own), and a merge's letters are many."""
+    return LetterStyles(font)
 
 
 def numbered_canvas(

@@ -77,6 +77,7 @@ def _date_locale(language: str) -> Locale:
         return Locale.parse("en_GB")
 
 
+@lru_cache(maxsize=1024)  # a merge's letters bear one date in a few languages
 def date_text(value: date, language: str) -> str:
     """The letter's date as that language writes it in full: `27 juillet 2021`, `2021년 7월
     27일`, `27 июля 2021 г.`; any language CLDR knows, British English otherwise."""

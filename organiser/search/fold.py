@@ -36,12 +36,16 @@ def fold(text: str) -> str:
     """The text as the index holds it."""
     if text.isascii():
         return text.lower()
-    return anyascii(_SYLLABLE.sub(r" \1 ", text)).lower()
+    # Each character folds on its own: runs of ASCII lower-cased, the others one by one (and
+    # remembered), rather than the whole text through anyascii a character at a time.
+    return "".join(
+        piece.lower() if piece.isascii() else _fold_char(piece) for piece in _PIECES.findall(text)
+    )
 
 
 @lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
-    return fold(char)
+    return anyascii(_SYLLABLE.sub(r" \1 ", char)).lower()
 
 
 def query_phrases(query: str) -> list[list[str]]:

@@ -468,10 +468,22 @@ class _Planned:
     row: PreflightRow
     fields: LetterFields
     printable: PrintableLetter | None
+    # The new letter as validated, its parties fixed (`letters.new_letter`), when the register
+    # is made in the same unit of work (`merge`): it goes in as it is, not made twice.
+    letter: Letter | None = None
+
+    def take_letter(self) -> Letter:
+        letter, self.letter = self.letter, None  # the register has it: held no longer
+        assert letter is not None
+        return letter
 
 
 def _plan(
-    session: Session, letter_id: int, refs: Sequence[Ref], output: MergeOutput
+    session: Session,
+    letter_id: int,
+    refs: Sequence[Ref],
+    output: MergeOutput,
+    keep_letters: bool = False,
 ) -> tuple[Letter, list[_Planned]]:
     record = v.get_or_raise(session, Letter, letter_id, "letter")
     original = letters.get_letter(session, letter_id)
@@ -522,12 +534,13 @@ def _plan(
             letter_date=letter_date,
             status=LetterStatus.APPROVED,
         )
-        refusal, empty, printable = "", [], None
+        refusal, empty, printable, letter = "", [], None, None
         try:
             fields.subject, empty_subject = templates.fill(chosen.subject, context, "subject")
             fields.body, empty_body = templates.fill(chosen.body, context, "body")
             empty = empty_subject + empty_body
-            printable = letter_register.printable_from_fields(session, fields)
+            letter = letters.new_letter(session, fields)  # validated as the editor would
+            printable = letter_register.printable_of_new(session, letter)
         except ValidationError as error:
             refusal = error.message
         row = PreflightRow(
@@ -545,7 +558,7 @@ def _plan(
             pages=None,
             too_long=False,
         )
-        planned.append(_Planned(row, fields, printable))
+        planned.append(_Planned(row, fields, printable, letter if keep_letters else None))
     return record, planned
 
 
@@ -606,12 +619,13 @@ class _Started:
         recipients: Recipients,
         output: MergeOutput,
         paper: str | None,
+        keep_letters: bool = False,
     ) -> _Started:
         options = pdf_options(paper)
         refs = recipient_refs(session, letter_id, recipients)
         # The rendering workers start (a second or so) while the letters are planned.
         started = workers.enter_context(RenderWorkers(len(refs), options))
-        record, planned = _plan(session, letter_id, refs, output)
+        record, planned = _plan(session, letter_id, refs, output, keep_letters)
         return cls(letter_id, record.version, record.subject, output, planned, started, options)
 
 
@@ -770,11 +784,12 @@ def merge(
         contextlib.ExitStack() as held,
         store.transaction(engine, write=True) as session,
     ):
-        started = _Started.plan(session, held, letter_id, recipients, output, paper)
+        started = _Started.plan(session, held, letter_id, recipients, output, paper, True)
         spill = _PdfSpill(len(started.planned))
         held.callback(spill.file.close)
         fields = [p.fields for p in started.planned]
-        register = _Register(session, fields, letter_id, spill.pdf, None)
+        planned = started.planned
+        register = _Register(session, fields, letter_id, spill.pdf, None, _planned_letter(planned))
         folder = output.folder
         paths = [folder / p.row.file_name for p in started.planned] if folder else []
 
@@ -800,9 +815,14 @@ def merge(
     return MergeResult(found.preflight, tuple(register.made), tuple(paths))
 
 
+def _planned_letter(planned: Sequence[_Planned]) -> Callable[[int], Letter]:
+    return lambda position: planned[position].take_letter()
+
+
 class _Register:
-    """A merge's letters added to the register in order, a chunk of them per flush, each with
-    its PDF (`pdf(position)`) kept; `made` are their ids."""
+    """A merge's letters added to the register in order, a chunk of them at a time, each with
+    its PDF (`pdf(position)`) kept; `made` are their ids. `letter(position)` gives each new
+    letter, validated, when the caller made them already (else they are made here)."""
 
     def __init__(
         self,
@@ -811,6 +831,7 @@ class _Register:
         merged_from: int,
         pdf: Callable[[int], bytes | None],
         stop: Stop | None,
+        letter: Callable[[int], Letter] | None = None,
     ) -> None:
         self.session = session
         self.fields = fields
@@ -820,6 +841,7 @@ class _Register:
         self.made: list[int] = []
         self._rendered: set[int] = set()
         self._held = _held_parties(session, fields)
+        self.letter = letter or (lambda position: letters.new_letter(session, fields[position]))
 
     def rendered(self, position: int) -> None:
         """The letter at `position` is made: the letters made, in order, from the first not
@@ -841,18 +863,19 @@ class _Register:
             for position in positions:
                 if self.stop and self.stop():
                     raise MergeStopped()
-                record = letters.add_letter(self.session, self.fields[position])
+                record = self.letter(position)
                 record.merged_from_id = self.merged_from
                 records.append(record)
-            self.session.flush()
+            # As rows: the same rows as the unit of work's, at a fraction of its work per letter.
+            ids = letters.insert_letters(self.session, records)
             kept = []
-            for position, record in zip(positions, records, strict=True):
+            for position, record, key in zip(positions, records, ids, strict=True):
                 data = self.pdf(position)
                 assert data is not None  # a letter without its PDF is refused above
-                kept.append((record, data))
-            letter_register.keep_pdfs_of(self.session, kept)
+                kept.append((record, key, data))
+            letter_register.keep_pdfs_of_new(self.session, kept)
             del kept
-            self.made += [record.id for record in records]
+            self.made += ids
             if progress:
                 progress(positions.stop, total + 1)
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from organiser.errors import ValidationError
 from organiser.models import (
+    Attachment,
     Channel,
     Letter,
     LetterRecipient,
@@ -21,12 +22,14 @@ from organiser.models import (
     Organisation,
     Person,
     RecipientRole,
+    utc_now,
 )
+from organiser.models.base import new_uuid
 from organiser.models.organisations import person_label
 from organiser.pdf.cosigned import CosignedBlock
 from organiser.pdf.images import MAX_IMAGE_BYTES, image_size
 from organiser.pdf.printable import PrintableLetter, PrintParty, PrintSigner
-from organiser.services import attachments, statements
+from organiser.services import attachments, record_rows, statements
 from organiser.services import validation as v
 from organiser.services.letters import (
     LetterFields,
@@ -118,6 +121,12 @@ def printable_from_fields(
     return _printable(session, check, block)
 
 
+def printable_of_new(session: Session, letter: Letter) -> PrintableLetter:
+    """The page of a new letter (`letters.new_letter`, in no session), as `printable_from_fields`
+    gives it for the same fields."""
+    return _printable(session, letter)
+
+
 def printable_letter(
     session: Session, letter_id: int, view: LetterView | None = None
 ) -> PrintableLetter:
@@ -147,7 +156,9 @@ def keep_pdfs_of(session: Session, kept: Sequence[tuple[Letter, bytes]]) -> None
     """`keep_pdf_of` for many letters at once (flushed), in one flush; the files are then let
     go by the session, so that a run keeping thousands does not hold them all in memory."""
     files = [
-        attachments.new_attachment(_pdf_name(record), data, "application/pdf")
+        attachments.new_attachment(
+            _pdf_name(record.id, record.our_reference, record.uuid), data, "application/pdf"
+        )
         for record, data in kept
     ]
     session.add_all(files)
@@ -159,8 +170,40 @@ def keep_pdfs_of(session: Session, kept: Sequence[tuple[Letter, bytes]]) -> None
         session.expunge(file)
 
 
-def _pdf_name(record: Letter) -> str:
-    return f"letter-{record.id}-{record.our_reference or record.uuid[:8]}.pdf".replace("/", "-")
+def keep_pdfs_of_new(session: Session, kept: Sequence[tuple[Letter, int, bytes]]) -> None:
+    """`keep_pdfs_of` for letters written as rows (`letters.insert_letters`): (the letter,
+    its id, its PDF). The same rows: each PDF kept as an attachment, the letter naming it
+    and its version one more, as a flush of `keep_pdfs_of` leaves them."""
+    files = [
+        attachments.new_attachment(
+            _pdf_name(key, record.our_reference, record.uuid), data, "application/pdf"
+        )
+        for record, key, data in kept
+    ]
+    for file in files:
+        file.uuid = new_uuid()
+    values = [record_rows.column_values(file) for file in files]
+    del files
+    ids = record_rows.insert_rows(session, Attachment, values, ids=True)
+    del values
+    table = record_rows.table_of(Letter)
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("letter"))
+        .values(
+            pdf_id=bindparam("pdf"),
+            version=table.c.version + 1,
+            updated_at=bindparam("at", type_=table.c.updated_at.type),
+        ),
+        [
+            {"letter": key, "pdf": file_id, "at": utc_now()}
+            for (_record, key, _data), file_id in zip(kept, ids, strict=True)
+        ],
+    )
+
+
+def _pdf_name(letter_id: int, our_reference: str, uuid: str) -> str:
+    return f"letter-{letter_id}-{our_reference or uuid[:8]}.pdf".replace("/", "-")
 
 
 def kept_pdf(session: Session, letter_id: int) -> bytes | None:

@@ -26,8 +26,9 @@ from organiser.models import (
     RecipientRole,
     utc_now,
 )
+from organiser.models.base import new_uuid
 from organiser.models.organisations import person_label
-from organiser.services import trash
+from organiser.services import record_rows, trash
 from organiser.services import validation as v
 from organiser.services.listing import page_ids, text_matches
 from organiser.services.trash import TrashView
@@ -351,13 +352,43 @@ def create_letter(session: Session, data: LetterFields) -> LetterView:
 def add_letter(session: Session, data: LetterFields) -> Letter:
     """The new letter added to the session, not yet flushed: for a use case that writes many
     (a merge), which reads none of them back."""
+    record = new_letter(session, data)
+    session.add(record)
+    return record
+
+
+def new_letter(session: Session, data: LetterFields) -> Letter:
+    """A new letter, validated and (unless a draft) its parties fixed, in no session: for
+    `add_letter`, or for `insert_letters` to write many at once."""
     record = Letter(tracking_number="", reply_note="")
     with session.no_autoflush:
         _apply(session, record, data)
     record.letter_date = record.letter_date or date.today()  # a letter always bears a date
     _fix_or_follow(session, record)
-    session.add(record)
     return record
+
+
+def insert_letters(session: Session, records: Sequence[Letter]) -> list[int]:
+    """New letters (`new_letter`), their signatories and recipients written as the rows a
+    flush would write, a few statements for them all (`record_rows`); their ids, in order.
+    The session does not hold them: read them back by id."""
+    for record in records:
+        record.uuid = new_uuid()  # what the column's default gives; known here for the caller
+    ids = record_rows.insert_rows(
+        session, Letter, [record_rows.column_values(r) for r in records], ids=True
+    )
+    signatories: list[dict[str, Any]] = []
+    recipients: list[dict[str, Any]] = []
+    for record, key in zip(records, ids, strict=True):
+        signatories += [_party_row(row, key) for row in record.signatories]
+        recipients += [_party_row(row, key) for row in record.recipients]
+    record_rows.insert_rows(session, LetterSignatory, signatories)
+    record_rows.insert_rows(session, LetterRecipient, recipients)
+    return ids
+
+
+def _party_row(row: LetterSignatory | LetterRecipient, letter_id: int) -> dict[str, Any]:
+    return {**record_rows.column_values(row), "letter_id": letter_id}
 
 
 def _fix_or_follow(session: Session, record: Letter) -> None:
