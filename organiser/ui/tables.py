@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from math import ceil
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,11 +29,28 @@ FIT_SAMPLE_ROWS = 100  # rows a lazy table's columns are fitted to
 FILTER_DELAY_MS = 200  # a filter asked of the database waits for the typing to pause
 
 
-def fit_columns(view: QTableView, max_width: int = MAX_COLUMN_WIDTH) -> None:
-    """Each column as wide as its contents (in the rows Qt samples), none wider than max_width."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), max_width))
+def fit_columns(
+    view: QTableView, max_width: int = MAX_COLUMN_WIDTH, sample: int = FIT_SAMPLE_ROWS
+) -> int:
+    """Each column as wide as its header and its text in the first `sample` rows, none wider
+    than max_width; returns how many rows were measured. The texts are measured here, once
+    each: Qt's own fitting (`resizeColumnsToContents`) asks every cell for eight roles and
+    lays each out through the style, 40–70 ms for a hundred rows of eleven columns."""
+    model = view.model()
+    header = view.horizontalHeader()
+    metrics = QFontMetricsF(view.font())
+    # As Qt's item views pad a text cell: the focus frame's margin and one pixel, each side.
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    padding = 2 * (margin + 1) + (1 if view.showGrid() else 0)
+    rows = min(model.rowCount(), sample)
+    for column in range(model.columnCount()):
+        width = 0 if header.isHidden() else header.sectionSizeHint(column)
+        for row in range(rows):
+            text = model.index(row, column).data()
+            if text:
+                width = max(width, ceil(metrics.horizontalAdvance(str(text))) + padding)
+        view.setColumnWidth(column, min(width, max_width))
+    return rows
 
 
 def show_context_menu(parent: QWidget, actions: Sequence[QAction], at: QPoint) -> None:
@@ -179,11 +198,14 @@ class RecordTable(QWidget, Generic[T]):
         loader: Loader[T],
         shown: Callable[[], object],
         failed: Callable[[OrganiserError], object],
+        count: Callable[[], int] | None = None,
     ) -> None:
-        """As `set_source` (uncounted), the first page read off the GUI thread by `first`
-        (which touches no widget): a filter that reads many rows to find a page's worth. The
-        rows shown stay until it comes, then `shown()`, or `failed(error)`; a newer ask (another
-        keystroke) supersedes it. `loader` reads the later pages as the view scrolls.
+        """As `set_source`, the first page read off the GUI thread by `first` (which touches
+        no widget): a filter that reads many rows to find a page's worth, or a page's first
+        rows when it is built. The rows shown stay until it comes, then `shown()`, or
+        `failed(error)`; a newer ask (another keystroke) supersedes it. `count` (read there
+        too, before the page; none is read when it says 0) gives the total, else it stays
+        unknown until a short page. `loader` reads the later pages as the view scrolls.
 
         The read takes no turn with the database's jobs (`job_gate`), as a read on the GUI
         thread takes none: a filter typed while an export writes PDFs is answered at once."""
@@ -192,10 +214,15 @@ class RecordTable(QWidget, Generic[T]):
         self._asked += 1
         asked, size = self._asked, model.page
 
-        def done(rows: list[T]) -> None:
+        def read(_progress: object) -> tuple[int | None, list[T]]:
+            total = count() if count is not None else None
+            return total, first(0, size) if total != 0 else []
+
+        def done(got: tuple[int | None, list[T]]) -> None:
             if asked == self._asked:
+                total, rows = got
                 self._reading = False
-                self._refilled(lambda: model.set_source(None, loader, first=rows))
+                self._refilled(lambda: model.set_source(total, loader, first=rows))
                 shown()
 
         def refused(error: OrganiserError) -> None:
@@ -204,10 +231,7 @@ class RecordTable(QWidget, Generic[T]):
                 failed(error)
 
         self._reading = True
-        run_in_background(
-            self, "", lambda _progress: first(0, size), done, refused,
-            show_progress=False,
-        )  # fmt: skip
+        run_in_background(self, "", read, done, refused, show_progress=False)
 
     def settled(self) -> bool:
         """No first page is being read in the background (what tests wait for)."""

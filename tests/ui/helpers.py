@@ -63,3 +63,10 @@ def pick(picker: Any, row: int = 0, typed: str = "") -> int | None:
     picker.popup.setCurrentIndex(picker.pages.index(row))
     QTest.keyClick(picker.popup, Qt.Key.Key_Return)
     return picker.value()
+
+
+def built(qtbot: QtBot, page: Any, timeout: int = 10_000) -> Any:
+    """A page once the rows it reads as it is built (its first page and count, off the GUI
+    thread) are shown."""
+    qtbot.waitUntil(page.settled, timeout=timeout)
+    return page

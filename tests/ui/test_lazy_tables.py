@@ -32,6 +32,7 @@ from organiser.services.letters import LetterView
 from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.organisations import ORGANISATION_SORT_KEYS, OrganisationsPage
 from organiser.ui.table_model import PAGE, ROW_ROLE
+from tests.ui.helpers import built
 
 COUNT = 2_500  # two and a half pages
 NAMES = ("Syndicat des cheminots", "Профсоюз горняков", "전국금속노동조합", "Unión Minera")
@@ -71,6 +72,7 @@ def many(engine: Engine) -> Engine:
 def page(qtbot: QtBot, many: Engine) -> OrganisationsPage:
     widget = OrganisationsPage(many)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     widget.resize(1000, 700)
     widget.show()
     return widget
@@ -264,6 +266,7 @@ def register(engine: Engine) -> Engine:
 def letters_page(qtbot: QtBot, register: Engine) -> LettersPage:
     widget = LettersPage(register)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     widget.resize(1000, 700)
     widget.show()
     return widget
