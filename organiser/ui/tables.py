@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from organiser.errors import OrganiserError
-from organiser.ui.table_model import ROW_ROLE, SORT_ROLE, LazyRecordModel, Loader, RecordTableModel
+from organiser.ui.table_model import (
+    ROW_ROLE,
+    SORT_ROLE,
+    Fetcher,
+    LazyRecordModel,
+    Loader,
+    RecordTableModel,
+)
 from organiser.ui.workers import run_in_background
 
 T = TypeVar("T")
@@ -85,6 +92,7 @@ class RecordTable(QWidget, Generic[T]):
         self._columns_fitted = False
         self._asked = 0  # fills asked for: a background read answering an older one is dropped
         self._reading = False
+        self._read_now: Callable[[], None] | None = None  # the first page being read, read here
         self.proxy = sorting_proxy(model, self)
 
         self.filter_edit = QLineEdit(self)
@@ -180,17 +188,24 @@ class RecordTable(QWidget, Generic[T]):
 
     def set_rows(self, rows: list[T]) -> None:
         self._asked += 1  # a first page still being read is not wanted any more
-        self._reading = False
+        self._reading, self._read_now = False, None
         self._refilled(lambda: self.model.set_rows(rows))
 
-    def set_source(self, total: int | None, loader: Loader[T]) -> None:
+    def set_source(
+        self,
+        total: int | None,
+        loader: Loader[T],
+        later: tuple[Loader[T], Callable[[OrganiserError], object]] | None = None,
+    ) -> None:
         """A lazy table's rows: `total` of them (None: not counted), fetched by
-        `loader(offset, limit)` as needed."""
+        `loader(offset, limit)` as needed; or, after the first page, by `later`'s loader off
+        the GUI thread, a refusal said by its second part (see `set_source_in_background`)."""
         assert isinstance(self.model, LazyRecordModel)
         model = self.model
         self._asked += 1
-        self._reading = False
-        self._refilled(lambda: model.set_source(total, loader))
+        self._reading, self._read_now = False, None
+        fetcher = self._fetcher(*later) if later is not None else None
+        self._refilled(lambda: model.set_source(total, loader, fetcher=fetcher))
 
     def set_source_in_background(
         self,
@@ -199,13 +214,16 @@ class RecordTable(QWidget, Generic[T]):
         shown: Callable[[], object],
         failed: Callable[[OrganiserError], object],
         count: Callable[[], int] | None = None,
+        later_in_background: bool = False,
     ) -> None:
         """As `set_source`, the first page read off the GUI thread by `first` (which touches
         no widget): a filter that reads many rows to find a page's worth, or a page's first
         rows when it is built. The rows shown stay until it comes, then `shown()`, or
         `failed(error)`; a newer ask (another keystroke) supersedes it. `count` (read there
         too, before the page; none is read when it says 0) gives the total, else it stays
-        unknown until a short page. `loader` reads the later pages as the view scrolls.
+        unknown until a short page. `loader` reads the later pages as the view scrolls, on
+        the GUI thread; or, `later_in_background` (a filter whose matches are far apart, a page
+        of them a scan of many rows), `first` reads them off it, a failure said by `failed`.
 
         The read takes no turn with the database's jobs (`job_gate`), as a read on the GUI
         thread takes none: a filter typed while an export writes PDFs is answered at once."""
@@ -218,20 +236,58 @@ class RecordTable(QWidget, Generic[T]):
             total = count() if count is not None else None
             return total, first(0, size) if total != 0 else []
 
+        fetcher = self._fetcher(first, failed) if later_in_background else None
+
+        def show(got: tuple[int | None, list[T]]) -> None:
+            total, rows = got
+            self._reading, self._read_now = False, None
+            self._refilled(lambda: model.set_source(total, loader, rows, fetcher))
+            shown()
+
         def done(got: tuple[int | None, list[T]]) -> None:
             if asked == self._asked:
-                total, rows = got
-                self._reading = False
-                self._refilled(lambda: model.set_source(total, loader, first=rows))
-                shown()
+                show(got)
 
         def refused(error: OrganiserError) -> None:
             if asked == self._asked:
-                self._reading = False
+                self._reading, self._read_now = False, None
                 failed(error)
 
-        self._reading = True
+        def now() -> None:
+            self._asked += 1  # the background's answer is not wanted any more
+            try:
+                got = read(None)
+            except OrganiserError as error:
+                self._reading, self._read_now = False, None
+                failed(error)
+                return
+            show(got)
+
+        self._reading, self._read_now = True, now
         run_in_background(self, "", read, done, refused, show_progress=False)
+
+    def settle_now(self) -> None:
+        """The first page still being read in the background is read here and now instead
+        (a record is to be selected on it, or the rows are needed at once); the background's
+        answer is dropped. Nothing happens when none is being read."""
+        if self._reading and self._read_now is not None:
+            self._read_now()
+
+    def _fetcher(self, read: Loader[T], failed: Callable[[OrganiserError], object]) -> Fetcher[T]:
+        """Later pages read by `read` off the GUI thread, with no turn among the database's
+        jobs (as `set_source_in_background`'s first page); a refusal said by `failed`."""
+
+        def fetch(offset: int, count: int, deliver: Callable[[list[T]], None]) -> None:
+            def refused(error: OrganiserError) -> None:
+                deliver([])
+                failed(error)
+
+            run_in_background(
+                self, "", lambda _progress: read(offset, count), deliver, refused,
+                show_progress=False,
+            )  # fmt: skip
+
+        return fetch
 
     def settled(self) -> bool:
         """No first page is being read in the background (what tests wait for)."""
@@ -258,6 +314,7 @@ class RecordTable(QWidget, Generic[T]):
         """Select (and scroll to) the first row `predicate` holds for; a lazy table fetches
         further pages (each twice the one before) until it finds it or has them all, unless
         not to `fetch`."""
+        self.settle_now()  # a first page on its way: the record may be on it
         checked, chunk = 0, getattr(self.model, "page", 0)
         while True:
             for row in range(checked, self.proxy.rowCount()):

@@ -205,6 +205,7 @@ class CommitmentsPage(Page):
                 lambda: self._say_count(self.list_model.total(), criteria) if counts else None,
                 lambda error: show_error(self, self.tr("Commitments"), str(error)),
                 count if counts else None,
+                later_in_background=bool(text),  # a text's matches may lie far apart
             )  # fmt: skip
             return
         total = count()

@@ -270,13 +270,16 @@ class RecordsPage(Page):
                         return counter(session)
 
                 count = counted_rows
-            self.table.set_source_in_background(load, quiet, self._rows_shown, self._refused, count)
+            self.table.set_source_in_background(
+                load, quiet, self._rows_shown, self._refused, count, later_in_background=bool(text)
+            )
             return False
         total = None
         if counted and not text:  # counting a text's matches would read every row
             with store.transaction(self.engine) as session:
                 total = self.count_rows(session, text)
-        self.table.set_source(total, quiet)
+        # A text's matches may lie far apart: the later pages are read off the GUI thread.
+        self.table.set_source(total, quiet, (load, self._refused) if text else None)
         return True
 
     def _refused(self, error: OrganiserError) -> None:
