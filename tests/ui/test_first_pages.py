@@ -177,3 +177,32 @@ def test_columns_are_fitted_to_the_header_and_a_sample_of_rows(qtbot: QtBot) -> 
     assert view.columnWidth(1) >= view.horizontalHeader().sectionSizeHint(1)
     model.set_rows([Named(1, "W" * 200)])
     assert fit_columns(view) == 1 and view.columnWidth(0) == MAX_COLUMN_WIDTH
+
+
+def test_modules_asked_for_soon_are_imported_once_off_the_gui_thread() -> None:
+    import sys
+
+    from organiser.ui.warm_imports import import_soon
+
+    sys.modules.pop("tests.ui.warm_probe", None)
+    thread = import_soon("tests.ui.warm_probe", "organiser.ui.tables")  # the second is in
+    assert thread is not None
+    thread.join(10)
+    from tests.ui import warm_probe
+
+    assert warm_probe.IMPORTED_ON == "import soon"
+    assert import_soon("tests.ui.warm_probe") is None  # asked for once
+
+
+def test_the_letters_page_asks_for_the_editors_services_as_it_is_built(
+    qtbot: QtBot, register: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from organiser.ui.pages import letters as letters_module
+
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(letters_module, "import_soon", lambda *names: asked.append(names))
+    page = LettersPage(register)
+    qtbot.addWidget(page)
+    built(qtbot, page)
+    assert asked == [letters_module.EDITOR_SERVICES]
+    assert "organiser.services.letter_output" in letters_module.EDITOR_SERVICES

@@ -25,6 +25,7 @@ from organiser.ui.letters.filters import LetterFilterBar
 from organiser.ui.pages.records import PageReader, RecordsPage
 from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.table_model import Column
+from organiser.ui.warm_imports import import_soon
 from organiser.ui.workers import Progress, run_in_background
 
 if TYPE_CHECKING:
@@ -33,6 +34,14 @@ if TYPE_CHECKING:
 # The editor, the Merge dialog, the other dialogs, the PDF checks and the letters' PDF output
 # (with ReportLab, pypdf and the batch's worker processes behind them) are imported when first
 # used: they were about 0.2 s each of the page's first showing, on the GUI thread.
+
+
+# The services behind the editor and the PDF actions (ReportLab with them): no Qt in them.
+EDITOR_SERVICES = (
+    "organiser.services.letter_output",
+    "organiser.services.letter_register",
+    "organiser.services.statement_issues",
+)
 
 
 def letter_search(text: str) -> letters.LetterSearch:
@@ -88,6 +97,8 @@ class LettersPage(RecordsPage):
             "settings", self.tr("PDF settings"), "", self.pdf_settings
         )
         self.load_when_built()
+        # What the editor and the PDF actions will need, imported while the page is read.
+        import_soon(*EDITOR_SERVICES)
 
     def pdf_settings(self) -> None:
         from organiser.ui.letters.pdf_settings import PdfSettingsDialog
