@@ -32,7 +32,7 @@ from organiser.ui.workers import run_in_background
 
 T = TypeVar("T")
 MAX_COLUMN_WIDTH = 320  # px: longer text is cut, and shown whole in the cell's tooltip
-FIT_SAMPLE_ROWS = 100  # rows a lazy table's columns are fitted to
+FIT_SAMPLE_ROWS = 100  # rows a table's columns are fitted to (after its header)
 FILTER_DELAY_MS = 200  # a filter asked of the database waits for the typing to pause
 
 
@@ -54,8 +54,8 @@ def fit_columns(
         width = 0 if header.isHidden() else header.sectionSizeHint(column)
         for row in range(rows):
             text = model.index(row, column).data()
-            if text:
-                width = max(width, ceil(metrics.horizontalAdvance(str(text))) + padding)
+            for line in str(text).split("\n") if text else ():  # a cell's lines: its widest
+                width = max(width, ceil(metrics.horizontalAdvance(line)) + padding)
         view.setColumnWidth(column, min(width, max_width))
     return rows
 
