@@ -157,6 +157,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
 PAGE = 1000  # rows fetched at a time by a lazy model
 Loader = Callable[[int, int], list[T]]
+# Reads `count` rows from `offset` elsewhere (off the GUI thread) and hands them to the
+# callback, on the GUI thread, when they come ([] if the read failed).
+Fetcher = Callable[[int, int, Callable[[list[T]], None]], None]
 
 
 class LazyRecordModel(RecordTableModel[T]):
@@ -164,7 +167,9 @@ class LazyRecordModel(RecordTableModel[T]):
     filters and sorts in the database, so the model only ever holds the pages scrolled to.
     The total may be left unknown (None): counting every match of a filter can cost more than
     the page itself, and the view only needs to know whether there is more — a short page says
-    there is not. `fetched` counts the rows loaded since the model was made (for the tests)."""
+    there is not. `fetched` counts the rows loaded since the model was made (for the tests).
+    With a `fetcher`, the pages after the first are read through it, off the GUI thread, as
+    the view scrolls: the rows come a moment later, and no more are asked for meanwhile."""
 
     def __init__(
         self, columns: Sequence[Column[T]], parent: Any = None, page: int | None = None
@@ -174,13 +179,23 @@ class LazyRecordModel(RecordTableModel[T]):
         self._loader: Loader[T] | None = None
         self.page = page or PAGE
         self.fetched = 0
+        self._fetcher: Fetcher[T] | None = None
+        self._fetching = False
+        self._sources = 0  # sources set: rows read for an earlier one are dropped
 
     def set_source(
-        self, total: int | None, loader: Loader[T], first: list[T] | None = None
+        self,
+        total: int | None,
+        loader: Loader[T],
+        first: list[T] | None = None,
+        fetcher: Fetcher[T] | None = None,
     ) -> None:
-        """Rows from `loader`; `first`: its first page, already read (off the GUI thread)."""
+        """Rows from `loader`; `first`: its first page, already read (off the GUI thread);
+        `fetcher`: what reads the later pages as the view scrolls, off the GUI thread."""
         self.beginResetModel()
-        self._total, self._loader = total, loader
+        self._total, self._loader, self._fetcher = total, loader, fetcher
+        self._fetching = False
+        self._sources += 1
         if first is not None:
             self._rows = self._loaded(first, 0, self.page)
         else:
@@ -206,19 +221,42 @@ class LazyRecordModel(RecordTableModel[T]):
         return self._total is not None
 
     def canFetchMore(self, parent: Index) -> bool:
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return False
         return self._total is None or len(self._rows) < self._total
 
     def fetchMore(self, parent: Index) -> None:
-        if not parent.isValid():
+        if parent.isValid():
+            return
+        if self._fetcher is None:
             self.fetch_rows(self.page)
+        elif not self._fetching:
+            self._fetch_later(self._fetcher, self.page)
+
+    def fetching(self) -> bool:
+        """A later page is being read off the GUI thread (what tests wait for)."""
+        return self._fetching
+
+    def _fetch_later(self, fetcher: Fetcher[T], count: int) -> None:
+        self._fetching = True
+        source, offset = self._sources, len(self._rows)
+
+        def deliver(rows: list[T]) -> None:
+            if source != self._sources or offset != len(self._rows):
+                return  # the rows were replaced, or fetched another way, meanwhile
+            self._fetching = False
+            self._append(self._loaded(rows, offset, count))
+
+        fetcher(offset, count, deliver)
 
     def fetch_rows(self, count: int) -> None:
-        """The next `count` rows (fewer at the end), in one query."""
+        """The next `count` rows (fewer at the end), in one query, here and now."""
         if self._loader is None:
             return
-        more = self._load(len(self._rows), count)
+        self._fetching = False  # a page on its way is dropped: these rows are read now
+        self._append(self._load(len(self._rows), count))
+
+    def _append(self, more: list[T]) -> None:
         if not more:
             self._total = len(self._rows)
             return

@@ -63,3 +63,22 @@ def pick(picker: Any, row: int = 0, typed: str = "") -> int | None:
     picker.popup.setCurrentIndex(picker.pages.index(row))
     QTest.keyClick(picker.popup, Qt.Key.Key_Return)
     return picker.value()
+
+
+def built(qtbot: QtBot | None, page: Any, timeout: int = 10_000) -> Any:
+    """A page once the rows it reads as it is built (its first page and count, off the GUI
+    thread) are shown; without a qtbot, by running the event loop until then."""
+    if qtbot is not None:
+        qtbot.waitUntil(page.settled, timeout=timeout)
+        return page
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout / 1000
+    while not page.settled():
+        if time.monotonic() > deadline:
+            raise AssertionError("the page's first rows were not read in time")
+        QApplication.processEvents()
+        time.sleep(0.005)
+    return page

@@ -27,7 +27,7 @@ from organiser.ui.commitments.matrix_model import CommitmentMatrixModel
 from organiser.ui.pages import commitments as page_module
 from organiser.ui.pages.commitments import CommitmentsPage
 from organiser.ui.table_model import PAGE
-from tests.ui.helpers import pick
+from tests.ui.helpers import built, pick
 
 DATA = Path(__file__).parent.parent / "data" / "csv"
 MANGYSTAU = "Right to strike for Mangystau oil workers"
@@ -48,6 +48,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def page(qtbot: QtBot, demo: Engine, messages: list[str]) -> CommitmentsPage:
     widget = CommitmentsPage(demo)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     widget.resize(1200, 700)
     widget.show()
     return widget
@@ -124,6 +125,7 @@ def test_large_table_is_fetched_page_by_page(qtbot: QtBot, engine: Engine) -> No
         session.execute(insert(Commitment), rows)
     widget = CommitmentsPage(engine)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     model = widget.list_model
     assert model.total() == PAGE * 2 + 25  # the 15 of the sample data and these
     assert model.rowCount() == PAGE and model.canFetchMore(widget.list_model.index(-1, -1))
@@ -152,6 +154,7 @@ def test_the_filter_box_asks_the_database_for_one_page_of_matches(
         session.execute(insert(Commitment), rows)
     widget = CommitmentsPage(engine)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     model = widget.list_model
     assert (model.rowCount(), model.fetched) == (PAGE, PAGE)  # a page of 3,015
     fetched = model.fetched
@@ -370,6 +373,7 @@ def test_an_empty_database_says_how_to_record_the_first_pledge(
 ) -> None:
     page = CommitmentsPage(engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     page.refresh()
     assert "New commitment" in page.count_label.text()
 

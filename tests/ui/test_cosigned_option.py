@@ -17,6 +17,7 @@ from organiser.ui.letters import cosigned_option
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.pages.letters import LettersPage
 from tests.statement_world import make_statement_world
+from tests.ui.helpers import built
 
 
 def _editor(qtbot: QtBot, engine: Engine, letter_id: int) -> LetterEditor:
@@ -67,6 +68,7 @@ def test_the_letters_page_issues_the_highlighted_statement(
     world = make_statement_world(engine, count=2)
     page = LettersPage(engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     target = tmp_path / "page-issue.pdf"
     said: list[str] = []
     monkeypatch.setattr(cosigned_option, "show_info", lambda _p, _t, text: said.append(text))

@@ -14,6 +14,7 @@ from organiser.ui.letters.columns import letter_html
 from organiser.ui.pages import people_tab, records
 from organiser.ui.pages.organisations import OrganisationsPage
 from organiser.ui.pages.people_tab import PeopleTab
+from tests.ui.helpers import built
 
 KCTU = "Korean Confederation of Trade Unions"
 
@@ -22,6 +23,7 @@ KCTU = "Korean Confederation of Trade Unions"
 def page(qtbot: QtBot, demo: Engine) -> OrganisationsPage:
     widget = OrganisationsPage(demo)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     widget.show()
     return widget
 

@@ -24,7 +24,7 @@ from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 from organiser.ui.letters.editor import LetterEditor
 from organiser.ui.pages import letters as letters_page
 from organiser.ui.pages.letters import LettersPage
-from tests.ui.helpers import drive_form, pick
+from tests.ui.helpers import built, drive_form, pick
 
 DRAFT_ID = 3  # demo: the Kazakh protest letter, a draft
 
@@ -82,6 +82,7 @@ def test_missing_font_message_names_the_real_place_to_add_one(
     message = editor.preview.message.text()
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     dialog = pdf_settings.PdfSettingsDialog(page)
     qtbot.addWidget(dialog)
     add_button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add font…")
@@ -123,6 +124,7 @@ def test_new_letter_is_saved_with_its_people(qtbot: QtBot, demo_engine: Engine) 
 def test_register_filters(qtbot: QtBot, demo_engine: Engine) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     assert page.table.model.rowCount() == 4  # three letters and the Korea resolution
     bar = page.filter_bar
     assert bar is not None
@@ -147,6 +149,7 @@ def test_mark_sent_then_reply_updates_the_register(
 ) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, DRAFT_ID)
 
     def fill_sent(form: SentDialog) -> None:
@@ -170,6 +173,7 @@ def test_mark_sent_then_reply_updates_the_register(
 def test_duplicate_makes_a_new_draft(qtbot: QtBot, demo_engine: Engine) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, 2)
     page.duplicate_action.trigger()
     copy = page.table.selected()
@@ -183,6 +187,7 @@ def test_export_pdf_writes_the_file_and_keeps_it(
 ) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, DRAFT_ID)
     target = tmp_path / "letter.pdf"
     monkeypatch.setattr(
@@ -201,6 +206,7 @@ def test_print_goes_through_the_print_dialog(
 ) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, DRAFT_ID)
     target = tmp_path / "printed.pdf"
 
@@ -271,6 +277,7 @@ def test_export_all_shown_writes_one_pdf_per_letter_in_the_background(
 ) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     bar = page.filter_bar
     assert bar is not None
     bar.kind.setCurrentIndex(bar.kind.findData("protest-letter"))  # letters 2 and 3
@@ -297,6 +304,7 @@ def test_a_reply_recorded_with_its_file_can_be_saved_out_again(
 ) -> None:
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, 1)  # demo: sent, awaiting a reply
     assert not page.reply_file_action.isEnabled()
     scan = tmp_path / "reply-scan.pdf"
@@ -333,6 +341,7 @@ def test_export_of_an_unsigned_letter_without_closing_asks_first_and_cancel_writ
         )  # fmt: skip
     page = LettersPage(demo_engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     select(page, made.id)
     asked: list[str] = []
     monkeypatch.setattr(letters_page, "confirm", lambda _p, _t, text, _a: asked.append(text))

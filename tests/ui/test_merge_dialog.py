@@ -20,6 +20,7 @@ from organiser.ui.letters import merge_dialog
 from organiser.ui.letters.merge_dialog import MergeDialog
 from organiser.ui.pages.letters import LettersPage
 from tests.merge_world import MergeWorld, make_world, pdf_text, set_body
+from tests.ui.helpers import built
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 BG = Qt.ItemDataRole.BackgroundRole
@@ -134,6 +135,7 @@ def test_the_letters_page_opens_the_merge_dialog_on_the_selected_letter(
     monkeypatch.setattr(MergeDialog, "exec", lambda self: opened.append(self) or 0)
     page = LettersPage(engine)
     qtbot.addWidget(page)
+    built(qtbot, page)
     assert page.merge_action.text() == "Merge…"
     page.table.select_where(lambda row: row.id == world.letter_id)
     assert page.merge_action.isEnabled()

@@ -14,12 +14,14 @@ from sqlalchemy import Engine
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
 from organiser.ui.pages import organisations
 from organiser.ui.pages.organisations import OrganisationsPage
+from tests.ui.helpers import built
 
 
 @pytest.fixture
 def page(qtbot: QtBot, demo: Engine) -> OrganisationsPage:
     widget = OrganisationsPage(demo)
     qtbot.addWidget(widget)
+    built(qtbot, widget)
     widget.show()
     return widget
 

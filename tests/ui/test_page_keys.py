@@ -32,6 +32,7 @@ from organiser.ui.pages.letters import LettersPage
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import ROW_ROLE
 from tests.letter_world import make_world
+from tests.ui.helpers import built
 
 
 class Answers:
@@ -76,7 +77,7 @@ def commitments_page(
     window.show_page(CommitmentsPage)
     page = window.page(CommitmentsPage)
     assert isinstance(page, CommitmentsPage)
-    return page, opened
+    return built(None, page), opened
 
 
 def commitment_count(engine: Engine) -> int:
@@ -98,7 +99,7 @@ def test_delete_on_the_commitments_page_asks_then_deletes(
     answers = Answers(False, True)
     monkeypatch.setattr(commitments_module, "confirm", answers)
     window.show_page(CommitmentsPage)
-    page = window.page(CommitmentsPage)
+    page = built(qtbot, window.page(CommitmentsPage))
     assert isinstance(page, CommitmentsPage)
     before = commitment_count(demo)
     page.table.view.setCurrentIndex(page.table.proxy.index(0, 0))

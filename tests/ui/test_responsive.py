@@ -19,6 +19,7 @@ from organiser.ui.pages import dashboard as dashboard_page
 from organiser.ui.pages import letters as letters_page
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
+from tests.ui.helpers import built
 
 
 class HeldBack:
@@ -42,6 +43,7 @@ def test_export_all_plans_off_the_gui_thread_behind_its_progress_dialog(
 ) -> None:
     page = LettersPage(demo)
     qtbot.addWidget(page)
+    built(qtbot, page)
     page.show()
     planner = HeldBack(letter_register.plan_export)
     monkeypatch.setattr(letter_register, "plan_export", planner)

@@ -27,6 +27,7 @@ from organiser.ui.pages.campaigns import CampaignsPage
 from organiser.ui.pages.dashboard import DashboardPage
 from organiser.ui.pages.letters import LettersPage
 from tests.letter_world import make_world
+from tests.ui.helpers import built
 
 
 @pytest.fixture
@@ -259,6 +260,7 @@ def test_file_print_prints_the_selected_letter(
     asked: list[QPrintDialog] = []
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: asked.append(dialog) or 0)
     window.show_page(LettersPage)
+    built(None, window.page(LettersPage))  # its first page read
     assert window.menus.print_command.isEnabled()  # the first letter is selected
     window.menus.print_command.trigger()
     assert len(asked) == 1

@@ -8,7 +8,6 @@ from sqlalchemy import Engine
 from organiser import store
 from organiser.services.actions import ActionView
 from organiser.services.calendar import ActionFilter, actions_between
-from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.tables import FIT_SAMPLE_ROWS, RecordTable
 
@@ -44,6 +43,8 @@ class CampaignTimelineTab(QWidget):
         self.empty.setVisible(not rows)
 
     def edit(self, action: ActionView) -> None:
+        from organiser.ui.calendar.action_form import ActionForm  # its pickers: when opened
+
         form = ActionForm(self.engine, self, action=action)
         if form.exec():
             self.show_record(self.campaign_id)

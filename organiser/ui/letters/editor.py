@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from organiser import store
 from organiser.errors import OrganiserError
 from organiser.models import LetterKind, LetterStatus
-from organiser.services import commitments, letter_output, letter_register, letters, statements
+from organiser.services import commitments, letter_register, letters, statements
 from organiser.ui.dialogs.form import RecordForm
 from organiser.ui.dialogs.messages import show_error
 from organiser.ui.dialogs.record_picker import organisation_picker
@@ -35,7 +35,6 @@ from organiser.ui.letters.cosigned_option import CosignedOption, issue_statement
 from organiser.ui.letters.parties import PartiesPicker
 from organiser.ui.letters.paste_offer import BodyEdit
 from organiser.ui.letters.preview_jobs import PREVIEWS
-from organiser.ui.letters.render import page_images
 from organiser.ui.letters.versions_panel import VersionsPanel
 from organiser.ui.workers import Progress
 
@@ -76,6 +75,8 @@ class LetterPreview(QScrollArea):
         return QSize(PAGE_WIDTH, super().sizeHint().height())
 
     def show_pdf(self, pdf: bytes) -> None:
+        from organiser.ui.letters.render import page_images  # imported by the preview's job
+
         self.message.hide()
         for label in self.pages:
             label.deleteLater()
@@ -333,6 +334,12 @@ class LetterEditor(RecordForm):
         cosigned = self.cosigned.setting()
 
         def work(_progress: Progress) -> bytes:
+            # The PDF machinery (ReportLab, the batch's pieces) and the page rasteriser
+            # (pypdfium2) are first imported here, off the GUI thread: they were 0.1–0.2 s of
+            # the editor's opening.
+            from organiser.services import letter_output
+            from organiser.ui.letters import render  # noqa: F401  (for show_pdf)
+
             with store.transaction(engine) as session:
                 return letter_output.preview_pdf(session, fields, saved, cosigned)
 

@@ -34,7 +34,6 @@ from organiser.services.calendar import (
 from organiser.services.campaigns import campaign_titles
 from organiser.services.validation import country_name
 from organiser.ui import settings
-from organiser.ui.calendar import file_actions
 from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.calendar.agenda import agenda_model
 from organiser.ui.calendar.day_form import InternationalDayForm
@@ -379,6 +378,8 @@ class CalendarPage(Page):
 
     # files
     def import_ics(self) -> None:
+        from organiser.ui.calendar import file_actions  # ReportLab, icalendar: when used
+
         file_actions.import_ics(
             self, self.engine, self.campaign_filter.currentData(), self._imported
         )
@@ -387,13 +388,19 @@ class CalendarPage(Page):
         self.show_warnings(lines)  # the import job's news refreshes the pages
 
     def export_ics(self) -> None:
+        from organiser.ui.calendar import file_actions  # ReportLab, icalendar: when used
+
         name = self.campaign_filter.currentText()
         file_actions.export_ics(self, self.engine, self.chosen(), name, self.show_warnings)
 
     def export_pdf(self) -> None:
+        from organiser.ui.calendar import file_actions  # ReportLab, icalendar: when used
+
         file_actions.export_pdf(self, self.engine, self.anchor, self.chosen())
 
     def print_month(self) -> None:
+        from organiser.ui.calendar import file_actions  # ReportLab, icalendar: when used
+
         file_actions.print_month(self, self.grid, self.shown_actions, self.heading.text())
 
     # navigation

@@ -20,10 +20,8 @@ from organiser.services.campaigns import CampaignView
 from organiser.services.trash import TrashView
 from organiser.services.validation import country_name
 from organiser.ui.detail_tabs import campaign_tabs
-from organiser.ui.dialogs.campaign_form import CampaignForm
 from organiser.ui.dialogs.messages import show_error, show_info
 from organiser.ui.labels import enum_label
-from organiser.ui.letters.render import print_pdf
 from organiser.ui.pages.records import RecordsPage
 from organiser.ui.table_model import Column, column_text
 
@@ -93,6 +91,8 @@ class CampaignsPage(RecordsPage):
                 action.setEnabled(row is not None)
 
     def form(self, row: CampaignView | None) -> QDialog:
+        from organiser.ui.dialogs.campaign_form import CampaignForm  # its pickers: when opened
+
         return CampaignForm(self.engine, row, self)
 
     def delete_question(self, session: Session, row: CampaignView) -> str:
@@ -150,6 +150,8 @@ class CampaignsPage(RecordsPage):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            from organiser.ui.letters.render import print_pdf  # pypdfium2: when printing
+
             print_pdf(printer, pdf)
 
 

@@ -23,7 +23,6 @@ from organiser.errors import OrganiserError
 from organiser.models import CommitmentStatus
 from organiser.services import commitment_summary as summary
 from organiser.services import commitments as service
-from organiser.services.commitment_output import ReportFormat, write_report
 from organiser.ui.commitments.filters import CommitmentFilters
 from organiser.ui.commitments.form import CommitmentForm
 from organiser.ui.commitments.import_dialog import AffiliateImportDialog
@@ -78,7 +77,7 @@ class CommitmentsPage(Page):
         layout.addWidget(self.filters)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count_label)
-        self.refresh()
+        self.refresh(built=True)
 
     def _record_actions(self) -> None:
         """New, Edit and Delete for the window's Edit menu and a right-click on a commitment."""
@@ -153,11 +152,18 @@ class CommitmentsPage(Page):
         layout.addWidget(self.matrix_view, 1)
         return holder
 
-    def refresh(self) -> None:
+    def refresh(self, built: bool = False) -> None:
+        """The choices and the rows again; as the page is `built`, the list is counted and its
+        first page read off the GUI thread (`settled()` says when it is shown)."""
         with store.transaction(self.engine) as session:
             campaigns = service.campaign_choices(session)
         self.filters.set_choices(campaigns, self._affiliates)
-        self.reload()
+        self.reload_list(counted=True, in_background=built)
+        self.reload_matrix()
+
+    def settled(self) -> bool:
+        """No first page is being read in the background (what tests wait for)."""
+        return self.table.settled()
 
     def _affiliates(self) -> list[tuple[int, str]]:
         with store.transaction(self.engine) as session:
@@ -169,9 +175,10 @@ class CommitmentsPage(Page):
 
     def reload_list(self, counted: bool = False, in_background: bool = False) -> None:
         """The list again, as the filters, the filter box and the sort now ask. While the
-        filter box holds a text (or `in_background`: a header click) the first page is read
-        off the GUI thread, and not counted (a text's matches are found by reading every row):
-        the view learns the end from a short page."""
+        filter box holds a text (or `in_background`: a header click, the page built) the first
+        page is read off the GUI thread, and counted there only when `counted` and there is no
+        text (a text's matches are found by reading every row): else the view learns the end
+        from a short page."""
         criteria = self.filters.criteria()
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
@@ -184,18 +191,30 @@ class CommitmentsPage(Page):
                     descending=descending, text=text,
                 )  # fmt: skip
 
-        if text or (in_background and not counted):  # the first page read in the background
+        def count() -> int:
+            with store.transaction(engine) as session:  # perhaps off the GUI thread
+                return service.count_commitments(session, criteria, text=text)
+
+        if text or in_background:  # the first page read in the background
             if text:
                 holding = self.tr("The commitments holding “%1”").replace("%1", text)
                 self.count_label.setText(holding)
+            counts = counted and not text
             self.table.set_source_in_background(
-                load, load, lambda: None,
+                load, load,
+                lambda: self._say_count(self.list_model.total(), criteria) if counts else None,
                 lambda error: show_error(self, self.tr("Commitments"), str(error)),
+                count if counts else None,
+                later_in_background=bool(text),  # a text's matches may lie far apart
             )  # fmt: skip
             return
-        with store.transaction(self.engine) as session:
-            total = service.count_commitments(session, criteria, text=text)
+        total = count()
         self.table.set_source(total, load)
+        self._say_count(total, criteria)
+
+    def _say_count(self, total: int, criteria: service.CommitmentFilter) -> None:
+        """How many commitments the filters (and no text) give, under the list."""
+        text = self.table.filter_text()
         if total:
             self.count_label.setText(self.tr("%n commitment(s)", "", total))
         elif criteria == service.CommitmentFilter() and not text:
@@ -330,6 +349,9 @@ class CommitmentsPage(Page):
         campaign_id = self.filters.campaign_id()
         if campaign_id is None:
             return False
+        # ReportLab behind it: imported when a report is asked for, not when the page is built.
+        from organiser.services.commitment_output import ReportFormat, write_report
+
         # What the dialog's filter chose: a name without .pdf is written as the spreadsheet.
         kind = ReportFormat.PDF if path.lower().endswith(".pdf") else ReportFormat.CSV
         try:

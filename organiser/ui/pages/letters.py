@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -14,7 +15,7 @@ from organiser import store
 from organiser.errors import OrganiserError
 from organiser.files import write_bytes_atomic
 from organiser.models import Channel, LetterKind, LetterStatus
-from organiser.services import attachments, commitments, letter_output, letters
+from organiser.services import attachments, commitments, letters
 from organiser.services.letters import LetterView
 from organiser.services.trash import TrashView
 from organiser.ui.dialogs.messages import confirm, show_error, show_info
@@ -24,14 +25,23 @@ from organiser.ui.letters.filters import LetterFilterBar
 from organiser.ui.pages.records import PageReader, RecordsPage
 from organiser.ui.reminders.dialog import ask_reminder
 from organiser.ui.table_model import Column
+from organiser.ui.warm_imports import import_soon
 from organiser.ui.workers import Progress, run_in_background
 
 if TYPE_CHECKING:
     from organiser.ui.letters.dialogs import ReplyDialog, SentDialog
 
-# The editor, the Merge dialog, the other dialogs and the PDF checks (with ReportLab and pypdf
-# behind them) are imported when first used: they were about 0.2 s of the page's first
-# showing, on the GUI thread.
+# The editor, the Merge dialog, the other dialogs, the PDF checks and the letters' PDF output
+# (with ReportLab, pypdf and the batch's worker processes behind them) are imported when first
+# used: they were about 0.2 s each of the page's first showing, on the GUI thread.
+
+
+# The services behind the editor and the PDF actions (ReportLab with them): no Qt in them.
+EDITOR_SERVICES = (
+    "organiser.services.letter_output",
+    "organiser.services.letter_register",
+    "organiser.services.statement_issues",
+)
 
 
 def letter_search(text: str) -> letters.LetterSearch:
@@ -86,7 +96,9 @@ class LettersPage(RecordsPage):
         self.settings_action = self._action(
             "settings", self.tr("PDF settings"), "", self.pdf_settings
         )
-        self.refresh()
+        self.load_when_built()
+        # What the editor and the PDF actions will need, imported while the page is read.
+        import_soon(*EDITOR_SERVICES)
 
     def pdf_settings(self) -> None:
         from organiser.ui.letters.pdf_settings import PdfSettingsDialog
@@ -102,14 +114,23 @@ class LettersPage(RecordsPage):
             with store.transaction(self.engine) as session:
                 self.filter_bar.set_campaigns(commitments.campaign_choices(session))
 
+    def load_when_built(self) -> None:
+        if self.filter_bar is not None:  # the bar is made: the page loads once it is
+            super().load_when_built()
+
     def count_rows(self, session: Session, text: str) -> int:
-        if self.filter_bar is None:
-            return 0  # the bar is not made yet: the page refreshes once it is
         try:
-            return letters.count_letter_rows(session, self.filter_bar.value(), letter_search(text))
+            return self.row_counter(text)(session)
         except OrganiserError as error:  # a period that ends before it starts
             self.empty.setText(str(error))
             return 0
+
+    def row_counter(self, text: str) -> Callable[[Session], int]:
+        """The filter bar read here, on the GUI thread; the count perhaps off it (a period
+        refused there is said by `_refused`)."""
+        where = self.filter_bar.value() if self.filter_bar else None
+        search = letter_search(text)
+        return lambda session: letters.count_letter_rows(session, where, search)
 
     def page_reader(self, text: str, sort: str, descending: bool) -> PageReader:
         """The filter bar read here, on the GUI thread; the pages perhaps off it. A period that
@@ -213,6 +234,8 @@ class LettersPage(RecordsPage):
             return None
         if not self._go_on_despite_warnings(title, row.id):
             return None
+        from organiser.services import letter_output
+
         try:
             with store.transaction(self.engine, write=True) as session:
                 data = letter_output.letter_pdf(session, row.id).data
@@ -284,6 +307,8 @@ class LettersPage(RecordsPage):
         folder = QFileDialog.getExistingDirectory(self, title)
         if not folder:
             return
+        from organiser.services import letter_output
+
         where = self.filter_bar.value() if self.filter_bar else None
         engine = self.engine  # the work runs off the GUI thread: it holds no widget
 

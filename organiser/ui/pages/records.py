@@ -127,7 +127,7 @@ class RecordsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
-        self.refresh()
+        self.load_when_built()
 
     def _action(self, icon_name: str, text: str, shortcut: Any, slot: Any) -> QAction:
         action = self.page_action(icon_name, text, slot)
@@ -160,6 +160,11 @@ class RecordsPage(Page):
     ) -> list[Any]:
         """A lazy page: one page of those rows, in the order asked."""
         raise NotImplementedError
+
+    def row_counter(self, text: str) -> Callable[[Session], int]:
+        """A lazy page: what counts the rows (`count_rows`), made on the GUI thread, run on any
+        thread (it touches no widget)."""
+        return lambda session: self.count_rows(session, text)
 
     def page_reader(self, text: str, sort: str, descending: bool) -> PageReader:
         """A lazy page: what reads a page of rows (session, offset, limit) for `text` and the
@@ -197,11 +202,25 @@ class RecordsPage(Page):
         self.refresh_choices()
         self.reload_rows(counted=True)
 
+    def load_when_built(self) -> None:
+        """The rows as the page is built: a lazy page counts them and reads its first page off
+        the GUI thread (its table, empty meanwhile, shows them when they come: `settled()`
+        says when); a page held whole reads them at once."""
+        self.refresh_choices()
+        if self.sort_keys:
+            self.show_details(None)
+        self.reload_rows(counted=True, in_background=bool(self.sort_keys))
+
+    def settled(self) -> bool:
+        """No first page is being read in the background (what tests wait for)."""
+        return self.table.settled()
+
     def reload_rows(self, counted: bool = False, in_background: bool = False) -> None:
         """The rows again, as the filters and the sort now ask. A lazy page counts them only
         when `counted` (a refresh): after a keystroke or a sort the first page shows at once,
         and the view learns there is no more from a short page. A lazy page reads that first
-        page off the GUI thread after a keystroke, or `in_background` (a header click)."""
+        page (and the count) off the GUI thread after a keystroke, or `in_background` (a header
+        click, the page built)."""
         if self.sort_keys:
             if not self._refresh_lazy(counted, in_background):
                 return  # the rows come from the background: shown then
@@ -221,9 +240,9 @@ class RecordsPage(Page):
 
     def _refresh_lazy(self, counted: bool, in_background: bool = False) -> bool:
         """The rows again; False when the first page is being read in the background (a
-        keystroke or a sort: the rows shown stay until it comes). A refresh, and a cleared
-        filter box, read it at once; a refresh counts the rows unless the filter box holds a
-        text (the view learns the end from a short page)."""
+        keystroke, a sort, the page built: the rows shown stay until it comes). A refresh, and
+        a cleared filter box, read it at once; a refresh counts the rows unless the filter box
+        holds a text (the view learns the end from a short page)."""
         text = self.table.filter_text()
         sort, descending = self.table.sql_sort()
         read = self.page_reader(text, sort, descending)
@@ -241,14 +260,26 @@ class RecordsPage(Page):
                 QTimer.singleShot(0, partial(self._refused, error))
                 return []
 
-        if not counted and (text or in_background):
-            self.table.set_source_in_background(load, quiet, self._rows_shown, self._refused)
+        if in_background or (text and not counted):
+            count: Callable[[], int] | None = None
+            if counted and not text:  # counting a text's matches would read every row
+                counter = self.row_counter(text)
+
+                def counted_rows() -> int:
+                    with store.transaction(engine) as session:
+                        return counter(session)
+
+                count = counted_rows
+            self.table.set_source_in_background(
+                load, quiet, self._rows_shown, self._refused, count, later_in_background=bool(text)
+            )
             return False
         total = None
         if counted and not text:  # counting a text's matches would read every row
             with store.transaction(self.engine) as session:
                 total = self.count_rows(session, text)
-        self.table.set_source(total, quiet)
+        # A text's matches may lie far apart: the later pages are read off the GUI thread.
+        self.table.set_source(total, quiet, (load, self._refused) if text else None)
         return True
 
     def _refused(self, error: OrganiserError) -> None:

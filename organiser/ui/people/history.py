@@ -14,9 +14,7 @@ from organiser.errors import OrganiserError
 from organiser.models import ActionKind
 from organiser.services import situations as service
 from organiser.services.situations import AtRiskView, SituationFields, SituationView
-from organiser.ui.calendar.action_form import ActionForm
 from organiser.ui.dialogs.messages import confirm, show_error
-from organiser.ui.dialogs.situation_form import SituationForm
 from organiser.ui.icons import icon
 from organiser.ui.labels import enum_label
 from organiser.ui.people.columns import count_text, history_columns
@@ -87,6 +85,8 @@ class SituationHistory(QWidget):
         return self.table.selected()
 
     def add_situation(self) -> None:
+        from organiser.ui.dialogs.situation_form import SituationForm  # the forms: when opened
+
         form = SituationForm(self.engine, None, self.person_id, self.campaign_id, self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self.changed.emit()
@@ -95,6 +95,8 @@ class SituationHistory(QWidget):
         before = situation or self.selected()
         if before is None:
             return
+        from organiser.ui.dialogs.situation_form import SituationForm
+
         form = SituationForm(self.engine, before, parent=self)
         if form.exec() != QDialog.DialogCode.Accepted:
             return
@@ -115,6 +117,8 @@ class SituationHistory(QWidget):
         if situation is None:
             return
         campaign = situation.campaign_ids[0] if situation.campaign_ids else self.campaign_id
+        from organiser.ui.calendar.action_form import ActionForm
+
         form = ActionForm(self.engine, self, day=date.today(), campaign_id=campaign)
         form.kind.setCurrentIndex(form.kind.findData(ActionKind.COURT_HEARING.value))
         form.title_edit.setText(self.tr("Hearing of %1").replace("%1", situation.person_name))
