@@ -249,6 +249,19 @@ def drive(script: Script, done: Callable[[], None]) -> None:
     QTimer.singleShot(0, go_on)
 
 
+def keep_first_frame(database: Path) -> None:
+    """What a window closed on this database the day before kept for its next start."""
+    from organiser import store
+    from organiser.services import first_frame
+    from organiser.services.dashboard import dashboard
+
+    engine = store.open_database(str(database))
+    try:
+        first_frame.keep(engine, dashboard(engine), "UTC")
+    finally:
+        engine.dispose()
+
+
 def run_window(
     app: QApplication,
     database: Path,
@@ -260,16 +273,15 @@ def run_window(
     dog.start()
     dog.step("window: build and first paint")
     began = time.perf_counter()
-    from organiser import store
-    from organiser.ui.main_window import MainWindow
+    # As the program starts (organiser/app.py): the first frame, then the database given.
+    from organiser import app as start
 
     figures: dict[str, float] = {}
     made = time.perf_counter()
-    engine = store.open_database(str(database))
-    window = MainWindow(engine)
+    window = start.show_window(str(database))
+    assert window is not None
     painted = FirstPaint()
     window.installEventFilter(painted)
-    window.show()
     folder = tempfile.mkdtemp(prefix="morning-export-")
     QFileDialog.getExistingDirectory = staticmethod(lambda *_a, **_k: folder)  # type: ignore
 
@@ -321,6 +333,7 @@ def main() -> None:
         os.environ["XDG_DATA_HOME"] = os.environ["XDG_CACHE_HOME"] = home
         copy = Path(home) / "morning.sqlite3"
         shutil.copyfile(database, copy)
+        keep_first_frame(copy)
         app = QApplication(sys.argv[:1])
         # As organiser/app.py starts the window: plurals, the collector on the GUI thread.
         from organiser.ui.collector import collect_on_gui_thread

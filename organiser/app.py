@@ -34,7 +34,7 @@ from organiser.ui.plurals import install_english_plurals
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from organiser.services.first_frame import KeptFrame
+    from organiser.services.first_frame import FirstStart, KeptFrame
     from organiser.ui.main_window import MainWindow
 
 
@@ -95,10 +95,10 @@ def open_or_recover(db_choice: str | None) -> Engine | None:
         return None
 
 
-def kept_first_frame(db_choice: str | None) -> KeptFrame | None:
-    """The Dashboard the last session kept in the chosen database file, when the window may
-    be painted before the database is opened (see the module's docstring); else None."""
-    from organiser.services.first_frame import read_kept
+def first_start(db_choice: str | None) -> FirstStart | None:
+    """Whether the window may be painted before the chosen database is opened, with the
+    Dashboard the last session kept in it (see the module's docstring); else None."""
+    from organiser.services.first_frame import first_start as start_of
 
     try:
         url = database_url(db_choice)
@@ -107,7 +107,33 @@ def kept_first_frame(db_choice: str | None) -> KeptFrame | None:
     path = url.removeprefix("sqlite:///")
     if path == url or "?" in path or not path.strip():
         return None  # not a plain file path: opened first, as any other
-    return read_kept(Path(path))
+    return start_of(Path(path))
+
+
+def kept_first_frame(db_choice: str | None) -> KeptFrame | None:
+    start = first_start(db_choice)
+    return start.kept if start is not None else None
+
+
+# What opening the database and attaching the window import that makes no Qt object: imported
+# on a thread of their own while the first frame is on screen (organiser/ui/warm_imports.py), so
+# that the window is not held up by them (a third of a second).
+DATABASE_SIDE = (
+    "sqlalchemy.orm",
+    "organiser.store",
+    "organiser.models",
+    "organiser.store_changes",
+    "organiser.services.backups",
+    "organiser.services.dashboard",
+    "organiser.services.campaigns",
+    "organiser.services.organisations",
+    "organiser.services.reminders",
+    "organiser.services.placement",
+    "organiser.services.restore",
+    "organiser.services.database_check",
+    "organiser.services.encryption",
+    "organiser.services.demo",
+)
 
 
 class _AfterFirstPaint(QObject):
@@ -133,28 +159,60 @@ def main(db_choice: str | None = None) -> int:
     install_english_plurals(app)
     collect_on_gui_thread(app)
     sys.excepthook = report_unexpected
-    from organiser.ui.main_window import MainWindow
-
-    frame = kept_first_frame(db_choice)
-    if frame is None:
-        engine = open_or_recover(db_choice)
-        if engine is None:
-            return 2
-        window = MainWindow(engine, _label(db_choice))
-        window.show()
-        QTimer.singleShot(0, lambda: _offer_drafts(window))  # once the window is on screen
-    else:
-        window = MainWindow(None, _label(db_choice), first_frame=frame)
-        window.show()
-        _AfterFirstPaint(window, lambda: _open_in(window, db_choice))
+    window = show_window(db_choice)
+    if window is None:
+        return 2
     code = app.exec()
     if window.attached:
         window.engine.dispose()  # the one shown last: File › Open may have switched to another
     return int(code)
 
 
+def show_window(db_choice: str | None) -> MainWindow | None:
+    """The main window shown on the chosen database as a start shows it (see the module's
+    docstring): at once, its database given to it from the event loop; or, when the database
+    must be opened first, once it is (None when it cannot be: said already)."""
+    from organiser.ui.main_window import MainWindow
+
+    start = first_start(db_choice)
+    if start is None:
+        engine = open_or_recover(db_choice)
+        if engine is None:
+            return None
+        window = MainWindow(engine, _label(db_choice))
+        window.show()
+        QTimer.singleShot(0, lambda: _offer_drafts(window))  # once the window is on screen
+        return window
+    window = MainWindow(None, _label(db_choice), first_frame=start.kept)
+    window.show()
+    _AfterFirstPaint(window, lambda: _load_then_open(window, db_choice))
+    return window
+
+
 def _label(db_choice: str | None) -> str:
     return database_url(db_choice).removeprefix("sqlite:///")
+
+
+def _load_then_open(window: MainWindow, db_choice: str | None) -> None:
+    """The database side imported off the GUI thread (the window answers meanwhile), then the
+    database opened and given to the window."""
+    from organiser.ui.warm_imports import import_soon
+
+    loading = import_soon(*DATABASE_SIDE)
+    if loading is None:  # imported already (a second window in this process)
+        _open_in(window, db_choice)
+        return
+
+    def when_loaded() -> None:
+        if loading.is_alive():
+            QTimer.singleShot(LOAD_POLL_MS, when_loaded)
+        else:
+            _open_in(window, db_choice)
+
+    QTimer.singleShot(LOAD_POLL_MS, when_loaded)
+
+
+LOAD_POLL_MS = 10
 
 
 def _open_in(window: MainWindow, db_choice: str | None) -> None:

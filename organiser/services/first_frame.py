@@ -117,37 +117,56 @@ def _typed(kind: Any, raw: Any, bound: dict[Any, Any]) -> Any:
     raise ValueError(f"unexpected value for {kind}")
 
 
-def read_kept(path: Path) -> KeptFrame | None:
-    """The Dashboard kept in the database file at `path`, read without SQLAlchemy and without
-    writing to it; None when there is none to show (a new, encrypted, older or foreign file)."""
+@dataclass(frozen=True)
+class FirstStart:
+    """A start that paints the window before the database is opened: the file is a plain SQLite
+    database at the newest schema, or not made yet; `kept`, the Dashboard kept in it if any."""
+
+    kept: KeptFrame | None
+
+
+def first_start(path: Path) -> FirstStart | None:
+    """How the window may start on the database file at `path`, read without SQLAlchemy and
+    without writing to it; None when the database must be opened first (an encrypted file asks
+    for its passphrase, an older one is migrated, a foreign or damaged one is refused)."""
     try:
+        if not path.exists():
+            return FirstStart(None) if path.parent.is_dir() else None
         if not path.is_file() or cipher.is_encrypted(path):
             return None
-        text = read_without_trace(path, _kept_text)
+        at_head, text = read_without_trace(path, _kept_text)
     except sqlite_errors():
         return None
     except (OSError, DatabaseError):
         return None
-    if text is None:
+    if not at_head:
         return None
     try:
-        return decode(text)
+        return FirstStart(decode(text) if text is not None else None)
     except ValueError:
-        return None
+        return FirstStart(None)
 
 
-def _kept_text(path: Path) -> str | None:
+def read_kept(path: Path) -> KeptFrame | None:
+    """The Dashboard kept in the database file at `path`; None when there is none to show (a
+    new, encrypted, older or foreign file, or nothing kept)."""
+    start = first_start(path)
+    return start.kept if start is not None else None
+
+
+def _kept_text(path: Path) -> tuple[bool, str | None]:
+    """Whether the file is at the newest schema, and the kept frame's text."""
     connection = connect_file(path, read_only=True, functions=False)  # it fires no trigger
     try:
         if schema_revisions(connection) != set(SCHEMA_HEADS):
-            return None
+            return False, None
         row = connection.execute(
             "SELECT payload FROM first_frame WHERE page = ? AND length(payload) <= ?",
             (PAGE, MAX_PAYLOAD),
         ).fetchone()
-        return str(row[0]) if row else None
+        return True, str(row[0]) if row else None
     except sqlite3.Error:
-        return None
+        return False, None
     finally:
         connection.close()
 

@@ -127,12 +127,9 @@ main(["--db", sys.argv[1]])
 """
 
 
-def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
-    demo: Engine, db_path: Path
-) -> None:
-    live = dashboard(demo)
-    first_frame.keep(demo, replace(live, upcoming=Section((), 0)), "UTC")
-    demo.dispose()
+def started(db_path: Path) -> tuple[dict, dict]:
+    """`organiser --db FILE` in a fresh process: what its first paint and its Dashboard read
+    showed (START)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", START, str(db_path)],
@@ -144,6 +141,16 @@ def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
         timeout=120,
     )
     first, after = json.loads(done.stdout.strip().splitlines()[-1])
+    return first, after
+
+
+def test_the_real_start_paints_the_kept_dashboard_before_loading_sqlalchemy(
+    demo: Engine, db_path: Path
+) -> None:
+    live = dashboard(demo)
+    first_frame.keep(demo, replace(live, upcoming=Section((), 0)), "UTC")
+    demo.dispose()
+    first, after = started(db_path)
     assert first == {
         "sqlalchemy": False,
         "attached": False,
@@ -168,3 +175,13 @@ def test_a_database_that_then_fails_to_open_closes_the_frame_without_an_error(
     monkeypatch.setattr(start, "open_or_recover", lambda _choice: None)  # it said why
     start._open_in(window, "unused")
     assert not window.isVisible() and not window.attached and exits == [2]
+
+
+def test_with_nothing_kept_the_frame_is_painted_first_and_the_dashboard_comes_after(
+    demo: Engine, db_path: Path
+) -> None:
+    live = dashboard(demo)
+    demo.dispose()
+    first, after = started(db_path)
+    assert first == {"sqlalchemy": False, "attached": False, "heading": "", "upcoming": -1}
+    assert after["attached"] and after["upcoming"] == len(live.upcoming.items) > 0
