@@ -34,7 +34,7 @@ from organiser.ui.plurals import install_english_plurals
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from organiser.services.first_frame import FirstStart, KeptFrame
+    from organiser.services.first_frame import FirstStart
     from organiser.ui.main_window import MainWindow
 
 
@@ -110,11 +110,6 @@ def first_start(db_choice: str | None) -> FirstStart | None:
     return start_of(Path(path))
 
 
-def kept_first_frame(db_choice: str | None) -> KeptFrame | None:
-    start = first_start(db_choice)
-    return start.kept if start is not None else None
-
-
 # What opening the database and attaching the window import that makes no Qt object: imported
 # on a thread of their own while the first frame is on screen (organiser/ui/warm_imports.py), so
 # that the window is not held up by them (a third of a second).
@@ -137,19 +132,25 @@ DATABASE_SIDE = (
 
 
 class _AfterFirstPaint(QObject):
-    """Calls `then` once, after the event loop has handled `widget`'s first paint."""
+    """Calls `then` once, after the event loop has handled `widget`'s first paint; or after
+    `at_latest_ms` if no paint comes (a window the system does not show at once)."""
 
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None], at_latest_ms: int = 1000) -> None:
         super().__init__(widget)
         self._then: Callable[[], None] | None = then
         widget.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self, self._go)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, then)  # after this paint pass, its children's included
+            QTimer.singleShot(0, self._go)  # after this paint pass, its children's included
         return False
+
+    def _go(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
 
 
 def main(db_choice: str | None = None) -> int:

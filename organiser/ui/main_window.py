@@ -10,10 +10,11 @@ writers come with `attach`, and the modules behind them are imported there or wh
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -89,6 +90,7 @@ PAGES: tuple[PageEntry, ...] = (
 
 
 AUTOMATIC_BACKUP_CHECK_MS = 5 * 60 * 1000
+W = TypeVar("W", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +111,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._engine: Engine | None = None
         self.last_search = ""  # what the search box held when last closed
-        self._current = 0  # the stack's page while one of its widgets is being replaced
         self.resize(1200, 760)
 
         self.sidebar = QListWidget(self)
@@ -136,9 +137,8 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_page)
         self.menus = MainMenus(self, PAGES)
         self.statusBar()
-        self.setWindowTitle(
-            self.tr("Campaign Organiser") + (f" — {database_label}" * bool(database_label))
-        )
+        title = self.tr("Campaign Organiser")
+        self.setWindowTitle(f"{title} — {database_label}" if database_label else title)
         # Automatic backups while the window is open: checked every few minutes, made when data
         # changed and the newest backup is half an hour old (backups.backup_due), and at quit.
         self._backup_timer = QTimer(self)
@@ -149,10 +149,10 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(0)
         if first_frame is not None and self.sidebar.currentRow() == self._row("Dashboard"):
             row = self._row("Dashboard")
-            board = DashboardBoard(self.stack)
+            board = DashboardBoard()
             board.show_summary(first_frame.summary, first_frame.zone)
-            self._take_out(row).deleteLater()
-            self._put_in(row, board)
+            stand_in, _board = self._replace_in_stack(row, lambda _stand_in: board)
+            stand_in.deleteLater()
         if engine is not None:
             self.attach(engine, database_label)
 
@@ -192,17 +192,17 @@ class MainWindow(QMainWindow):
         self._database_opened(database_label)
         self._show_page(self.sidebar.currentRow())
 
-    def _take_out(self, row: int) -> QWidget:
-        """The widget at `row` of the stack taken out (to be put back in with `_put_in`)."""
-        self._current = self.stack.currentIndex()
-        widget = self.stack.widget(row)
-        assert widget is not None, f"the stack has no page {row}"
-        self.stack.removeWidget(widget)
-        return widget
-
-    def _put_in(self, row: int, widget: QWidget) -> None:
-        self.stack.insertWidget(row, widget)
-        self.stack.setCurrentIndex(self._current)
+    def _replace_in_stack(self, row: int, build: Callable[[QWidget], W]) -> tuple[QWidget, W]:
+        """The widget at `row` of the stack taken out and `build(it)` put in its place (the
+        page shown stays shown): both handed back."""
+        current = self.stack.currentIndex()
+        old = self.stack.widget(row)
+        assert old is not None, f"the stack has no page {row}"
+        self.stack.removeWidget(old)
+        new = build(old)
+        self.stack.insertWidget(row, new)
+        self.stack.setCurrentIndex(current)
+        return old, new
 
     def _row(self, title: str) -> int:
         return next(row for row, entry in enumerate(PAGES) if entry.title == title)
@@ -213,14 +213,14 @@ class MainWindow(QMainWindow):
         if page is None:
             from organiser.ui.pages.dashboard import DashboardPage
 
-            stand_in = self._take_out(row)
-            if isinstance(stand_in, DashboardBoard):  # the first frame's: taken over as it is
-                page = DashboardPage(self.engine, self, board=stand_in)
-            else:
-                page = PAGES[row].load()(self.engine, self)
+            def build(stand_in: QWidget) -> Page:
+                if isinstance(stand_in, DashboardBoard):  # the first frame's: taken over
+                    return DashboardPage(self.engine, self, board=stand_in)
                 stand_in.deleteLater()
+                return PAGES[row].load()(self.engine, self)
+
+            _stand_in, page = self._replace_in_stack(row, build)
             self.pages[row] = page
-            self._put_in(row, page)
             page.data_changed.connect(self.refresh_pages)
             if page.undo_stack is not None:
                 self.menus.undo_group.addStack(page.undo_stack)

@@ -185,3 +185,29 @@ def test_with_nothing_kept_the_frame_is_painted_first_and_the_dashboard_comes_af
     first, after = started(db_path)
     assert first == {"sqlalchemy": False, "attached": False, "heading": "", "upcoming": -1}
     assert after["attached"] and after["upcoming"] == len(live.upcoming.items) > 0
+
+
+def test_a_frame_never_painted_still_gets_its_database(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    hidden = QWidget()  # never shown, so never painted
+    qtbot.addWidget(hidden)
+    called: list[str] = []
+    start._AfterFirstPaint(hidden, lambda: called.append("opened"), at_latest_ms=50)
+    qtbot.waitUntil(lambda: called == ["opened"], timeout=5000)
+    qtbot.wait(100)
+    assert called == ["opened"]  # once
+
+
+def test_a_painted_frame_gets_it_once(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    called: list[str] = []
+    start._AfterFirstPaint(shown, lambda: called.append("opened"), at_latest_ms=300)
+    shown.show()
+    qtbot.waitUntil(lambda: called == ["opened"], timeout=5000)
+    shown.update()
+    qtbot.wait(400)  # past the latest time too
+    assert called == ["opened"]
